@@ -1,0 +1,66 @@
+"""Rule-based pronoun resolution on the dependency parse.
+
+No neural coreference model runs offline here, so pronouns resolve to the nearest compatible actor:
+first the subjects of the clauses that govern the pronoun ("Russia declared that it would ..."), then the
+subjects of earlier clauses in the sentence, then the subjects of the previous sentences (most recent first).
+Compatibility: he/she go to people, it/its to organisations and countries, they/their to either.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from eventcoder.actors.resolver import DocumentActors, ResolvedActor
+
+PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+NEUTER = {"it", "its", "itself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+PRONOUNS = PERSONAL | NEUTER | PLURAL
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+LOOKBACK_SENTENCES = 3
+
+
+def _compatible(pronoun: str, candidate: ResolvedActor) -> bool:
+    if pronoun in PERSONAL:
+        return candidate.person
+    if pronoun in NEUTER:
+        return not candidate.person
+    return True
+
+
+def _subjects(sentence_tokens) -> list[Token]:
+    return [t for t in sentence_tokens if t.dep_ in SUBJECT_DEPS and t.lower_ not in RELATIVE_PRONOUNS]
+
+
+def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> ResolvedActor | None:
+    lower = pronoun.lower_
+    if lower in RELATIVE_PRONOUNS:
+        clause = pronoun.head
+        if clause.dep_ == "relcl":
+            found = actors.resolve(clause.head, depth + 1)
+            return found[0] if found else None
+        return None
+    candidates: list[Token] = []
+    for ancestor in pronoun.ancestors:
+        candidates.extend(s for s in _subjects(ancestor.children) if s.i < pronoun.i and s != pronoun)
+    sentence = pronoun.sent
+    candidates.extend(sorted((s for s in _subjects(sentence) if s.i < pronoun.i), key=lambda t: -t.i))
+    doc = pronoun.doc
+    previous = sentence.start
+    for _ in range(LOOKBACK_SENTENCES):
+        if previous <= 0:
+            break
+        earlier = doc[previous - 1].sent
+        candidates.extend(_subjects(earlier))
+        previous = earlier.start
+    for candidate in candidates:
+        if candidate.i == pronoun.i or candidate.lower_ in PRONOUNS and candidate.i > pronoun.i:
+            continue
+        for resolved in actors.resolve(candidate, depth + 1):
+            if (resolved.actor.country or resolved.actor.type) and _compatible(lower, resolved):
+                return resolved
+    return None

@@ -1,0 +1,212 @@
+"""The actor knowledge base: plain TSV files under `data/actors/`, loaded once and matched with spaCy's
+PhraseMatcher (one pass per document, never a loop over dictionary entries)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+DATA = resources.files("eventcoder") / "data" / "actors"
+
+
+@dataclass(frozen=True)
+class Role:
+    """A time-bounded affiliation: `country`/`type` hold from `start` to `end` (None = open)."""
+
+    country: str | None
+    type: str | None
+    role: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known actor. kind: country, adjective, capital, metonym, organization or person."""
+
+    kind: str
+    key: str
+    name: str
+    roles: tuple[Role, ...]
+    wikidata: str | None = None
+
+    def role_at(self, day: dt.date | None) -> Role:
+        """The role in force on `day`; else the latest one before it (a former office-holder keeps the type of
+        the office they held), else the first."""
+        if day is None:
+            return self.roles[-1]
+        current = [r for r in self.roles if r.covers(day)]
+        if current:
+            return current[-1]
+        earlier = [r for r in self.roles if r.end is not None and r.end < day]
+        return earlier[-1] if earlier else self.roles[0]
+
+    def active_at(self, day: dt.date | None) -> bool:
+        return day is None or any(r.covers(day) for r in self.roles)
+
+
+@dataclass(frozen=True)
+class Agent:
+    """A generic noun or title: 'troops' -> MIL, 'foreign minister' -> GOV (role 'foreign minister')."""
+
+    phrase: str
+    type: str
+    kind: str
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8") as fh:
+        lines = (line for line in fh if line.strip() and not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _date(cell: str) -> dt.date | None:
+    return dt.date.fromisoformat(cell) if cell else None
+
+
+@dataclass
+class KnowledgeBase:
+    """Phrases (lower-cased) -> entries, plus agent nouns by lemma."""
+
+    phrases: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    case_sensitive: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    agents: dict[str, Agent] = field(default_factory=dict)
+    countries: dict[str, Entry] = field(default_factory=dict)
+    people: dict[str, Entry] = field(default_factory=dict)
+
+    def add(self, phrase: str, entry: Entry, case_sensitive: bool = False) -> None:
+        table = self.case_sensitive if case_sensitive else self.phrases
+        key = phrase if case_sensitive else phrase.lower()
+        if entry not in table[key]:
+            table[key].append(entry)
+
+    @classmethod
+    def load(cls) -> KnowledgeBase:
+        kb = cls()
+        kb._load_countries()
+        kb._load_metonyms()
+        kb._load_organizations()
+        kb._load_people()
+        for row in _rows("agents.tsv"):
+            kb.agents[row["phrase"]] = Agent(row["phrase"], row["type"], row["kind"], row.get("role") or None)
+        return kb
+
+    def _load_countries(self) -> None:
+        for row in _rows("countries.tsv"):
+            iso3, wikidata = row["iso3"], row.get("wikidata") or None
+            country = Entry("country", iso3, row["name"], (Role(iso3, "GOV"),), wikidata)
+            self.countries[iso3] = country
+            for phrase in [row["name"], *_split(row.get("aliases", ""))]:
+                self.add(phrase, country)
+            adjective = Entry("adjective", iso3, row["name"], (Role(iso3, None),), wikidata)
+            for phrase in _split(row.get("adjectives", "")):
+                self.add(phrase, adjective)
+            capital = Entry("capital", iso3, row["name"], (Role(iso3, "GOV"),), wikidata)
+            for phrase in _split(row.get("capitals", "")):
+                self.add(phrase, capital)
+
+    def _load_metonyms(self) -> None:
+        for row in _rows("metonyms.tsv"):
+            country = self.countries.get(row["country"])
+            name = country.name if country else row["country"]
+            wikidata = country.wikidata if country else None
+            entry = Entry("metonym", row["phrase"], name, (Role(row["country"], row["type"] or None),), wikidata)
+            self.add(row["phrase"], entry)
+
+    def _load_organizations(self) -> None:
+        grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for row in _rows("organizations.tsv"):
+            grouped[row["name"]].append(row)
+        for name, rows in grouped.items():
+            roles = tuple(
+                Role(r.get("country") or None, r.get("type") or None, None, _date(r.get("start", "")),
+                     _date(r.get("end", "")))
+                for r in sorted(rows, key=lambda r: r.get("start") or "")
+            )
+            entry = Entry("organization", name, name, roles, rows[0].get("wikidata") or None)
+            case_sensitive = "case-sensitive" in " ".join(r.get("note", "") for r in rows)
+            aliases = {alias for r in rows for alias in _split(r.get("aliases", ""))}
+            self.add(name, entry)
+            for alias in aliases:
+                # Short all-caps acronyms such as WHO or IRA collide with ordinary words in lower case.
+                self.add(alias, entry, case_sensitive=case_sensitive and alias.isupper())
+
+    def _load_people(self) -> None:
+        grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for row in _rows("people.tsv"):
+            grouped[row["name"]].append(row)
+        for name, rows in grouped.items():
+            rows.sort(key=lambda r: r.get("start") or "")
+            roles = tuple(
+                Role(r["country"] or None, r["type"] or None, r.get("role") or None, _date(r.get("start", "")),
+                     _date(r.get("end", "")))
+                for r in rows
+            )
+            wikidata = next((r["wikidata"] for r in rows if r.get("wikidata")), None)
+            entry = Entry("person", name, name, roles, wikidata)
+            self.people[name] = entry
+            for phrase in {name, *(a for r in rows for a in _split(r.get("aliases", "")))}:
+                self.add(phrase, entry)
+
+    def office_holder(self, role: str, country: str | None, day: dt.date | None) -> Entry | None:
+        """The person holding `role` for `country` on `day` ("Ukraine's President" in 2022 -> Zelensky)."""
+        if country is None or day is None:
+            return None
+        holders = [person for r, person in self._offices.get((role, country), []) if r.covers(day)]
+        return holders[0] if len(holders) == 1 else None
+
+    @cached_property
+    def _offices(self) -> dict[tuple[str, str], list[tuple[Role, Entry]]]:
+        offices: dict[tuple[str, str], list[tuple[Role, Entry]]] = defaultdict(list)
+        for person in self.people.values():
+            for role in person.roles:
+                if role.role and role.country:
+                    offices[(role.role, role.country)].append((role, person))
+        return offices
+
+
+class ActorMatcher:
+    """Finds every knowledge-base phrase in a parsed document in one pass."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase):
+        self.kb = kb
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for matcher, table in ((self.lower, kb.phrases), (self.exact, kb.case_sensitive)):
+            for phrase in table:
+                matcher.add(phrase, [nlp.make_doc(phrase)])
+        self._lookup = {nlp.vocab.strings[p]: kb.phrases[p] for p in kb.phrases}
+        self._lookup.update({nlp.vocab.strings[p]: kb.case_sensitive[p] for p in kb.case_sensitive})
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        spans = [
+            doc[start:end].__class__(doc, start, end, label=match_id)
+            for match_id, start, end in [*self.lower(doc), *self.exact(doc)]
+        ]
+        return [Mention(s.start, s.end, tuple(self._lookup[s.label])) for s in filter_spans(spans)]

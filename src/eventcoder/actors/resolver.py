@@ -1,0 +1,231 @@
+"""Noun phrase -> actor(s): knowledge-base mentions, agent nouns and titles, metonymy, time-bounded roles,
+coordinated modifiers ("the Russian and Ukrainian teams" -> two actors) and pronouns (via `coref`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.actors.coref import PRONOUNS, RELATIVE_PRONOUNS, find_antecedent
+from eventcoder.actors.kb import Agent, Entry, KnowledgeBase, Mention
+from eventcoder.models import Actor
+
+COUNTRY_KINDS = ("country", "adjective", "capital")
+# Prepositions whose object belongs to a noun phrase's identity ("police in Hong Kong", "navies of India");
+# other prepositions introduce event arguments ("talks with", "strikes on").
+PHRASE_PREPS = {"of", "in", "from", "at", "across", "within", "inside"}
+PLACE_PREPS = PHRASE_PREPS - {"of"}
+EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "dep", "parataxis"}
+# Heads that take their identity from an "of" complement: "member of the team", "head of the general staff".
+RELATIONAL_HEADS = {"member", "head", "vice-head", "chief", "leader", "part", "representative", "deputy", "some",
+                    "one", "many", "several", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
+                    "group", "number", "most", "all", "rest"}
+
+
+@dataclass(frozen=True)
+class ResolvedActor:
+    actor: Actor
+    head: Token
+    span: tuple[int, int]
+    bare_country: bool = False
+    person: bool = False
+
+
+def _country_entry(mention: Mention) -> Entry | None:
+    return next((e for e in mention.entries if e.kind in COUNTRY_KINDS), None)
+
+
+class DocumentActors:
+    """Resolves noun phrases of one parsed document; caches per token."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], kb: KnowledgeBase, pub_date: dt.date | None):
+        self.doc, self.kb, self.day = doc, kb, pub_date
+        self.mentions = mentions
+        self.by_token: dict[int, Mention] = {i: m for m in mentions for i in range(m.start, m.end)}
+        self._cache: dict[int, list[ResolvedActor]] = {}
+
+    # -- document context -------------------------------------------------------------------------------
+
+    @cached_property
+    def dominant_country(self) -> str | None:
+        """The country the document is mostly about: the fallback for agents named without one ("police")."""
+        counts = Counter(
+            e.roles[0].country for m in self.mentions for e in m.entries[:1] if e.kind in COUNTRY_KINDS
+        )
+        return counts.most_common(1)[0][0] if counts else None
+
+    def sentence_country(self, token: Token) -> str | None:
+        """A country named in the token's sentence as a place or modifier, else the document's."""
+        sent = token.sent
+        for m in self.mentions:
+            if sent.start <= m.start < sent.end:
+                entry = _country_entry(m)
+                if entry and entry.kind != "adjective":
+                    return entry.roles[0].country
+        return self.dominant_country
+
+    # -- phrases --------------------------------------------------------------------------------------
+
+    def phrase_tokens(self, head: Token) -> list[Token]:
+        tokens = [head]
+        for child in head.children:
+            if child.dep_ == "prep" and child.lemma_.lower() in PHRASE_PREPS:
+                tokens.extend(child.subtree)
+            elif child.dep_ not in EXCLUDED_DEPS:
+                tokens.extend(child.subtree)
+        return sorted(set(tokens), key=lambda t: t.i)
+
+    def _span_of(self, tokens: list[Token]) -> tuple[int, int]:
+        while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
+            tokens = tokens[1:]
+        while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens = tokens[:-1]
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    def agent_for(self, tokens: list[Token], head: Token) -> Agent | None:
+        """The longest agent phrase (by lemma) ending at a noun of the phrase, nearest the head wins."""
+        best: tuple[int, int, Agent] | None = None
+        words = [t.lemma_.lower() for t in tokens]
+        for end, token in enumerate(tokens):
+            if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            for length in (3, 2, 1):
+                if end - length + 1 < 0:
+                    continue
+                phrase = " ".join(words[end - length + 1:end + 1])
+                agent = self.kb.agents.get(phrase) or self.kb.agents.get(token.lower_ if length == 1 else "")
+                if agent:
+                    rank = (0 if token == head else 1 if token.head == head else 2, -length)
+                    if best is None or rank < best[:2]:
+                        best = (*rank, agent)
+                    break
+        return best[2] if best else None
+
+    # -- resolution -----------------------------------------------------------------------------------
+
+    def resolve(self, head: Token, _depth: int = 0) -> list[ResolvedActor]:
+        if head.i not in self._cache:
+            self._cache[head.i] = self._resolve(head, _depth)
+        return self._cache[head.i]
+
+    def _resolve(self, head: Token, depth: int) -> list[ResolvedActor]:
+        lower = head.lower_
+        if lower in PRONOUNS or lower in RELATIVE_PRONOUNS:
+            if depth > 3:
+                return []
+            antecedent = find_antecedent(self, head, depth)
+            if not antecedent:
+                return []
+            return [replace(antecedent, actor=antecedent.actor.model_copy(update={"text": head.text}),
+                            head=head, span=(head.idx, head.idx + len(head.text)))]
+        tokens = self.phrase_tokens(head)
+        span = self._span_of(tokens)
+        text = self.doc.text[span[0]:span[1]]
+        head_mention = self.by_token.get(head.i)
+        if head_mention:
+            resolved = self._from_entry(head_mention, text, head, span)
+            if resolved:
+                return [resolved]
+        for child in head.children:
+            if child.dep_ == "appos":
+                appos = [r for r in self.resolve(child, depth + 1) if r.actor.type or r.person]
+                if appos:
+                    return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
+                            for r in appos]
+        if head.lemma_.lower() in RELATIONAL_HEADS or head.pos_ == "NUM":
+            of_object = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for g in c.children if g.dep_ == "pobj"), None)
+            if of_object is not None:
+                inner = self.resolve(of_object, depth + 1)
+                if inner:
+                    return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
+                            for r in inner]
+        return self._from_modifiers(head, tokens, text, span, depth)
+
+    def _from_entry(self, mention: Mention, text: str, head: Token, span) -> ResolvedActor | None:
+        entry = self._pick(mention.entries)
+        if entry is None:
+            return None
+        role = entry.role_at(self.day)
+        actor_type = role.type
+        if entry.kind == "adjective":
+            actor_type = "CVL"  # "Russians", "Israelis" as a group of people
+        actor = Actor(text=text, name=entry.name, country=role.country, type=actor_type, wikidata=entry.wikidata,
+                      role=role.role)
+        bare = entry.kind in ("country", "capital") and mention.start <= head.i < mention.end
+        return ResolvedActor(actor, head, span, bare_country=bare and entry.kind == "country",
+                             person=entry.kind == "person")
+
+    def _pick(self, entries: tuple[Entry, ...]) -> Entry | None:
+        if len(entries) == 1:
+            return entries[0]
+        active = [e for e in entries if e.active_at(self.day)]
+        return active[0] if len(active) == 1 else (entries[0] if len({e.key for e in entries}) == 1 else None)
+
+    def _from_modifiers(self, head: Token, tokens: list[Token], text: str, span, depth: int) -> list[ResolvedActor]:
+        inside = [m for m in self.mentions if tokens[0].i <= m.start and m.end - 1 <= tokens[-1].i]
+        agent = self.agent_for([t for t in tokens if not self._in_place_prep(t, head)], head)
+        named = [m for m in inside if m.entries[0].kind in ("organization", "metonym", "person")]
+        if named:
+            nearest = min(named, key=lambda m: abs(m.start - head.i))
+            resolved = self._from_entry(nearest, text, head, span)
+            if resolved:
+                if agent and agent.kind == "title" and resolved.person:
+                    return [resolved]
+                return [replace(resolved, person=bool(agent and agent.kind == "title"))]
+        if agent is None and head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        countries = self._countries(head, tokens, inside, depth)
+        if not countries:
+            if agent is None:
+                return []
+            fallback = self.sentence_country(head)
+            countries = [(fallback, None)] if fallback else [(None, None)]
+        results = []
+        for country, wikidata in countries:
+            if agent is None and head.ent_type_ not in ("", "NORP", "ORG", "GPE", "LOC", "FAC"):
+                return []
+            actor = Actor(text=text, name=self.kb.countries[country].name if country in self.kb.countries else None,
+                          country=country, type=agent.type if agent else None, wikidata=wikidata)
+            if agent and agent.kind == "title" and agent.role:
+                holder = self.kb.office_holder(agent.role, country, self.day)
+                if holder:
+                    actor = actor.model_copy(update={"name": holder.name, "wikidata": holder.wikidata,
+                                                     "role": agent.role})
+            results.append(ResolvedActor(actor, head, span, person=bool(agent and agent.kind == "title")))
+        return results
+
+    def _in_place_prep(self, token: Token, head: Token) -> bool:
+        for ancestor in token.ancestors:
+            if ancestor == head:
+                return False
+            if ancestor.dep_ == "prep" and ancestor.lemma_.lower() in PLACE_PREPS and ancestor.head == head:
+                return True
+        return False
+
+    def _countries(self, head: Token, tokens: list[Token], inside: list[Mention], depth: int):
+        """Countries modifying the phrase; coordinated modifiers ("Russian and Ukrainian") give several."""
+        found: list[tuple[int, str, str | None]] = []
+        for m in inside:
+            entry = _country_entry(m)
+            if entry:
+                found.append((m.end - 1, entry.roles[0].country, entry.wikidata))
+        if not found:
+            for token in tokens:
+                if token.dep_ == "poss" and token.lower_ in PRONOUNS and depth < 3:
+                    owner = find_antecedent(self, token, depth + 1)
+                    if owner and owner.actor.country:
+                        return [(owner.actor.country, None)]
+            return []
+        first_index = found[0][0]
+        coordinated = [f for f in found
+                       if f[0] == first_index or self.doc[f[0]] in self.doc[first_index].conjuncts]
+        unique: list[tuple[str, str | None]] = []
+        for _, country, wikidata in coordinated:
+            if (country, wikidata) not in unique:
+                unique.append((country, wikidata))
+        return unique

@@ -1,0 +1,511 @@
+"""Find event triggers in a parsed document and code them: type, CAMEO, actors, date, place, modality.
+
+Triggers are verbs and nouns listed in patterns.yaml. The source and target come from the dependency parse
+(subject/object, passive agent, prepositional targets, coordination); actors are resolved by `actors`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.actors.resolver import DocumentActors, ResolvedActor
+from eventcoder.events.context import VERBAL_TYPES, ReportFrame, frame
+from eventcoder.events.patterns import Lexicon, Outcome, Pattern
+from eventcoder.models import Actor, Event, Evidence, Place
+from eventcoder.places import DocumentPlaces
+from eventcoder.time import resolve_date
+
+MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
+TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
+SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
+BIDIRECTIONAL_TYPES = {"AGREE", "SUPPORT"}
+# PLOVER: a future CONSULT/SUPPORT/COOPERATE/AID is AGREE; a future RETREAT is CONCEDE; a hypothetical
+# ASSAULT is THREATEN. CAMEO codes follow the same logic (036 intent to meet, 035x intent to yield, 138).
+FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
+FUTURE_RETREAT_CAMEO = {"release": "0353", "access": "0355", "withdraw": "0356", "disarm": "0356",
+                        "ceasefire": "0356"}
+IRREALIS = {"planned", "proposed", "hypothetical"}
+LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "across", "off", "inside", "throughout", "into", "to",
+                  "on", "toward", "towards", "along", "over"}
+CLAUSE_BOUNDARIES = {"ccomp", "relcl", "parataxis", "csubj"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INHERIT_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acomp", "pcomp", "dep", "oprd"}
+CONTENT_DEPS = {"xcomp", "ccomp"}
+
+
+@dataclass
+class Trigger:
+    token: Token
+    anchor: Token
+    pattern: Pattern
+    words: list[Token]
+    nominal: bool
+    merged: list[Trigger] = field(default_factory=list)
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    outcome: Outcome
+    source: ResolvedActor | None
+    target: ResolvedActor | None
+    frame: ReportFrame
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _has_words(verb: Token, words: list[str]) -> bool:
+    nearby = {_lemma(c) for c in verb.children} | {_lemma(g) for c in verb.children for g in c.children}
+    nearby |= {c.lower_ for c in verb.children}
+    return all(w in nearby for w in words)
+
+
+def _object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def _object_phrases(token: Token) -> set[str]:
+    """The object's lemma with its compounds: "mobile internet access" -> {"access", "internet access", ...}."""
+    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
+    words = [_lemma(m) for m in mods] + [_lemma(token)]
+    return {" ".join(words[i:]) for i in range(len(words))} | {token.lower_}
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+class SentenceCoder:
+    """Codes the events of one document, sentence by sentence."""
+
+    def __init__(self, doc: Doc, doc_id: str, pub_date: dt.date | None, lexicon: Lexicon,
+                 actors: DocumentActors, places: DocumentPlaces):
+        self.doc, self.doc_id, self.pub_date = doc, doc_id, pub_date
+        self.lexicon, self.actors, self.places = lexicon, actors, places
+        self.proposal_list = self._proposal_list_sentences()
+
+    # ---------------------------------------------------------------- triggers
+
+    def triggers(self, sent) -> list[Trigger]:
+        found: list[Trigger] = []
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+                trigger = self._verb_trigger(token)
+            elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+                trigger = self._noun_trigger(token)
+            else:
+                trigger = None
+            if trigger:
+                found.append(trigger)
+        return self._absorb(found)
+
+    def _verb_trigger(self, token: Token) -> Trigger | None:
+        rules = self.lexicon.verbs.get(_lemma(token))
+        if not rules:
+            return None
+        best, best_score = None, -1
+        obj = _object(token)
+        for rule in rules:
+            pattern = rule.pattern
+            score = 0
+            if rule.particle:
+                if not _has_words(token, rule.particle.split()):
+                    continue
+                score += 3
+            if pattern.objects:
+                if obj is None or not (_object_phrases(obj) & pattern.objects):
+                    continue
+                score += 2
+            if "oprd" in pattern.requires:
+                if not any(c.dep_ == "oprd" for c in token.children):
+                    continue
+                score += 2
+            if score > best_score:
+                best, best_score = pattern, score
+        if best is None:
+            return None
+        words = [token] + [c for c in token.children if c.dep_ == "prt"]
+        return Trigger(token, token, best, sorted(words, key=lambda t: t.i), nominal=False)
+
+    def _noun_trigger(self, token: Token) -> Trigger | None:
+        entries = self.lexicon.nouns.get(_lemma(token))
+        if not entries:
+            return None
+        left = [_lemma(c) for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        best, best_len = None, -1
+        for prefix, pattern in entries:
+            if prefix and list(prefix) != left[-len(prefix):]:
+                continue
+            if len(prefix) > best_len:
+                best, best_len = pattern, len(prefix)
+        if best is None:
+            return None
+        words = [c for c in token.lefts if c.dep_ in ("compound", "amod") and _lemma(c) in
+                 {w for noun in best.nouns for w in noun.split()}] + [token]
+        anchor = self._light_verb(token)
+        if anchor is not None:
+            words = [anchor, *words]
+        return Trigger(token, anchor if anchor is not None else token, best, sorted(words, key=lambda t: t.i),
+                       nominal=True)
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        """"held talks", "launched air strikes", "went on strike": the verb carries subject, tense and date."""
+        head = noun.head
+        if noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and _lemma(head) in self.lexicon.light_verbs:
+            return head
+        if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt") and _lemma(head.head) in self.lexicon.light_verbs:
+            return head.head
+        return None
+
+    def _absorb(self, triggers: list[Trigger]) -> list[Trigger]:
+        """Drop triggers that are the content of another ("refused to meet") or the same event twice."""
+        by_anchor: dict[int, Trigger] = {}
+        for trig in triggers:
+            kept = by_anchor.get(trig.anchor.i)
+            if kept is None or (kept.nominal and not kept.pattern.objects and not trig.nominal
+                                and trig.pattern.objects):
+                by_anchor[trig.anchor.i] = trig
+        anchors = {t.anchor.i: t for t in by_anchor.values()}
+        result = []
+        for trig in by_anchor.values():
+            governor = self._governing_trigger(trig, anchors)
+            if governor is None:
+                result.append(trig)
+            elif trig.nominal and governor.pattern.outcome.type == trig.pattern.outcome.type == "ASSAULT":
+                governor.merged.append(trig)
+            elif trig.nominal and governor.pattern.outcome.type != trig.pattern.outcome.type:
+                if trig.token.dep_ in ("dobj", "obj") and trig.anchor == trig.token:
+                    result.append(trig)  # "rejected a call for a ceasefire": both are coded
+        return sorted(result, key=lambda t: t.token.i)
+
+    def _governing_trigger(self, trig: Trigger, anchors: dict[int, Trigger]) -> Trigger | None:
+        anchor = trig.anchor
+        if anchor.dep_ in CONTENT_DEPS and anchor.head.i in anchors:
+            return anchors[anchor.head.i]
+        if anchor.dep_ == "pcomp" and anchor.head.lower_ in ("of", "into") and anchor.head.head.i in anchors:
+            return anchors[anchor.head.head.i]
+        if trig.nominal and anchor == trig.token:
+            head = anchor.head
+            if anchor.dep_ == "pobj":
+                head = head.head
+            if anchor.dep_ in ("dobj", "obj", "pobj", "attr") and head.i in anchors and head != anchor:
+                return anchors[head.i]
+        if anchor.dep_ == "advcl" and anchor.head.i in anchors:
+            governor = anchors[anchor.head.i]
+            if governor.pattern.outcome.type == trig.pattern.outcome.type == "ASSAULT" and _is_passive(governor.anchor):
+                return governor
+        return None
+
+    # ---------------------------------------------------------------- arguments
+
+    def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+        """The verb's subject and whether it is passive, inheriting across xcomp, advcl and conj."""
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child, child.dep_ == "nsubjpass"
+        if verb.dep_ == "acl":
+            return verb.head, verb.tag_ == "VBN"
+        if verb.dep_ == "relcl":
+            return verb.head, _is_passive(verb)
+        if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head != verb and depth < 4:
+            if verb.dep_ == "xcomp":
+                obj = _object(verb.head)
+                if obj is not None:  # object control: "urged Tehran to release" -> Tehran releases
+                    return obj, False
+            subject, passive = self._subject(verb.head, depth + 1)
+            return subject, passive if verb.dep_ == "conj" else False
+        return None, False
+
+    def _pobjs(self, token: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
+        found = []
+        for child in token.children:
+            if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ in preps:
+                found.extend(g for g in child.children if g.dep_ == "pobj")
+        return found
+
+    def _expand(self, tokens: list[Token]) -> list[ResolvedActor]:
+        resolved: list[ResolvedActor] = []
+        for token in tokens:
+            for member in [token, *token.conjuncts]:
+                if member.i < token.i:
+                    continue
+                for actor in self.actors.resolve(member):
+                    if actor.actor.country or actor.actor.type:
+                        resolved.append(actor)
+        return resolved
+
+    def _arguments(self, trig: Trigger) -> tuple[list[ResolvedActor], list[ResolvedActor]]:
+        pattern, anchor = trig.pattern, trig.anchor
+        sources: list[Token] = []
+        targets: list[Token] = []
+        if trig.nominal and anchor == trig.token:
+            noun = trig.token
+            for child in noun.children:
+                if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child not in trig.words):
+                    if self.actors.by_token.get(child.i) or child.lower_ in ("its", "their", "his", "her"):
+                        sources.append(child)
+            sources += self._pobjs(noun, {"by"})
+            if pattern.of_role == "source":
+                sources += self._pobjs(noun, {"of"})
+            else:
+                targets += self._pobjs(noun, {"of"})
+            targets += self._pobjs(noun, set(pattern.target_preps) | {"on", "against", "with"})
+        else:
+            subject, passive = self._subject(anchor)
+            if passive:
+                if subject is not None:
+                    targets.append(subject)
+                sources += self._pobjs(anchor, {"by"})
+            elif subject is not None:
+                sources.append(subject)
+            obj = _object(anchor)
+            if obj is not None and obj not in trig.words and not (trig.nominal and obj == trig.token):
+                targets.append(obj)
+            targets += [c for c in anchor.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+            targets += self._pobjs(anchor, set(pattern.target_preps))
+            if trig.nominal:
+                targets += self._pobjs(trig.token, set(pattern.target_preps) | {"on", "against"})
+            for merged in trig.merged:
+                if not sources:
+                    sources += [c for c in merged.token.children
+                                if c.dep_ in ("poss", "amod", "compound") and self.actors.by_token.get(c.i)]
+                    sub, sub_passive = self._subject(merged.anchor) if merged.anchor != merged.token else (None, False)
+                    if sub is not None and not sub_passive:
+                        sources.append(sub)
+        source_actors = self._expand(sources)
+        target_actors = self._expand(targets)
+        if not target_actors and pattern.outcome.mode == "visit":
+            target_actors = self._host_of_visit(trig)
+        source_actors = [self._adjust(a, pattern.outcome.type, as_source=True, modifier=trig.nominal)
+                         for a in source_actors]
+        target_actors = [self._adjust(a, pattern.outcome.type, as_source=False) for a in target_actors]
+        return source_actors, target_actors
+
+    def _host_of_visit(self, trig: Trigger) -> list[ResolvedActor]:
+        """"a visit to Nairobi" -> the host is Kenya's government."""
+        for pobj in self._pobjs(trig.token, {"to"}) + self._pobjs(trig.anchor, {"to", "in"}):
+            place = self.places.place_at(pobj)
+            if place and place.place.country:
+                country = self.actors.kb.countries.get(place.place.country)
+                actor = Actor(text=place.place.text, name=country.name if country else None,
+                              country=place.place.country, type="GOV", wikidata=country.wikidata if country else None)
+                return [ResolvedActor(actor, pobj, place.span)]
+        return []
+
+    def _adjust(self, resolved: ResolvedActor, event_type: str, as_source: bool, modifier: bool = False):
+        """A bare country acts through its army in military events and is only a place when attacked."""
+        actor = resolved.actor
+        from_adjective = resolved.head.pos_ == "ADJ" or (modifier and resolved.head.dep_ in ("amod", "compound"))
+        if resolved.bare_country or (from_adjective and actor.type == "CVL" and modifier):
+            if as_source:
+                kind = "MIL" if event_type in MILITARY_TYPES else "GOV"
+            else:
+                kind = None if event_type in TARGET_NULL_TYPES else "GOV"
+            return ResolvedActor(actor.model_copy(update={"type": kind}), resolved.head, resolved.span,
+                                 resolved.bare_country, resolved.person)
+        return resolved
+
+    # ---------------------------------------------------------------- candidates -> events
+
+    def candidates(self, trig: Trigger) -> list[Candidate]:
+        pattern = trig.pattern
+        sources, targets = self._arguments(trig)
+        if "target" in pattern.requires and not targets:
+            return []
+        report = frame(trig.anchor, trig.token, self.lexicon)
+        if trig.token.sent.start in self.proposal_list and report.modality in ("asserted", "planned", "claimed"):
+            report = ReportFrame(report.negated, "proposed", report.reporter, report.report_verb, report.denied)
+        pairs: list[tuple[ResolvedActor | None, ResolvedActor | None]] = []
+        if not sources:
+            if not (pattern.agentless and targets):
+                return []
+            pairs = [(None, t) for t in targets]
+        elif not targets and pattern.reciprocal and len(sources) > 1:
+            if pattern.outcome.type in BIDIRECTIONAL_TYPES:
+                pairs = [(a, b) for a in sources for b in sources if a is not b]
+            else:
+                pairs = [(sources[0], other) for other in sources[1:]]
+        else:
+            pairs = [(s, t) for s in sources for t in (targets or [None])]
+        outcomes = [pattern.outcome, *pattern.also]
+        result = []
+        for source, target in pairs:
+            if source is not None and target is not None and source.head.i == target.head.i and \
+                    source.actor.country == target.actor.country:
+                continue
+            for outcome in outcomes:
+                result.append(Candidate(trig, outcome, source, target, report))
+        return result
+
+    def _transform(self, outcome: Outcome, modality: str) -> Outcome:
+        if modality in IRREALIS and outcome.type in FUTURE_AS_AGREE:
+            return Outcome("AGREE", FUTURE_AS_AGREE[outcome.type], None)
+        if modality in IRREALIS and outcome.type == "RETREAT":
+            return Outcome("CONCEDE", FUTURE_RETREAT_CAMEO.get(outcome.mode or "", "035"), None)
+        if modality == "hypothetical" and outcome.type == "ASSAULT":
+            return Outcome("THREATEN", "138", "violence")
+        return outcome
+
+    def event(self, cand: Candidate, sentence_index: int, n: int) -> Event:
+        trig, report = cand.trigger, cand.frame
+        modality = report.modality
+        attributed = None
+        if report.reporter is not None:
+            reporter = self.actors.resolve(report.reporter)
+            attributed = reporter[0].actor if reporter else Actor(text=report.reporter.text)
+            if modality == "claimed" and cand.outcome.type in VERBAL_TYPES and cand.source is not None and \
+                    self._same_actor(cand.source.actor, attributed):
+                modality = "asserted"
+        outcome = self._transform(cand.outcome, modality)
+        code = self.lexicon.code(outcome.cameo)
+        date_value, date_text, precision, date_span = self._date(trig, report, modality)
+        places = self._places(trig, cand)
+        sent = trig.token.sent
+        trigger_text = " ".join(t.text for t in trig.words) if len(trig.words) < 3 else self.doc[
+            trig.words[0].i:trig.words[-1].i + 1].text
+        confidence = 0.45 + 0.2 * bool(cand.source and cand.source.actor.country) + 0.15 * bool(
+            cand.target) + 0.1 * (not trig.nominal) + 0.05 * bool(date_text)
+        return Event(
+            event_id=f"{self.doc_id}:{sentence_index}:{n}",
+            doc_id=self.doc_id,
+            sentence_index=sentence_index,
+            sentence=sent.text.strip(),
+            event_type=outcome.type,
+            mode=outcome.mode,
+            cameo=outcome.cameo,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            source=cand.source.actor if cand.source else None,
+            target=cand.target.actor if cand.target else None,
+            trigger=trigger_text,
+            date=date_value,
+            date_text=date_text,
+            date_precision=precision,
+            location=places[0][0] if places else None,
+            locations=[p for p, _ in places],
+            negated=report.negated,
+            modality=modality,
+            attributed_to=attributed,
+            confidence=round(min(confidence, 0.95), 2),
+            evidence=Evidence(
+                trigger=(trig.words[0].idx, trig.words[-1].idx + len(trig.words[-1].text)),
+                source=cand.source.span if cand.source else None,
+                target=cand.target.span if cand.target else None,
+                date=date_span,
+                location=places[0][1] if places else None,
+                pattern=trig.pattern.id,
+            ),
+        )
+
+    @staticmethod
+    def _same_actor(a: Actor, b: Actor) -> bool:
+        if a.name and b.name and a.name == b.name:
+            return True
+        return a.text.lower() == b.text.lower() or (a.country == b.country and a.type == b.type and a.country)
+
+    # ---------------------------------------------------------------- dates
+
+    def _dates_governed_by(self, token: Token) -> list:
+        found = []
+        for ent in token.sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            governor = ent.root
+            while governor.head != governor and not (governor.pos_ in ("VERB", "AUX") and governor != ent.root):
+                if governor == token:
+                    break
+                governor = governor.head
+            if governor == token:
+                found.append(ent)
+        return found
+
+    def _date(self, trig: Trigger, report: ReportFrame, modality: str):
+        future = modality in ("planned",) and report.report_verb is None
+        candidates = [trig.anchor]
+        if trig.anchor.dep_ == "conj":
+            candidates.append(trig.anchor.head)
+        if modality in IRREALIS and report.report_verb is not None:
+            candidates = [report.report_verb] if trig.anchor.dep_ != "conj" else candidates + [report.report_verb]
+        if trig.nominal and trig.anchor == trig.token and trig.token.head.pos_ in ("VERB", "AUX"):
+            candidates.append(trig.token.head)
+        for token in candidates:
+            for ent in self._dates_governed_by(token):
+                resolved = resolve_date(ent.text, self.pub_date, future=future)
+                if resolved:
+                    return resolved.value, ent.text, resolved.precision, (ent.start_char, ent.end_char)
+        if self.pub_date is None:
+            return None, None, None, None
+        return self.pub_date.isoformat(), None, "publication", None
+
+    # ---------------------------------------------------------------- places
+
+    def _places(self, trig: Trigger, cand: Candidate) -> list[tuple[Place, tuple[int, int]]]:
+        source_tokens = set()
+        if cand.source is not None:
+            source_tokens = {t.i for t in self.actors.phrase_tokens(cand.source.head)} | {cand.source.head.i}
+        found: list[tuple[Place, tuple[int, int]]] = []
+        seen: set[int] = set()
+        queue = [trig.anchor] + ([trig.token] if trig.token != trig.anchor else [])
+        visited: set[int] = set()
+        while queue:
+            token = queue.pop(0)
+            if token.i in visited:
+                continue
+            visited.add(token.i)
+            for child in token.children:
+                if child.dep_ in CLAUSE_BOUNDARIES or child.i in source_tokens:
+                    continue
+                if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS | {"of", "from"}:
+                    for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                        for member in [pobj, *pobj.conjuncts]:
+                            self._collect_place(member, found, seen, child.lower_)
+                queue.append(child)
+        if not found and cand.target is not None and cand.target.bare_country and cand.target.actor.type is None:
+            mention = self.places.place_at(cand.target.head)
+            if mention:
+                found.append((mention.place, mention.span))
+        return found
+
+    def _collect_place(self, pobj: Token, found: list, seen: set[int], prep: str) -> None:
+        phrase = [t for t in pobj.subtree if not (t.dep_ == "prep" and t.i > pobj.i)]
+        candidates = [self.places.place_at(t) for t in phrase]
+        candidates = [c for c in candidates if c is not None]
+        if not candidates:
+            return
+        if prep in ("of", "from") and not any(c.place.precision != "country" for c in candidates):
+            return
+        # The most specific place named: "Burkina Faso's northern Soum province" -> Soum
+        specific = [c for c in candidates if c.place.precision != "country"] or candidates
+        chosen = specific[0]
+        if chosen.start in seen:
+            return
+        seen.add(chosen.start)
+        place = chosen.place
+        if place.country is None:
+            country = next((c.place.country for c in candidates if c.place.country), None) or \
+                self.actors.sentence_country(pobj)
+            place = place.model_copy(update={"country": country})
+        found.append((place, chosen.span))
+
+    # ---------------------------------------------------------------- documents
+
+    def _proposal_list_sentences(self) -> set[int]:
+        """Sentences of a numbered list introduced by a sentence about proposals are proposal content."""
+        starts: set[int] = set()
+        in_list = False
+        for sent in self.doc.sents:
+            text = sent.text.strip()
+            numbered = len(text) > 2 and text[0].isdigit() and text[1] in ").:"
+            if numbered and in_list:
+                starts.add(sent.start)
+                continue
+            lowered = text.lower()
+            in_list = any(w in lowered for w in ("proposal", "proposed", "plan", "demands", "conditions")) and \
+                text.endswith(":")
+        return starts

@@ -1,0 +1,103 @@
+"""How an event is reported: negation, modality and attribution, read off the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventcoder.events.patterns import Lexicon
+
+# Dependencies through which a clause inherits the reporting frame and the modality of the clause above it.
+EMBEDDING_DEPS = {"ccomp", "xcomp", "advcl", "acomp", "pcomp", "conj", "parataxis", "dep", "prep", "pobj", "acl"}
+VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+
+
+@dataclass(frozen=True)
+class ReportFrame:
+    negated: bool
+    modality: str
+    reporter: Token | None  # the subject of the reporting verb, or the object of "according to"
+    report_verb: Token | None
+    denied: bool
+
+
+def _chain(anchor: Token) -> list[Token]:
+    """The anchor and the tokens that govern it, up to the sentence root."""
+    chain = [anchor]
+    current = anchor
+    while current.dep_ in EMBEDDING_DEPS and current.head != current:
+        current = current.head
+        chain.append(current)
+    if current.head == current and current not in chain:
+        chain.append(current)
+    return chain
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _according_to(anchor: Token) -> Token | None:
+    for token in anchor.sent:
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            if to is not None:
+                return next((c for c in to.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
+    cues = lexicon.cues
+    chain = _chain(anchor)
+    negated = any(c.dep_ == "neg" for c in anchor.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+    reporter = report_verb = None
+    denied = False
+    planned = hypothetical = proposed = False
+    for depth, token in enumerate(chain):
+        lemma = token.lemma_.lower()
+        children = list(token.children)
+        is_reporting = token.pos_ in ("VERB", "AUX") and lemma in cues["reporting_verbs"] and depth > 0
+        if token.pos_ == "NOUN" and lemma in cues["reporting_nouns"] and depth > 0:
+            reporter, report_verb = token, token
+            break
+        for child in children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in cues["future_auxiliaries"]:
+                planned = True
+            if child.dep_ == "aux" and child.lower_ in cues["hypothetical_modals"]:
+                hypothetical = True
+            if child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in cues["condition_markers"] for m in child.children):
+                hypothetical = True
+            if depth > 0 and child.dep_ == "neg" and not is_reporting:
+                negated = True
+        if depth > 0 and lemma in cues["planning_verbs"] | cues["planning_adjectives"] and not is_reporting:
+            planned = True
+        if depth > 0 and lemma in cues["proposal_words"]:
+            proposed = True
+        if is_reporting:
+            reporter, report_verb = _subject(token), token
+            if lemma in cues["denial_verbs"] and anchor.dep_ != "dobj":
+                denied = True
+                negated = not negated
+            break
+    if reporter is None:
+        root = anchor.sent.root
+        if root.lemma_.lower() in cues["reporting_verbs"] and root != anchor and root not in chain[:1]:
+            reporter, report_verb = _subject(root), root
+        else:
+            according = _according_to(anchor)
+            if according is not None:
+                reporter, report_verb = according, according
+    if proposed:
+        modality = "proposed"
+    elif hypothetical:
+        modality = "hypothetical"
+    elif planned:
+        modality = "planned"
+    elif reporter is not None:
+        modality = "claimed"
+    else:
+        modality = "asserted"
+    return ReportFrame(negated, modality, reporter, report_verb, denied)

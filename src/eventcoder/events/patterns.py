@@ -1,0 +1,127 @@
+"""Load the event knowledge: CAMEO codes (cameo.tsv), patterns (patterns.yaml) and context cues (cues.yaml)."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from eventcoder.models import PLOVER_TYPES
+
+DATA = resources.files("eventcoder") / "data" / "events"
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    plover_mode: str | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a pattern codes: type, CAMEO code and mode."""
+
+    type: str
+    cameo: str
+    mode: str | None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    outcome: Outcome
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    objects: frozenset[str] = frozenset()
+    target_preps: tuple[str, ...] = ()
+    requires: frozenset[str] = frozenset()
+    of_role: str = "target"
+    reciprocal: bool = False
+    agentless: bool = False
+    also: tuple[Outcome, ...] = ()
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    """A verb lemma with an optional particle/preposition ("call for") that leads to a pattern."""
+
+    lemma: str
+    particle: str | None
+    pattern: Pattern
+
+
+@dataclass
+class Lexicon:
+    cameo: dict[str, CameoCode]
+    patterns: list[Pattern]
+    verbs: dict[str, list[VerbRule]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, list[tuple[tuple[str, ...], Pattern]]] = field(default_factory=lambda: defaultdict(list))
+    light_verbs: frozenset[str] = frozenset()
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def code(self, cameo: str) -> CameoCode:
+        return self.cameo[cameo]
+
+
+def _load_cameo() -> dict[str, CameoCode]:
+    with (DATA / "cameo.tsv").open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t",
+                              quoting=csv.QUOTE_NONE)
+        return {
+            r["cameo"]: CameoCode(r["cameo"], r["name"], int(r["quad_class"]), float(r["goldstein"]),
+                                  r["plover"] or None, r["plover_mode"] or None)
+            for r in rows
+        }
+
+
+def _outcome(spec: dict, cameo: dict[str, CameoCode], pattern_id: str) -> Outcome:
+    code = str(spec["cameo"])
+    if code not in cameo:
+        raise ValueError(f"pattern {pattern_id}: unknown CAMEO code {code}")
+    if spec["type"] not in PLOVER_TYPES:
+        raise ValueError(f"pattern {pattern_id}: unknown PLOVER type {spec['type']}")
+    return Outcome(spec["type"], code, spec.get("mode", cameo[code].plover_mode))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    cameo = _load_cameo()
+    spec = yaml.safe_load((DATA / "patterns.yaml").read_text(encoding="utf-8"))
+    cues = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
+    patterns = []
+    seen: set[str] = set()
+    for item in spec["patterns"]:
+        if item["id"] in seen:
+            raise ValueError(f"duplicate pattern id {item['id']}")
+        seen.add(item["id"])
+        patterns.append(Pattern(
+            id=item["id"],
+            outcome=_outcome(item, cameo, item["id"]),
+            verbs=tuple(item.get("verbs", ())),
+            nouns=tuple(item.get("nouns", ())),
+            objects=frozenset(item.get("objects", ())),
+            target_preps=tuple(item.get("target_preps", ())),
+            requires=frozenset(item.get("requires", ())),
+            of_role=item.get("of", "target"),
+            reciprocal=bool(item.get("reciprocal", False)),
+            agentless=bool(item.get("agentless", False)),
+            also=tuple(_outcome(a, cameo, item["id"]) for a in item.get("also", ())),
+        ))
+    lexicon = Lexicon(cameo=cameo, patterns=patterns, light_verbs=frozenset(spec.get("light_verbs", ())),
+                      cues={k: frozenset(v) for k, v in cues.items()})
+    for pattern in patterns:
+        for verb in pattern.verbs:
+            lemma, _, particle = verb.partition(" ")
+            lexicon.verbs[lemma].append(VerbRule(lemma, particle or None, pattern))
+        for noun in pattern.nouns:
+            words = tuple(noun.split())
+            lexicon.nouns[words[-1]].append((words[:-1], pattern))
+    return lexicon
