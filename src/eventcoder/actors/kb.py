@@ -123,7 +123,8 @@ class KnowledgeBase:
             country = Entry("country", iso3, row["name"], (Role(iso3, "GOV"),), wikidata)
             self.countries[iso3] = country
             for phrase in [row["name"], *_split(row.get("aliases", ""))]:
-                self.add(phrase, country)
+                # "US" must not match the pronoun "us": short all-caps aliases match only as written.
+                self.add(phrase, country, case_sensitive=phrase.isupper() and len(phrase) <= 4)
             adjective = Entry("adjective", iso3, row["name"], (Role(iso3, None),), wikidata)
             for phrase in _split(row.get("adjectives", "")):
                 self.add(phrase, adjective)
@@ -154,8 +155,8 @@ class KnowledgeBase:
             aliases = {alias for r in rows for alias in _split(r.get("aliases", ""))}
             self.add(name, entry)
             for alias in aliases:
-                # Short all-caps acronyms such as WHO or IRA collide with ordinary words in lower case.
-                self.add(alias, entry, case_sensitive=case_sensitive and alias.isupper())
+                # Aliases such as WHO, IRA or Shell collide with ordinary words in lower case.
+                self.add(alias, entry, case_sensitive=case_sensitive)
 
     def _load_people(self) -> None:
         grouped: dict[str, list[dict[str, str]]] = defaultdict(list)

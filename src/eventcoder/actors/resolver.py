@@ -73,9 +73,7 @@ class DocumentActors:
     def phrase_tokens(self, head: Token) -> list[Token]:
         tokens = [head]
         for child in head.children:
-            if child.dep_ == "prep" and child.lemma_.lower() in PHRASE_PREPS:
-                tokens.extend(child.subtree)
-            elif child.dep_ not in EXCLUDED_DEPS:
+            if child.dep_ == "prep" and child.lemma_.lower() in PHRASE_PREPS or child.dep_ not in EXCLUDED_DEPS:
                 tokens.extend(child.subtree)
         return sorted(set(tokens), key=lambda t: t.i)
 

@@ -21,6 +21,7 @@ from eventcoder.time import resolve_date
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
+REPRESSION_TYPES = {"COERCE", "ASSAULT"}
 BIDIRECTIONAL_TYPES = {"AGREE", "SUPPORT"}
 # PLOVER: a future CONSULT/SUPPORT/COOPERATE/AID is AGREE; a future RETREAT is CONCEDE; a hypothetical
 # ASSAULT is THREATEN. CAMEO codes follow the same logic (036 intent to meet, 035x intent to yield, 138).
@@ -30,7 +31,12 @@ FUTURE_RETREAT_CAMEO = {"release": "0353", "access": "0355", "withdraw": "0356",
 IRREALIS = {"planned", "proposed", "hypothetical"}
 LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "across", "off", "inside", "throughout", "into", "to",
                   "on", "toward", "towards", "along", "over"}
-CLAUSE_BOUNDARIES = {"ccomp", "relcl", "parataxis", "csubj"}
+CONTAINER_NOUNS = {"campaign", "wave", "series", "spate", "string", "round", "barrage", "number"}
+ELLIPTIC_TARGETS = {"other", "another", "others"}
+PLACE_NOUNS = {"direction", "city", "town", "village", "outskirts", "region", "province", "area", "capital",
+               "suburb", "district", "state", "port", "border", "coast", "centre", "center", "south", "north",
+               "east", "west"}
+CLAUSE_BOUNDARIES = {"ccomp", "relcl", "parataxis", "csubj", "pcomp"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acomp", "pcomp", "dep", "oprd"}
 CONTENT_DEPS = {"xcomp", "ccomp"}
@@ -59,10 +65,15 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _has_words(verb: Token, words: list[str]) -> bool:
-    nearby = {_lemma(c) for c in verb.children} | {_lemma(g) for c in verb.children for g in c.children}
-    nearby |= {c.lower_ for c in verb.children}
-    return all(w in nearby for w in words)
+def _has_particle(verb: Token, words: list[str]) -> bool:
+    """"called on X", "walked back", "went on strike": the first word is a particle or a preposition right
+    after the verb (so "call ... on Saturday" is not "call on"); the rest are in the verb's phrase."""
+    first = next((c for c in verb.children if c.lower_ == words[0] and (
+        c.dep_ == "prt" or (c.dep_ in ("prep", "dative", "agent") and c.i == verb.i + 1))), None)
+    if first is None:
+        return False
+    rest = {_lemma(t) for t in first.subtree} | {_lemma(c) for c in verb.children}
+    return all(w in rest for w in words[1:])
 
 
 def _object(verb: Token) -> Token | None:
@@ -89,6 +100,7 @@ class SentenceCoder:
         self.doc, self.doc_id, self.pub_date = doc, doc_id, pub_date
         self.lexicon, self.actors, self.places = lexicon, actors, places
         self.proposal_list = self._proposal_list_sentences()
+        self.recent: list[Candidate] = []
 
     # ---------------------------------------------------------------- triggers
 
@@ -115,7 +127,7 @@ class SentenceCoder:
             pattern = rule.pattern
             score = 0
             if rule.particle:
-                if not _has_words(token, rule.particle.split()):
+                if not _has_particle(token, rule.particle.split()):
                     continue
                 score += 3
             if pattern.objects:
@@ -161,6 +173,9 @@ class SentenceCoder:
             return head
         if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt") and _lemma(head.head) in self.lexicon.light_verbs:
             return head.head
+        # "conducted a campaign of terror", "launched a wave of air strikes"
+        if noun.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in CONTAINER_NOUNS:
+            return self._light_verb(head.head)
         return None
 
     def _absorb(self, triggers: list[Trigger]) -> list[Trigger]:
@@ -179,9 +194,9 @@ class SentenceCoder:
                 result.append(trig)
             elif trig.nominal and governor.pattern.outcome.type == trig.pattern.outcome.type == "ASSAULT":
                 governor.merged.append(trig)
-            elif trig.nominal and governor.pattern.outcome.type != trig.pattern.outcome.type:
-                if trig.token.dep_ in ("dobj", "obj") and trig.anchor == trig.token:
-                    result.append(trig)  # "rejected a call for a ceasefire": both are coded
+            elif trig.nominal and governor.pattern.outcome.type != trig.pattern.outcome.type and \
+                    trig.token.dep_ in ("dobj", "obj") and trig.anchor == trig.token:
+                result.append(trig)  # "rejected a call for a ceasefire": both are coded
         return sorted(result, key=lambda t: t.token.i)
 
     def _governing_trigger(self, trig: Trigger, anchors: dict[int, Trigger]) -> Trigger | None:
@@ -247,9 +262,10 @@ class SentenceCoder:
         if trig.nominal and anchor == trig.token:
             noun = trig.token
             for child in noun.children:
-                if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child not in trig.words):
-                    if self.actors.by_token.get(child.i) or child.lower_ in ("its", "their", "his", "her"):
-                        sources.append(child)
+                modifier = child.dep_ == "poss" or (
+                    child.dep_ in ("amod", "compound", "nmod") and child not in trig.words)
+                if modifier and (self.actors.by_token.get(child.i) or child.lower_ in ("its", "their", "his", "her")):
+                    sources.append(child)
             sources += self._pobjs(noun, {"by"})
             if pattern.of_role == "source":
                 sources += self._pobjs(noun, {"of"})
@@ -265,12 +281,20 @@ class SentenceCoder:
             elif subject is not None:
                 sources.append(subject)
             obj = _object(anchor)
-            if obj is not None and obj not in trig.words and not (trig.nominal and obj == trig.token):
+            # With "cut ties", "lifted the curfew" the object is part of the event, not its target; with
+            # "expelled two diplomats" it is the target.
+            part_of_event = pattern.object_role == "theme" or (
+                bool(pattern.objects) and obj is not None and _lemma(obj) not in self.actors.kb.agents)
+            if obj is not None and obj not in trig.words and not (trig.nominal and obj == trig.token) \
+                    and not part_of_event:
                 targets.append(obj)
             targets += [c for c in anchor.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
             targets += self._pobjs(anchor, set(pattern.target_preps))
             if trig.nominal:
                 targets += self._pobjs(trig.token, set(pattern.target_preps) | {"on", "against"})
+                container = trig.token.head.head if trig.token.head.lower_ == "of" else None
+                if container is not None and _lemma(container) in CONTAINER_NOUNS:
+                    targets += self._pobjs(container, set(pattern.target_preps) | {"on", "against"})
             for merged in trig.merged:
                 if not sources:
                     sources += [c for c in merged.token.children
@@ -313,9 +337,35 @@ class SentenceCoder:
 
     # ---------------------------------------------------------------- candidates -> events
 
+    def _discourse_arguments(self, trig: Trigger, sources, targets):
+        """Fill gaps from the events just coded: "one member was killed, and one other arrested" (the
+        other is another member), and an agentless repression event continuing the campaign of the
+        previous sentence takes that campaign's agent."""
+        if not targets and self.recent and self._target_token(trig) is not None and \
+                self._target_token(trig).lower_ in ELLIPTIC_TARGETS:
+            last = self.recent[-1]
+            if last.target is not None and last.trigger.token.sent == trig.token.sent:
+                targets = [last.target]
+        if not sources and targets and _is_passive(trig.anchor) and \
+                trig.pattern.outcome.type in REPRESSION_TYPES:
+            wanted = (targets[0].actor.country, targets[0].actor.type)
+            for earlier in reversed(self.recent):
+                if earlier.source is not None and earlier.target is not None and \
+                        earlier.outcome.type in REPRESSION_TYPES and \
+                        (earlier.target.actor.country, earlier.target.actor.type) == wanted and \
+                        trig.token.sent.start - earlier.trigger.token.sent.end < 120:
+                    sources = [earlier.source]
+                    break
+        return sources, targets
+
+    def _target_token(self, trig: Trigger) -> Token | None:
+        subject, passive = self._subject(trig.anchor)
+        return subject if passive else _object(trig.anchor)
+
     def candidates(self, trig: Trigger) -> list[Candidate]:
         pattern = trig.pattern
         sources, targets = self._arguments(trig)
+        sources, targets = self._discourse_arguments(trig, sources, targets)
         if "target" in pattern.requires and not targets:
             return []
         report = frame(trig.anchor, trig.token, self.lexicon)
@@ -333,14 +383,19 @@ class SentenceCoder:
                 pairs = [(sources[0], other) for other in sources[1:]]
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]
-        outcomes = [pattern.outcome, *pattern.also]
-        result = []
+        outcome = pattern.outcome
+        specific = next((m.pattern.outcome for m in trig.merged if m.pattern.outcome.mode), None)
+        if specific is not None and not outcome.mode:
+            outcome = specific  # "killed in a drone attack": the attack says how
+        outcomes = [outcome, *pattern.also]
+        result: list[Candidate] = []
         for source, target in pairs:
             if source is not None and target is not None and source.head.i == target.head.i and \
                     source.actor.country == target.actor.country:
                 continue
             for outcome in outcomes:
                 result.append(Candidate(trig, outcome, source, target, report))
+        self.recent.extend(result)
         return result
 
     def _transform(self, outcome: Outcome, modality: str) -> Outcome:
@@ -463,24 +518,31 @@ class SentenceCoder:
                     continue
                 if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS | {"of", "from"}:
                     for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                        locative = child.lower_ not in ("of", "from") or _lemma(child.head) in PLACE_NOUNS
                         for member in [pobj, *pobj.conjuncts]:
-                            self._collect_place(member, found, seen, child.lower_)
+                            self._collect_place(member, found, seen, locative)
                 queue.append(child)
+        found.sort(key=lambda item: item[0].precision == "country")
         if not found and cand.target is not None and cand.target.bare_country and cand.target.actor.type is None:
             mention = self.places.place_at(cand.target.head)
             if mention:
                 found.append((mention.place, mention.span))
         return found
 
-    def _collect_place(self, pobj: Token, found: list, seen: set[int], prep: str) -> None:
-        phrase = [t for t in pobj.subtree if not (t.dep_ == "prep" and t.i > pobj.i)]
-        candidates = [self.places.place_at(t) for t in phrase]
-        candidates = [c for c in candidates if c is not None]
+    def _collect_place(self, pobj: Token, found: list, seen: set[int], locative: bool) -> None:
+        """The most specific place named in a locative phrase: "Burkina Faso's northern Soum province" ->
+        Soum (in Burkina Faso); "the direction of Kiev and Chernigov" -> Kiev, then Chernigov."""
+        excluded = {t.i for c in pobj.children if c.dep_ in ("prep", "conj", "cc", "relcl", "acl")
+                    for t in c.subtree}
+        phrase = [t for t in pobj.subtree if t.i not in excluded]
+        candidates = [m for m in (self.places.place_at(t) for t in phrase) if m is not None]
+        if not candidates and locative and pobj.pos_ == "PROPN" and not self.actors.by_token.get(pobj.i) \
+                and pobj.ent_type_ not in ("PERSON", "DATE", "NORP", "TIME"):
+            candidates = [self.places.unnamed_place(pobj)]
         if not candidates:
             return
-        if prep in ("of", "from") and not any(c.place.precision != "country" for c in candidates):
+        if not locative and all(c.place.precision == "country" for c in candidates):
             return
-        # The most specific place named: "Burkina Faso's northern Soum province" -> Soum
         specific = [c for c in candidates if c.place.precision != "country"] or candidates
         chosen = specific[0]
         if chosen.start in seen:
@@ -488,8 +550,7 @@ class SentenceCoder:
         seen.add(chosen.start)
         place = chosen.place
         if place.country is None:
-            country = next((c.place.country for c in candidates if c.place.country), None) or \
-                self.actors.sentence_country(pobj)
+            country = next((c.place.country for c in candidates if c.place.country), None)
             place = place.model_copy(update={"country": country})
         found.append((place, chosen.span))
 

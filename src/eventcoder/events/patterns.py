@@ -44,6 +44,7 @@ class Pattern:
     target_preps: tuple[str, ...] = ()
     requires: frozenset[str] = frozenset()
     of_role: str = "target"
+    object_role: str = "target"
     reciprocal: bool = False
     agentless: bool = False
     also: tuple[Outcome, ...] = ()
@@ -111,6 +112,7 @@ def load_lexicon() -> Lexicon:
             target_preps=tuple(item.get("target_preps", ())),
             requires=frozenset(item.get("requires", ())),
             of_role=item.get("of", "target"),
+            object_role=item.get("object", "target"),
             reciprocal=bool(item.get("reciprocal", False)),
             agentless=bool(item.get("agentless", False)),
             also=tuple(_outcome(a, cameo, item["id"]) for a in item.get("also", ())),

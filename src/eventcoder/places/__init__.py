@@ -84,5 +84,13 @@ class DocumentPlaces:
                 return entry.roles[0].country
         return None
 
+    def unnamed_place(self, token: Token) -> PlaceMention:
+        """A proper noun in a locative phrase that no list knows ("in the direction of Chernigov")."""
+        span = self.doc[token.left_edge.i if token.left_edge.pos_ == "PROPN" else token.i:token.i + 1]
+        mention = self._mention(span, Place(text=span.text, name=span.text, precision="city"))
+        for i in range(span.start, span.end):
+            self.by_token[i] = mention
+        return mention
+
     def place_at(self, token: Token) -> PlaceMention | None:
         return self.by_token.get(token.i)

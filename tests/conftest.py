@@ -1,0 +1,29 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from eventcoder import Coder, Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def coder() -> Coder:
+    return Coder()
+
+
+@pytest.fixture(scope="session")
+def code(coder):
+    """Code one text and return its events."""
+
+    def run(text: str, pub_date: str = "2022-03-30"):
+        document = Document(id="t", text=text, pub_date=dt.date.fromisoformat(pub_date))
+        return next(coder.code([document])).events
+
+    return run
+
+
+def dyads(events):
+    return {(e.event_type, e.source and e.source.country, e.target and e.target.country) for e in events}

@@ -1,0 +1,102 @@
+"""Event coding on real sentences: patterns, voice, coordination, negation, modality, dates, attribution."""
+
+from conftest import SHARED, dyads
+
+
+def one(events, event_type):
+    found = [e for e in events if e.event_type == event_type]
+    assert found, f"no {event_type} in {[(e.event_type, e.trigger) for e in events]}"
+    return found[0]
+
+
+def test_coordinated_teams_meet_once_dated_and_located(code):
+    events = code("The Russian and Ukrainian negotiating teams met on Tuesday for talks hosted by Turkey's "
+                  "Recep Erdogan in Istanbul.")
+    consult = [e for e in events if e.event_type == "CONSULT"]
+    assert len(consult) == 1
+    assert {consult[0].source.country, consult[0].target.country} == {"RUS", "UKR"}
+    assert consult[0].date == "2022-03-29" and consult[0].date_precision == "day"
+    assert consult[0].location.text == "Istanbul"
+    assert consult[0].evidence.pattern == "consult.meet"
+
+
+def test_name_calling_is_accuse(code):
+    event = one(code("Biden also called the Russian President a \u201cbutcher.\u201d"), "ACCUSE")
+    assert (event.source.country, event.target.country, event.target.type) == ("USA", "RUS", "GOV")
+    assert event.modality == "asserted"
+
+
+def test_passive_voice_swaps_roles(code):
+    event = one(code("Thailand was asked by Cambodia to return three activists.", "2024-12-12"), "REQUEST")
+    assert (event.source.country, event.target.country) == ("KHM", "THA")
+
+
+def test_negation(code):
+    event = one(code("The Pentagon said on Thursday that US forces did not carry out any air strikes in Syria.",
+                     "2024-02-08"), "ASSAULT")
+    assert event.negated is True
+    assert event.modality == "claimed"
+    assert event.attributed_to.country == "USA"
+
+
+def test_refusal_is_reject_not_negated_meeting(code):
+    events = code("Venezuela's main opposition leader refused on Saturday to meet government negotiators.",
+                  "2021-10-18")
+    assert [e.event_type for e in events] == ["REJECT"]
+    assert events[0].negated is False and events[0].source.type == "OPP"
+
+
+def test_future_delivery_is_planned_agree(code):
+    event = one(code("The Netherlands will deliver 18 more F-16 fighter jets to Ukraine, Defence Minister "
+                     "Kajsa Ollongren said on Monday.", "2024-02-14"), "AGREE")
+    assert event.modality == "planned"
+    assert (event.source.country, event.target.country) == ("NLD", "UKR")
+    assert event.date == "2024-02-12"
+
+
+def test_announced_reduction_is_planned_concession_located_near_kiev(code):
+    events = code("Russia, for its part, declared that it would \"drastically\" reduce its military operations "
+                  "in the direction of Ukraine's capital Kiev and Chernigov, to facilitate further negotiations.")
+    event = one(events, "CONCEDE")
+    assert event.source.country == "RUS" and event.modality == "planned"
+    assert [p.text for p in event.locations][:2] == ["Kiev", "Chernigov"]
+
+
+def test_conditional_release_is_hypothetical(code):
+    event = one(code("Hamas said on Monday it was ready to release all remaining hostages if Israel agreed to a "
+                     "permanent ceasefire.", "2024-09-11"), "CONCEDE")
+    assert event.modality == "hypothetical"
+    assert event.source.country == "PSE"
+
+
+def test_claimed_attack_with_agentless_victims(code):
+    event = one(code("At least seven civilians were killed in a Russian drone attack on the southern city of "
+                     "Kherson on Saturday, Ukrainian officials said.", "2024-06-03"), "ASSAULT")
+    assert (event.source.country, event.target.type) == ("RUS", "CVL")
+    assert event.mode == "drone" and event.modality == "claimed" and event.date == "2024-06-01"
+
+
+def test_bilateral_agreement_in_both_directions(code):
+    events = code("Armenia and Azerbaijan agreed on Monday to resume border demarcation talks next month.",
+                  "2024-03-13")
+    assert dyads(events) == {("AGREE", "ARM", "AZE"), ("AGREE", "AZE", "ARM")}
+
+
+def test_no_event_in_sports_news(code):
+    assert code("Ethiopian runner Tigist Alemu won the Rotterdam Marathon on Sunday in a course record.") == []
+
+
+def test_seed_article(code):
+    text = (SHARED / "eval" / "seed-article.txt").read_text(encoding="utf-8")
+    events = code(text)
+    consult = [e for e in events if e.event_type == "CONSULT" and e.date == "2022-03-29"]
+    assert consult and consult[0].location.text == "Istanbul"
+    assert any(e.event_type == "CONCEDE" and e.source.country == "RUS" and e.modality == "planned"
+               and e.location and e.location.text == "Kiev" for e in events)
+    assert any(e.event_type == "ACCUSE" and e.source.name == "Joe Biden" and e.target.country == "RUS"
+               for e in events)
+    assert any(e.event_type == "COERCE" and e.source.country == "UKR" and e.source.type == "SPY"
+               and e.modality == "asserted" for e in events)
+    ids = [e.event_id for e in events]
+    assert len(ids) == len(set(ids))
+    assert code(text) == events  # deterministic
