@@ -26,6 +26,9 @@ RELATIONAL_HEADS = {"member", "head", "vice-head", "chief", "leader", "part", "r
                     "group", "number", "most", "all", "rest"}
 
 
+BORDER_HEADS = {"border", "frontier", "boundary"}
+
+
 @dataclass(frozen=True)
 class ResolvedActor:
     actor: Actor
@@ -89,8 +92,8 @@ class DocumentActors:
         best: tuple[int, int, Agent] | None = None
         words = [t.lemma_.lower() for t in tokens]
         for end, token in enumerate(tokens):
-            if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
-                continue
+            if token.pos_ not in ("NOUN", "PROPN") and token != head:
+                continue  # "military action" is not the military
             for length in (3, 2, 1):
                 if end - length + 1 < 0:
                     continue
@@ -142,7 +145,23 @@ class DocumentActors:
                 if inner:
                     return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
                             for r in inner]
-        return self._from_modifiers(head, tokens, text, span, depth)
+        for prep, heads in (("with", BORDER_HEADS), ("including", None)):
+            if heads is None or head.lemma_.lower() in heads:
+                inner = [r for g in self._pobjs(head, prep) for r in self.resolve(g, depth + 1)]
+                if inner:
+                    return inner
+        resolved = self._from_modifiers(head, tokens, text, span, depth)
+        if not resolved:
+            # "against the government's plan" -> the government
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
+            if owner is not None:
+                return self.resolve(owner, depth + 1)
+        return resolved
+
+    @staticmethod
+    def _pobjs(head: Token, prep: str) -> list[Token]:
+        return [g for c in head.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children
+                if g.dep_ == "pobj"]
 
     def _from_entry(self, mention: Mention, text: str, head: Token, span) -> ResolvedActor | None:
         entry = self._pick(mention.entries)
@@ -161,6 +180,9 @@ class DocumentActors:
     def _pick(self, entries: tuple[Entry, ...]) -> Entry | None:
         if len(entries) == 1:
             return entries[0]
+        metonyms = [e for e in entries if e.kind == "metonym"]
+        if len(metonyms) == 1:  # "Brussels" acting is the EU, not Belgium's government
+            return metonyms[0]
         active = [e for e in entries if e.active_at(self.day)]
         return active[0] if len(active) == 1 else (entries[0] if len({e.key for e in entries}) == 1 else None)
 
@@ -194,7 +216,8 @@ class DocumentActors:
                 if holder:
                     actor = actor.model_copy(update={"name": holder.name, "wikidata": holder.wikidata,
                                                      "role": agent.role})
-            results.append(ResolvedActor(actor, head, span, person=bool(agent and agent.kind == "title")))
+            one_person = bool(agent and agent.kind in ("title", "person") and head.tag_ in ("NN", "NNP"))
+            results.append(ResolvedActor(actor, head, span, person=one_person))
         return results
 
     def _in_place_prep(self, token: Token, head: Token) -> bool:

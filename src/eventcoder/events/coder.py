@@ -31,11 +31,14 @@ FUTURE_RETREAT_CAMEO = {"release": "0353", "access": "0355", "withdraw": "0356",
 IRREALIS = {"planned", "proposed", "hypothetical"}
 LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "across", "off", "inside", "throughout", "into", "to",
                   "on", "toward", "towards", "along", "over"}
+AMOUNT_NOUNS = {"euro", "dollar", "pound", "rouble", "ruble", "yuan", "yen", "million", "billion", "sum",
+                "amount", "tranche", "package", "franc", "rupee", "shekel", "lira"}
 CONTAINER_NOUNS = {"campaign", "wave", "series", "spate", "string", "round", "barrage", "number"}
 ELLIPTIC_TARGETS = {"other", "another", "others"}
 PLACE_NOUNS = {"direction", "city", "town", "village", "outskirts", "region", "province", "area", "capital",
                "suburb", "district", "state", "port", "border", "coast", "centre", "center", "south", "north",
                "east", "west"}
+SETTING_PREPS = {"during", "at", "amid", "in"}
 CLAUSE_BOUNDARIES = {"ccomp", "relcl", "parataxis", "csubj", "pcomp"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acomp", "pcomp", "dep", "oprd"}
@@ -50,6 +53,8 @@ class Trigger:
     words: list[Token]
     nominal: bool
     merged: list[Trigger] = field(default_factory=list)
+    content: list[Trigger] = field(default_factory=list)
+    governor: Trigger | None = None
 
 
 @dataclass
@@ -76,6 +81,19 @@ def _has_particle(verb: Token, words: list[str]) -> bool:
     return all(w in rest for w in words[1:])
 
 
+def _verb_forms(token: Token) -> list[str]:
+    """The lemma, then forms guessed from the word when the lemmatizer slips ("fined" -> "fin")."""
+    word = token.lower_
+    forms = [_lemma(token), word]
+    if word.endswith("ed"):
+        forms += [word[:-1], word[:-2]]
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e"]
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
+
+
 def _object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
 
@@ -84,7 +102,12 @@ def _object_phrases(token: Token) -> set[str]:
     """The object's lemma with its compounds: "mobile internet access" -> {"access", "internet access", ...}."""
     mods = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
     words = [_lemma(m) for m in mods] + [_lemma(token)]
-    return {" ".join(words[i:]) for i in range(len(words))} | {token.lower_}
+    phrases = {" ".join(words[i:]) for i in range(len(words))} | {token.lower_}
+    if _lemma(token) in AMOUNT_NOUNS or token.like_num:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                phrases |= _object_phrases(pobj)
+    return phrases
 
 
 def _is_passive(verb: Token) -> bool:
@@ -118,7 +141,7 @@ class SentenceCoder:
         return self._absorb(found)
 
     def _verb_trigger(self, token: Token) -> Trigger | None:
-        rules = self.lexicon.verbs.get(_lemma(token))
+        rules = next((self.lexicon.verbs[form] for form in _verb_forms(token) if form in self.lexicon.verbs), None)
         if not rules:
             return None
         best, best_score = None, -1
@@ -134,6 +157,8 @@ class SentenceCoder:
                 if obj is None or not (_object_phrases(obj) & pattern.objects):
                     continue
                 score += 2
+            if "place_object" in pattern.requires and (obj is None or self.places.place_at(obj) is None):
+                continue
             if "oprd" in pattern.requires:
                 if not any(c.dep_ == "oprd" for c in token.children):
                     continue
@@ -179,7 +204,8 @@ class SentenceCoder:
         return None
 
     def _absorb(self, triggers: list[Trigger]) -> list[Trigger]:
-        """Drop triggers that are the content of another ("refused to meet") or the same event twice."""
+        """Relate triggers to each other: the content of another event ("refused to meet" is one REJECT),
+        the same event continued ("raided ... and seized", "met ... to discuss"), or an event of its own."""
         by_anchor: dict[int, Trigger] = {}
         for trig in triggers:
             kept = by_anchor.get(trig.anchor.i)
@@ -188,39 +214,50 @@ class SentenceCoder:
                 by_anchor[trig.anchor.i] = trig
         anchors = {t.anchor.i: t for t in by_anchor.values()}
         result = []
-        for trig in by_anchor.values():
-            governor = self._governing_trigger(trig, anchors)
+        for trig in sorted(by_anchor.values(), key=lambda t: t.token.i):
+            if self._in_condition(trig.anchor):
+                continue  # "if Israel agreed to a ceasefire" states a condition, not an event
+            governor, relation = self._governing_trigger(trig, anchors)
+            same_type = governor is not None and governor.pattern.outcome.type == trig.pattern.outcome.type
             if governor is None:
                 result.append(trig)
-            elif trig.nominal and governor.pattern.outcome.type == trig.pattern.outcome.type == "ASSAULT":
+            elif relation == "content" and not same_type:
+                governor.content.append(trig)
+            elif same_type:
                 governor.merged.append(trig)
-            elif trig.nominal and governor.pattern.outcome.type != trig.pattern.outcome.type and \
-                    trig.token.dep_ in ("dobj", "obj") and trig.anchor == trig.token:
-                result.append(trig)  # "rejected a call for a ceasefire": both are coded
-        return sorted(result, key=lambda t: t.token.i)
+            elif relation == "argument" and (trig.token.dep_ in ("dobj", "obj") or
+                                             trig.token.head.lower_ in SETTING_PREPS):
+                trig.governor = governor  # "rejected a call for a ceasefire", "praised X during a visit"
+                result.append(trig)
+            elif relation in ("conj", "advcl"):
+                result.append(trig)
+        return result
 
-    def _governing_trigger(self, trig: Trigger, anchors: dict[int, Trigger]) -> Trigger | None:
+    def _in_condition(self, anchor: Token) -> bool:
+        markers = self.lexicon.cues["condition_markers"]
+        return anchor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers for c in anchor.children)
+
+    def _governing_trigger(self, trig: Trigger, anchors: dict[int, Trigger]) -> tuple[Trigger | None, str]:
         anchor = trig.anchor
-        if anchor.dep_ in CONTENT_DEPS and anchor.head.i in anchors:
-            return anchors[anchor.head.i]
-        if anchor.dep_ == "pcomp" and anchor.head.lower_ in ("of", "into") and anchor.head.head.i in anchors:
-            return anchors[anchor.head.head.i]
+        head = anchor.head
+        if head == anchor:
+            return None, ""
+        if anchor.dep_ in CONTENT_DEPS and head.i in anchors:
+            return anchors[head.i], "content"
+        if anchor.dep_ == "pcomp" and head.lower_ in ("of", "into") and head.head.i in anchors:
+            return anchors[head.head.i], "content"
+        if anchor.dep_ in ("conj", "advcl") and head.i in anchors:
+            return anchors[head.i], anchor.dep_
         if trig.nominal and anchor == trig.token:
-            head = anchor.head
-            if anchor.dep_ == "pobj":
-                head = head.head
-            if anchor.dep_ in ("dobj", "obj", "pobj", "attr") and head.i in anchors and head != anchor:
-                return anchors[head.i]
-        if anchor.dep_ == "advcl" and anchor.head.i in anchors:
-            governor = anchors[anchor.head.i]
-            if governor.pattern.outcome.type == trig.pattern.outcome.type == "ASSAULT" and _is_passive(governor.anchor):
-                return governor
-        return None
+            governor = head.head if anchor.dep_ == "pobj" else head
+            if anchor.dep_ in ("dobj", "obj", "pobj", "attr") and governor.i in anchors and governor != anchor:
+                return anchors[governor.i], "argument"
+        return None, ""
 
     # ---------------------------------------------------------------- arguments
 
     def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
-        """The verb's subject and whether it is passive, inheriting across xcomp, advcl and conj."""
+        """The verb's subject and whether it is passive, inheriting across xcomp, advcl, pcomp and conj."""
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child, child.dep_ == "nsubjpass"
@@ -228,12 +265,18 @@ class SentenceCoder:
             return verb.head, verb.tag_ == "VBN"
         if verb.dep_ == "relcl":
             return verb.head, _is_passive(verb)
-        if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head != verb and depth < 4:
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.pos_ == "ADP":
+            head = head.head  # "condemned a court for jailing X": the court jails
+            obj = _object(head)
+            if obj is not None:
+                return obj, False
+        if verb.dep_ in INHERIT_SUBJECT_DEPS and head != verb and depth < 4:
             if verb.dep_ == "xcomp":
-                obj = _object(verb.head)
+                obj = _object(head) or next(iter(self._pobjs(head, {"on", "upon"})), None)
                 if obj is not None:  # object control: "urged Tehran to release" -> Tehran releases
                     return obj, False
-            subject, passive = self._subject(verb.head, depth + 1)
+            subject, passive = self._subject(head, depth + 1)
             return subject, passive if verb.dep_ == "conj" else False
         return None, False
 
@@ -255,61 +298,100 @@ class SentenceCoder:
                         resolved.append(actor)
         return resolved
 
-    def _arguments(self, trig: Trigger) -> tuple[list[ResolvedActor], list[ResolvedActor]]:
+    def _source_tokens_of_nominal(self, trig: Trigger) -> list[Token]:
+        noun = trig.token
+        sources = []
+        for child in noun.children:
+            modifier = child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child not in trig.words)
+            known = self.actors.by_token.get(child.i) or _lemma(child) in self.actors.kb.agents
+            if modifier and (known or child.lower_ in ("its", "their", "his", "her")):
+                sources.append(child)
+        sources += self._pobjs(noun, {"by"})
+        if trig.pattern.of_role == "source":
+            sources += self._pobjs(noun, {"of"})
+        return sources
+
+    def _target_tokens(self, trig: Trigger) -> list[Token]:
         pattern, anchor = trig.pattern, trig.anchor
-        sources: list[Token] = []
+        preps = set(pattern.target_preps)
         targets: list[Token] = []
         if trig.nominal and anchor == trig.token:
-            noun = trig.token
-            for child in noun.children:
-                modifier = child.dep_ == "poss" or (
-                    child.dep_ in ("amod", "compound", "nmod") and child not in trig.words)
-                if modifier and (self.actors.by_token.get(child.i) or child.lower_ in ("its", "their", "his", "her")):
-                    sources.append(child)
-            sources += self._pobjs(noun, {"by"})
-            if pattern.of_role == "source":
-                sources += self._pobjs(noun, {"of"})
-            else:
-                targets += self._pobjs(noun, {"of"})
-            targets += self._pobjs(noun, set(pattern.target_preps) | {"on", "against", "with"})
-        else:
-            subject, passive = self._subject(anchor)
-            if passive:
-                if subject is not None:
-                    targets.append(subject)
-                sources += self._pobjs(anchor, {"by"})
-            elif subject is not None:
-                sources.append(subject)
-            obj = _object(anchor)
+            if pattern.of_role != "source":
+                targets += self._pobjs(trig.token, {"of"})
+            return targets + self._pobjs(trig.token, preps | {"on", "against", "with"})
+        subject, passive = self._subject(anchor)
+        if passive and subject is not None:
+            targets.append(subject)
+        obj = _object(anchor)
+        if obj is not None and obj not in trig.words and not (trig.nominal and obj == trig.token):
             # With "cut ties", "lifted the curfew" the object is part of the event, not its target; with
             # "expelled two diplomats" it is the target.
             part_of_event = pattern.object_role == "theme" or (
-                bool(pattern.objects) and obj is not None and _lemma(obj) not in self.actors.kb.agents)
-            if obj is not None and obj not in trig.words and not (trig.nominal and obj == trig.token) \
-                    and not part_of_event:
+                bool(pattern.objects) and _lemma(obj) not in self.actors.kb.agents)
+            if part_of_event or not self._expand([obj]):
+                targets += self._pobjs(obj, preps | {"with", "against", "on"})  # "ties with Taiwan"
+            else:
                 targets.append(obj)
-            targets += [c for c in anchor.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
-            targets += self._pobjs(anchor, set(pattern.target_preps))
-            if trig.nominal:
-                targets += self._pobjs(trig.token, set(pattern.target_preps) | {"on", "against"})
-                container = trig.token.head.head if trig.token.head.lower_ == "of" else None
-                if container is not None and _lemma(container) in CONTAINER_NOUNS:
-                    targets += self._pobjs(container, set(pattern.target_preps) | {"on", "against"})
-            for merged in trig.merged:
-                if not sources:
-                    sources += [c for c in merged.token.children
-                                if c.dep_ in ("poss", "amod", "compound") and self.actors.by_token.get(c.i)]
-                    sub, sub_passive = self._subject(merged.anchor) if merged.anchor != merged.token else (None, False)
-                    if sub is not None and not sub_passive:
-                        sources.append(sub)
+        targets += [c for c in anchor.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        targets += self._pobjs(anchor, preps)
+        if trig.nominal:
+            targets += self._pobjs(trig.token, preps | {"on", "against"})
+            container = trig.token.head.head if trig.token.head.lower_ == "of" else None
+            if container is not None and _lemma(container) in CONTAINER_NOUNS:
+                targets += self._pobjs(container, preps | {"on", "against"})
+        if not targets and obj is not None:  # "delivered tents worth $5 million to Turkey"
+            targets += [t for d in obj.subtree if d.dep_ == "prep" and d.lower_ in preps
+                        for t in d.children if t.dep_ == "pobj"]
+        if not targets:  # "allowed a UN aid convoy to enter"
+            targets += [c for clause in anchor.children if clause.dep_ in ("ccomp", "xcomp")
+                        for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "that")]
+        return targets
+
+    def _arguments(self, trig: Trigger) -> tuple[list[ResolvedActor], list[ResolvedActor]]:
+        pattern, anchor = trig.pattern, trig.anchor
+        sources: list[Token] = []
+        if trig.nominal and anchor == trig.token:
+            sources = self._source_tokens_of_nominal(trig)
+        else:
+            subject, passive = self._subject(anchor)
+            if passive:
+                sources += self._pobjs(anchor, {"by"})
+            elif subject is not None:
+                sources.append(subject)
         source_actors = self._expand(sources)
-        target_actors = self._expand(targets)
+        target_actors = self._distinct_countries(self._expand(self._target_tokens(trig)))
+        for other in trig.merged:  # the same event told twice: fill what is missing
+            if not source_actors:
+                if other.nominal and other.anchor == other.token:
+                    source_actors = self._expand(self._source_tokens_of_nominal(other))
+                else:
+                    subject, passive = self._subject(other.anchor)
+                    source_actors = self._expand([subject] if subject is not None and not passive else [])
+            if not target_actors:
+                target_actors = self._distinct_countries(self._expand(self._target_tokens(other)))
+        for content in trig.content:  # "refused to meet government negotiators"
+            if not target_actors:
+                target_actors = self._distinct_countries(self._expand(self._target_tokens(content)))
+        if trig.governor is not None and not source_actors and trig.token.head.lower_ in SETTING_PREPS:
+            source_actors = self._arguments(trig.governor)[0]
+        if trig.governor is not None and not target_actors and trig.token.dep_ in ("dobj", "obj"):
+            target_actors = self._arguments(trig.governor)[0]  # a rejected call was made to the rejecter
         if not target_actors and pattern.outcome.mode == "visit":
             target_actors = self._host_of_visit(trig)
-        source_actors = [self._adjust(a, pattern.outcome.type, as_source=True, modifier=trig.nominal)
+        modifier = trig.nominal or any(m.nominal for m in trig.merged)
+        source_actors = [self._adjust(a, pattern.outcome.type, as_source=True, modifier=modifier)
                          for a in source_actors]
         target_actors = [self._adjust(a, pattern.outcome.type, as_source=False) for a in target_actors]
         return source_actors, target_actors
+
+    @staticmethod
+    def _distinct_countries(actors: list[ResolvedActor]) -> list[ResolvedActor]:
+        """Coordinated targets of one country are one target ("activists and former lawmakers")."""
+        kept: list[ResolvedActor] = []
+        for actor in actors:
+            if not any(k.actor.country == actor.actor.country and k.actor.country for k in kept):
+                kept.append(actor)
+        return kept
 
     def _host_of_visit(self, trig: Trigger) -> list[ResolvedActor]:
         """"a visit to Nairobi" -> the host is Kenya's government."""
@@ -323,17 +405,47 @@ class SentenceCoder:
         return []
 
     def _adjust(self, resolved: ResolvedActor, event_type: str, as_source: bool, modifier: bool = False):
-        """A bare country acts through its army in military events and is only a place when attacked."""
+        """A bare country acts through its government, or its army in military events, and is only a place
+        when attacked; "Russian" modifying an attack is Russia's military, not Russian civilians."""
         actor = resolved.actor
         from_adjective = resolved.head.pos_ == "ADJ" or (modifier and resolved.head.dep_ in ("amod", "compound"))
-        if resolved.bare_country or (from_adjective and actor.type == "CVL" and modifier):
+        kind = actor.type
+        if resolved.bare_country or (from_adjective and actor.type == "CVL"):
             if as_source:
                 kind = "MIL" if event_type in MILITARY_TYPES else "GOV"
             else:
                 kind = None if event_type in TARGET_NULL_TYPES else "GOV"
-            return ResolvedActor(actor.model_copy(update={"type": kind}), resolved.head, resolved.span,
-                                 resolved.bare_country, resolved.person)
-        return resolved
+        elif actor.type is None and actor.country and event_type in VERBAL_TYPES:
+            kind = "GOV"  # "praised Kenya's leading role": said to Kenya's government
+        if kind == actor.type:
+            return resolved
+        return ResolvedActor(actor.model_copy(update={"type": kind}), resolved.head, resolved.span,
+                             resolved.bare_country, resolved.person)
+
+    def _protest_defaults(self, trig: Trigger, sources, targets):
+        """Protests named without protesters are by the public of the country; protests against a policy
+        are directed at that country's government."""
+        if trig.pattern.outcome.type != "PROTEST":
+            return sources, targets
+        if not sources:
+            country = self.actors.sentence_country(trig.token)
+            if country:
+                actor = Actor(text=trig.token.text, name=self._country_name(country), country=country, type="CVL")
+                sources = [ResolvedActor(actor, trig.token, (trig.token.idx, trig.token.idx + len(trig.token)))]
+        if sources and not targets and sources[0].actor.country and self._directed(trig):
+            country = sources[0].actor.country
+            actor = Actor(text="the government", name=self._country_name(country), country=country, type="GOV")
+            targets = [ResolvedActor(actor, trig.token, (trig.token.idx, trig.token.idx + len(trig.token)))]
+        return sources, targets
+
+    def _directed(self, trig: Trigger) -> bool:
+        words = {t.lower_ for t in trig.anchor.subtree} | {t.lower_ for m in trig.merged for t in m.anchor.subtree}
+        words |= {_lemma(c.anchor) for c in trig.content}
+        return bool(words & {"against", "demand", "demanding", "over"})
+
+    def _country_name(self, country: str) -> str | None:
+        entry = self.actors.kb.countries.get(country)
+        return entry.name if entry else None
 
     # ---------------------------------------------------------------- candidates -> events
 
@@ -366,6 +478,7 @@ class SentenceCoder:
         pattern = trig.pattern
         sources, targets = self._arguments(trig)
         sources, targets = self._discourse_arguments(trig, sources, targets)
+        sources, targets = self._protest_defaults(trig, sources, targets)
         if "target" in pattern.requires and not targets:
             return []
         report = frame(trig.anchor, trig.token, self.lexicon)
@@ -516,6 +629,8 @@ class SentenceCoder:
             for child in token.children:
                 if child.dep_ in CLAUSE_BOUNDARIES or child.i in source_tokens:
                     continue
+                if child.lower_ == "according":
+                    continue
                 if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS | {"of", "from"}:
                     for pobj in (g for g in child.children if g.dep_ == "pobj"):
                         locative = child.lower_ not in ("of", "from") or _lemma(child.head) in PLACE_NOUNS
@@ -535,6 +650,9 @@ class SentenceCoder:
         excluded = {t.i for c in pobj.children if c.dep_ in ("prep", "conj", "cc", "relcl", "acl")
                     for t in c.subtree}
         phrase = [t for t in pobj.subtree if t.i not in excluded]
+        head_place = self.places.place_at(pobj)
+        if head_place is None and _lemma(pobj) not in PLACE_NOUNS and pobj.ent_type_ not in ("GPE", "LOC", "FAC"):
+            phrase = []  # "called on Myanmar's military": an actor, not a place
         candidates = [m for m in (self.places.place_at(t) for t in phrase) if m is not None]
         if not candidates and locative and pobj.pos_ == "PROPN" and not self.actors.by_token.get(pobj.i) \
                 and pobj.ent_type_ not in ("PERSON", "DATE", "NORP", "TIME"):
