@@ -67,7 +67,7 @@ def _dyad(event: Event) -> tuple:
     source, target = key(event.source), key(event.target)
     if event.event_type in SYMMETRIC_TYPES and target is not None:
         source, target = sorted([source or (None, None), target], key=str)
-    return event.event_type, event.cameo, source, target, event.negated
+    return event.event_type, event.mode, source, target, event.negated
 
 
 def deduplicate(events: list[Event]) -> list[Event]:

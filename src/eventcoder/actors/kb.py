@@ -179,8 +179,10 @@ class KnowledgeBase:
         """The person holding `role` for `country` on `day` ("Ukraine's President" in 2022 -> Zelensky)."""
         if country is None or day is None:
             return None
-        holders = [person for r, person in self._offices.get((role, country), []) if r.covers(day)]
-        return holders[0] if len(holders) == 1 else None
+        holders = sorted(((r.start or dt.date.min, person) for r, person in self._offices.get((role, country), [])
+                          if r.covers(day)), key=lambda item: item[0])
+        # On a hand-over day both are in office; the incoming one holds it from then on.
+        return holders[-1][1] if holders and (len(holders) == 1 or holders[-1][0] > holders[-2][0]) else None
 
     @cached_property
     def _offices(self) -> dict[tuple[str, str], list[tuple[Role, Entry]]]:

@@ -38,6 +38,8 @@ ELLIPTIC_TARGETS = {"other", "another", "others"}
 PLACE_NOUNS = {"direction", "city", "town", "village", "outskirts", "region", "province", "area", "capital",
                "suburb", "district", "state", "port", "border", "coast", "centre", "center", "south", "north",
                "east", "west"}
+NON_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
+AGGREGATE_COUNT = 100
 SETTING_PREPS = {"during", "at", "amid", "in"}
 CLAUSE_BOUNDARIES = {"ccomp", "relcl", "parataxis", "csubj", "pcomp"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -132,7 +134,7 @@ class SentenceCoder:
         for token in sent:
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
                 trigger = self._verb_trigger(token)
-            elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            elif token.pos_ == "NOUN" and token.dep_ != "compound" and token.ent_type_ not in NON_EVENT_ENTITIES:
                 trigger = self._noun_trigger(token)
             else:
                 trigger = None
@@ -470,6 +472,19 @@ class SentenceCoder:
                     break
         return sources, targets
 
+    def _aggregate(self, trig: Trigger) -> bool:
+        """Casualty statistics with no perpetrator ("1,351 soldiers have died since the invasion began") are
+        counts, not events."""
+        victim = self._target_token(trig)
+        for number in (c for c in (victim.children if victim is not None else ()) if c.dep_ == "nummod"):
+            try:
+                if float(number.text.replace(",", "")) >= AGGREGATE_COUNT:
+                    return True
+            except ValueError:
+                continue
+        return any(t.lower_ in ("since", "so far", "total") for t in trig.anchor.children) or any(
+            c.dep_ == "prep" and c.lower_ == "since" for c in trig.anchor.children)
+
     def _target_token(self, trig: Trigger) -> Token | None:
         subject, passive = self._subject(trig.anchor)
         return subject if passive else _object(trig.anchor)
@@ -486,7 +501,7 @@ class SentenceCoder:
             report = ReportFrame(report.negated, "proposed", report.reporter, report.report_verb, report.denied)
         pairs: list[tuple[ResolvedActor | None, ResolvedActor | None]] = []
         if not sources:
-            if not (pattern.agentless and targets):
+            if not (pattern.agentless and targets) or self._aggregate(trig):
                 return []
             pairs = [(None, t) for t in targets]
         elif not targets and pattern.reciprocal and len(sources) > 1:
