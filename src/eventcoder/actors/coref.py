@@ -46,6 +46,9 @@ def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> Resol
         return None
     candidates: list[Token] = []
     for ancestor in pronoun.ancestors:
+        # "the Kremlin's assurance that it would ...": the owner of the governing noun comes first
+        candidates.extend(c for c in ancestor.children if c.dep_ == "poss" and c.i < pronoun.i
+                          and c.lower_ not in PRONOUNS)
         candidates.extend(s for s in _subjects(ancestor.children) if s.i < pronoun.i and s != pronoun)
     sentence = pronoun.sent
     candidates.extend(sorted((s for s in _subjects(sentence) if s.i < pronoun.i), key=lambda t: -t.i))

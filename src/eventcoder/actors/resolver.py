@@ -81,7 +81,8 @@ class DocumentActors:
         return sorted(set(tokens), key=lambda t: t.i)
 
     def _span_of(self, tokens: list[Token]) -> tuple[int, int]:
-        while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
+        while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space or (
+                tokens[0].like_num and tokens[1].text in (")", "."))):  # list markers: "3) Ukraine"
             tokens = tokens[1:]
         while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens = tokens[:-1]
@@ -203,7 +204,9 @@ class DocumentActors:
         if not countries:
             if agent is None:
                 return []
-            fallback = self.sentence_country(head)
+            # Unnamed agents ("police", "farmers") belong to the country in focus; an unknown named
+            # organisation ("Socialist Equality Party") is not guessed.
+            fallback = self.sentence_country(head) if head.pos_ == "NOUN" else None
             countries = [(fallback, None)] if fallback else [(None, None)]
         results = []
         for country, wikidata in countries:

@@ -159,6 +159,9 @@ class SentenceCoder:
                 if obj is None or not (_object_phrases(obj) & pattern.objects):
                     continue
                 score += 2
+            if "xcomp" in pattern.requires and not any(c.dep_ in ("xcomp", "ccomp") and any(
+                    a.lower_ == "to" for a in c.children) for c in token.children):
+                continue
             if "place_object" in pattern.requires and (obj is None or self.places.place_at(obj) is None):
                 continue
             if "oprd" in pattern.requires:
@@ -237,7 +240,10 @@ class SentenceCoder:
 
     def _in_condition(self, anchor: Token) -> bool:
         markers = self.lexicon.cues["condition_markers"]
-        return anchor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers for c in anchor.children)
+        clause = anchor
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers for c in clause.children)
 
     def _governing_trigger(self, trig: Trigger, anchors: dict[int, Trigger]) -> tuple[Trigger | None, str]:
         anchor = trig.anchor
@@ -268,6 +274,9 @@ class SentenceCoder:
         if verb.dep_ == "relcl":
             return verb.head, _is_passive(verb)
         head = verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+            subject, _ = self._subject(head, depth + 1)
+            return subject, True  # "when asked about X, Biden ...": Biden is asked
         if verb.dep_ == "pcomp" and head.pos_ == "ADP":
             head = head.head  # "condemned a court for jailing X": the court jails
             obj = _object(head)
@@ -292,7 +301,10 @@ class SentenceCoder:
     def _expand(self, tokens: list[Token]) -> list[ResolvedActor]:
         resolved: list[ResolvedActor] = []
         for token in tokens:
-            for member in [token, *token.conjuncts]:
+            members = [token, *token.conjuncts]
+            if self.places.place_at(token) and self.places.place_at(token).place.precision == "country":
+                members += [c for c in token.children if c.dep_ == "appos" and self.places.place_at(c)]
+            for member in members:
                 if member.i < token.i:
                     continue
                 for actor in self.actors.resolve(member):
@@ -349,8 +361,10 @@ class SentenceCoder:
                         for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "that")]
         return targets
 
-    def _arguments(self, trig: Trigger) -> tuple[list[ResolvedActor], list[ResolvedActor]]:
+    def _arguments(self, trig: Trigger, event_type: str | None = None) -> tuple[list[ResolvedActor],
+                                                                               list[ResolvedActor]]:
         pattern, anchor = trig.pattern, trig.anchor
+        event_type = event_type or pattern.outcome.type
         sources: list[Token] = []
         if trig.nominal and anchor == trig.token:
             sources = self._source_tokens_of_nominal(trig)
@@ -381,9 +395,8 @@ class SentenceCoder:
         if not target_actors and pattern.outcome.mode == "visit":
             target_actors = self._host_of_visit(trig)
         modifier = trig.nominal or any(m.nominal for m in trig.merged)
-        source_actors = [self._adjust(a, pattern.outcome.type, as_source=True, modifier=modifier)
-                         for a in source_actors]
-        target_actors = [self._adjust(a, pattern.outcome.type, as_source=False) for a in target_actors]
+        source_actors = [self._adjust(a, event_type, as_source=True, modifier=modifier) for a in source_actors]
+        target_actors = [self._adjust(a, event_type, as_source=False) for a in target_actors]
         return source_actors, target_actors
 
     @staticmethod
@@ -472,6 +485,12 @@ class SentenceCoder:
                     break
         return sources, targets
 
+    def _report(self, trig: Trigger) -> ReportFrame:
+        report = frame(trig.anchor, trig.token, self.lexicon)
+        if trig.token.sent.start in self.proposal_list and report.modality in ("asserted", "planned", "claimed"):
+            report = ReportFrame(report.negated, "proposed", report.reporter, report.report_verb, report.denied)
+        return report
+
     def _aggregate(self, trig: Trigger) -> bool:
         """Casualty statistics with no perpetrator ("1,351 soldiers have died since the invasion began") are
         counts, not events."""
@@ -491,14 +510,12 @@ class SentenceCoder:
 
     def candidates(self, trig: Trigger) -> list[Candidate]:
         pattern = trig.pattern
-        sources, targets = self._arguments(trig)
+        report = self._report(trig)
+        sources, targets = self._arguments(trig, self._transform(pattern.outcome, report.modality).type)
         sources, targets = self._discourse_arguments(trig, sources, targets)
         sources, targets = self._protest_defaults(trig, sources, targets)
         if "target" in pattern.requires and not targets:
             return []
-        report = frame(trig.anchor, trig.token, self.lexicon)
-        if trig.token.sent.start in self.proposal_list and report.modality in ("asserted", "planned", "claimed"):
-            report = ReportFrame(report.negated, "proposed", report.reporter, report.report_verb, report.denied)
         pairs: list[tuple[ResolvedActor | None, ResolvedActor | None]] = []
         if not sources:
             if not (pattern.agentless and targets) or self._aggregate(trig):

@@ -54,9 +54,17 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
     reporter = report_verb = None
     denied = False
-    planned = hypothetical = proposed = False
+    planned = hypothetical = proposed = uncertain = False
+    for modifier in trigger.children:
+        if modifier.dep_ in ("amod", "compound") and modifier.lower_ in cues["doubt_words"]:
+            uncertain = True  # "the alleged poisoning"
+        if modifier.dep_ in ("amod", "compound") and modifier.lower_ in cues["planned_modifiers"]:
+            planned = True  # "a planned opposition rally"
+    negation_reach = True
     for depth, token in enumerate(chain):
         lemma = token.lemma_.lower()
+        if depth > 0 and chain[depth - 1].dep_ not in ("xcomp", "acomp", "conj"):
+            negation_reach = False
         children = list(token.children)
         is_reporting = token.pos_ in ("VERB", "AUX") and lemma in cues["reporting_verbs"] and depth > 0
         if token.pos_ == "NOUN" and lemma in cues["reporting_nouns"] and depth > 0:
@@ -66,13 +74,18 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in cues["future_auxiliaries"]:
                 planned = True
             if child.dep_ == "aux" and child.lower_ in cues["hypothetical_modals"]:
-                hypothetical = True
+                # "may have been poisoned" doubts a past event; "could attack" imagines one
+                epistemic = any(a.dep_ == "aux" and a.lower_ == "have" and a.i > child.i for a in children)
+                hypothetical = hypothetical or not epistemic
+                uncertain = uncertain or epistemic
             if child.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in cues["condition_markers"] for m in child.children):
                 hypothetical = True
-            if depth > 0 and child.dep_ == "neg" and not is_reporting:
+            if depth > 0 and child.dep_ == "neg" and not is_reporting and negation_reach:
                 negated = True
-        if depth > 0 and lemma in cues["planning_verbs"] | cues["planning_adjectives"] and not is_reporting:
+        planning = (token.pos_ == "VERB" and lemma in cues["planning_verbs"]) or (
+            token.pos_ == "ADJ" and lemma in cues["planning_adjectives"])
+        if depth > 0 and planning and not is_reporting:
             planned = True
         if depth > 0 and lemma in cues["proposal_words"]:
             proposed = True
@@ -96,7 +109,7 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         modality = "hypothetical"
     elif planned:
         modality = "planned"
-    elif reporter is not None:
+    elif reporter is not None or uncertain:
         modality = "claimed"
     else:
         modality = "asserted"
