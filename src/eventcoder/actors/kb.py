@@ -45,14 +45,18 @@ class Entry:
 
     def role_at(self, day: dt.date | None) -> Role:
         """The role in force on `day`; else the latest one before it (a former office-holder keeps the type of
-        the office they held), else the first."""
+        the office they held); before any known role only the country is known. Undated text gets the role
+        held longest."""
         if day is None:
-            return self.roles[-1]
+            return max(self.roles, key=lambda r: ((r.end or dt.date(2026, 1, 1)) - (r.start or dt.date(1950, 1, 1))))
         current = [r for r in self.roles if r.covers(day)]
         if current:
             return current[-1]
         earlier = [r for r in self.roles if r.end is not None and r.end < day]
-        return earlier[-1] if earlier else self.roles[0]
+        if earlier:
+            return earlier[-1]
+        first = self.roles[0]
+        return Role(first.country, None if first.start is not None else first.type)
 
     def active_at(self, day: dt.date | None) -> bool:
         return day is None or any(r.covers(day) for r in self.roles)

@@ -170,6 +170,10 @@ class DocumentActors:
             return None
         role = entry.role_at(self.day)
         actor_type = role.type
+        if actor_type is None and entry.kind == "person":
+            # Not yet in any known office at this date: the title in the text says what they are
+            agent = self.agent_for(self.phrase_tokens(head), head)
+            actor_type = agent.type if agent else None
         if entry.kind == "adjective":
             actor_type = "CVL"  # "Russians", "Israelis" as a group of people
         actor = Actor(text=text, name=entry.name, country=role.country, type=actor_type, wikidata=entry.wikidata,
@@ -239,6 +243,8 @@ class DocumentActors:
             if entry:
                 found.append((m.end - 1, entry.roles[0].country, entry.wikidata))
         if not found:
+            if self.agent_for(tokens, head) is None:  # "its troops", not "their music tastes"
+                return []
             for token in tokens:
                 if token.dep_ == "poss" and token.lower_ in PRONOUNS and depth < 3:
                     owner = find_antecedent(self, token, depth + 1)

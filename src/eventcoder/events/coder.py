@@ -22,6 +22,11 @@ MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 REPRESSION_TYPES = {"COERCE", "ASSAULT"}
+OBLIGATION_MODALS = {"must", "should", "ought"}
+SELF_PRONOUNS = {"i", "we", "he", "she", "it"}
+REFUSAL_MODES = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPPORT": ("change", "120"),
+                 "CONSULT": ("meet", "125"), "AGREE": (None, "120"), "CONCEDE": ("yield", "124"),
+                 "RETREAT": ("yield", "124")}
 BIDIRECTIONAL_TYPES = {"AGREE", "SUPPORT"}
 # PLOVER: a future CONSULT/SUPPORT/COOPERATE/AID is AGREE; a future RETREAT is CONCEDE; a hypothetical
 # ASSAULT is THREATEN. CAMEO codes follow the same logic (036 intent to meet, 035x intent to yield, 138).
@@ -133,7 +138,7 @@ class SentenceCoder:
         found: list[Trigger] = []
         for token in sent:
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-                trigger = self._verb_trigger(token)
+                trigger = self._verb_trigger(token) or self._modal_request(token)
             elif token.pos_ == "NOUN" and token.dep_ != "compound" and token.ent_type_ not in NON_EVENT_ENTITIES:
                 trigger = self._noun_trigger(token)
             else:
@@ -174,6 +179,19 @@ class SentenceCoder:
             return None
         words = [token] + [c for c in token.children if c.dep_ == "prt"]
         return Trigger(token, token, best, sorted(words, key=lambda t: t.i), nominal=False)
+
+    def _modal_request(self, token: Token) -> Trigger | None:
+        """"Russia said Sudan must return the helicopter": a demand made by saying what another must do."""
+        pattern = self.lexicon.modal_request
+        if pattern is None or _lemma(token) not in self.lexicon.cues["reporting_verbs"]:
+            return None
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children) or (
+                _lemma(clause) in ("have", "need") and any(x.dep_ == "xcomp" for x in clause.children))
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if obliged and subject is not None and subject.lower_ not in SELF_PRONOUNS:
+                return Trigger(token, token, pattern, [token], nominal=False)
+        return None
 
     def _noun_trigger(self, token: Token) -> Trigger | None:
         entries = self.lexicon.nouns.get(_lemma(token))
@@ -288,7 +306,7 @@ class SentenceCoder:
                 if obj is not None:  # object control: "urged Tehran to release" -> Tehran releases
                     return obj, False
             subject, passive = self._subject(head, depth + 1)
-            return subject, passive if verb.dep_ == "conj" else False
+            return subject, (passive if verb.dep_ == "conj" else False) or _is_passive(verb)
         return None, False
 
     def _pobjs(self, token: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
@@ -321,6 +339,11 @@ class SentenceCoder:
             if modifier and (known or child.lower_ in ("its", "their", "his", "her")):
                 sources.append(child)
         sources += self._pobjs(noun, {"by"})
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during") and \
+                noun.head.head.pos_ == "VERB":  # "negotiators return to Geneva for talks"
+            subject, passive = self._subject(noun.head.head)
+            if subject is not None and not passive:
+                sources.append(subject)
         if trig.pattern.of_role == "source":
             sources += self._pobjs(noun, {"of"})
         return sources
@@ -511,7 +534,8 @@ class SentenceCoder:
     def candidates(self, trig: Trigger) -> list[Candidate]:
         pattern = trig.pattern
         report = self._report(trig)
-        sources, targets = self._arguments(trig, self._transform(pattern.outcome, report.modality).type)
+        sources, targets = self._arguments(trig, self._transform(pattern.outcome, report.modality,
+                                                                 report.negated).type)
         sources, targets = self._discourse_arguments(trig, sources, targets)
         sources, targets = self._protest_defaults(trig, sources, targets)
         if "target" in pattern.requires and not targets:
@@ -543,7 +567,11 @@ class SentenceCoder:
         self.recent.extend(result)
         return result
 
-    def _transform(self, outcome: Outcome, modality: str) -> Outcome:
+    def _transform(self, outcome: Outcome, modality: str, negated: bool = False) -> Outcome:
+        if negated and modality in IRREALIS and outcome.type in REFUSAL_MODES:
+            # "said he would not provide support": a refusal, not a negated promise
+            mode, cameo = REFUSAL_MODES[outcome.type]
+            return Outcome("REJECT", cameo, mode)
         if modality in IRREALIS and outcome.type in FUTURE_AS_AGREE:
             return Outcome("AGREE", FUTURE_AS_AGREE[outcome.type], None)
         if modality in IRREALIS and outcome.type == "RETREAT":
@@ -562,10 +590,21 @@ class SentenceCoder:
             if modality == "claimed" and cand.outcome.type in VERBAL_TYPES and cand.source is not None and \
                     self._same_actor(cand.source.actor, attributed):
                 modality = "asserted"
-        outcome = self._transform(cand.outcome, modality)
+        outcome = self._transform(cand.outcome, modality, report.negated)
+        places = self._places(trig, cand)
+        target = cand.target.actor if cand.target else None
+        target_span = cand.target.span if cand.target else None
+        if target is None and places and places[0][0].country and outcome.type in ("PROTEST", "ASSAULT") and (
+                cand.source is None or places[0][0].country != cand.source.actor.country):
+            # strikes in Syria hit Syria; a protest abroad is addressed to the host government
+            place, span = places[0]
+            kind = "GOV" if outcome.type == "PROTEST" else None
+            target = Actor(text=place.text, name=self._country_name(place.country), country=place.country,
+                           type=kind)
+            target_span = span
+        negated = report.negated and outcome.type == self._transform(cand.outcome, modality).type
         code = self.lexicon.code(outcome.cameo)
         date_value, date_text, precision, date_span = self._date(trig, report, modality)
-        places = self._places(trig, cand)
         sent = trig.token.sent
         trigger_text = " ".join(t.text for t in trig.words) if len(trig.words) < 3 else self.doc[
             trig.words[0].i:trig.words[-1].i + 1].text
@@ -582,21 +621,21 @@ class SentenceCoder:
             quad_class=code.quad_class,
             goldstein=code.goldstein,
             source=cand.source.actor if cand.source else None,
-            target=cand.target.actor if cand.target else None,
+            target=target,
             trigger=trigger_text,
             date=date_value,
             date_text=date_text,
             date_precision=precision,
             location=places[0][0] if places else None,
             locations=[p for p, _ in places],
-            negated=report.negated,
+            negated=negated,
             modality=modality,
             attributed_to=attributed,
             confidence=round(min(confidence, 0.95), 2),
             evidence=Evidence(
                 trigger=(trig.words[0].idx, trig.words[-1].idx + len(trig.words[-1].text)),
                 source=cand.source.span if cand.source else None,
-                target=cand.target.span if cand.target else None,
+                target=target_span,
                 date=date_span,
                 location=places[0][1] if places else None,
                 pattern=trig.pattern.id,

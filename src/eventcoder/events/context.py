@@ -87,6 +87,9 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
             token.pos_ == "ADJ" and lemma in cues["planning_adjectives"])
         if depth > 0 and planning and not is_reporting:
             planned = True
+        if depth > 0 and lemma in cues["wish_verbs"] and chain[depth - 1].dep_ == "xcomp" and any(
+                c.dep_ in ("dobj", "obj") for c in children):
+            hypothetical = True  # "Obama wants Putin to attack": a wish, not Putin's plan
         if depth > 0 and lemma in cues["proposal_words"]:
             proposed = True
         if is_reporting:

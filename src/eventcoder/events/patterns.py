@@ -48,6 +48,7 @@ class Pattern:
     reciprocal: bool = False
     agentless: bool = False
     also: tuple[Outcome, ...] = ()
+    modal_content: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,10 @@ class Lexicon:
 
     def code(self, cameo: str) -> CameoCode:
         return self.cameo[cameo]
+
+    @property
+    def modal_request(self) -> Pattern | None:
+        return next((p for p in self.patterns if p.modal_content), None)
 
 
 def _load_cameo() -> dict[str, CameoCode]:
@@ -116,6 +121,7 @@ def load_lexicon() -> Lexicon:
             reciprocal=bool(item.get("reciprocal", False)),
             agentless=bool(item.get("agentless", False)),
             also=tuple(_outcome(a, cameo, item["id"]) for a in item.get("also", ())),
+            modal_content=bool(item.get("modal_content", False)),
         ))
     lexicon = Lexicon(cameo=cameo, patterns=patterns, light_verbs=frozenset(spec.get("light_verbs", ())),
                       cues={k: frozenset(v) for k, v in cues.items()})
