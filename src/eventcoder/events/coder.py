@@ -22,6 +22,8 @@ MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 REPRESSION_TYPES = {"COERCE", "ASSAULT"}
+FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
+OFFICIAL_TYPES = {"GOV", "IGO", "NGO", "JUD", "LEG", "MED", "MIL", "SPY"}
 OBLIGATION_MODALS = {"must", "should", "ought"}
 SELF_PRONOUNS = {"i", "we", "he", "she", "it"}
 REFUSAL_MODES = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPPORT": ("change", "120"),
@@ -465,7 +467,8 @@ class SentenceCoder:
         are directed at that country's government."""
         if trig.pattern.outcome.type != "PROTEST":
             return sources, targets
-        if not sources:
+        if not sources and (trig.token.dep_ in ("nsubj", "nsubjpass") or trig.anchor != trig.token
+                            or self._directed(trig)):
             country = self.actors.sentence_country(trig.token)
             if country:
                 actor = Actor(text=trig.token.text, name=self._country_name(country), country=country, type="CVL")
@@ -553,6 +556,9 @@ class SentenceCoder:
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]
         outcome = pattern.outcome
+        if outcome.type == "PROTEST" and outcome.mode == "demo" and sources and \
+                sources[0].actor.type in OFFICIAL_TYPES:
+            outcome = Outcome("ACCUSE", "114", "disapprove")  # a ministry's "protest" is a complaint
         specific = next((m.pattern.outcome for m in trig.merged if m.pattern.outcome.mode), None)
         if specific is not None and not outcome.mode:
             outcome = specific  # "killed in a drone attack": the attack says how
@@ -568,7 +574,7 @@ class SentenceCoder:
         return result
 
     def _transform(self, outcome: Outcome, modality: str, negated: bool = False) -> Outcome:
-        if negated and modality in IRREALIS and outcome.type in REFUSAL_MODES:
+        if negated and (modality in IRREALIS or outcome.type == "AGREE") and outcome.type in REFUSAL_MODES:
             # "said he would not provide support": a refusal, not a negated promise
             mode, cameo = REFUSAL_MODES[outcome.type]
             return Outcome("REJECT", cameo, mode)
@@ -578,6 +584,9 @@ class SentenceCoder:
             return Outcome("CONCEDE", FUTURE_RETREAT_CAMEO.get(outcome.mode or "", "035"), None)
         if modality == "hypothetical" and outcome.type == "ASSAULT":
             return Outcome("THREATEN", "138", "violence")
+        if modality in ("planned", "hypothetical") and outcome.type in FUTURE_AS_THREAT:
+            # an announced sanction or repression is a threat until carried out
+            return Outcome("THREATEN", *FUTURE_AS_THREAT[outcome.type])
         return outcome
 
     def event(self, cand: Candidate, sentence_index: int, n: int) -> Event:

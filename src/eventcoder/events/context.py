@@ -55,9 +55,9 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
     reporter = report_verb = None
     denied = False
     planned = hypothetical = proposed = uncertain = False
-    for modifier in trigger.children:
-        if modifier.dep_ in ("amod", "compound") and modifier.lower_ in cues["doubt_words"]:
-            uncertain = True  # "the alleged poisoning"
+    for modifier in [*trigger.children, *anchor.children]:
+        if modifier.dep_ in ("amod", "compound", "advmod") and modifier.lower_ in cues["doubt_words"]:
+            uncertain = True  # "the alleged poisoning", "has reportedly conceded"
         if modifier.dep_ in ("amod", "compound") and modifier.lower_ in cues["planned_modifiers"]:
             planned = True  # "a planned opposition rally"
     negation_reach = True
@@ -87,6 +87,8 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
             token.pos_ == "ADJ" and lemma in cues["planning_adjectives"])
         if depth > 0 and planning and not is_reporting:
             planned = True
+        if depth > 0 and lemma in cues["failure_verbs"] and chain[depth - 1].dep_ == "xcomp":
+            negated = not negated  # "failed to reach agreement"
         if depth > 0 and lemma in cues["wish_verbs"] and chain[depth - 1].dep_ == "xcomp" and any(
                 c.dep_ in ("dobj", "obj") for c in children):
             hypothetical = True  # "Obama wants Putin to attack": a wish, not Putin's plan
