@@ -100,6 +100,8 @@ class KnowledgeBase:
 
     phrases: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     case_sensitive: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    # Patterns are tokenized as written: "u.n." does not split like "U.N.".
+    surface: dict[str, str] = field(default_factory=dict)
     agents: dict[str, Agent] = field(default_factory=dict)
     countries: dict[str, Entry] = field(default_factory=dict)
     people: dict[str, Entry] = field(default_factory=dict)
@@ -107,6 +109,7 @@ class KnowledgeBase:
     def add(self, phrase: str, entry: Entry, case_sensitive: bool = False) -> None:
         table = self.case_sensitive if case_sensitive else self.phrases
         key = phrase if case_sensitive else phrase.lower()
+        self.surface.setdefault(key, phrase)
         if entry not in table[key]:
             table[key].append(entry)
 
@@ -207,7 +210,7 @@ class ActorMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for matcher, table in ((self.lower, kb.phrases), (self.exact, kb.case_sensitive)):
             for phrase in table:
-                matcher.add(phrase, [nlp.make_doc(phrase)])
+                matcher.add(phrase, [nlp.make_doc(kb.surface.get(phrase, phrase))])
         self._lookup = {nlp.vocab.strings[p]: kb.phrases[p] for p in kb.phrases}
         self._lookup.update({nlp.vocab.strings[p]: kb.case_sensitive[p] for p in kb.case_sensitive})
 

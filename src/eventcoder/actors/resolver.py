@@ -194,7 +194,8 @@ class DocumentActors:
     def _from_modifiers(self, head: Token, tokens: list[Token], text: str, span, depth: int) -> list[ResolvedActor]:
         inside = [m for m in self.mentions if tokens[0].i <= m.start and m.end - 1 <= tokens[-1].i]
         agent = self.agent_for([t for t in tokens if not self._in_place_prep(t, head)], head)
-        named = [m for m in inside if m.entries[0].kind in ("organization", "metonym", "person")]
+        named = [m for m in inside if m.entries[0].kind in ("organization", "metonym") or (
+            m.entries[0].kind == "person" and (agent is None or agent.kind != "group"))]
         if named:
             nearest = min(named, key=lambda m: abs(m.start - head.i))
             resolved = self._from_entry(nearest, text, head, span)
@@ -210,7 +211,7 @@ class DocumentActors:
                 return []
             # Unnamed agents ("police", "farmers") belong to the country in focus; an unknown named
             # organisation ("Socialist Equality Party") is not guessed.
-            fallback = self.sentence_country(head) if head.pos_ == "NOUN" else None
+            fallback = self.sentence_country(head) if head.pos_ == "NOUN" or agent.kind == "title" else None
             countries = [(fallback, None)] if fallback else [(None, None)]
         results = []
         for country, wikidata in countries:
