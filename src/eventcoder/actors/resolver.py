@@ -92,6 +92,7 @@ class DocumentActors:
         """The longest agent phrase (by lemma) ending at a noun of the phrase, nearest the head wins."""
         best: tuple[int, int, Agent] | None = None
         words = [t.lemma_.lower() for t in tokens]
+        surface = [t.lower_ for t in tokens]
         for end, token in enumerate(tokens):
             if token.pos_ not in ("NOUN", "PROPN") and token != head:
                 continue  # "military action" is not the military
@@ -99,7 +100,8 @@ class DocumentActors:
                 if end - length + 1 < 0:
                     continue
                 phrase = " ".join(words[end - length + 1:end + 1])
-                agent = self.kb.agents.get(phrase) or self.kb.agents.get(token.lower_ if length == 1 else "")
+                written = " ".join(surface[end - length + 1:end + 1])  # "rights group": lemma would be "right"
+                agent = self.kb.agents.get(phrase) or self.kb.agents.get(written)
                 if agent:
                     rank = (0 if token == head else 1 if token.head == head else 2, -length)
                     if best is None or rank < best[:2]:

@@ -40,7 +40,8 @@ LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "across", "off", "ins
                   "on", "toward", "towards", "along", "over"}
 AMOUNT_NOUNS = {"euro", "dollar", "pound", "rouble", "ruble", "yuan", "yen", "million", "billion", "sum",
                 "amount", "tranche", "package", "franc", "rupee", "shekel", "lira"}
-CONTAINER_NOUNS = {"campaign", "wave", "series", "spate", "string", "round", "barrage", "number"}
+CONTAINER_NOUNS = {"campaign", "wave", "series", "spate", "string", "round", "barrage", "number", "day", "week",
+                   "month", "hour", "year"}
 ELLIPTIC_TARGETS = {"other", "another", "others"}
 PLACE_NOUNS = {"direction", "city", "town", "village", "outskirts", "region", "province", "area", "capital",
                "suburb", "district", "state", "port", "border", "coast", "centre", "center", "south", "north",
@@ -290,6 +291,8 @@ class SentenceCoder:
             if child.dep_ in SUBJECT_DEPS:
                 return child, child.dep_ == "nsubjpass"
         if verb.dep_ == "acl":
+            if verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "obj") and not self._expand([verb.head]):
+                return self._subject(verb.head.head, depth + 1)  # "issued a declaration demanding ..."
             return verb.head, verb.tag_ == "VBN"
         if verb.dep_ == "relcl":
             return verb.head, _is_passive(verb)
@@ -341,7 +344,7 @@ class SentenceCoder:
             if modifier and (known or child.lower_ in ("its", "their", "his", "her")):
                 sources.append(child)
         sources += self._pobjs(noun, {"by"})
-        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during") and \
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during", "on") and \
                 noun.head.head.pos_ == "VERB":  # "negotiators return to Geneva for talks"
             subject, passive = self._subject(noun.head.head)
             if subject is not None and not passive:
@@ -435,7 +438,9 @@ class SentenceCoder:
 
     def _host_of_visit(self, trig: Trigger) -> list[ResolvedActor]:
         """"a visit to Nairobi" -> the host is Kenya's government."""
-        for pobj in self._pobjs(trig.token, {"to"}) + self._pobjs(trig.anchor, {"to", "in"}):
+        governing_verb = [trig.token.head.head] if trig.token.dep_ == "pobj" else []
+        for pobj in self._pobjs(trig.token, {"to"}) + [p for t in [trig.anchor, *governing_verb]
+                                                        for p in self._pobjs(t, {"to", "in"})]:
             place = self.places.place_at(pobj)
             if place and place.place.country:
                 country = self.actors.kb.countries.get(place.place.country)
@@ -562,6 +567,8 @@ class SentenceCoder:
         specific = next((m.pattern.outcome for m in trig.merged if m.pattern.outcome.mode), None)
         if specific is not None and not outcome.mode:
             outcome = specific  # "killed in a drone attack": the attack says how
+        if outcome.type == "MOBILIZE" and len({s.actor.country for s in sources}) > 1:
+            outcome = Outcome("COOPERATE", "062", None)  # drills by two countries' forces are joint exercises
         outcomes = [outcome, *pattern.also]
         result: list[Candidate] = []
         for source, target in pairs:
