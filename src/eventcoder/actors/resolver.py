@@ -138,7 +138,12 @@ class DocumentActors:
             if child.dep_ == "appos":
                 appos = [r for r in self.resolve(child, depth + 1) if r.actor.type or r.person]
                 if appos:
-                    return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
+                    # "The US commander in Iraq, General David Petraeus": the text's title says what he is
+                    own = self.agent_for([t for t in tokens if t not in child.subtree], head)
+                    update = {"text": text}
+                    if own is not None and own.kind == "title":
+                        update["type"] = own.type
+                    return [replace(r, actor=r.actor.model_copy(update=update), head=head, span=span)
                             for r in appos]
         if head.lemma_.lower() in RELATIONAL_HEADS or head.pos_ == "NUM":
             of_object = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -22,6 +22,7 @@ MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 REPRESSION_TYPES = {"COERCE", "ASSAULT"}
+ARMED_TYPES = {"MIL", "REB", "UAF"}
 FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
 OFFICIAL_TYPES = {"GOV", "IGO", "NGO", "JUD", "LEG", "MED", "MIL", "SPY"}
 OBLIGATION_MODALS = {"must", "should", "ought"}
@@ -326,7 +327,8 @@ class SentenceCoder:
         for token in tokens:
             members = [token, *token.conjuncts]
             if self.places.place_at(token) and self.places.place_at(token).place.precision == "country":
-                members += [c for c in token.children if c.dep_ == "appos" and self.places.place_at(c)]
+                for appos in (c for c in token.children if c.dep_ == "appos" and self.places.place_at(c)):
+                    members += [appos, *appos.conjuncts]
             for member in members:
                 if member.i < token.i:
                     continue
@@ -404,6 +406,11 @@ class SentenceCoder:
                 sources.append(subject)
         source_actors = self._expand(sources)
         target_actors = self._distinct_countries(self._expand(self._target_tokens(trig)))
+        if pattern.reverse:  # "received weapons from the government": the government gives
+            source_actors, target_actors = target_actors, source_actors
+        if not source_actors and event_type == "ASSAULT" and _is_passive(anchor):
+            # "killed in Israeli tank shelling": the armed actor named in the "in" phrase
+            source_actors = [a for a in self._expand(self._pobjs(anchor, {"in"})) if a.actor.type in ARMED_TYPES]
         for other in trig.merged:  # the same event told twice: fill what is missing
             if not source_actors:
                 if other.nominal and other.anchor == other.token:
@@ -556,6 +563,8 @@ class SentenceCoder:
         elif not targets and pattern.reciprocal and len(sources) > 1:
             if pattern.outcome.type in BIDIRECTIONAL_TYPES:
                 pairs = [(a, b) for a in sources for b in sources if a is not b]
+            elif pattern.outcome.type in SYMMETRIC_TYPES:  # "the US, Russia and Switzerland met": each pair
+                pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
             else:
                 pairs = [(sources[0], other) for other in sources[1:]]
         else:

@@ -49,6 +49,7 @@ class Pattern:
     agentless: bool = False
     also: tuple[Outcome, ...] = ()
     modal_content: bool = False
+    reverse: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def load_lexicon() -> Lexicon:
             agentless=bool(item.get("agentless", False)),
             also=tuple(_outcome(a, cameo, item["id"]) for a in item.get("also", ())),
             modal_content=bool(item.get("modal_content", False)),
+            reverse=bool(item.get("reverse", False)),
         ))
     lexicon = Lexicon(cameo=cameo, patterns=patterns, light_verbs=frozenset(spec.get("light_verbs", ())),
                       cues={k: frozenset(v) for k, v in cues.items()})

@@ -1,137 +1,344 @@
-"""Readers: text files, JSONL documents (optionally gzipped), directories and stdin -> Document records.
+"""Readers: files, folders (recursive) and stdin -> `Document` records, the format told by content.
 
-Every input yields either a `Document` or a `CodingError` naming it, so that a batch accounts for everything.
+Formats (docs/inputs.md): plain text, JSONL (and a JSON array or object), HTML pages (trafilatura), RSS/Atom
+feeds (feedparser), WARC (warcio), each optionally gzip/bzip2/xz-compressed. Every input yields `Document`s
+or `CodingError`s naming it, so that a batch accounts for everything; `outcome()` tells whether an error is a
+skip, a warning (the document is still coded, and comes right after its warnings) or a failure.
+
+Publication date, first found: the record's own (JSONL `pub_date`, feed item date), the page's metadata, a
+dateline at the top of the text, `--pub-date`, the crawl date of a WARC page (with a warning); else none, with
+a warning. Never the date of reading.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import gzip
-import json
+import io
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from pydantic import ValidationError
 
+from eventcoder.ingest.base import (
+    DEFAULT_MAX_CHARS,
+    SKIP_REASONS,
+    WARNING_REASONS,
+    Candidate,
+    DateClaim,
+    IngestOptions,
+    SourceDocument,
+    ingest_error,
+    outcome,
+)
+from eventcoder.ingest.dates import dateline, parse_pub_date
+from eventcoder.ingest.feeds import read_feed
+from eventcoder.ingest.html import extract_page
+from eventcoder.ingest.language import detect
+from eventcoder.ingest.records import parse_json_document, read_json_value, read_jsonl
+from eventcoder.ingest.sniff import (
+    SNIFF_BYTES,
+    STREAM_ERRORS,
+    Rewound,
+    binary_kind,
+    declared_charset,
+    decode,
+    decompress,
+    doc_id_from_name,
+    read_head,
+    sniff,
+    suffixes_of,
+)
+from eventcoder.ingest.warc import read_warc
 from eventcoder.models import CodingError, Document
-from eventcoder.time import resolve_date
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-DATE_LINE_SCAN = 8
+Item = Document | CodingError
+FORMATS_HINT = "eventcoder reads text, HTML, RSS/Atom, WARC and JSONL, optionally gzip/bzip2/xz-compressed"
 
 
-def parse_pub_date(value: object) -> dt.date | None:
-    """ISO dates, datetimes and news-style dates ("30 March 2022"); raises ValueError when unparseable."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    resolved = resolve_date(text, None)
-    if resolved and resolved.precision == "day":
-        return dt.date.fromisoformat(resolved.value)
-    raise ValueError(f"unparseable pub_date {text!r}")
+class Reader:
+    """Reads inputs into documents with one set of options. One Reader is one batch: a document id seen twice
+    is a duplicate (same text: skipped) or renamed `id~2` (different text). `exclude`: files never read (the
+    batch's own output, when it is written into a folder being read)."""
 
+    def __init__(self, options: IngestOptions | None = None, exclude: Iterable[Path] = ()):
+        self.options = options or IngestOptions()
+        self.exclude = {_resolved(p) for p in exclude}
+        self._seen: dict[str, list[int]] = {}
 
-def dateline(text: str) -> dt.date | None:
-    """A line near the top that is only a date, as in many saved articles."""
-    for line in text.strip().splitlines()[:DATE_LINE_SCAN]:
-        line = line.strip()
-        if 6 <= len(line) <= 40 and any(ch.isdigit() for ch in line):
-            try:
-                return parse_pub_date(line)
-            except ValueError:
+    # inputs -------------------------------------------------------------------------------------------------
+
+    def read_inputs(self, inputs: Iterable[str]) -> Iterator[Item]:
+        for item in inputs:
+            if item == "-":
+                yield from self.read_stdin()
                 continue
-    return None
+            path = Path(item)
+            if not path.exists():
+                yield ingest_error(item, "not_found", "no such file or folder")
+                continue
+            yield from self.read_path(path)
+
+    def read_path(self, path: Path) -> Iterator[Item]:
+        if path.is_dir():
+            yield from self._walk(path)
+        else:
+            yield from self._read_file(path, doc_id_from_name(path.name))
+
+    def read_stdin(self, stream: BinaryIO | None = None) -> Iterator[Item]:
+        if stream is None:
+            stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text-only stdin (some embedders)
+            stream = io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
+        yield from self.read_stream(stream, "stdin", "stdin", [])
+
+    def _walk(self, root: Path) -> Iterator[Item]:
+        problems: list[OSError] = []
+        for dirpath, dirnames, filenames in os.walk(root, onerror=problems.append):
+            for problem in problems:
+                yield ingest_error(str(problem.filename or dirpath), "unreadable", problem.strerror or str(problem))
+            problems.clear()
+            here = Path(dirpath)
+            for name in sorted(d for d in dirnames if d.startswith(".")):
+                yield ingest_error(str(here / name), "hidden", "hidden folder, not read")
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                path = here / name
+                if name.startswith("."):
+                    yield ingest_error(str(path), "hidden", "hidden file, not read")
+                    continue
+                if _resolved(path) in self.exclude:
+                    continue
+                if not path.is_file():
+                    yield ingest_error(str(path), "unreadable", "not a regular file")
+                    continue
+                yield from self._read_file(path, doc_id_from_name(path.relative_to(root).as_posix()))
+        for problem in problems:
+            yield ingest_error(str(problem.filename or root), "unreadable", problem.strerror or str(problem))
+
+    def _read_file(self, path: Path, doc_id: str) -> Iterator[Item]:
+        try:
+            raw = path.open("rb")
+        except OSError as exc:
+            yield ingest_error(str(path), "unreadable", exc.strerror or str(exc))
+            return
+        with raw:
+            yield from self.read_stream(raw, str(path), doc_id, suffixes_of(path.name))
+
+    # one stream ---------------------------------------------------------------------------------------------
+
+    def read_stream(self, raw: BinaryIO, name: str, doc_id: str, suffixes: list[str]) -> Iterator[Item]:
+        """Everything in one input stream, its format and compression told by its first bytes."""
+        read = 0
+        compression = None
+        try:
+            stream, compression = decompress(raw)
+            head, stream = read_head(stream)
+            if not head.strip():  # look past leading white space (a bounded amount of it)
+                data = head + stream.read(self.options.max_raw_bytes)
+                if not data.strip():
+                    yield ingest_error(name, "empty", "empty file" if not data else "only white space")
+                    return
+                head, stream = data.lstrip()[:SNIFF_BYTES], io.BufferedReader(Rewound(data, stream))
+            for item in self._dispatch(stream, head, name, doc_id, suffixes):
+                read += 1
+                yield item
+        except STREAM_ERRORS as exc:
+            if isinstance(exc, EOFError):
+                what = f"{compression} data" if compression else "the data"
+                yield ingest_error(name, "truncated", f"{what} ends early, the file is cut short "
+                                                      f"({read} item(s) read before)")
+            else:
+                yield ingest_error(name, "unreadable", f"{exc} ({read} item(s) read before)")
+
+    def _dispatch(self, stream: BinaryIO, head: bytes, name: str, doc_id: str,
+                  suffixes: list[str]) -> Iterator[Item]:
+        options, latest = self.options, self.options.latest_date
+        kind = sniff(head, suffixes)
+        if kind == "binary":
+            yield ingest_error(name, "binary", f"{binary_kind(head)}, not text; {FORMATS_HINT}")
+            return
+        if kind == "xml":
+            yield ingest_error(name, "unsupported_format", f"XML that is not an RSS or Atom feed; {FORMATS_HINT}")
+            return
+        if kind in ("warc", "jsonl"):
+            reader = read_warc if kind == "warc" else read_jsonl
+            yield from self._finalized(reader(stream, name, options.max_raw_bytes, latest))
+            return
+        limit = options.max_feed_bytes if kind in ("feed", "json") else options.max_raw_bytes
+        data = stream.read(limit + 1)
+        if len(data) > limit:
+            yield ingest_error(name, "too_large", f"larger than {limit:,} bytes (the cap is --max-chars "
+                                                  f"{options.max_chars:,} characters of text); not read")
+            return
+        if kind == "feed":
+            yield from self._finalized(read_feed(data, name, doc_id))
+            return
+        if kind == "json":
+            value, bad = parse_json_document(data)
+            if value is not None:
+                yield from self._finalized(read_json_value(value, name, doc_id, latest, bad))
+                return
+            if ".json" in suffixes:
+                yield ingest_error(name, "invalid_json", "not JSON")
+                return
+            kind = "text"  # "{Breaking}" or "[Reuters]": text after all
+        if kind == "html":
+            markup, bad = decode(data, declared_charset(data))
+            page = extract_page(markup, None, latest)
+            if page is None:
+                yield ingest_error(name, "no_text", "no main text in the page")
+                return
+            candidate = Candidate(id=doc_id, text=page.text, origin=name, title=page.title, url=page.url,
+                                  source=page.sitename, byline=page.byline,
+                                  dates=[DateClaim("html", page.date)] if page.date else [])
+        else:
+            text, bad = decode(data)
+            if not text.strip():
+                yield ingest_error(name, "empty", "only white space")
+                return
+            candidate = Candidate(id=doc_id, text=text, origin=name)
+        if bad:
+            candidate.warnings.append(ingest_error(doc_id, "invalid_utf8",
+                                                   f"{name}: {bad} invalid byte sequence(s) replaced by U+FFFD"))
+        yield from self.finalize(candidate)
+
+    def _finalized(self, items: Iterable[Candidate | CodingError]) -> Iterator[Item]:
+        for item in items:
+            if isinstance(item, Candidate):
+                yield from self.finalize(item)
+            else:
+                yield item
+
+    # one document -------------------------------------------------------------------------------------------
+
+    def finalize(self, c: Candidate) -> Iterator[Item]:
+        """The checks every document goes through: text, size, publication date, language, id."""
+        options = self.options
+        where = c.origin if c.origin != c.id else "document"
+        if not c.text.strip():
+            yield ingest_error(c.id, "empty", f"{where}: no text")
+            return
+        if len(c.text) > options.max_chars:
+            yield ingest_error(c.id, "too_large", f"{where}: {len(c.text):,} characters, above the cap of "
+                                                  f"{options.max_chars:,} (--max-chars)")
+            return
+        warnings = list(c.warnings)
+        pub_date, date_source, failure = self._pub_date(c, warnings)
+        if failure:
+            yield failure
+            return
+        if pub_date is None:
+            warnings.append(ingest_error(c.id, "no_pub_date", f"{where}: no publication date in the document "
+                                                              "and no --pub-date; relative dates stay unresolved"))
+        elif date_source == "capture":
+            warnings.append(ingest_error(c.id, "capture_date", f"{where}: no publication date; the crawl date "
+                                                               f"{pub_date} stands in for it"))
+        if options.language:
+            language, probability = detect(c.text, options.language)
+            if language:
+                yield ingest_error(c.id, "language", f"{where}: in {language!r} (p={probability:.2f}), "
+                                                     f"not {options.language!r}; not coded")
+                return
+        doc_id, note = self._unique_id(c)
+        if doc_id is None:
+            yield note
+            return
+        if note:
+            warnings.append(note)
+        try:
+            document = SourceDocument(id=doc_id, text=c.text, pub_date=pub_date, title=c.title, url=c.url,
+                                      source=c.source, byline=c.byline, origin=c.origin,
+                                      pub_date_source=date_source)
+        except ValidationError as exc:
+            yield ingest_error(c.id, "invalid_record", f"{where}: {exc}")
+            return
+        for warning in warnings:
+            yield warning.model_copy(update={"doc": doc_id}) if warning.doc != doc_id else warning
+        yield document
+
+    def _claims(self, c: Candidate) -> Iterator[DateClaim]:
+        yield from c.dates
+        yield DateClaim("dateline", dateline(c.text, self.options.latest_date))
+        yield DateClaim("default", self.options.pub_date)
+        yield from c.late_dates
+
+    def _pub_date(self, c: Candidate, warnings: list[CodingError]
+                  ) -> tuple[dt.date | None, str | None, CodingError | None]:
+        latest = self.options.latest_date
+        for claim in self._claims(c):
+            if claim.value in (None, ""):
+                continue
+            try:
+                found = parse_pub_date(claim.value)
+            except ValueError as exc:
+                if claim.strict:
+                    return None, None, ingest_error(c.id, "bad_pub_date", str(exc))
+                warnings.append(ingest_error(c.id, "pub_date_ignored", f"{c.origin}: {claim.source} date: {exc}"))
+                continue
+            if found is None:
+                continue
+            if found > latest:
+                message = f"pub_date {found} is in the future"
+                if claim.strict:
+                    return None, None, ingest_error(c.id, "future_pub_date", message)
+                warnings.append(ingest_error(c.id, "pub_date_ignored", f"{c.origin}: {claim.source} {message}"))
+                continue
+            return found, claim.source, None
+        return None, None, None
+
+    def _unique_id(self, c: Candidate) -> tuple[str | None, CodingError | None]:
+        digest = hash(c.text)
+        seen = self._seen.get(c.id)
+        if seen is None:
+            self._seen[c.id] = [digest]
+            return c.id, None
+        if digest in seen:
+            return None, ingest_error(c.id, "duplicate", f"{c.origin}: same id and text as a document already read")
+        seen.append(digest)
+        new_id = f"{c.id}~{len(seen)}"
+        while new_id in self._seen:
+            new_id += "~"
+        self._seen[new_id] = [digest]
+        return new_id, ingest_error(new_id, "duplicate_id", f"{c.origin}: id {c.id!r} already used by another "
+                                                            f"text; renamed {new_id!r}")
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except OSError:
+        return Path(path).absolute()
+
+
+def _options(options: IngestOptions | None, pub_date: dt.date | None) -> IngestOptions:
+    options = options or IngestOptions()
+    return dataclasses.replace(options, pub_date=pub_date) if pub_date is not None else options
+
+
+def read_inputs(inputs: Iterable[str], pub_date: dt.date | None = None, options: IngestOptions | None = None,
+                exclude: Iterable[Path] = ()) -> Iterator[Item]:
+    """Files, folders and "-" (stdin) -> documents and errors, in order."""
+    return Reader(_options(options, pub_date), exclude).read_inputs(inputs)
+
+
+def read_path(path: Path, pub_date: dt.date | None = None, options: IngestOptions | None = None) -> Iterator[Item]:
+    return Reader(_options(options, pub_date)).read_path(Path(path))
+
+
+def read_stdin(pub_date: dt.date | None = None, options: IngestOptions | None = None) -> Iterator[Item]:
+    return Reader(_options(options, pub_date)).read_stdin()
 
 
 def text_document(doc_id: str, text: str, pub_date: dt.date | None) -> Document:
     return Document(id=doc_id, text=text, pub_date=pub_date or dateline(text))
 
 
-def _record(record: object, fallback_id: str, default_pub_date: dt.date | None) -> Document | CodingError:
-    if not isinstance(record, dict):
-        return CodingError(doc=fallback_id, stage="ingest", reason="not_an_object",
-                           message=f"{fallback_id}: a JSON line must be an object with 'id' and 'text'")
-    doc_id = str(record.get("id") or fallback_id)
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return CodingError(doc=doc_id, stage="ingest", reason="missing_text",
-                           message=f"{doc_id}: no 'text' to code")
-    try:
-        pub_date = parse_pub_date(record.get("pub_date")) or default_pub_date
-    except ValueError as exc:
-        return CodingError(doc=doc_id, stage="ingest", reason="bad_pub_date", message=f"{doc_id}: {exc}")
-    try:
-        return Document(id=doc_id, text=text, pub_date=pub_date, title=record.get("title"),
-                        url=record.get("url"), source=record.get("source"))
-    except ValidationError as exc:
-        return CodingError(doc=doc_id, stage="ingest", reason="invalid_record", message=f"{doc_id}: {exc}")
-
-
-def read_jsonl_lines(lines, name: str, default_pub_date: dt.date | None) -> Iterator[Document | CodingError]:
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield CodingError(doc=f"{name}:{number}", stage="ingest", reason="invalid_json",
-                              message=f"{name}:{number}: not JSON ({exc.msg})")
-            continue
-        yield _record(record, f"{name}:{number}", default_pub_date)
-
-
-def _is_jsonl(path: Path) -> bool:
-    suffixes = path.suffixes
-    return bool(suffixes) and (suffixes[-1] in JSONL_SUFFIXES or suffixes[-2:-1] == [".jsonl"] and
-                               suffixes[-1] == ".gz")
-
-
-def read_path(path: Path, pub_date: dt.date | None = None) -> Iterator[Document | CodingError]:
-    if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            yield from read_path(child, pub_date)
-        return
-    try:
-        if _is_jsonl(path):
-            opener = gzip.open if path.suffix == ".gz" else open
-            with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
-                yield from read_jsonl_lines(fh, str(path), pub_date)
-            return
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        yield CodingError(doc=str(path), stage="ingest", reason="unreadable", message=f"{path}: {exc}")
-        return
-    if not text.strip():
-        yield CodingError(doc=str(path), stage="ingest", reason="empty", message=f"{path}: empty file")
-        return
-    yield text_document(path.stem, text, pub_date)
-
-
-def read_stdin(pub_date: dt.date | None = None) -> Iterator[Document | CodingError]:
-    text = sys.stdin.read()
-    if text.lstrip().startswith("{"):
-        yield from read_jsonl_lines(text.splitlines(), "stdin", pub_date)
-    elif text.strip():
-        yield text_document("stdin", text, pub_date)
-    else:
-        yield CodingError(doc="stdin", stage="ingest", reason="empty", message="stdin: no text")
-
-
-def read_inputs(inputs: list[str], pub_date: dt.date | None = None) -> Iterator[Document | CodingError]:
-    for item in inputs:
-        if item == "-":
-            yield from read_stdin(pub_date)
-            continue
-        path = Path(item)
-        if not path.exists():
-            yield CodingError(doc=item, stage="ingest", reason="not_found", message=f"{item}: no such file")
-            continue
-        yield from read_path(path, pub_date)
+__all__ = [
+    "DEFAULT_MAX_CHARS", "SKIP_REASONS", "WARNING_REASONS", "CodingError", "Document", "IngestOptions", "Reader",
+    "SourceDocument", "dateline", "extract_page", "outcome", "parse_pub_date", "read_inputs", "read_path",
+    "read_stdin", "text_document",
+]

@@ -26,6 +26,7 @@ SKIP_REASONS = frozenset({
     "duplicate",    # the same id and text was already read in this run
     "hidden",       # a hidden file or folder (name starting with ".") inside a folder
     "not_html",     # a WARC response that is not an HTML page (image, PDF, robots.txt)
+    "http_status",  # a WARC response that is a redirect or an error page
 })
 # The document is coded; something about it is worth knowing.
 WARNING_REASONS = frozenset({
@@ -81,7 +82,6 @@ class SourceDocument(Document):
     """A `Document` with what the reader learned about it; the pipeline sees a plain `Document`."""
 
     byline: str | None = None
-    language: str | None = None
     origin: str | None = None
     pub_date_source: str | None = None  # record, html, feed, dateline, default (--pub-date), capture
 

@@ -1,0 +1,96 @@
+"""JSON records: JSONL (one object per line: id, text, pub_date, title, url, source; or `html` instead of `text`),
+a JSON array of such objects, or one object in a .json file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from eventcoder.ingest.base import Candidate, DateClaim, ingest_error
+from eventcoder.ingest.html import extract_page
+from eventcoder.ingest.sniff import decode
+from eventcoder.models import CodingError
+
+PUB_DATE_KEYS = ("pub_date", "date", "published", "publish_date", "publication_date")
+TEXT_FIELDS = ("title", "url", "source")
+
+
+def record_candidate(record: object, fallback_id: str, origin: str, latest: dt.date | None = None,
+                     bad_bytes: int = 0) -> Candidate | CodingError:
+    if not isinstance(record, dict):
+        return CodingError(doc=fallback_id, stage="ingest", reason="not_an_object",
+                           message=f"{fallback_id}: a JSON line must be an object with 'id' and 'text'")
+    raw_id = record.get("id")
+    doc_id = fallback_id if raw_id is None or raw_id == "" else str(raw_id)
+    text = record.get("text")
+    page = None
+    if (not isinstance(text, str) or not text.strip()) and isinstance(record.get("html"), str):
+        page = extract_page(record["html"], record.get("url") if isinstance(record.get("url"), str) else None,
+                            latest)
+        text = page.text if page else None
+    if not isinstance(text, str) or not text.strip():
+        return CodingError(doc=doc_id, stage="ingest", reason="missing_text", message=f"{doc_id}: no 'text' to code")
+    date_key = next((k for k in PUB_DATE_KEYS if record.get(k) not in (None, "")), None)
+    dates = [DateClaim("record", record[date_key], strict=True)] if date_key else []
+    if page and page.date:
+        dates.append(DateClaim("html", page.date))
+    fields = {k: record.get(k) for k in TEXT_FIELDS}
+    if page:
+        fields = {"title": fields["title"] or page.title, "url": fields["url"] or page.url,
+                  "source": fields["source"] or page.sitename}
+    candidate = Candidate(id=doc_id, text=text, origin=origin, dates=dates, byline=page.byline if page else None,
+                          **fields)
+    if bad_bytes:
+        candidate.warnings.append(ingest_error(doc_id, "invalid_utf8",
+                                               f"{origin}: {bad_bytes} invalid byte sequence(s) replaced"))
+    return candidate
+
+
+def read_jsonl(stream: BinaryIO, name: str, max_bytes: int,
+               latest: dt.date | None = None) -> Iterator[Candidate | CodingError]:
+    """One record per line, read as bytes so that an oversized line is refused without holding it and an
+    undecodable one is named."""
+    number = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        where = f"{name}:{number}"
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield CodingError(doc=where, stage="ingest", reason="too_large",
+                              message=f"{where}: line longer than {max_bytes} bytes")
+            continue
+        if not line.strip():
+            continue
+        text, bad = decode(line)
+        try:
+            record = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            why = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deep"
+            yield CodingError(doc=where, stage="ingest", reason="invalid_json", message=f"{where}: not JSON ({why})")
+            continue
+        yield record_candidate(record, where, where, latest, bad)
+
+
+def parse_json_document(data: bytes) -> tuple[object | None, int]:
+    """A whole-file JSON value, or None when the file is not JSON."""
+    text, bad = decode(data)
+    try:
+        return json.loads(text), bad
+    except (json.JSONDecodeError, RecursionError):
+        return None, bad
+
+
+def read_json_value(value: object, name: str, doc_id: str, latest: dt.date | None = None,
+                    bad_bytes: int = 0) -> Iterator[Candidate | CodingError]:
+    """The records of a JSON array (ids default to name:N), or the one record of a JSON object (to doc_id)."""
+    if not isinstance(value, list):
+        yield record_candidate(value, doc_id, name, latest, bad_bytes)
+        return
+    for number, record in enumerate(value, 1):
+        yield record_candidate(record, f"{name}:{number}", f"{name}:{number}", latest, bad_bytes)
