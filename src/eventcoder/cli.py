@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from eventcoder.ingest import parse_pub_date, read_inputs, read_path
+from eventcoder.ingest import DEFAULT_MAX_CHARS, IngestOptions, outcome, parse_pub_date, read_inputs, read_path
 from eventcoder.models import CodingError, Document, Event
 from eventcoder.pipeline import Coder
 from eventcoder.scoring import format_table, score
@@ -69,55 +72,192 @@ def _code_batches(coder: Coder, items, on_result, on_error, batch: int) -> None:
 
 @app.command()
 def code(
-    inputs: Annotated[list[str], typer.Argument(help="text or JSONL files, directories, or - for stdin")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="files (text, HTML, RSS/Atom, WARC, JSONL; also .gz/.bz2/.xz), folders (recursive), or - for stdin")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="events JSONL (default: stdout)")] = None,
     pub_date: Annotated[str | None, typer.Option("--pub-date", help="publication date for texts without one")] = None,
-    errors: Annotated[Path | None, typer.Option("--errors", help="where to write failures (JSONL)")] = None,
+    errors: Annotated[Path | None, typer.Option(
+        "--errors", help="failures, skips and warnings (JSONL; default: errors.jsonl beside -o)")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="skip documents already coded into -o (see its .done file) and append to it")] = False,
+    max_chars: Annotated[int, typer.Option(
+        "--max-chars", min=1, help="largest text of one document; larger fail with too_large")] = DEFAULT_MAX_CHARS,
+    language: Annotated[str, typer.Option(
+        "--language", help="code only documents in this language (ISO 639-1), others are skipped; 'any' for all")
+    ] = "en",
     model: ModelOption = None,
     batch_size: BatchOption = None,
 ) -> None:
     """Code news documents into events, one JSON object per line."""
     settings = load_settings(model=model, batch_size=batch_size)
-    coder = Coder(settings)
     default_date = _pub_date(pub_date)
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    if default_date and default_date > dt.date.today() + dt.timedelta(days=1):
+        raise typer.BadParameter(f"{default_date} is in the future", param_hint="--pub-date")
+    if resume and output is None:
+        raise typer.BadParameter("--resume appends to an output file: give -o", param_hint="--resume")
     errors_path = errors or (output.parent / "errors.jsonl" if output else None)
-    failures: list[CodingError] = []
-    counts = Counter()
-    with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"),
-                  TimeElapsedColumn(), console=err, disable=output is None or not err.is_terminal) as progress:
+    checkpoint = output.with_name(output.name + ".done") if output else None
+    done = _prepare_resume(output, checkpoint, errors_path) if resume and output.exists() else set()
+    if errors_path and not done and errors_path.exists():
+        errors_path.unlink()  # the errors file describes this run (and, with --resume, the runs it continues)
+    options = IngestOptions(pub_date=default_date, max_chars=max_chars,
+                            language=None if language.lower() in ("any", "all", "") else language.lower())
+    coder = Coder(settings)
+    coder.nlp.max_length = max(coder.nlp.max_length, max_chars + 1)
+    items = read_inputs(inputs, options=options, exclude=[p for p in (output, errors_path, checkpoint) if p])
+    summary = BatchSummary(errors_path)
+    mode = "a" if done else "w"
+    with ExitStack() as stack:
+        out = stack.enter_context(output.open(mode, encoding="utf-8")) if output else sys.stdout
+        done_fh = stack.enter_context(checkpoint.open(mode, encoding="utf-8")) if checkpoint else None
+        stack.callback(summary.close)
+        progress = stack.enter_context(Progress(
+            TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"), TimeElapsedColumn(),
+            console=err, disable=output is None or not err.is_terminal))
         task = progress.add_task("coding", total=None)
 
         def on_result(result):
-            counts["documents"] += 1
-            counts["events"] += len(result.events)
-            if result.document.pub_date is None:
-                counts["undated"] += 1
-            for event in result.events:
-                out.write(_event_line(event) + "\n")
+            summary.coded(result)
+            out.write("".join(_event_line(event) + "\n" for event in result.events))
+            if done_fh:
+                out.flush()
+                done_fh.write(result.document.id + "\n")
+                done_fh.flush()
             progress.advance(task)
 
         def on_error(error: CodingError):
-            failures.append(error)
-            err.print(f"[red]error[/red] {error.message}", highlight=False)
-            progress.advance(task)
+            if summary.report(error) != "warning":
+                progress.advance(task)
 
-        _code_batches(coder, read_inputs(inputs, default_date), on_result, on_error, settings.batch_size)
-    if output:
-        out.close()
-    if errors_path and failures:
-        with errors_path.open("w", encoding="utf-8") as fh:
-            for failure in failures:
-                fh.write(failure.model_dump_json() + "\n")
-    reasons = Counter(f.reason for f in failures)
-    summary = f"{counts['documents']} coded ({counts['events']} events), {len(failures)} failed"
-    if reasons:
-        summary += " (" + ", ".join(f"{k}: {v}" for k, v in sorted(reasons.items())) + ")"
-    if counts["undated"]:
-        summary += f"; {counts['undated']} without a publication date (relative dates left unresolved)"
-    err.print(summary, highlight=False)
-    if failures:
+        _code_batches(coder, _unfinished(items, done, summary), on_result, on_error, settings.batch_size)
+    err.print(summary.line(output if done else None), highlight=False, markup=False)
+    if summary.failed:
         raise typer.Exit(1)
+
+
+def _unfinished(items, done: set[str], summary: BatchSummary):
+    """Items minus the documents a resumed run already coded (and their warnings)."""
+    for item in items:
+        if isinstance(item, CodingError):
+            if item.doc in done and outcome(item) == "warning":
+                continue
+        elif item.id in done:
+            summary.resumed += 1
+            continue
+        yield item
+
+
+def _prepare_resume(output: Path, checkpoint: Path, errors_path: Path | None) -> set[str]:
+    """Ids of the documents that a previous run coded completely into `output`; cuts what a killed run left
+    half-written (a partial last line, the events of a document not yet checkpointed) off the output, and keeps
+    only the errors file's lines about those documents (the others are read again)."""
+    ids: list[str | None] = []
+    with output.open("rb") as fh:
+        for raw in fh:
+            try:
+                ids.append(str(json.loads(raw)["doc_id"]) if raw.endswith(b"\n") else None)
+            except (ValueError, KeyError, TypeError):
+                ids.append(None)
+    if checkpoint.exists():
+        text = checkpoint.read_text(encoding="utf-8", errors="replace")
+        lines = text.split("\n")
+        done = {line for line in (lines if text.endswith("\n") else lines[:-1]) if line}
+    else:  # an output from elsewhere: its last document may be incomplete, so it is coded again
+        done = {doc for doc in ids if doc is not None}
+        last = next((doc for doc in reversed(ids) if doc is not None), None)
+        done.discard(last)
+    if not all(doc in done for doc in ids):
+        _rewrite_lines(output, lambda raw: _doc_id(raw) in done)
+    checkpoint.write_text("".join(f"{doc}\n" for doc in sorted(done)), encoding="utf-8")
+    if errors_path and errors_path.exists():
+        _rewrite_lines(errors_path, lambda raw: _error_doc(raw) in done)
+    return done
+
+
+def _doc_id(raw: bytes) -> str | None:
+    try:
+        return str(json.loads(raw)["doc_id"]) if raw.endswith(b"\n") else None
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _error_doc(raw: bytes) -> str | None:
+    try:
+        return str(json.loads(raw)["doc"]) if raw.endswith(b"\n") else None
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _rewrite_lines(path: Path, keep) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    with path.open("rb") as source, temporary.open("wb") as target:
+        for raw in source:
+            if keep(raw):
+                target.write(raw)
+    os.replace(temporary, path)
+
+
+class BatchSummary:
+    """Counts for the summary line; every failure, skip and warning goes to the errors file as it happens (a
+    JSON line: doc, stage, reason, message, outcome) and to stderr (skips and warnings: the first few)."""
+
+    SHOWN = 20
+
+    def __init__(self, errors_path: Path | None):
+        self.errors_path = errors_path
+        self._fh = None
+        self.documents = self.events = self.undated = self.resumed = 0
+        self.reasons: dict[str, Counter] = {"skipped": Counter(), "warning": Counter(), "failed": Counter()}
+        self._shown = 0
+
+    @property
+    def failed(self) -> int:
+        return sum(self.reasons["failed"].values())
+
+    def coded(self, result) -> None:
+        self.documents += 1
+        self.events += len(result.events)
+        self.undated += result.document.pub_date is None
+
+    def report(self, error: CodingError) -> str:
+        kind = outcome(error)
+        self.reasons[kind][error.reason] += 1
+        if self.errors_path:
+            if self._fh is None:
+                self._fh = self.errors_path.open("a", encoding="utf-8")
+            self._fh.write(json.dumps({**error.model_dump(), "outcome": kind}, ensure_ascii=False) + "\n")
+            self._fh.flush()
+        label = {"failed": "[red]error[/red]", "skipped": "[dim]skipped[/dim]", "warning": "[yellow]warning[/yellow]"}
+        if kind == "failed" or self._shown < self.SHOWN:
+            err.print(f"{label[kind]} {escape(error.message)}", highlight=False)
+            self._shown += kind != "failed"
+        elif self._shown == self.SHOWN:
+            err.print(f"(more skips and warnings in {self.errors_path or 'the summary'})", highlight=False)
+            self._shown += 1
+        return kind
+
+    def close(self) -> None:
+        if self._fh:
+            self._fh.close()
+
+    def line(self, resumed_into: Path | None = None) -> str:
+        def part(count: int, label: str, reasons: Counter) -> str:
+            detail = ", ".join(f"{k}: {v}" for k, v in sorted(reasons.items()))
+            return f"{count} {label}" + (f" ({detail})" if detail else "")
+
+        skipped = sum(self.reasons["skipped"].values())
+        text = (f"{self.documents} coded ({self.events} events), {part(skipped, 'skipped', self.reasons['skipped'])}, "
+                f"{part(self.failed, 'failed', self.reasons['failed'])}")
+        warnings = sum(self.reasons["warning"].values())
+        if warnings:
+            text += f"; {part(warnings, 'warnings', self.reasons['warning'])}"
+        if resumed_into:
+            text += f"; {self.resumed} already in {resumed_into} (resumed)"
+        if self.undated:
+            text += f"; {self.undated} without a publication date (relative dates left unresolved)"
+        if self._fh:
+            text += f"; see {self.errors_path}"
+        return text
 
 
 @app.command("eval")

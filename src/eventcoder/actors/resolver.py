@@ -22,6 +22,7 @@ PLACE_PREPS = PHRASE_PREPS - {"of"}
 EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "dep", "parataxis"}
 # Heads that take their identity from an "of" complement: "member of the team", "head of the general staff".
 RELATIONAL_HEADS = {"member", "head", "vice-head", "chief", "leader", "part", "representative", "deputy", "some",
+                    "team", "squad", "contingent", "unit", "detachment",
                     "one", "many", "several", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
                     "group", "number", "most", "all", "rest"}
 
@@ -107,7 +108,17 @@ class DocumentActors:
                     if best is None or rank < best[:2]:
                         best = (*rank, agent)
                     break
-        return best[2] if best else None
+        if best is None:
+            return None
+        agent = best[2]
+        if agent.kind in ("person", "title") and best[0] == 0:
+            # "intelligence agency officer", "army spokesman": the organisation says the sector
+            for modifier in (t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t in tokens):
+                group = self.kb.agents.get(modifier.lemma_.lower()) or self.kb.agents.get(
+                    " ".join(w.lemma_.lower() for w in modifier.subtree))
+                if group is not None and group.kind == "group" and group.type != agent.type:
+                    return Agent(agent.phrase, group.type, agent.kind, agent.role)
+        return agent
 
     # -- resolution -----------------------------------------------------------------------------------
 
@@ -133,7 +144,7 @@ class DocumentActors:
         if head_mention:
             resolved = self._from_entry(head_mention, text, head, span)
             if resolved:
-                return [resolved]
+                return [self._titled(resolved, tokens, head_mention)]
         for child in head.children:
             if child.dep_ == "appos":
                 appos = [r for r in self.resolve(child, depth + 1) if r.actor.type or r.person]
@@ -188,6 +199,23 @@ class DocumentActors:
         bare = entry.kind in ("country", "capital") and mention.start <= head.i < mention.end
         return ResolvedActor(actor, head, span, bare_country=bare and entry.kind == "country",
                              person=entry.kind == "person")
+
+    def _titled(self, resolved: ResolvedActor, tokens: list[Token], mention: Mention) -> ResolvedActor:
+        """"US Senator Marco Rubio": the title written in the text says what the person is at that moment;
+        an organisation named with it ("Pentagon spokesman John Kirby") says more than the title."""
+        if not resolved.person:
+            return resolved
+        others = [t for t in tokens if not mention.start <= t.i < mention.end]
+        named = [self.by_token[t.i] for t in others if t.i in self.by_token and
+                 self.by_token[t.i].entries[0].kind in ("organization", "metonym")]
+        if named:
+            kind = named[0].entries[0].role_at(self.day).type
+        else:
+            agent = self.agent_for(others, resolved.head) if others else None
+            kind = agent.type if agent is not None and agent.kind == "title" else resolved.actor.type
+        if kind == resolved.actor.type or kind is None:
+            return resolved
+        return replace(resolved, actor=resolved.actor.model_copy(update={"type": kind}))
 
     def _pick(self, entries: tuple[Entry, ...]) -> Entry | None:
         if len(entries) == 1:
@@ -267,3 +295,14 @@ class DocumentActors:
             if (country, wikidata) not in unique:
                 unique.append((country, wikidata))
         return unique
+
+
+def resolve_phrase(nlp, matcher, kb: KnowledgeBase, text: str, day: dt.date | None = None) -> list[ResolvedActor]:
+    """Resolve a standalone noun phrase ("Ukrainian soldiers", "the Kremlin") as it would be in a sentence."""
+    doc = nlp(text)
+    if not len(doc):
+        return []
+    head = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+    resolved = DocumentActors(doc, matcher(doc), kb, day).resolve(head)
+    # Out of context a bare country is only a country: its sector depends on what it does.
+    return [replace(r, actor=r.actor.model_copy(update={"type": None})) if r.bare_country else r for r in resolved]

@@ -261,12 +261,12 @@ def build(target: Path) -> dict:
     problems = []
     for row in _tsv(ALIASES):
         names = [row["name"], *_split(row.get("aliases", ""))]
-        target = row.get("target", "")
+        link = row.get("target", "")
         record = None
-        if target.startswith("geonames:"):
-            record = by_gid.get(int(target.split(":", 1)[1]))
-        elif target.startswith("city:"):
-            city_name, iso2 = target.split(":", 1)[1].rsplit("@", 1)
+        if link.startswith("geonames:"):
+            record = by_gid.get(int(link.split(":", 1)[1]))
+        elif link.startswith("city:"):
+            city_name, iso2 = link.split(":", 1)[1].rsplit("@", 1)
             candidates = [r for r in b.keys.get(normalize(city_name), {})
                           if b.feature[r] in (PPL, PPLC) and b.cc[r] == country_index.get(iso2)]
             record = max(candidates, key=lambda r: b.pop[r]) if candidates else None
