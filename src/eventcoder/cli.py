@@ -16,10 +16,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from eventcoder.ingest import DEFAULT_MAX_CHARS, IngestOptions, outcome, parse_pub_date, read_inputs, read_path
+from eventcoder.evaluation import error_report, is_event_gold, peer_table, read_gold, run_gold
+from eventcoder.ingest import DEFAULT_MAX_CHARS, IngestOptions, outcome, parse_pub_date, read_inputs
 from eventcoder.models import CodingError, Document, Event
 from eventcoder.pipeline import Coder
-from eventcoder.scoring import format_table, score
+from eventcoder.scoring import format_table
 from eventcoder.settings import load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -262,21 +263,36 @@ class BatchSummary:
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="gold JSONL: documents with their gold events")],
+    gold: Annotated[Path, typer.Argument(help="gold JSONL (documents with gold events), or a folder of peer files")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="also write the system events")] = None,
     by_type: Annotated[bool, typer.Option("--by-type", help="per-type counts")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="list missed and spurious events by cause")] = False,
     model: ModelOption = None,
 ) -> None:
-    """Code the documents of a gold file and score them with the contract's rules (score.py)."""
+    """Code the documents of a gold file and score them with the contract's rules (score.py).
+
+    Given a folder (such as shared/eval/peers), every sentence file with gold events in it is scored and one
+    row per file is printed: type, source and dyad F1 and agreement on the CAMEO root code."""
     coder = Coder(load_settings(model=model))
-    gold_docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    documents = [d for d in read_path(gold) if isinstance(d, Document)]
-    events = [e for result in coder.code(documents) for e in result.events]
+    if gold.is_dir():
+        files = [p for p in sorted(gold.glob("*.jsonl")) if is_event_gold(read_gold(p))]
+        runs = [run_gold(coder, p) for p in files]
+        if as_json:
+            typer.echo(json.dumps({run.path.stem: run.result for run in runs}, indent=2))
+        else:
+            typer.echo(peer_table(runs))
+        if errors:
+            for run in runs:
+                typer.echo(f"\n### {run.path.stem}\n{error_report(run)}")
+        return
+    run = run_gold(coder, gold)
     if output:
-        output.write_text("".join(_event_line(e) + "\n" for e in events), encoding="utf-8")
-    result = score(gold_docs, [e.model_dump(mode="json") for e in events])
+        output.write_text("".join(_event_line(e) + "\n" for e in run.events), encoding="utf-8")
+    result = {k: v for k, v in run.result.items() if not k.startswith("cameo_root")}
     typer.echo(json.dumps(result, indent=2) if as_json else format_table(result, by_type))
+    if errors:
+        typer.echo("\n" + error_report(run))
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -1,0 +1,123 @@
+"""Measuring the coder: gold files and peer test data, and the error analysis behind `eval --errors`."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventcoder.ingest import read_path
+from eventcoder.models import Document, Event
+from eventcoder.pipeline import Coder
+from eventcoder.scoring import dyad_key, kind_of, match, score, type_key
+
+
+@dataclass
+class GoldRun:
+    """A gold file coded by eventcoder: the gold records, the system events and the score."""
+
+    path: Path
+    gold: list[dict]
+    events: list[Event]
+    result: dict = field(default_factory=dict)
+
+    @property
+    def system(self) -> list[dict]:
+        return [e.model_dump(mode="json") for e in self.events]
+
+
+def read_gold(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def is_event_gold(records: list[dict]) -> bool:
+    """Sentence files with gold events (not the actor or geocoding case files, nor label-only sets)."""
+    return any(r.get("events") for r in records) and all("text" in r for r in records)
+
+
+def run_gold(coder: Coder, path: Path) -> GoldRun:
+    gold = read_gold(path)
+    documents = [d for d in read_path(path) if isinstance(d, Document)]
+    events = [e for result in coder.code(documents) for e in result.events]
+    run = GoldRun(path, gold, events)
+    run.result = score(gold, run.system)
+    run.result["cameo_root_agreement"], run.result["cameo_root_n"] = cameo_root_agreement(gold, run.system)
+    return run
+
+
+def cameo_root_agreement(gold: list[dict], system: list[dict]) -> tuple[float | None, int]:
+    """On events matched by PLOVER type, how often the CAMEO root (first two digits) is the peer's."""
+    by_doc = defaultdict(list)
+    for event in system:
+        by_doc[str(event["doc_id"])].append(event)
+    agree = total = 0
+    for doc in gold:
+        with_code = [e for e in doc.get("events", []) if e.get("cameo")]
+        for g, s in match(with_code, by_doc.get(str(doc["id"]), []), type_key):
+            total += 1
+            agree += str(g["cameo"])[:2] == str(s["cameo"])[:2]
+    return (round(agree / total, 4) if total else None), total
+
+
+def peer_table(runs: list[GoldRun]) -> str:
+    header = (f"{'file':<34} {'docs':>5} {'gold':>5} {'sys':>5} {'type F1':>8} {'src F1':>7} {'dyad F1':>8} "
+              f"{'CAMEO root':>11}")
+    lines = [header, "-" * len(header)]
+    for run in runs:
+        r = run.result
+        root = "-" if r["cameo_root_agreement"] is None else f"{r['cameo_root_agreement']:.3f}"
+        lines.append(f"{run.path.stem:<34} {r['documents']:>5} {r['gold_events']:>5} {r['system_events']:>5} "
+                     f"{r['type_f1']:>8.3f} {r['source_f1']:>7.3f} {r['dyad_f1']:>8.3f} {root:>11}")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------- errors
+
+def _actor(actor: dict | None) -> str:
+    if not actor:
+        return "-"
+    return f"{actor.get('country') or '?'}/{actor.get('type') or '?'}"
+
+
+def _describe(event: dict) -> str:
+    kind = kind_of(event)
+    text = f"{kind} {_actor(event.get('source'))} -> {_actor(event.get('target'))}"
+    if event.get("trigger"):
+        text += f"  trigger {event['trigger']!r}"
+    if event.get("evidence"):
+        text += f"  pattern {event['evidence'].get('pattern')}"
+    if event.get("modality"):
+        text += f"  {event['modality']}"
+    return text
+
+
+def error_report(run: GoldRun) -> str:
+    """Every missed and spurious event (dyad level), with its sentence and evidence, grouped by cause."""
+    by_doc = defaultdict(list)
+    for event in run.system:
+        by_doc[str(event["doc_id"])].append(event)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for doc in run.gold:
+        gold, system = doc.get("events", []), by_doc.get(str(doc["id"]), [])
+        pairs = match(gold, system, dyad_key)
+        missed = [g for g in gold if not any(g is p[0] for p in pairs)]
+        spurious = [s for s in system if not any(s is p[1] for p in pairs)]
+        typed = match(missed, spurious, type_key)
+        for g, s in typed:
+            groups["right type, wrong actors"].append(
+                f"[{doc['id']}] gold {_describe(g)}\n      system {_describe(s)}\n      sentence: {s['sentence']}")
+        missed = [g for g in missed if not any(g is p[0] for p in typed)]
+        spurious = [s for s in spurious if not any(s is p[1] for p in typed)]
+        for g in missed:
+            cause = "missed: another type coded instead" if spurious else "missed: no event coded"
+            groups[cause].append(f"[{doc['id']}] gold {_describe(g)}\n      text: {doc['text'][:300]}")
+        for s in spurious:
+            cause = "spurious: document has no gold event" if not gold else (
+                "spurious: wrong type" if missed else "spurious: extra event")
+            groups[cause].append(f"[{doc['id']}] system {_describe(s)}\n      sentence: {s['sentence']}")
+    lines = []
+    for cause, items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        lines.append(f"== {cause} ({len(items)})")
+        lines.extend(f"  {item}" for item in items)
+    return "\n".join(lines) if lines else "no errors"
