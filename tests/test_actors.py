@@ -57,3 +57,16 @@ def test_roles_are_time_bounded(coder):
 def test_pronoun_takes_the_reporting_subject(coder):
     found, _ = resolve(coder, "Russia declared that it would reduce its operations.", "it")
     assert found == [("RUS", "GOV")]
+
+
+def test_definite_description_refers_back(coder):
+    text = ("The International Atomic Energy Agency said on Wednesday that Iran had barred its inspectors. "
+            "The agency's chief condemned the move.")
+    found, _ = resolve(coder, text, "chief")
+    assert found == [("IAEA", "IGO")]
+
+
+def test_the_country_refers_to_the_last_country_named(coder):
+    found, _ = resolve(coder, "Mali expelled the French ambassador. The country's junta said it acted alone.",
+                       "junta")
+    assert found == [("MLI", "GOV")]

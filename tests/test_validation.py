@@ -8,8 +8,8 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import ROOT, SHARED
 
+from conftest import ROOT, SHARED
 from eventcoder.actors.resolver import DocumentActors, resolve_phrase
 from eventcoder.evaluation import error_report, run_gold
 

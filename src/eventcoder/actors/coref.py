@@ -8,7 +8,7 @@ Compatibility: he/she go to people, it/its to organisations and countries, they/
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Token
 
@@ -22,6 +22,35 @@ PRONOUNS = PERSONAL | NEUTER | PLURAL
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 LOOKBACK_SENTENCES = 3
+# Definite descriptions and what they can refer back to: "the country" -> a country named before it.
+DEFINITE_KINDS = {
+    "country": ("country", "capital"), "nation": ("country", "capital"), "kingdom": ("country",),
+    "republic": ("country",), "state": ("country",),
+    "president": ("person",), "minister": ("person",), "leader": ("person",), "premier": ("person",),
+    "chancellor": ("person",), "spokesman": ("person",), "spokeswoman": ("person",),
+    "agency": ("organization", "metonym"), "organisation": ("organization",), "organization": ("organization",),
+    "group": ("organization",), "movement": ("organization",), "militia": ("organization",),
+    "alliance": ("organization",), "bloc": ("organization",), "body": ("organization",),
+    "ministry": ("metonym", "organization"), "militants": ("organization",), "rebels": ("organization",),
+}
+
+
+class Coreference(Protocol):
+    """What the actor resolver asks of a coreference component; a neural resolver can implement this."""
+
+    def pronoun(self, actors: DocumentActors, token: Token, depth: int) -> ResolvedActor | None: ...
+
+    def definite(self, actors: DocumentActors, noun: Token) -> ResolvedActor | None: ...
+
+
+class RuleCoreference:
+    """The default: syntactic role, agreement and recency on the dependency parse."""
+
+    def pronoun(self, actors: DocumentActors, token: Token, depth: int) -> ResolvedActor | None:
+        return find_antecedent(actors, token, depth)
+
+    def definite(self, actors: DocumentActors, noun: Token) -> ResolvedActor | None:
+        return definite_antecedent(actors, noun)
 
 
 def _compatible(pronoun: str, candidate: ResolvedActor) -> bool:
@@ -34,6 +63,25 @@ def _compatible(pronoun: str, candidate: ResolvedActor) -> bool:
 
 def _subjects(sentence_tokens) -> list[Token]:
     return [t for t in sentence_tokens if t.dep_ in SUBJECT_DEPS and t.lower_ not in RELATIVE_PRONOUNS]
+
+
+def definite_antecedent(actors: DocumentActors, noun: Token) -> ResolvedActor | None:
+    """"The agency's chief" after "the International Atomic Energy Agency said": the nearest earlier
+    knowledge-base mention of a compatible kind, within the last few sentences."""
+    kinds = DEFINITE_KINDS.get(noun.lower_) or DEFINITE_KINDS.get(noun.lemma_.lower())
+    if kinds is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None
+    earliest = noun.sent.start
+    for _ in range(LOOKBACK_SENTENCES):
+        if earliest > 0:
+            earliest = noun.doc[earliest - 1].sent.start
+    for mention in sorted(actors.mentions, key=lambda m: -m.start):
+        if mention.end > noun.i or mention.start < earliest:
+            continue
+        if mention.entries[0].kind in kinds:
+            return actors.resolve(noun.doc[mention.end - 1], 2)[0] if actors.resolve(
+                noun.doc[mention.end - 1], 2) else None
+    return None
 
 
 def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> ResolvedActor | None:

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from eventcoder.actors.coref import PRONOUNS, RELATIVE_PRONOUNS, find_antecedent
+from eventcoder.actors.coref import PRONOUNS, RELATIVE_PRONOUNS, Coreference, RuleCoreference
 from eventcoder.actors.kb import Agent, Entry, KnowledgeBase, Mention
 from eventcoder.models import Actor
 
@@ -46,8 +46,10 @@ def _country_entry(mention: Mention) -> Entry | None:
 class DocumentActors:
     """Resolves noun phrases of one parsed document; caches per token."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], kb: KnowledgeBase, pub_date: dt.date | None):
+    def __init__(self, doc: Doc, mentions: list[Mention], kb: KnowledgeBase, pub_date: dt.date | None,
+                 coref: Coreference | None = None):
         self.doc, self.kb, self.day = doc, kb, pub_date
+        self.coref = coref or RuleCoreference()
         self.mentions = mentions
         self.by_token: dict[int, Mention] = {i: m for m in mentions for i in range(m.start, m.end)}
         self._cache: dict[int, list[ResolvedActor]] = {}
@@ -132,7 +134,7 @@ class DocumentActors:
         if lower in PRONOUNS or lower in RELATIVE_PRONOUNS:
             if depth > 3:
                 return []
-            antecedent = find_antecedent(self, head, depth)
+            antecedent = self.coref.pronoun(self, head, depth)
             if not antecedent:
                 return []
             return [replace(antecedent, actor=antecedent.actor.model_copy(update={"text": head.text}),
@@ -162,6 +164,18 @@ class DocumentActors:
             if of_object is not None:
                 inner = self.resolve(of_object, depth + 1)
                 if inner:
+                    return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
+                            for r in inner]
+        if not self.by_token.get(head.i) and not [t for t in tokens if t.i in self.by_token] and depth < 3:
+            antecedent = self.coref.definite(self, head)  # "the agency", "the country"
+            if antecedent is not None:
+                return [replace(antecedent, actor=antecedent.actor.model_copy(update={"text": text}), head=head,
+                                span=span)]
+        if head.lemma_.lower() in RELATIONAL_HEADS:  # "the agency's chief" -> the agency
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
+            if owner is not None and not self.by_token.get(head.i):
+                inner = self.resolve(owner, depth + 1)
+                if inner and self.agent_for(tokens, head) is None or inner and inner[0].actor.type == "IGO":
                     return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
                             for r in inner]
         for prep, heads in (("with", BORDER_HEADS), ("including", None)):
@@ -283,7 +297,7 @@ class DocumentActors:
                 return []
             for token in tokens:
                 if token.dep_ == "poss" and token.lower_ in PRONOUNS and depth < 3:
-                    owner = find_antecedent(self, token, depth + 1)
+                    owner = self.coref.pronoun(self, token, depth + 1)
                     if owner and owner.actor.country:
                         return [(owner.actor.country, None)]
             return []
