@@ -18,12 +18,27 @@ class ModelNotInstalled(RuntimeError):
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line followed by a capital or a digit starts a sentence: headlines, datelines and list items
     otherwise run into the next sentence. A blank line inside a sentence (a wrapped line) is left alone."""
+    _dateline_break(doc)
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             following = doc[token.i + 1]
             if following.text[:1].isupper() or following.text[:1].isdigit():
                 following.is_sent_start = True
     return doc
+
+
+DATELINE_TOKENS = 8
+
+
+def _dateline_break(doc: Doc) -> None:
+    """"GAZA CITY, Palestinian Territories: Four children ..." - a dateline is not part of the first sentence."""
+    for token in doc[1:DATELINE_TOKENS]:
+        if token.text in (":", "--", "\u2014", "\u2013") and token.i + 1 < len(doc):
+            before = doc[:token.i]
+            if all(t.is_upper or t.is_punct or t.is_title or t.like_num for t in before) and any(
+                    t.is_upper and len(t) > 1 for t in before):
+                doc[token.i + 1].is_sent_start = True
+            return
 
 
 @lru_cache(maxsize=4)
