@@ -72,6 +72,15 @@ class Evidence(BaseModel):
     pattern: str
 
 
+class CasualtyFigure(BaseModel):
+    """One source's figure for an event, as ACLED users expect; disagreeing sources each keep their own."""
+
+    value: float
+    bound: str
+    claimant: Actor | None = None
+    claim_id: str
+
+
 class Event(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -97,6 +106,78 @@ class Event(BaseModel):
     attributed_to: Actor | None = None
     confidence: float
     evidence: Evidence
+    fatalities: list[CasualtyFigure] = Field(default_factory=list)
+    injured: list[CasualtyFigure] = Field(default_factory=list)
+    arrested: list[CasualtyFigure] = Field(default_factory=list)
+
+
+Bound = Literal["exact", "about", "at_least", "at_most", "up_to", "range"]
+
+
+class Claim(BaseModel):
+    """A politically relevant quantity, who states it, how hedged, and which other figures contradict it."""
+
+    claim_id: str
+    doc_id: str
+    sentence_index: int
+    sentence: str
+    value: float
+    value_max: float | None = Field(default=None, description="upper end of a range")
+    value_text: str
+    bound: Bound
+    unit: str | None = None
+    currency: str | None = None
+    category: str
+    subject: Actor | None = None
+    claimant: Actor | None = None
+    hedge: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    period_text: str | None = None
+    historical: bool = False
+    group_id: str | None = None
+    conflicts_with: list[str] = Field(default_factory=list)
+    ratio: float | None = None
+    event_id: str | None = None
+    evidence: dict[str, Span | None]
+
+
+class Quote(BaseModel):
+    """Quoted words with their speaker; scare quotes and titles are flagged, not given a speaker."""
+
+    quote_id: str
+    doc_id: str
+    sentence_index: int
+    text: str
+    kind: Literal["direct", "partial", "scare"]
+    speaker: Actor | None = None
+    speaker_name: str | None = None
+    cue: str | None = None
+    event_id: str | None = None
+    evidence: dict[str, Span | None]
+
+
+class ProposalItem(BaseModel):
+    text: str
+    topic: str
+    conditions: list[str] = Field(default_factory=list)
+
+
+class Proposal(BaseModel):
+    """A negotiating proposal (who proposes what to whom) or a position (an actor's stance on a topic)."""
+
+    proposal_id: str
+    doc_id: str
+    kind: Literal["proposal", "position"]
+    sentence_index: int
+    sentence: str
+    actor: Actor | None = None
+    recipient: Actor | None = None
+    stance: str | None = Field(default=None, description="positions: supports, rejects or demands")
+    date: str | None = None
+    items: list[ProposalItem] = Field(default_factory=list)
+    event_id: str | None = None
+    evidence: dict[str, Span | None]
 
 
 class CodingError(BaseModel):

@@ -24,6 +24,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
             following = doc[token.i + 1]
             if following.text[:1].isupper() or following.text[:1].isdigit():
                 following.is_sent_start = True
+                # "1) In exchange for ...": a list marker opens its item, it is not a sentence of its own
+                if following.like_num and following.i + 2 < len(doc) and doc[following.i + 1].text in (")", "."):
+                    doc[following.i + 1].is_sent_start = False
+                    doc[following.i + 2].is_sent_start = False
     return doc
 
 

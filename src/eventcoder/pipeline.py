@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -14,7 +14,10 @@ from eventcoder.actors.kb import ActorMatcher, KnowledgeBase
 from eventcoder.actors.resolver import DocumentActors
 from eventcoder.events.coder import SYMMETRIC_TYPES, SentenceCoder
 from eventcoder.events.patterns import Lexicon, load_lexicon
-from eventcoder.models import CodingError, Document, Event
+from eventcoder.claims import ClaimExtractor, link_conflicts, link_events
+from eventcoder.models import Claim, CodingError, Document, Event, Proposal, Quote
+from eventcoder.proposals import ProposalExtractor
+from eventcoder.quotes import QuoteExtractor
 from eventcoder.nlp import load_model, parse
 from eventcoder.places import DocumentPlaces
 from eventcoder.settings import Settings, load_settings
@@ -24,6 +27,9 @@ from eventcoder.settings import Settings, load_settings
 class DocumentResult:
     document: Document
     events: list[Event]
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +47,7 @@ class Coder:
         self.lexicon: Lexicon = load_lexicon()
         self.matcher = ActorMatcher(self.nlp, self.kb)
 
-    def code_parsed(self, document: Document, doc: Doc) -> list[Event]:
+    def code_parsed(self, document: Document, doc: Doc) -> DocumentResult:
         mentions = self.matcher(doc)
         actors = DocumentActors(doc, mentions, self.kb, document.pub_date)
         places = DocumentPlaces(doc, mentions, self.kb)
@@ -50,14 +56,20 @@ class Coder:
         for index, sent in enumerate(doc.sents):
             candidates = [c for trig in coder.triggers(sent) for c in coder.candidates(trig)]
             events.extend(coder.event(c, index, n) for n, c in enumerate(candidates))
-        return deduplicate(events)
+        events = deduplicate(events)
+        claims = ClaimExtractor(doc, document.id, document.pub_date, actors, self.lexicon).extract()
+        link_events(claims, events)
+        link_conflicts(claims)
+        quotes = QuoteExtractor(doc, document.id, actors, self.lexicon).extract(events)
+        proposals = ProposalExtractor(doc, document.id, actors).extract(events)
+        return DocumentResult(document, events, claims, quotes, proposals)
 
     def code(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         """Code documents in spaCy batches; results come back in input order."""
         pending = list(documents) if not isinstance(documents, list) else documents
         docs = parse(self.nlp, (d.text for d in pending), batch_size=self.settings.batch_size)
         for document, doc in zip(pending, docs, strict=True):
-            yield DocumentResult(document, self.code_parsed(document, doc))
+            yield self.code_parsed(document, doc)
 
 
 def _dyad(event: Event) -> tuple:
@@ -71,17 +83,21 @@ def _dyad(event: Event) -> tuple:
 
 
 def deduplicate(events: list[Event]) -> list[Event]:
-    """One record per real-world event per document: a headline repeating the lead, or the same event named
-    twice, keeps the most specific mention (dated, located, then first)."""
-    best: dict[tuple, Event] = {}
+    """One record per real-world event per document: a headline repeating the lead, or the same event told
+    again in a later sentence, keeps the most specific mention (dated, located, then first). Two mentions in
+    one sentence are two acts ("denounced Putin as a war criminal ... also called him a butcher")."""
+    kept: dict[tuple, list[Event]] = {}
     for event in events:
         key = _dyad(event)
         if event.source is None:
             key = (*key, event.event_id)  # agentless events are too vague to merge
-        kept = best.get(key)
-        if kept is None or _specificity(event) > _specificity(kept):
-            best[key] = event
-    chosen = {id(e) for e in best.values()}
+        same = kept.setdefault(key, [])
+        other = next((e for e in same if e.sentence_index != event.sentence_index), None)
+        if other is None:
+            same.append(event)
+        elif _specificity(event) > _specificity(other):
+            same[same.index(other)] = event
+    chosen = {id(e) for group in kept.values() for e in group}
     return [e for e in events if id(e) in chosen]
 
 

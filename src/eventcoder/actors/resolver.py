@@ -65,14 +65,11 @@ class DocumentActors:
         return counts.most_common(1)[0][0] if counts else None
 
     def sentence_country(self, token: Token) -> str | None:
-        """A country named in the token's sentence as a place or modifier, else the document's."""
+        """A country named in the token's sentence as a place, else as an adjective, else the document's."""
         sent = token.sent
-        for m in self.mentions:
-            if sent.start <= m.start < sent.end:
-                entry = _country_entry(m)
-                if entry and entry.kind != "adjective":
-                    return entry.roles[0].country
-        return self.dominant_country
+        entries = [e for m in self.mentions if sent.start <= m.start < sent.end for e in [_country_entry(m)] if e]
+        named = [e for e in entries if e.kind != "adjective"] or entries
+        return named[0].roles[0].country if named else self.dominant_country
 
     # -- phrases --------------------------------------------------------------------------------------
 
@@ -260,7 +257,11 @@ class DocumentActors:
                 return []
             # Unnamed agents ("police", "farmers") belong to the country in focus; an unknown named
             # organisation ("Socialist Equality Party") is not guessed.
-            fallback = self.sentence_country(head) if head.pos_ == "NOUN" or agent.kind == "title" else None
+            generic = {w.lower_ for w in tokens if w.pos_ not in ("DET", "PUNCT")} <= set(agent.phrase.split()) | {
+                w.lemma_.lower() for w in tokens}  # "the Defense Ministry" is generic, "Socialist Equality Party" a name
+            fallback = self.sentence_country(head) if (head.pos_ == "NOUN" or agent.kind == "title" or (
+                generic and all(w.lemma_.lower() in agent.phrase.split() or w.pos_ in ("DET", "PUNCT")
+                                for w in tokens))) else None
             countries = [(fallback, None)] if fallback else [(None, None)]
         results = []
         for country, wikidata in countries:

@@ -1,0 +1,118 @@
+"""Quotes: quoted words with their speaker and cue verb. A short quoted word that nobody is said to have said
+("gaffe", "revelations") is a scare quote or a title and is flagged as such, with no speaker invented."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.actors.resolver import DocumentActors
+from eventcoder.events.patterns import Lexicon
+from eventcoder.models import Actor, Event, Quote
+
+QUOTE_PAIRS = re.compile(r"\u201c([^\u201d]{1,3000})\u201d|\"([^\"]{1,3000})\"|\u00ab([^\u00bb]{1,3000})\u00bb")
+# Verbs that introduce or frame quoted speech beyond the reporting verbs ("called X a 'butcher'").
+SPEECH_VERBS = {"call", "denounce", "describe", "brand", "label", "dub", "speak", "term", "accuse", "warn",
+                "urge", "vow", "condemn", "praise", "promise", "threaten", "ask", "reply", "answer", "write"}
+SCARE_MAX_WORDS = 3
+# How quoted words can sit inside what a speech verb says ("declared that he was not willing to make
+# concessions on 'territorial integrity'"); any other clause boundary ends the search for a cue.
+SPEECH_CONTENT_DEPS = {"ccomp", "xcomp", "acomp", "pcomp", "oprd"}
+
+
+class QuoteExtractor:
+    def __init__(self, doc: Doc, doc_id: str, actors: DocumentActors, lexicon: Lexicon):
+        self.doc, self.doc_id, self.actors, self.lexicon = doc, doc_id, actors, lexicon
+        self.speech = set(lexicon.cues["reporting_verbs"]) | SPEECH_VERBS
+        self.sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+
+    def extract(self, events: list[Event]) -> list[Quote]:
+        quotes = []
+        for n, match in enumerate(QUOTE_PAIRS.finditer(self.doc.text)):
+            start, end = match.span()
+            inner = next(g for g in match.groups() if g is not None)
+            if not inner.strip():
+                continue
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            quotes.append(self._quote(n, span, inner.strip(), (start, end), events))
+        return quotes
+
+    def _quote(self, n: int, span, text: str, chars: tuple[int, int], events: list[Event]) -> Quote:
+        sent = span[0].sent
+        index = self.sentence_index[sent.start]
+        cue = self._cue(span)
+        speaker = speaker_span = None
+        if cue is not None:
+            subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None and cue.dep_ in ("relcl", "conj", "advcl", "xcomp") and cue.head != cue:
+                subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None) or (
+                    cue.head if cue.dep_ == "relcl" else None)
+            if subject is not None:
+                found = self.actors.resolve(subject)
+                if found:
+                    speaker, speaker_span = found[0].actor, found[0].span
+                elif subject.pos_ in ("NOUN", "PROPN"):  # "both sides": a speaker not in the knowledge base
+                    phrase = self.doc[subject.left_edge.i:subject.i + 1]
+                    speaker, speaker_span = Actor(text=phrase.text), (phrase.start_char, phrase.end_char)
+        words = len(text.split())
+        if cue is None or speaker is None:
+            kind = "scare" if words <= SCARE_MAX_WORDS else "direct"
+        else:
+            kind = "direct" if words > SCARE_MAX_WORDS and self._stands_alone(span) else "partial"
+        if kind == "scare":
+            speaker = speaker_span = None
+            cue = None
+        event_id = None
+        if cue is not None:
+            event_id = next((e.event_id for e in events if e.evidence.trigger and
+                             e.evidence.trigger[0] <= cue.idx < e.evidence.trigger[1]), None)
+        return Quote(
+            quote_id=f"{self.doc_id}:q{n}",
+            doc_id=self.doc_id,
+            sentence_index=index,
+            text=text,
+            kind=kind,
+            speaker=speaker,
+            speaker_name=speaker.name if speaker and speaker.role else (speaker.text if speaker else None),
+            cue=cue.lemma_.lower() if cue is not None else None,
+            event_id=event_id,
+            evidence={"quote": chars, "speaker": speaker_span,
+                      "cue": (cue.idx, cue.idx + len(cue.text)) if cue is not None else None},
+        )
+
+    def _stands_alone(self, span) -> bool:
+        """A full quote is a clause of its own, not a word inside the narrator's sentence."""
+        return any(t.pos_ in ("VERB", "AUX") for t in span) and len(span) > 4
+
+    def _cue(self, span) -> Token | None:
+        """The speech verb governing the quote, before it ("called X a 'butcher'"), around it ("'...', he
+        said") or across a colon ("displayed everything but enthusiasm: '...'")."""
+        for token in span:
+            below = token
+            for ancestor in [token, *token.ancestors]:
+                if ancestor != token and below.pos_ in ("VERB", "AUX") and below.dep_ not in SPEECH_CONTENT_DEPS:
+                    break  # another clause: "one 'gaffe' followed another: First, Biden told ..."
+                if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in self.speech and not (
+                        span.start <= ancestor.i < span.end and len(span) > 4):
+                    return ancestor
+                below = ancestor
+        sent = span[0].sent
+        following = self.doc[span.end:min(span.end + 5, len(self.doc))]
+        parenthetical = span[-2].text == "," if len(span) > 2 else False
+        if parenthetical or (len(following) and following[0].text == ","):
+            # "'...,' he said" / "'...', said the minister"
+            verb = next((t for t in following if t.pos_ == "VERB" and t.lemma_.lower() in self.speech), None)
+            if verb is not None:
+                return verb
+        before = self.doc[max(span.start - 3, 0):span.start]
+        colon = next((t for t in reversed(before) if t.text == ":"), None)
+        if colon is not None:  # "Biden displayed everything but enthusiasm: '...'"
+            clause = [t for t in self.doc[colon.sent.start:colon.i] if t.pos_ in ("VERB", "AUX")]
+            return next((t for t in reversed(clause) if any(c.dep_ == "nsubj" for c in t.children)), None)
+        # a parenthetical speech verb elsewhere in the sentence ("Ukraine could, he argued, get '...'")
+        return next((t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.speech and
+                     not span.start <= t.i < span.end and any(c.dep_ == "nsubj" and c.pos_ == "PRON"
+                                                              for c in t.children)), None)
