@@ -17,9 +17,9 @@ from eventcoder.models import Actor, CasualtyFigure, Claim, Event
 from eventcoder.time import resolve_date
 
 SMALL_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
-TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+TENS = {w: 10 * i for i, w in enumerate(
+    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}  # noqa: SIM905
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12,
           "bn": 1e9, "m": 1e6, "k": 1e3, "mn": 1e6}
 VAGUE = {"hundreds": (100, "at_least"), "thousands": (1000, "at_least"), "dozens": (24, "at_least"),
@@ -89,7 +89,8 @@ def _number_value(text: str) -> float | None:
     return total + current if seen else None
 
 
-MONEY_PATTERN = re.compile(r"(?:US)?[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|mn|m)\b)?", re.I)
+MONEY_PATTERN = re.compile(
+    r"(?:US)?[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|mn|m)\b)?", re.I)
 
 
 def _quantity_tokens(doc: Doc) -> list[Span]:
@@ -347,7 +348,7 @@ def link_conflicts(claims: list[Claim]) -> None:
         if subject is None:
             continue
         groups[(claim.category, subject)].append(claim)
-    for key, members in sorted(groups.items(), key=lambda kv: kv[1][0].claim_id):
+    for members in sorted(groups.values(), key=lambda group: group[0].claim_id):
         values = [m.value for m in members]
         if len(members) < 2 or max(values) / max(min(values), 1e-9) <= ROUNDING:
             continue

@@ -12,14 +12,14 @@ from spacy.tokens import Doc
 
 from eventcoder.actors.kb import ActorMatcher, KnowledgeBase
 from eventcoder.actors.resolver import DocumentActors
+from eventcoder.claims import ClaimExtractor, link_conflicts, link_events
 from eventcoder.events.coder import SYMMETRIC_TYPES, SentenceCoder
 from eventcoder.events.patterns import Lexicon, load_lexicon
-from eventcoder.claims import ClaimExtractor, link_conflicts, link_events
 from eventcoder.models import Claim, CodingError, Document, Event, Proposal, Quote
-from eventcoder.proposals import ProposalExtractor
-from eventcoder.quotes import QuoteExtractor
 from eventcoder.nlp import load_model, parse
 from eventcoder.places import DocumentPlaces
+from eventcoder.proposals import ProposalExtractor
+from eventcoder.quotes import QuoteExtractor
 from eventcoder.settings import Settings, load_settings
 
 

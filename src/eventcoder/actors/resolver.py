@@ -257,11 +257,11 @@ class DocumentActors:
                 return []
             # Unnamed agents ("police", "farmers") belong to the country in focus; an unknown named
             # organisation ("Socialist Equality Party") is not guessed.
-            generic = {w.lower_ for w in tokens if w.pos_ not in ("DET", "PUNCT")} <= set(agent.phrase.split()) | {
-                w.lemma_.lower() for w in tokens}  # "the Defense Ministry" is generic, "Socialist Equality Party" a name
-            fallback = self.sentence_country(head) if (head.pos_ == "NOUN" or agent.kind == "title" or (
-                generic and all(w.lemma_.lower() in agent.phrase.split() or w.pos_ in ("DET", "PUNCT")
-                                for w in tokens))) else None
+            agent_words = set(agent.phrase.split())
+            generic = all(w.lemma_.lower() in agent_words or w.lower_ in agent_words or w.pos_ in ("DET", "PUNCT")
+                          for w in tokens)  # "the Defense Ministry" is generic, "Socialist Equality Party" a name
+            fallback = self.sentence_country(head) if (
+                head.pos_ == "NOUN" or agent.kind == "title" or generic) else None
             countries = [(fallback, None)] if fallback else [(None, None)]
         results = []
         for country, wikidata in countries:
