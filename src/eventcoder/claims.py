@@ -17,9 +17,10 @@ from eventcoder.models import Actor, CasualtyFigure, Claim, Event
 from eventcoder.time import resolve_date
 
 SMALL_NUMBERS = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
 TENS = {w: 10 * i for i, w in enumerate(
-    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}  # noqa: SIM905
+    ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if i > 1}
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12,
           "bn": 1e9, "m": 1e6, "k": 1e3, "mn": 1e6}
 VAGUE = {"hundreds": (100, "at_least"), "thousands": (1000, "at_least"), "dozens": (24, "at_least"),
