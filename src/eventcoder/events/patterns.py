@@ -50,6 +50,7 @@ class Pattern:
     also: tuple[Outcome, ...] = ()
     modal_content: bool = False
     reverse: bool = False
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class Lexicon:
     cameo: dict[str, CameoCode]
     patterns: list[Pattern]
     verbs: dict[str, list[VerbRule]] = field(default_factory=lambda: defaultdict(list))
+    # PETRARCH2's verb dictionary, used only for verbs no hand-written pattern covers
+    fallback_verbs: dict[str, list[VerbRule]] = field(default_factory=lambda: defaultdict(list))
     nouns: dict[str, list[tuple[tuple[str, ...], Pattern]]] = field(default_factory=lambda: defaultdict(list))
     light_verbs: frozenset[str] = frozenset()
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -98,6 +101,22 @@ def _outcome(spec: dict, cameo: dict[str, CameoCode], pattern_id: str) -> Outcom
     return Outcome(spec["type"], code, spec.get("mode", cameo[code].plover_mode))
 
 
+def _load_fallback(lexicon: Lexicon) -> None:
+    with (DATA / "petrarch_verbs.tsv").open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t",
+                              quoting=csv.QUOTE_NONE)
+        for row in rows:
+            code = lexicon.cameo.get(row["cameo"])
+            if code is None or not code.plover or not (row["particle"] or row["object"]):
+                continue  # a bare verb says too little out of PETRARCH's own context
+            words = [w for w in (row["lemma"], row["particle"], row["object"]) if w]
+            pattern = Pattern(
+                id="petrarch." + ".".join(words), outcome=Outcome(code.plover, code.code, code.plover_mode),
+                verbs=(" ".join(w for w in (row["lemma"], row["particle"]) if w),),
+                objects=frozenset([row["object"]]) if row["object"] else frozenset(), fallback=True)
+            lexicon.fallback_verbs[row["lemma"]].append(VerbRule(row["lemma"], row["particle"] or None, pattern))
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     cameo = _load_cameo()
@@ -127,6 +146,7 @@ def load_lexicon() -> Lexicon:
         ))
     lexicon = Lexicon(cameo=cameo, patterns=patterns, light_verbs=frozenset(spec.get("light_verbs", ())),
                       cues={k: frozenset(v) for k, v in cues.items()})
+    _load_fallback(lexicon)
     for pattern in patterns:
         for verb in pattern.verbs:
             lemma, _, particle = verb.partition(" ")
