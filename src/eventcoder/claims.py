@@ -53,6 +53,8 @@ WEAPONS = {"tank", "missile", "drone", "aircraft", "jet", "warplane", "helicopte
            "artillery", "weapon", "vehicle", "gun", "launcher", "system"}
 PEOPLE = {"people", "person", "civilian", "child", "woman", "man", "resident", "protester", "worker", "student",
           "journalist", "migrant", "villager", "patient", "victim"} | PERSONNEL
+TIME_UNITS = {"day", "week", "month", "year", "hour", "minute", "second", "decade", "century", "kilometre",
+              "kilometer", "km", "mile", "metre", "meter", "time", "round", "point"}
 HEDGE_WORDS = {"estimate", "estimates", "reportedly", "allegedly", "suggest", "believe", "according",
                "acknowledge", "claim", "say", "report", "put", "as high as", "up to", "almost", "nearly"}
 HISTORICAL_YEARS = 2
@@ -183,6 +185,9 @@ class ClaimExtractor:
 
     def _value(self, span: Span) -> tuple[float | None, str]:
         lowered = span.text.lower()
+        if lowered.startswith("between "):  # "between 5,000 and 7,000": the range starts the claim
+            numbers = re.findall(r"\d[\d,.]*", lowered)
+            return (_number_value(numbers[0]), "range") if numbers else (None, "range")
         for phrase, (value, bound) in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
             if lowered.strip() == phrase or lowered.startswith(phrase + " "):
                 return value, bound
@@ -203,6 +208,9 @@ class ClaimExtractor:
         return value, bound
 
     def _range_end(self, span: Span) -> float | None:
+        numbers = re.findall(r"\d[\d,.]*", span.text)
+        if span.text.lower().startswith("between ") and len(numbers) > 1:
+            return _number_value(numbers[1])
         after = self.doc[span.end:min(span.end + 3, len(self.doc))]
         if len(after) >= 2 and after[0].lower_ in ("to", "-", "and") and span.start > 0 and \
                 self.doc[span.start - 1].lower_ == "between" and after[1].like_num:
@@ -211,6 +219,11 @@ class ClaimExtractor:
 
     def _counted_noun(self, span: Span) -> Token | None:
         root = span.root
+        verb = root.head.head
+        if root.dep_ == "pobj" and root.head.lower_ == "at" and verb.pos_ == "VERB":
+            figure = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+            if figure is not None:  # "put the Palestinian death toll at more than 30,000"
+                return figure
         if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN", "ADJ"):
             return root.head
         noun = next((t for t in self.doc[span.end:span.end + 3] if t.pos_ in ("NOUN", "ADJ")), None)
@@ -233,14 +246,16 @@ class ClaimExtractor:
 
     def _category(self, span: Span, counted: Token | None) -> str | None:
         words = set()
+        if counted is not None and counted.lemma_.lower() in TIME_UNITS:
+            return None  # "over about 100 days", "for three hours"
         if counted is not None:
             words |= {counted.lemma_.lower(), counted.lower_}
-            words |= {c.lemma_.lower() for c in counted.children if c.dep_ in ("amod", "acl", "relcl")}
-            head = counted.head
-            for _ in range(2):
-                words |= {head.lemma_.lower(), head.lower_}
-                words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "oprd", "xcomp", "conj")}
-                head = head.head
+            words |= {c.lemma_.lower() for c in counted.children if c.dep_ in ("amod", "acl", "relcl", "compound")}
+            head = counted.head  # what happened to them, within their own clause
+            words |= {head.lemma_.lower(), head.lower_}
+            words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "oprd", "xcomp")}
+            if head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
+                words |= {head.head.lemma_.lower(), head.head.lower_}
         root = span.root
         words |= {root.head.lemma_.lower(), root.head.lower_}
         for category, cues in CATEGORY_WORDS.items():
@@ -264,13 +279,13 @@ class ClaimExtractor:
             candidates += [c for c in counted.head.children if c.dep_ == "nsubj"]
         if counted is not None and counted.pos_ == "NOUN" and counted.lemma_.lower() not in ("dead", "wounded"):
             candidates.append(counted)
-        if category == "money":
+        if category == "money":  # what the money is for comes before who spends it
             verb = span.root.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
                 verb = verb.head
-            candidates += [c for c in verb.children if c.dep_ in ("nsubj",)]
-            candidates += [g for c in self.doc[span.end:span.end + 4] if c.lower_ in ("for", "to")
+            candidates += [g for c in self.doc[span.end:span.end + 6] if c.lower_ in ("for", "to")
                            for g in c.children if g.dep_ == "pobj"]
+            candidates += [c for c in verb.children if c.dep_ in ("nsubj",)]
         for candidate in candidates:
             found = self.actors.resolve(candidate)
             if found and (found[0].actor.country or found[0].actor.type):
@@ -286,6 +301,11 @@ class ClaimExtractor:
         while anchor.pos_ not in ("VERB", "AUX") and anchor.head != anchor:
             anchor = anchor.head
         report = frame(anchor, span.root, self.lexicon)
+        if anchor.lemma_.lower() in self.lexicon.cues["reporting_verbs"] and anchor.pos_ == "VERB":
+            # "Moscow acknowledges fewer than 6,000 dead": the verb governing the figure is the report
+            subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                report = report.__class__(report.negated, "claimed", subject, anchor, report.denied)
         hedge = None
         if report.report_verb is not None:
             hedge = report.report_verb.lemma_.lower() if report.report_verb.pos_ == "VERB" else \

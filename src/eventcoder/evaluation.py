@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,3 +122,101 @@ def error_report(run: GoldRun) -> str:
         lines.append(f"== {cause} ({len(items)})")
         lines.extend(f"  {item}" for item in items)
     return "\n".join(lines) if lines else "no errors"
+
+
+# ---------------------------------------------------------------------------------------------- records
+
+RECORD_TYPES = ("claims", "quotes", "proposals")
+
+
+def is_record_gold(records: list[dict]) -> bool:
+    return any(any(key in r for key in RECORD_TYPES) for r in records)
+
+
+def _quote_key(text: str) -> str:
+    return re.sub(r"[^\w ]+", "", text.lower()).strip()
+
+
+def _country(actor) -> str | None:
+    return actor.country if actor is not None else None
+
+
+def _claim_match(gold: dict, claim) -> bool:
+    return gold["category"] == claim.category and abs(claim.value - gold["value"]) <= 0.01 * max(gold["value"], 1)
+
+
+def _quote_match(gold: dict, quote) -> bool:
+    return _quote_key(gold["text"]) == _quote_key(quote.text)
+
+
+def _proposal_match(gold: dict, proposal) -> bool:
+    return gold["kind"] == proposal.kind and gold["actor"] == _country(proposal.actor)
+
+
+def _attributes(name: str, gold: dict, system) -> dict[str, bool]:
+    """Per matched pair, which attributes the gold gives and whether the system agrees."""
+    checks: dict[str, bool] = {}
+    if name == "claims":
+        checks["bound"] = gold["bound"] == system.bound
+        for field in ("subject", "claimant"):
+            if gold.get(field):
+                checks[field] = gold[field] == _country(getattr(system, field))
+        if gold.get("currency"):
+            checks["currency"] = gold["currency"] == system.currency
+    elif name == "quotes":
+        checks["kind"] = gold["kind"] == system.kind
+        if gold.get("speaker"):
+            checks["speaker"] = gold["speaker"] == _country(system.speaker)
+    else:
+        if gold.get("recipient"):
+            checks["recipient"] = gold["recipient"] == _country(system.recipient)
+        if gold.get("stance"):
+            checks["stance"] = gold["stance"] == system.stance
+        checks["topics"] = sorted(gold.get("topics", [])) == sorted(i.topic for i in system.items)
+    return checks
+
+
+def score_records(gold_docs: list[dict], results) -> dict:
+    """Precision and recall of claims, quotes and proposals/positions, plus attribute accuracy on matches."""
+    by_doc = {r.document.id: r for r in results}
+    matchers = {"claims": _claim_match, "quotes": _quote_match, "proposals": _proposal_match}
+    report = {}
+    for name in RECORD_TYPES:
+        tp = n_gold = n_system = 0
+        attributes: dict[str, list[bool]] = defaultdict(list)
+        for doc in gold_docs:
+            gold = doc.get(name, [])
+            result = by_doc.get(str(doc["id"]))
+            system = list(getattr(result, name)) if result else []
+            n_gold += len(gold)
+            n_system += len(system)
+            for g in gold:
+                found = next((s for s in system if matchers[name](g, s)), None)
+                if found is None:
+                    continue
+                system.remove(found)
+                tp += 1
+                for attribute, ok in _attributes(name, g, found).items():
+                    attributes[attribute].append(ok)
+        precision = tp / n_system if n_system else 1.0
+        recall = tp / n_gold if n_gold else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        report[name] = {"gold": n_gold, "system": n_system, "precision": round(precision, 4),
+                        "recall": round(recall, 4), "f1": round(f1, 4),
+                        "attributes": {k: round(sum(v) / len(v), 4) for k, v in sorted(attributes.items())}}
+    return report
+
+
+def records_table(report: dict) -> str:
+    lines = [f"{'record':<10} {'gold':>5} {'sys':>5} {'P':>6} {'R':>6} {'F1':>6}  attribute accuracy on matches"]
+    for name, r in report.items():
+        attributes = "  ".join(f"{k} {v:.2f}" for k, v in r["attributes"].items())
+        lines.append(f"{name:<10} {r['gold']:>5} {r['system']:>5} {r['precision']:>6.3f} {r['recall']:>6.3f} "
+                     f"{r['f1']:>6.3f}  {attributes}")
+    return "\n".join(lines)
+
+
+def run_records(coder: Coder, path: Path) -> dict:
+    gold = read_gold(path)
+    documents = [d for d in read_path(path) if isinstance(d, Document)]
+    return score_records(gold, list(coder.code(documents)))

@@ -14,8 +14,6 @@ from spacy.tokens import Doc, Span
 from eventcoder.actors.resolver import DocumentActors
 from eventcoder.models import Actor, Event, Proposal, ProposalItem
 
-PROPOSING_WORDS = {"proposal", "propose", "plan", "offer", "initiative", "draft", "blueprint", "roadmap",
-                   "submit", "put forward", "present", "demands", "condition"}
 TOPICS = [  # first match wins: the main clause is read before the conditions
     ("ceasefire/withdrawal", r"\b(ceasefire|cease-fire|truce|withdraw\w*|pull\w* (back|out)|de-?escalat\w*|"
                              r"armistice|hostilities)\b"),
@@ -30,6 +28,8 @@ TOPICS = [  # first match wins: the main clause is read before the conditions
 CONDITION_MARKERS = re.compile(r"\b(in exchange for|in return for|unless|provided that|providing that|"
                                r"on condition that|on the condition that|as long as|if|only if|subject to)\b",
                                re.I)
+PROPOSAL_HEADS = {"proposal", "propose", "offer", "plan", "initiative", "draft", "blueprint", "roadmap",
+                  "framework"}
 LIST_ITEM = re.compile(r"^\s*(\d{1,2}[).:]|[-\u2022*])\s+")
 STANCES = {"REJECT": "rejects", "REQUEST": "demands", "AGREE": "supports", "SUPPORT": "supports",
            "CONCEDE": "concedes"}
@@ -63,15 +63,17 @@ class ProposalExtractor:
 
     def extract(self, events: list[Event]) -> list[Proposal]:
         proposals = self._proposals()
-        proposals += self._positions(events, len(proposals))
+        taken = {p.sentence_index for p in proposals}
+        # content of a proposal is not a position of its own
+        stated = [e for e in events if e.sentence_index not in taken and e.modality != "proposed"]
+        proposals += self._positions(stated, len(proposals))
         return proposals
 
     def _proposals(self) -> list[Proposal]:
         found = []
         for index, sent in enumerate(self.sentences):
             words = {t.lemma_.lower() for t in sent}
-            if not words & PROPOSING_WORDS or not any(t.lemma_.lower() in ("proposal", "propose", "offer", "plan",
-                                                                            "initiative") for t in sent):
+            if not words & PROPOSAL_HEADS:
                 continue
             items_text = self._list_after(index) if sent.text.rstrip().endswith(":") else []
             if not items_text:
@@ -140,7 +142,7 @@ class ProposalExtractor:
         found = []
         for event in events:
             stance = STANCES.get(event.event_type)
-            if stance is None or event.source is None:
+            if stance is None or event.source is None or event.source.country is None:
                 continue
             topic = topic_of(event.sentence)
             if topic == "other":

@@ -58,10 +58,12 @@ class QuoteExtractor:
                     phrase = self.doc[subject.left_edge.i:subject.i + 1]
                     speaker, speaker_span = Actor(text=phrase.text), (phrase.start_char, phrase.end_char)
         words = len(text.split())
-        if cue is None or speaker is None:
-            kind = "scare" if words <= SCARE_MAX_WORDS else "direct"
+        so_called = span.start > 0 and self.doc[max(span.start - 2, 0):span.start].text.lower().replace(
+            " ", "").endswith("so-called")
+        if so_called or cue is None or speaker is None:
+            kind = "scare" if words <= SCARE_MAX_WORDS or so_called else "direct"
         else:
-            kind = "direct" if words > SCARE_MAX_WORDS and self._stands_alone(span) else "partial"
+            kind = "direct" if words > SCARE_MAX_WORDS and self._stands_alone(span, chars[0]) else "partial"
         if kind == "scare":
             speaker = speaker_span = None
             cue = None
@@ -83,9 +85,13 @@ class QuoteExtractor:
                       "cue": (cue.idx, cue.idx + len(cue.text)) if cue is not None else None},
         )
 
-    def _stands_alone(self, span) -> bool:
-        """A full quote is a clause of its own, not a word inside the narrator's sentence."""
-        return any(t.pos_ in ("VERB", "AUX") for t in span) and len(span) > 4
+    def _stands_alone(self, span, start: int) -> bool:
+        """A full quote is speech of its own: it opens with a capital or follows a colon or a comma
+        ('the commander said, "but only if ..."'), rather than running on inside the narrator's sentence."""
+        before = self.doc.text[:start].rstrip()
+        inner = self.doc.text[start + 1:span.end_char].lstrip()
+        return any(t.pos_ in ("VERB", "AUX") for t in span) and (
+            inner[:1].isupper() or before.endswith((",", ":")) or not before)
 
     def _cue(self, span) -> Token | None:
         """The speech verb governing the quote, before it ("called X a 'butcher'"), around it ("'...', he

@@ -1,0 +1,63 @@
+"""Claims, quotes, proposals and positions on real text: the seed article and our own records test set."""
+
+import datetime as dt
+
+import pytest
+
+from conftest import ROOT, SHARED
+from eventcoder import Document
+from eventcoder.evaluation import run_records
+
+FLOORS = {"claims": 0.9, "quotes": 0.9, "proposals": 0.85}
+
+
+@pytest.fixture(scope="module")
+def seed(coder):
+    text = (SHARED / "eval" / "seed-article.txt").read_text(encoding="utf-8")
+    return next(coder.code([Document(id="seed", text=text, pub_date=dt.date(2022, 3, 30))]))
+
+
+def test_casualty_figures_conflict_by_claimant(seed):
+    dead = {c.value: c for c in seed.claims if c.category == "dead" and c.subject and c.subject.country == "RUS"}
+    ministry, pentagon = dead[1351], dead[7000]
+    assert (ministry.claimant.country, ministry.hedge) == ("RUS", "acknowledge")
+    assert (pentagon.claimant.country, pentagon.claimant.type, pentagon.bound) == ("USA", "MIL", "up_to")
+    assert ministry.group_id == pentagon.group_id and pentagon.claim_id in ministry.conflicts_with
+    assert pentagon.ratio == pytest.approx(7000 / 1351, rel=1e-3)
+    soviet = next(c for c in seed.claims if c.value == 15000)
+    assert soviet.historical and soviet.group_id is None and soviet.bound == "at_most"
+
+
+def test_money_has_currency_and_magnitude(seed):
+    money = sorted((c.value, c.currency) for c in seed.claims if c.category == "money")
+    assert money == [(682_000_000, "USD"), (813_000_000_000, "USD")]
+
+
+def test_quotes_have_speakers_and_scare_quotes_have_none(seed):
+    quotes = {q.text.strip(".,"): q for q in seed.quotes}
+    butcher = quotes["butcher"]
+    assert (butcher.kind, butcher.speaker.name, butcher.cue) == ("partial", "Joe Biden", "call")
+    assert quotes["gaffe"].kind == "scare" and quotes["gaffe"].speaker is None
+    assert quotes["revelations"].kind == "scare"
+    kirby = quotes["nobody should be fooling"]
+    assert (kirby.speaker.country, kirby.speaker.type) == ("USA", "MIL")
+
+
+def test_four_point_proposal(seed):
+    proposal = next(p for p in seed.proposals if p.kind == "proposal")
+    assert (proposal.actor.country, proposal.recipient.country) == ("UKR", "RUS")
+    assert [i.topic for i in proposal.items] == ["neutrality", "territory/status", "territory/status", "membership"]
+    assert any(c.startswith("In exchange for security guarantees") for c in proposal.items[0].conditions)
+    assert any(c.startswith("unless all states") for c in proposal.items[0].conditions)
+
+
+def test_zelensky_rejects_territorial_concessions(seed):
+    position = next(p for p in seed.proposals if p.kind == "position" and p.actor.country == "UKR")
+    assert (position.stance, position.items[0].topic) == ("rejects", "territory/status")
+    assert position.event_id is not None
+
+
+def test_records_test_set_precision_and_recall(coder):
+    report = run_records(coder, ROOT / "tests" / "data" / "records_gold.jsonl")
+    for name, floor in FLOORS.items():
+        assert report[name]["precision"] >= floor and report[name]["recall"] >= floor, (name, report[name])
