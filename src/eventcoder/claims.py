@@ -14,6 +14,7 @@ from eventcoder.actors.resolver import DocumentActors
 from eventcoder.events.context import frame
 from eventcoder.events.patterns import Lexicon
 from eventcoder.models import Actor, CasualtyFigure, Claim, Event
+from eventcoder.nlp import sentence_of, time_expressions
 from eventcoder.time import resolve_date
 
 SMALL_NUMBERS = {w: i for i, w in enumerate(
@@ -129,7 +130,7 @@ class ClaimExtractor:
         return claims
 
     def _claim(self, span: Span, previous_subject, previous_claimant, counters) -> Claim | None:
-        sent = span.sent
+        sent = sentence_of(span[0])
         text = span.text
         lowered = text.lower().strip()
         value, bound = self._value(span)
@@ -198,7 +199,7 @@ class ClaimExtractor:
         number = re.sub(r"^(?:us\$|\$|€|£|¥)\s*", "", number)
         value = _number_value(number)
         bound = "exact"
-        context = " ".join(t.lower_ for t in self.doc[max(span.start - 3, span.sent.start):span.end])
+        context = " ".join(t.lower_ for t in self.doc[max(span.start - 3, sentence_of(span[0]).start):span.end])
         for phrase, word_bound in BOUND_WORDS:
             if re.search(rf"\b{re.escape(phrase)}\b", context):
                 bound = word_bound
@@ -270,7 +271,7 @@ class ClaimExtractor:
 
     def _political_context(self, span: Span) -> bool:
         return any(t.lemma_.lower() in ("vote", "poll", "support", "approval", "turnout", "seat", "inflation",
-                                        "unemployment", "budget", "tariff", "gdp") for t in span.sent)
+                                        "unemployment", "budget", "tariff", "gdp") for t in sentence_of(span[0]))
 
     def _subject(self, span: Span, counted: Token | None, category: str):
         """Who the figure counts: "1,351 Russian troops" -> RUS MIL; "Soviet forces lost 15,000 troops"."""
@@ -319,13 +320,13 @@ class ClaimExtractor:
             reporter = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                              for g in c.children if g.dep_ == "pobj"), reporter)
         bound_words = [p for p, _ in BOUND_WORDS if p in ("as high as", "almost", "nearly", "up to")]
-        context = " ".join(t.lower_ for t in self.doc[max(span.start - 3, span.sent.start):span.start])
+        context = " ".join(t.lower_ for t in self.doc[max(span.start - 3, sentence_of(span[0]).start):span.start])
         extra = next((p for p in bound_words if p in context), None)
         if extra:
             hedge = f"{hedge}, {extra}" if hedge else extra
         if reporter is None and fallback:
             # a parse that misses the frame: the nearest reporting verb before the figure in its sentence
-            verbs = [t for t in self.doc[span.sent.start:span.start] if t.pos_ == "VERB" and
+            verbs = [t for t in self.doc[sentence_of(span[0]).start:span.start] if t.pos_ == "VERB" and
                      t.lemma_.lower() in self.lexicon.cues["reporting_verbs"]]
             if verbs:
                 hedge = hedge or verbs[-1].lemma_.lower()
@@ -338,7 +339,7 @@ class ClaimExtractor:
         return Actor(text=reporter.text), hedge, (reporter.idx, reporter.idx + len(reporter.text))
 
     def _date(self, sent: Span):
-        for ent in sent.ents:
+        for ent in time_expressions(sent):
             if ent.label_ == "DATE":
                 resolved = resolve_date(ent.text, self.pub_date)
                 if resolved:
@@ -346,15 +347,15 @@ class ClaimExtractor:
         return (self.pub_date.isoformat() if self.pub_date else None), None
 
     def _period(self, sent: Span) -> str | None:
-        return next((e.text for e in sent.ents if e.label_ == "DATE" and re.search(
+        return next((e.text for e in time_expressions(sent) if e.label_ == "DATE" and re.search(
             r"\b(since|past|over|from|during|last|this)\b", e.text, re.I)), None)
 
     def _historical(self, sent: Span) -> bool:
         """A figure about a period that ended years before publication is a comparison, not a current claim."""
         if self.pub_date is None:
             return False
-        years = [int(y) for e in sent.ents if e.label_ == "DATE" for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b",
-                                                                                         e.text)]
+        years = [int(y) for e in time_expressions(sent) if e.label_ == "DATE"
+                 for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", e.text)]
         return bool(years) and max(years) < self.pub_date.year - HISTORICAL_YEARS
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 
 class ModelNotInstalled(RuntimeError):
@@ -64,3 +65,30 @@ def load_model(name: str) -> Language:
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     """Parse texts in batches: one spaCy pass per document."""
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence of a token. spaCy's `Token.sent` re-checks the whole document for sentence boundaries on
+    every call, which made it the coder's largest cost; the boundaries are read once per document here."""
+    doc = token.doc
+    cached = doc.user_data.get(_SENTENCES)
+    if cached is None:
+        sentences = list(doc.sents)
+        cached = (sentences, [s.start for s in sentences])
+        doc.user_data[_SENTENCES] = cached
+    sentences, starts = cached
+    return sentences[bisect_right(starts, token.i) - 1]
+
+
+def time_expressions(sentence: Span) -> list[Span]:
+    """DATE and TIME entities of a sentence (`Span.ents` rebuilds every entity of the document per call)."""
+    doc = sentence.doc
+    cached = doc.user_data.get(_TIMES)
+    if cached is None:
+        cached = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        doc.user_data[_TIMES] = cached
+    return [e for e in cached if sentence.start <= e.start and e.end <= sentence.end]
+
+
+_SENTENCES = "eventcoder.sentences"
+_TIMES = "eventcoder.times"

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from eventcoder.actors.resolver import DocumentActors
 from eventcoder.events.patterns import Lexicon
 from eventcoder.models import Actor, Event, Quote
+from eventcoder.nlp import sentence_of
 
 QUOTE_PAIRS = re.compile(r"\u201c([^\u201d]{1,3000})\u201d|\"([^\"]{1,3000})\"|\u00ab([^\u00bb]{1,3000})\u00bb")
 # Verbs that introduce or frame quoted speech beyond the reporting verbs ("called X a 'butcher'").
@@ -24,12 +25,13 @@ SPEECH_CONTENT_DEPS = {"ccomp", "xcomp", "acomp", "pcomp", "oprd"}
 class QuoteExtractor:
     def __init__(self, doc: Doc, doc_id: str, actors: DocumentActors, lexicon: Lexicon):
         self.doc, self.doc_id, self.actors, self.lexicon = doc, doc_id, actors, lexicon
+        self.text = doc.text
         self.speech = set(lexicon.cues["reporting_verbs"]) | SPEECH_VERBS
         self.sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
 
     def extract(self, events: list[Event]) -> list[Quote]:
         quotes = []
-        for n, match in enumerate(QUOTE_PAIRS.finditer(self.doc.text)):
+        for n, match in enumerate(QUOTE_PAIRS.finditer(self.text)):
             start, end = match.span()
             inner = next(g for g in match.groups() if g is not None)
             if not inner.strip():
@@ -41,7 +43,7 @@ class QuoteExtractor:
         return quotes
 
     def _quote(self, n: int, span, text: str, chars: tuple[int, int], events: list[Event]) -> Quote:
-        sent = span[0].sent
+        sent = sentence_of(span[0])
         index = self.sentence_index[sent.start]
         cue = self._cue(span)
         speaker = speaker_span = None
@@ -88,8 +90,8 @@ class QuoteExtractor:
     def _stands_alone(self, span, start: int) -> bool:
         """A full quote is speech of its own: it opens with a capital or follows a colon or a comma
         ('the commander said, "but only if ..."'), rather than running on inside the narrator's sentence."""
-        before = self.doc.text[:start].rstrip()
-        inner = self.doc.text[start + 1:span.end_char].lstrip()
+        before = self.text[:start].rstrip()
+        inner = self.text[start + 1:span.end_char].lstrip()
         return any(t.pos_ in ("VERB", "AUX") for t in span) and (
             inner[:1].isupper() or before.endswith((",", ":")) or not before)
 
@@ -105,7 +107,7 @@ class QuoteExtractor:
                         span.start <= ancestor.i < span.end and len(span) > 4):
                     return ancestor
                 below = ancestor
-        sent = span[0].sent
+        sent = sentence_of(span[0])
         following = self.doc[span.end:min(span.end + 5, len(self.doc))]
         parenthetical = span[-2].text == "," if len(span) > 2 else False
         if parenthetical or (len(following) and following[0].text == ","):
@@ -116,7 +118,7 @@ class QuoteExtractor:
         before = self.doc[max(span.start - 3, 0):span.start]
         colon = next((t for t in reversed(before) if t.text == ":"), None)
         if colon is not None:  # "Biden displayed everything but enthusiasm: '...'"
-            clause = [t for t in self.doc[colon.sent.start:colon.i] if t.pos_ in ("VERB", "AUX")]
+            clause = [t for t in self.doc[sentence_of(colon).start:colon.i] if t.pos_ in ("VERB", "AUX")]
             return next((t for t in reversed(clause) if any(c.dep_ == "nsubj" for c in t.children)), None)
         # a parenthetical speech verb elsewhere in the sentence ("Ukraine could, he argued, get '...'")
         return next((t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.speech and

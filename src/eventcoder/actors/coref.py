@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Token
 
+from eventcoder.nlp import sentence_of
+
 if TYPE_CHECKING:
     from eventcoder.actors.resolver import DocumentActors, ResolvedActor
 
@@ -71,10 +73,10 @@ def definite_antecedent(actors: DocumentActors, noun: Token) -> ResolvedActor | 
     kinds = DEFINITE_KINDS.get(noun.lower_) or DEFINITE_KINDS.get(noun.lemma_.lower())
     if kinds is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return None
-    earliest = noun.sent.start
+    earliest = sentence_of(noun).start
     for _ in range(LOOKBACK_SENTENCES):
         if earliest > 0:
-            earliest = noun.doc[earliest - 1].sent.start
+            earliest = sentence_of(noun.doc[earliest - 1]).start
     for mention in sorted(actors.mentions, key=lambda m: -m.start):
         if mention.end > noun.i or mention.start < earliest:
             continue
@@ -98,14 +100,14 @@ def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> Resol
         candidates.extend(c for c in ancestor.children if c.dep_ == "poss" and c.i < pronoun.i
                           and c.lower_ not in PRONOUNS)
         candidates.extend(s for s in _subjects(ancestor.children) if s.i < pronoun.i and s != pronoun)
-    sentence = pronoun.sent
+    sentence = sentence_of(pronoun)
     candidates.extend(sorted((s for s in _subjects(sentence) if s.i < pronoun.i), key=lambda t: -t.i))
     doc = pronoun.doc
     previous = sentence.start
     for _ in range(LOOKBACK_SENTENCES):
         if previous <= 0:
             break
-        earlier = doc[previous - 1].sent
+        earlier = sentence_of(doc[previous - 1])
         candidates.extend(_subjects(earlier))
         previous = earlier.start
     for candidate in candidates:

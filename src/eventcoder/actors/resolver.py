@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from eventcoder.actors.coref import PRONOUNS, RELATIVE_PRONOUNS, Coreference, RuleCoreference
 from eventcoder.actors.kb import Agent, Entry, KnowledgeBase, Mention
 from eventcoder.models import Actor
+from eventcoder.nlp import sentence_of
 
 COUNTRY_KINDS = ("country", "adjective", "capital")
 # Prepositions whose object belongs to a noun phrase's identity ("police in Hong Kong", "navies of India");
@@ -49,6 +50,7 @@ class DocumentActors:
     def __init__(self, doc: Doc, mentions: list[Mention], kb: KnowledgeBase, pub_date: dt.date | None,
                  coref: Coreference | None = None):
         self.doc, self.kb, self.day = doc, kb, pub_date
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self.coref = coref or RuleCoreference()
         self.mentions = mentions
         self.by_token: dict[int, Mention] = {i: m for m in mentions for i in range(m.start, m.end)}
@@ -66,7 +68,7 @@ class DocumentActors:
 
     def sentence_country(self, token: Token) -> str | None:
         """A country named in the token's sentence as a place, else as an adjective, else the document's."""
-        sent = token.sent
+        sent = sentence_of(token)
         entries = [e for m in self.mentions if sent.start <= m.start < sent.end for e in [_country_entry(m)] if e]
         named = [e for e in entries if e.kind != "adjective"] or entries
         return named[0].roles[0].country if named else self.dominant_country
@@ -138,7 +140,7 @@ class DocumentActors:
                             head=head, span=(head.idx, head.idx + len(head.text)))]
         tokens = self.phrase_tokens(head)
         span = self._span_of(tokens)
-        text = self.doc.text[span[0]:span[1]]
+        text = self.text[span[0]:span[1]]
         head_mention = self.by_token.get(head.i)
         if head_mention:
             resolved = self._from_entry(head_mention, text, head, span)

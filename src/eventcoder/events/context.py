@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventcoder.events.patterns import Lexicon
+from eventcoder.nlp import sentence_of
 
 # Dependencies through which a clause inherits the reporting frame and the modality of the clause above it.
 EMBEDDING_DEPS = {"ccomp", "xcomp", "advcl", "acomp", "pcomp", "conj", "parataxis", "dep", "prep", "pobj", "acl"}
@@ -39,7 +40,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _according_to(anchor: Token) -> Token | None:
-    for token in anchor.sent:
+    for token in sentence_of(anchor):
         if token.lower_ == "according":
             to = next((c for c in token.children if c.lower_ == "to"), None)
             if to is not None:
@@ -101,7 +102,7 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
                 negated = not negated
             break
     if reporter is None:
-        root = anchor.sent.root
+        root = sentence_of(anchor).root
         if root.lemma_.lower() in cues["reporting_verbs"] and root != anchor and root not in chain[:1]:
             reporter, report_verb = _subject(root), root
         else:
