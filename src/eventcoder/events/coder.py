@@ -15,6 +15,7 @@ from eventcoder.actors.resolver import DocumentActors, ResolvedActor
 from eventcoder.events.context import VERBAL_TYPES, ReportFrame, frame
 from eventcoder.events.patterns import Lexicon, Outcome, Pattern
 from eventcoder.models import Actor, Event, Evidence, Place
+from eventcoder.nlp import sentence_of, time_expressions
 from eventcoder.places import DocumentPlaces
 from eventcoder.time import resolve_date
 
@@ -152,9 +153,14 @@ class SentenceCoder:
         return self._absorb(found)
 
     def _verb_trigger(self, token: Token) -> Trigger | None:
-        rules = next((self.lexicon.verbs[form] for form in _verb_forms(token) if form in self.lexicon.verbs), None)
-        if not rules:
-            return None
+        for table in (self.lexicon.verbs, self.lexicon.fallback_verbs):
+            rules = next((table[form] for form in _verb_forms(token) if form in table), None)
+            trigger = self._best_rule(token, rules) if rules else None
+            if trigger is not None:
+                return trigger
+        return None
+
+    def _best_rule(self, token: Token, rules: list) -> Trigger | None:
         best, best_score = None, -1
         obj = _object(token)
         for rule in rules:
@@ -236,8 +242,9 @@ class SentenceCoder:
         by_anchor: dict[int, Trigger] = {}
         for trig in triggers:
             kept = by_anchor.get(trig.anchor.i)
-            if kept is None or (kept.nominal and not kept.pattern.objects and not trig.nominal
-                                and trig.pattern.objects):
+            if kept is None or (kept.pattern.fallback and not trig.pattern.fallback) or (
+                    kept.nominal and not kept.pattern.objects and not trig.nominal and trig.pattern.objects
+                    and not trig.pattern.fallback):
                 by_anchor[trig.anchor.i] = trig
         anchors = {t.anchor.i: t for t in by_anchor.values()}
         result = []
@@ -509,7 +516,7 @@ class SentenceCoder:
         if not targets and self.recent and self._target_token(trig) is not None and \
                 self._target_token(trig).lower_ in ELLIPTIC_TARGETS:
             last = self.recent[-1]
-            if last.target is not None and last.trigger.token.sent == trig.token.sent:
+            if last.target is not None and sentence_of(last.trigger.token) == sentence_of(trig.token):
                 targets = [last.target]
         if not sources and targets and _is_passive(trig.anchor) and \
                 trig.pattern.outcome.type in REPRESSION_TYPES:
@@ -518,14 +525,15 @@ class SentenceCoder:
                 if earlier.source is not None and earlier.target is not None and \
                         earlier.outcome.type in REPRESSION_TYPES and \
                         (earlier.target.actor.country, earlier.target.actor.type) == wanted and \
-                        trig.token.sent.start - earlier.trigger.token.sent.end < 120:
+                        sentence_of(trig.token).start - sentence_of(earlier.trigger.token).end < 120:
                     sources = [earlier.source]
                     break
         return sources, targets
 
     def _report(self, trig: Trigger) -> ReportFrame:
         report = frame(trig.anchor, trig.token, self.lexicon)
-        if trig.token.sent.start in self.proposal_list and report.modality in ("asserted", "planned", "claimed"):
+        in_list = sentence_of(trig.token).start in self.proposal_list
+        if in_list and report.modality in ("asserted", "planned", "claimed"):
             report = ReportFrame(report.negated, "proposed", report.reporter, report.report_verb, report.denied)
         return report
 
@@ -630,7 +638,7 @@ class SentenceCoder:
         negated = report.negated and outcome.type == self._transform(cand.outcome, modality).type
         code = self.lexicon.code(outcome.cameo)
         date_value, date_text, precision, date_span = self._date(trig, report, modality)
-        sent = trig.token.sent
+        sent = sentence_of(trig.token)
         trigger_text = " ".join(t.text for t in trig.words) if len(trig.words) < 3 else self.doc[
             trig.words[0].i:trig.words[-1].i + 1].text
         confidence = 0.45 + 0.2 * bool(cand.source and cand.source.actor.country) + 0.15 * bool(
@@ -677,9 +685,7 @@ class SentenceCoder:
 
     def _dates_governed_by(self, token: Token) -> list:
         found = []
-        for ent in token.sent.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
+        for ent in time_expressions(sentence_of(token)):
             governor = ent.root
             while governor.head != governor and not (governor.pos_ in ("VERB", "AUX") and governor != ent.root):
                 if governor == token:
@@ -738,7 +744,13 @@ class SentenceCoder:
             mention = self.places.place_at(cand.target.head)
             if mention:
                 found.append((mention.place, mention.span))
-        return found
+        found.sort(key=lambda item: (item[0].precision == "country", item[1][0]))  # in the order written
+        if not found:  # the source's phrase, the sentence, the place last named ("the attack"), the dateline
+            found = [(m.place, m.span) for m in self.places.fallback_places(
+                trig.token, cand.source.head if cand.source is not None else None,
+                material=cand.outcome.type not in VERBAL_TYPES - {"CONSULT"})]
+        countries = {a.actor.country for a in (cand.source, cand.target) if a is not None and a.actor.country}
+        return [(self.places.for_event(place, span, countries), span) for place, span in found]
 
     def _collect_place(self, pobj: Token, found: list, seen: set[int], locative: bool) -> None:
         """The most specific place named in a locative phrase: "Burkina Faso's northern Soum province" ->

@@ -19,13 +19,14 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sys
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-from eventcoder.places.normalize import fold, is_key, key_hash, normalize, stem
+from eventcoder.places.normalize import NON_LATIN, is_key, key_hash, normalize, stem
 
 # Feature codes, GeoNames style. Index = stored code.
 FEATURES = ("PCLI", "ADM1", "ADM2", "ADM3", "PPLC", "PPL", "RGN", "PPLX")
@@ -34,6 +35,8 @@ PCLI, ADM1, ADM2, ADM3, PPLC, PPL, RGN, PPLX = range(len(FEATURES))
 KINDS = ("main", "alternate", "stem", "alias", "country")
 MAIN, ALTERNATE, STEM, ALIAS, COUNTRY_NAME = range(len(KINDS))
 
+# When a name reaches a record several ways, the strongest way is kept.
+_PRIORITY = {ALIAS: 4, MAIN: 3, COUNTRY_NAME: 3, ALTERNATE: 1, STEM: 0}
 ALIASES = resources.files("eventcoder") / "data" / "places" / "aliases.tsv"
 COUNTRIES_TSV = resources.files("eventcoder") / "data" / "actors" / "countries.tsv"
 _ACRONYM = re.compile(r"^[A-Z0-9]{2,4}$")
@@ -89,12 +92,13 @@ class _Builder:
         self.adm1: list[int] = []
         self.adm2: list[int] = []
         self.feature: list[int] = []
+        self.fame: list[int] = []  # how many names (in all languages) GeoNames knows: a proxy for prominence
         self.names: list[str] = []
         self.keys: dict[str, dict[int, int]] = defaultdict(dict)  # key -> record -> best (lowest) kind
         self.countries: list[str] = []  # ISO3 by country index
         self.iso2: list[str] = []
 
-    def add(self, gid, lat, lon, pop, cc, adm1, adm2, feature, name) -> int:
+    def add(self, gid, lat, lon, pop, cc, adm1, adm2, feature, name, fame=0) -> int:
         self.gid.append(gid)
         self.lat.append(lat)
         self.lon.append(lon)
@@ -103,15 +107,18 @@ class _Builder:
         self.adm1.append(adm1)
         self.adm2.append(adm2)
         self.feature.append(feature)
+        self.fame.append(min(fame, 30000))
         self.names.append(name)
         return len(self.gid) - 1
 
     def key(self, name: str, record: int, kind: int) -> None:
+        if NON_LATIN.search(name):
+            return
         key = normalize(name)
         if not is_key(key):
             return
         postings = self.keys[key]
-        if kind < postings.get(record, 99):
+        if record not in postings or _PRIORITY[kind] > _PRIORITY[postings[record]]:
             postings[record] = kind
 
 
@@ -143,7 +150,8 @@ def build(target: Path) -> dict:
             continue
         names = [name, *_split(aliases)]
         feature = {1: ADM1, 2: ADM2, 3: ADM3}[level_n]
-        record = b.add(int(gid) if gid else -1, 0.0, 0.0, 0, country_index[iso2], -1, -1, feature, _display(names))
+        record = b.add(int(gid) if gid else -1, 0.0, 0.0, 0, country_index[iso2], -1, -1, feature, _display(names),
+                       len(names) - 1)
         sub_record[sid] = record
         if level_n == 1:
             b.adm1[record] = record
@@ -191,31 +199,33 @@ def build(target: Path) -> dict:
             elif b.feature[record] == ADM2:
                 adm2 = record
         record = b.add(gid, float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0),
-                       country_index[iso2], adm1, adm2, PPL, city["name"])
+                       country_index[iso2], adm1, adm2, PPL, city["name"], len(city.get("alternatenames") or ()))
         b.key(city["name"], record, MAIN)
         for alt in city.get("alternatenames") or ():
             if _usable_alternate(alt):
                 b.key(alt, record, ALTERNATE)
-        names = {normalize(city["name"]), *(normalize(a) for a in city.get("alternatenames") or ())}
-        if capitals.get(iso2) in names:
-            best = capital_record.get(iso2)
-            if best is None or b.pop[record] > b.pop[best]:
-                capital_record[iso2] = record
-    for record in capital_record.values():
-        b.feature[record] = PPLC
+    for iso2, capital in capitals.items():
+        postings = b.keys.get(capital, {})
+        candidates = [r for r in postings if b.feature[r] == PPL and b.cc[r] == country_index[iso2]]
+        if candidates:  # "New Delhi" is New Delhi, not Delhi (which has "New Delhi" among its other names)
+            capital_record[iso2] = max(candidates, key=lambda r: (postings[r] == MAIN, b.pop[r]))
+            b.feature[capital_record[iso2]] = PPLC
 
     # --- region and country points and populations from their places -------------------------------
     n_places = len(b.gid)
     arr_lat, arr_lon = np.array(b.lat), np.array(b.lon)
-    arr_pop, arr_cc = np.array(b.pop, dtype=np.int64), np.array(b.cc)
-    arr_adm1, arr_adm2 = np.array(b.adm1), np.array(b.adm2)
-    is_place = np.zeros(n_places, dtype=bool)
-    is_place[[i for i, f in enumerate(b.feature) if f in (PPL, PPLC)]] = True
+    arr_pop = np.array(b.pop, dtype=np.int64)
+    members: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, f in enumerate(b.feature):
+        if f in (PPL, PPLC):
+            members[("cc", b.cc[i])].append(i)
+            members[("adm", b.adm1[i])].append(i)
+            members[("adm", b.adm2[i])].append(i)
 
-    def point(mask: np.ndarray) -> tuple[float, float, int]:
+    def point(group: tuple[str, int]) -> tuple[float, float, int]:
         """Median of the member places' coordinates, moved to the nearest member place (so that the point lies
         inside the area, not in a bay), and the summed population."""
-        idx = np.flatnonzero(mask & is_place)
+        idx = np.array(members.get(group, ()), dtype=np.int64)
         if len(idx) == 0:
             return 0.0, 0.0, 0
         lat, lon = float(np.median(arr_lat[idx])), float(np.median(arr_lon[idx]))
@@ -225,8 +235,7 @@ def build(target: Path) -> dict:
     for record in range(n_places):
         feature = b.feature[record]
         if feature in (ADM1, ADM2, ADM3):
-            column = arr_adm1 if feature == ADM1 else arr_adm2
-            lat, lon, pop = point(column == record)
+            lat, lon, pop = point(("adm", record))
             if pop == 0 and b.adm1[record] >= 0 and b.adm1[record] != record:
                 parent = b.adm1[record]
                 lat, lon, pop = b.lat[parent], b.lon[parent], 0
@@ -237,7 +246,7 @@ def build(target: Path) -> dict:
     for iso2, index in country_index.items():
         row = gn_countries[iso2]
         iso3 = row["iso3"]
-        lat, lon, _ = point(arr_cc == index)
+        lat, lon, _ = point(("cc", index))
         kb = kb_countries.get(iso3)
         name = kb["name"] if kb else row["name"]
         record = b.add(int(row["geonameid"]), lat, lon, int(row.get("population") or 0), index, -1, -1, PCLI, name)
@@ -278,6 +287,8 @@ def build(target: Path) -> dict:
         if record is None:
             problems.append(row["name"])
             continue
+        if link:
+            b.names[record] = row["name"]  # the English name news uses ("Crimea", not "Avtonomna Respublika Krym")
         for n in names:
             b.key(n, record, ALIAS)
 
@@ -300,6 +311,7 @@ def build(target: Path) -> dict:
         "lon": np.array(b.lon, dtype=np.float32), "pop": np.array(b.pop, dtype=np.int64),
         "cc": np.array(b.cc, dtype=np.int16), "adm1": np.array(b.adm1, dtype=np.int32),
         "adm2": np.array(b.adm2, dtype=np.int32), "feature": np.array(b.feature, dtype=np.int8),
+        "fame": np.array(b.fame, dtype=np.int16),
         "name_offsets": offsets, "name_blob": np.frombuffer(b"".join(encoded), dtype=np.uint8),
         "key_hash": hashes, "key_start": starts, "post_record": np.array(post_rec, dtype=np.int32),
         "post_kind": np.array(post_kind, dtype=np.int8),
@@ -314,4 +326,7 @@ def build(target: Path) -> dict:
     return meta
 
 
-__all__ = ["FEATURES", "KINDS", "build", "fold", "source_files"]
+__all__ = ["FEATURES", "KINDS", "build", "source_files"]
+
+if __name__ == "__main__":  # python -m eventcoder.places.build DIRECTORY: build an index by hand
+    build(Path(sys.argv[1]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 
 # Letters that Unicode decomposition leaves alone but English spellings drop ("Łódź" -> "lodz").
@@ -27,9 +28,16 @@ _STEM_DROP = REGION_WORDS | {"of", "the", "city", "respublika", "avtonomna", "re
                              "muhafazah", "division", "commune", "republic", "misto", "gorod", "oblast'"}
 
 
+# Anything outside Latin (with its extensions), punctuation and spaces: such a name is no use for English text.
+NON_LATIN = re.compile(r"[^\x00-\u024f\u02b0-\u02ff\u0300-\u036f\u1e00-\u1eff\u2010-\u203a]")
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents and unusual letters."""
-    text = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
+    text = text.lower()
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
