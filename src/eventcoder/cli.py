@@ -16,8 +16,18 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from eventcoder.evaluation import error_report, is_event_gold, peer_table, read_gold, run_gold
+from eventcoder.evaluation import (
+    error_report,
+    is_event_gold,
+    is_record_gold,
+    peer_table,
+    read_gold,
+    records_table,
+    run_gold,
+    run_records,
+)
 from eventcoder.ingest import DEFAULT_MAX_CHARS, IngestOptions, outcome, parse_pub_date, read_inputs
+from eventcoder.ingest.language import known_languages
 from eventcoder.models import CodingError, Document, Event
 from eventcoder.pipeline import Coder
 from eventcoder.scoring import format_table
@@ -101,16 +111,19 @@ def code(
     done = _prepare_resume(output, checkpoint, errors_path) if resume and output.exists() else set()
     if errors_path and not done and errors_path.exists():
         errors_path.unlink()  # the errors file describes this run (and, with --resume, the runs it continues)
-    options = IngestOptions(pub_date=default_date, max_chars=max_chars,
-                            language=None if language.lower() in ("any", "all", "") else language.lower())
+    language = None if language.lower() in ("any", "all", "") else language.lower()
+    if language and language not in known_languages():
+        raise typer.BadParameter(f"unknown language code {language!r}: an ISO 639-1 code such as 'en', or 'any'",
+                                 param_hint="--language")
+    options = IngestOptions(pub_date=default_date, max_chars=max_chars, language=language)
     coder = Coder(settings)
     coder.nlp.max_length = max(coder.nlp.max_length, max_chars + 1)
     items = read_inputs(inputs, options=options, exclude=[p for p in (output, errors_path, checkpoint) if p])
     summary = BatchSummary(errors_path)
     mode = "a" if done else "w"
     with ExitStack() as stack:
-        out = stack.enter_context(output.open(mode, encoding="utf-8")) if output else sys.stdout
-        done_fh = stack.enter_context(checkpoint.open(mode, encoding="utf-8")) if checkpoint else None
+        out = stack.enter_context(output.open(mode, encoding="utf-8", errors="replace")) if output else sys.stdout
+        done_fh = stack.enter_context(checkpoint.open(mode, encoding="utf-8", errors="replace")) if checkpoint else None
         stack.callback(summary.close)
         progress = stack.enter_context(Progress(
             TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"), TimeElapsedColumn(),
@@ -122,7 +135,7 @@ def code(
             out.write("".join(_event_line(event) + "\n" for event in result.events))
             if done_fh:
                 out.flush()
-                done_fh.write(result.document.id + "\n")
+                done_fh.write(json.dumps(result.document.id, ensure_ascii=False) + "\n")
                 done_fh.flush()
             progress.advance(task)
 
@@ -131,7 +144,7 @@ def code(
                 progress.advance(task)
 
         _code_batches(coder, _unfinished(items, done, summary), on_result, on_error, settings.batch_size)
-    err.print(summary.line(output if done else None), highlight=False, markup=False)
+    err.print(summary.line(output if done else None), highlight=False, markup=False, soft_wrap=True)
     if summary.failed:
         raise typer.Exit(1)
 
@@ -152,41 +165,39 @@ def _prepare_resume(output: Path, checkpoint: Path, errors_path: Path | None) ->
     """Ids of the documents that a previous run coded completely into `output`; cuts what a killed run left
     half-written (a partial last line, the events of a document not yet checkpointed) off the output, and keeps
     only the errors file's lines about those documents (the others are read again)."""
-    ids: list[str | None] = []
     with output.open("rb") as fh:
-        for raw in fh:
-            try:
-                ids.append(str(json.loads(raw)["doc_id"]) if raw.endswith(b"\n") else None)
-            except (ValueError, KeyError, TypeError):
-                ids.append(None)
-    if checkpoint.exists():
-        text = checkpoint.read_text(encoding="utf-8", errors="replace")
-        lines = text.split("\n")
-        done = {line for line in (lines if text.endswith("\n") else lines[:-1]) if line}
+        ids = [_doc_id(raw) for raw in fh]
+    if checkpoint.exists():  # one JSON string per line; a last line without its newline may be cut
+        with checkpoint.open("rb") as fh:
+            done = {doc for doc in (_json_line(raw) for raw in fh) if isinstance(doc, str)}
     else:  # an output from elsewhere: its last document may be incomplete, so it is coded again
         done = {doc for doc in ids if doc is not None}
         last = next((doc for doc in reversed(ids) if doc is not None), None)
         done.discard(last)
     if not all(doc in done for doc in ids):
         _rewrite_lines(output, lambda raw: _doc_id(raw) in done)
-    checkpoint.write_text("".join(f"{doc}\n" for doc in sorted(done)), encoding="utf-8")
+    checkpoint.write_text("".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc in sorted(done)),
+                          encoding="utf-8", errors="replace")
     if errors_path and errors_path.exists():
         _rewrite_lines(errors_path, lambda raw: _error_doc(raw) in done)
     return done
 
 
-def _doc_id(raw: bytes) -> str | None:
+def _json_line(raw: bytes, key: str | None = None):
+    """The value of a complete JSON line (or one of its fields); None for a cut or broken line."""
     try:
-        return str(json.loads(raw)["doc_id"]) if raw.endswith(b"\n") else None
+        value = json.loads(raw) if raw.endswith(b"\n") else None
+        return str(value[key]) if key and value is not None else value
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def _doc_id(raw: bytes) -> str | None:
+    return _json_line(raw, "doc_id")
 
 
 def _error_doc(raw: bytes) -> str | None:
-    try:
-        return str(json.loads(raw)["doc"]) if raw.endswith(b"\n") else None
-    except (ValueError, KeyError, TypeError):
-        return None
+    return _json_line(raw, "doc")
 
 
 def _rewrite_lines(path: Path, keep) -> None:
@@ -225,15 +236,16 @@ class BatchSummary:
         self.reasons[kind][error.reason] += 1
         if self.errors_path:
             if self._fh is None:
-                self._fh = self.errors_path.open("a", encoding="utf-8")
+                self._fh = self.errors_path.open("a", encoding="utf-8", errors="replace")
             self._fh.write(json.dumps({**error.model_dump(), "outcome": kind}, ensure_ascii=False) + "\n")
             self._fh.flush()
         label = {"failed": "[red]error[/red]", "skipped": "[dim]skipped[/dim]", "warning": "[yellow]warning[/yellow]"}
         if kind == "failed" or self._shown < self.SHOWN:
-            err.print(f"{label[kind]} {escape(error.message)}", highlight=False)
+            err.print(f"{label[kind]} {escape(error.message)}", highlight=False, soft_wrap=True)
             self._shown += kind != "failed"
         elif self._shown == self.SHOWN:
-            err.print(f"(more skips and warnings in {self.errors_path or 'the summary'})", highlight=False)
+            err.print(f"(more skips and warnings in {self.errors_path or 'the summary'})", highlight=False,
+                      markup=False, soft_wrap=True)
             self._shown += 1
         return kind
 
@@ -286,6 +298,10 @@ def evaluate(
             for run in runs:
                 typer.echo(f"\n### {run.path.stem}\n{error_report(run)}")
         return
+    if is_record_gold(read_gold(gold)):  # claims, quotes and proposals
+        report = run_records(coder, gold)
+        typer.echo(json.dumps(report, indent=2) if as_json else records_table(report))
+        return
     run = run_gold(coder, gold)
     if output:
         output.write_text("".join(_event_line(e) + "\n" for e in run.events), encoding="utf-8")
@@ -293,6 +309,40 @@ def evaluate(
     typer.echo(json.dumps(result, indent=2) if as_json else format_table(result, by_type))
     if errors:
         typer.echo("\n" + error_report(run))
+
+
+@app.command()
+def geocode(
+    text: Annotated[str, typer.Argument(help="the text to geocode, or - for stdin")],
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object per place")] = False,
+    candidates: Annotated[int, typer.Option("--candidates", help="also show the N next-best readings")] = 0,
+    model: ModelOption = None,
+) -> None:
+    """Print the places a text names, geocoded offline (a debugging aid for event locations)."""
+    from eventcoder.places import geocode as find_places
+
+    if text == "-":
+        text = sys.stdin.read()
+    coder = Coder(load_settings(model=model))
+    for mention in find_places(text, coder):
+        role = "actor (metonym)" if mention.metonym else "qualifier" if mention.qualifier else "place"
+        record = {**mention.place.model_dump(mode="json"), "span": list(mention.span), "role": role,
+                  "source": mention.source, "feature": mention.record.feature if mention.record else None}
+        if candidates:
+            record["candidates"] = [{"score": score, "name": r.name, "country": r.country, "admin1": r.admin1,
+                                     "geonameid": r.geonameid, "feature": r.feature}
+                                    for score, r in mention.candidates[1:candidates + 1]]
+        if as_json:
+            typer.echo(json.dumps(record, ensure_ascii=False))
+            continue
+        place = mention.place
+        point = f"{place.lat:.4f}, {place.lon:.4f}" if place.lat is not None else "no coordinates"
+        where = ", ".join(x for x in (place.admin1, place.country) if x) or "country unknown"
+        typer.echo(f"{place.text!r} [{mention.span[0]}:{mention.span[1]}] -> {place.name} ({where}) {point} "
+                   f"{place.precision or '-'} geonameid={place.geonameid} {role}")
+        for alternative in record.get("candidates", []):
+            typer.echo(f"    or {alternative['name']} ({alternative['admin1']}, {alternative['country']}) "
+                       f"{alternative['feature']} score {alternative['score']}")
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -23,6 +23,7 @@ MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 REPRESSION_TYPES = {"COERCE", "ASSAULT"}
+MAX_PARTIES = 8
 ARMED_TYPES = {"MIL", "REB", "UAF"}
 FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
 OFFICIAL_TYPES = {"GOV", "IGO", "NGO", "JUD", "LEG", "MED", "MIL", "SPY"}
@@ -563,6 +564,8 @@ class SentenceCoder:
         sources, targets = self._protest_defaults(trig, sources, targets)
         if "target" in pattern.requires and not targets:
             return []
+        # A list of forty leaders is one list, not a thousand dyads: keep the first ones named.
+        sources, targets = sources[:MAX_PARTIES], targets[:MAX_PARTIES]
         pairs: list[tuple[ResolvedActor | None, ResolvedActor | None]] = []
         if not sources:
             if not (pattern.agentless and targets) or self._aggregate(trig):

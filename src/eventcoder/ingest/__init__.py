@@ -31,6 +31,8 @@ from eventcoder.ingest.base import (
     DateClaim,
     IngestOptions,
     SourceDocument,
+    Truncation,
+    clean,
     ingest_error,
     outcome,
 )
@@ -97,11 +99,18 @@ class Reader:
 
     def _walk(self, root: Path) -> Iterator[Item]:
         problems: list[OSError] = []
-        for dirpath, dirnames, filenames in os.walk(root, onerror=problems.append):
+        visited: set[str] = set()
+        for dirpath, dirnames, filenames in os.walk(root, onerror=problems.append, followlinks=True):
             for problem in problems:
                 yield ingest_error(str(problem.filename or dirpath), "unreadable", problem.strerror or str(problem))
             problems.clear()
             here = Path(dirpath)
+            real = os.path.realpath(dirpath)
+            if real in visited:  # a symbolic link back to a folder already read
+                dirnames[:] = []
+                yield ingest_error(dirpath, "duplicate", f"the same folder as {real}, already read")
+                continue
+            visited.add(real)
             for name in sorted(d for d in dirnames if d.startswith(".")):
                 yield ingest_error(str(here / name), "hidden", "hidden folder, not read")
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -133,29 +142,31 @@ class Reader:
     def read_stream(self, raw: BinaryIO, name: str, doc_id: str, suffixes: list[str]) -> Iterator[Item]:
         """Everything in one input stream, its format and compression told by its first bytes."""
         read = 0
-        compression = None
+        compressed = None
         try:
-            stream, compression = decompress(raw)
+            stream, compressed = decompress(raw)
             head, stream = read_head(stream)
             if not head.strip():  # look past leading white space (a bounded amount of it)
                 data = head + stream.read(self.options.max_raw_bytes)
+                if not data.strip() and Truncation(compressed)():
+                    yield ingest_error(name, "truncated", f"{compressed.kind} data ends early, before any text")
+                    return
                 if not data.strip():
                     yield ingest_error(name, "empty", "empty file" if not data else "only white space")
                     return
                 head, stream = data.lstrip()[:SNIFF_BYTES], io.BufferedReader(Rewound(data, stream))
-            for item in self._dispatch(stream, head, name, doc_id, suffixes):
+            for item in self._dispatch(stream, head, name, doc_id, suffixes, Truncation(compressed)):
                 read += 1
                 yield item
         except STREAM_ERRORS as exc:
-            if isinstance(exc, EOFError):
-                what = f"{compression} data" if compression else "the data"
-                yield ingest_error(name, "truncated", f"{what} ends early, the file is cut short "
-                                                      f"({read} item(s) read before)")
-            else:
-                yield ingest_error(name, "unreadable", f"{exc} ({read} item(s) read before)")
+            reason = "truncated" if isinstance(exc, EOFError) else "unreadable"
+            what = f"{compressed.kind} data" if compressed else "data"
+            yield ingest_error(name, reason, f"{what}: {exc} ({read} item(s) read before)")
+        except Exception as exc:  # noqa: BLE001 - a bug or a parser's surprise: named, and the batch goes on
+            yield ingest_error(name, "internal_error", f"{type(exc).__name__}: {exc} ({read} item(s) read before)")
 
-    def _dispatch(self, stream: BinaryIO, head: bytes, name: str, doc_id: str,
-                  suffixes: list[str]) -> Iterator[Item]:
+    def _dispatch(self, stream: BinaryIO, head: bytes, name: str, doc_id: str, suffixes: list[str],
+                  truncation: Truncation) -> Iterator[Item]:
         options, latest = self.options, self.options.latest_date
         kind = sniff(head, suffixes)
         if kind == "binary":
@@ -166,13 +177,17 @@ class Reader:
             return
         if kind in ("warc", "jsonl"):
             reader = read_warc if kind == "warc" else read_jsonl
-            yield from self._finalized(reader(stream, name, options.max_raw_bytes, latest))
+            yield from self._finalized(reader(stream, name, options.max_raw_bytes, latest, truncation))
             return
         limit = options.max_feed_bytes if kind in ("feed", "json") else options.max_raw_bytes
         data = stream.read(limit + 1)
         if len(data) > limit:
             yield ingest_error(name, "too_large", f"larger than {limit:,} bytes (the cap is --max-chars "
                                                   f"{options.max_chars:,} characters of text); not read")
+            return
+        if truncation():
+            yield ingest_error(name, "truncated", f"{truncation.kind} data ends early: the file is cut short "
+                                                  f"after {len(data):,} bytes; not coded")
             return
         if kind == "feed":
             yield from self._finalized(read_feed(data, name, doc_id))
@@ -218,7 +233,14 @@ class Reader:
     def finalize(self, c: Candidate) -> Iterator[Item]:
         """The checks every document goes through: text, size, publication date, language, id."""
         options = self.options
+        c.id, c.origin = clean(c.id), clean(c.origin)
+        c.title, c.url, c.source, c.byline = (clean(v) if isinstance(v, str) else v
+                                              for v in (c.title, c.url, c.source, c.byline))
         where = c.origin if c.origin != c.id else "document"
+        text = clean(c.text)
+        if text is not c.text:
+            c.warnings.append(ingest_error(c.id, "invalid_unicode", f"{where}: lone surrogate(s) replaced by U+FFFD"))
+            c.text = text
         if not c.text.strip():
             yield ingest_error(c.id, "empty", f"{where}: no text")
             return
@@ -276,7 +298,7 @@ class Reader:
                 found = parse_pub_date(claim.value)
             except ValueError as exc:
                 if claim.strict:
-                    return None, None, ingest_error(c.id, "bad_pub_date", str(exc))
+                    return None, None, ingest_error(c.id, "bad_pub_date", f"{c.origin}: {exc}")
                 warnings.append(ingest_error(c.id, "pub_date_ignored", f"{c.origin}: {claim.source} date: {exc}"))
                 continue
             if found is None:
@@ -284,7 +306,7 @@ class Reader:
             if found > latest:
                 message = f"pub_date {found} is in the future"
                 if claim.strict:
-                    return None, None, ingest_error(c.id, "future_pub_date", message)
+                    return None, None, ingest_error(c.id, "future_pub_date", f"{c.origin}: {message}")
                 warnings.append(ingest_error(c.id, "pub_date_ignored", f"{c.origin}: {claim.source} {message}"))
                 continue
             return found, claim.source, None

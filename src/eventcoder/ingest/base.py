@@ -9,6 +9,7 @@ document that is still coded, every other reason is a failure.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,7 +24,7 @@ SKIP_REASONS = frozenset({
     "empty",        # an empty or whitespace-only file or text
     "no_text",      # an HTML page or feed item with no main text to extract
     "language",     # not English (or not the language asked for)
-    "duplicate",    # the same id and text was already read in this run
+    "duplicate",    # the same id and text was already read in this run (or a folder, through a link)
     "hidden",       # a hidden file or folder (name starting with ".") inside a folder
     "not_html",     # a WARC response that is not an HTML page (image, PDF, robots.txt)
     "http_status",  # a WARC response that is a redirect or an error page
@@ -36,6 +37,7 @@ WARNING_REASONS = frozenset({
     "capture_date",      # a WARC page with no publication date: the crawl date stands in for it
     "duplicate_id",      # a different text with an id already used in this run: renamed id~N
     "malformed_feed",    # a feed with XML errors whose items could still be read
+    "invalid_unicode",   # lone surrogates (JSON escapes such as \ud800) in the text, replaced by U+FFFD
 })
 
 Outcome = Literal["skipped", "warning", "failed"]
@@ -50,8 +52,24 @@ def outcome(error: CodingError) -> Outcome:
     return "failed"
 
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """Lone surrogates (from JSON escapes like "\\ud800" or undecodable file names) cannot be written as UTF-8:
+    each becomes U+FFFD, so that character offsets stay the same."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return LONE_SURROGATE.sub("\ufffd", text)
+
+
 def ingest_error(doc: str, reason: str, message: str) -> CodingError:
-    return CodingError(doc=doc, stage="ingest", reason=reason, message=f"{doc}: {message}")
+    doc = clean(doc)
+    return CodingError(doc=doc, stage="ingest", reason=reason, message=clean(f"{doc}: {message}"))
 
 
 @dataclass(frozen=True)
@@ -110,3 +128,14 @@ class Candidate:
     source: str | None = None
     byline: str | None = None
     warnings: list[CodingError] = field(default_factory=list)
+
+
+class Truncation:
+    """Asks a compressed stream, once read to its end, whether it was cut short: `truncation()` is True then."""
+
+    def __init__(self, decompressed=None):
+        self._decompressed = decompressed
+        self.kind = decompressed.kind if decompressed is not None else "the"
+
+    def __call__(self) -> bool:
+        return bool(self._decompressed is not None and self._decompressed.truncated)

@@ -24,6 +24,10 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def known_languages() -> set[str]:
+    return set(_identifier().labels)
+
+
 def rank(text: str) -> list[tuple[str, float]]:
     """Languages by probability, best first."""
     return _identifier().rank(text)

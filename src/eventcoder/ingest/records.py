@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from eventcoder.ingest.base import Candidate, DateClaim, ingest_error
+from eventcoder.ingest.base import Candidate, DateClaim, Truncation, ingest_error
 from eventcoder.ingest.html import extract_page
 from eventcoder.ingest.sniff import decode
 from eventcoder.models import CodingError
@@ -20,8 +20,7 @@ TEXT_FIELDS = ("title", "url", "source")
 def record_candidate(record: object, fallback_id: str, origin: str, latest: dt.date | None = None,
                      bad_bytes: int = 0) -> Candidate | CodingError:
     if not isinstance(record, dict):
-        return CodingError(doc=fallback_id, stage="ingest", reason="not_an_object",
-                           message=f"{fallback_id}: a JSON line must be an object with 'id' and 'text'")
+        return ingest_error(fallback_id, "not_an_object", "a JSON line must be an object with 'id' and 'text'")
     raw_id = record.get("id")
     doc_id = fallback_id if raw_id is None or raw_id == "" else str(raw_id)
     text = record.get("text")
@@ -31,7 +30,7 @@ def record_candidate(record: object, fallback_id: str, origin: str, latest: dt.d
                             latest)
         text = page.text if page else None
     if not isinstance(text, str) or not text.strip():
-        return CodingError(doc=doc_id, stage="ingest", reason="missing_text", message=f"{doc_id}: no 'text' to code")
+        return ingest_error(doc_id, "missing_text", f"{origin}: no 'text' to code")
     date_key = next((k for k in PUB_DATE_KEYS if record.get(k) not in (None, "")), None)
     dates = [DateClaim("record", record[date_key], strict=True)] if date_key else []
     if page and page.date:
@@ -48,22 +47,29 @@ def record_candidate(record: object, fallback_id: str, origin: str, latest: dt.d
     return candidate
 
 
-def read_jsonl(stream: BinaryIO, name: str, max_bytes: int,
-               latest: dt.date | None = None) -> Iterator[Candidate | CodingError]:
+def read_jsonl(stream: BinaryIO, name: str, max_bytes: int, latest: dt.date | None = None,
+               truncation: Truncation | None = None) -> Iterator[Candidate | CodingError]:
     """One record per line, read as bytes so that an oversized line is refused without holding it and an
-    undecodable one is named."""
+    undecodable one is named. In compressed data cut short, the complete lines are read and the cut named."""
+    truncation = truncation or Truncation()
     number = 0
     while True:
         line = stream.readline(max_bytes + 1)
         if not line:
+            if truncation():
+                yield ingest_error(name, "truncated", f"{truncation.kind} data ends early, after line {number}; "
+                                                      "the lines before were read")
             return
         number += 1
         where = f"{name}:{number}"
+        if not line.endswith(b"\n") and truncation():
+            yield ingest_error(name, "truncated", f"{truncation.kind} data ends early, in line {number}; the "
+                                                  f"{number - 1} line(s) before were read")
+            return
         if len(line) > max_bytes and not line.endswith(b"\n"):
             while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
                 pass
-            yield CodingError(doc=where, stage="ingest", reason="too_large",
-                              message=f"{where}: line longer than {max_bytes} bytes")
+            yield ingest_error(where, "too_large", f"line longer than {max_bytes:,} bytes; not read")
             continue
         if not line.strip():
             continue
@@ -72,7 +78,7 @@ def read_jsonl(stream: BinaryIO, name: str, max_bytes: int,
             record = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as exc:
             why = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deep"
-            yield CodingError(doc=where, stage="ingest", reason="invalid_json", message=f"{where}: not JSON ({why})")
+            yield ingest_error(where, "invalid_json", f"not JSON ({why})")
             continue
         yield record_candidate(record, where, where, latest, bad)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bz2
 import codecs
-import gzip
 import io
 import json
 import lzma
@@ -16,7 +15,7 @@ from typing import BinaryIO
 SNIFF_BYTES = 8192
 COMPRESSORS = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"))
 # Errors a damaged or cut compressed stream raises while it is read.
-STREAM_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, lzma.LZMAError, OSError)
+STREAM_ERRORS = (EOFError, zlib.error, lzma.LZMAError, OSError)
 BINARY_MAGIC = (
     (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or DOCX/EPUB/XLSX)"), (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"), (b"\x28\xb5\x2f\xfd", "a zstd archive"),
@@ -65,13 +64,66 @@ def read_head(stream: BinaryIO, size: int = SNIFF_BYTES) -> tuple[bytes, io.Buff
     return head, io.BufferedReader(Rewound(head, stream), buffer_size=1 << 16)
 
 
-def decompress(stream: BinaryIO) -> tuple[BinaryIO, str | None]:
-    """Undo gzip, bzip2 or xz compression, known by their magic bytes rather than the file name."""
+class Decompressed(io.RawIOBase):
+    """gzip, bzip2 or xz data (several members one after the other, as in WARC.gz), decompressed as it is read.
+    Unlike GzipFile, data that is cut short ends like complete data, with everything before the cut delivered,
+    and `truncated` set: the complete lines of a truncated .jsonl.gz are still read, and the reader says what
+    was lost. Output is bounded by the reads (no decompression bombs)."""
+
+    CHUNK = 1 << 16
+
+    def __init__(self, stream: BinaryIO, kind: str):
+        self._stream, self.kind = stream, kind
+        self._magic = dict((name, magic) for magic, name in COMPRESSORS)[kind]
+        self._input = b""
+        self._decompressor = self._new()
+        self._done = False
+        self.truncated = False
+
+    def _new(self):
+        if self.kind == "gzip":
+            return zlib.decompressobj(wbits=31)
+        return bz2.BZ2Decompressor() if self.kind == "bzip2" else lzma.LZMADecompressor()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._done:
+            d = self._decompressor
+            if d.eof:  # the end of one member: another may follow; anything else after it is ignored
+                self._input = d.unused_data + self._input
+                if len(self._input) < len(self._magic):
+                    self._input += self._stream.read(self.CHUNK)
+                if not self._input.startswith(self._magic):
+                    self._done = True
+                    break
+                self._decompressor = d = self._new()
+            if self.kind == "gzip" or d.needs_input:
+                chunk = self._input or self._stream.read(self.CHUNK)
+                self._input = b""
+                if not chunk:
+                    self._done = self.truncated = True
+                    break
+            else:
+                chunk = b""
+            out = d.decompress(chunk, len(buffer))
+            if self.kind == "gzip" and not d.eof:
+                self._input = d.unconsumed_tail
+            if out:
+                buffer[:len(out)] = out
+                return len(out)
+        return 0
+
+
+def decompress(stream: BinaryIO) -> tuple[BinaryIO, Decompressed | None]:
+    """Undo gzip, bzip2 or xz compression, known by their magic bytes rather than the file name. The second
+    value, when compressed, tells the kind and whether the data was cut short."""
     magic, stream = read_head(stream, 6)
     for prefix, name in COMPRESSORS:
         if magic.startswith(prefix):
-            opener = {"gzip": gzip.GzipFile, "bzip2": bz2.BZ2File, "xz": lzma.LZMAFile}[name]
-            return opener(fileobj=stream, mode="rb"), name
+            decompressed = Decompressed(stream, name)
+            return io.BufferedReader(decompressed, buffer_size=1 << 16), decompressed
     return stream, None
 
 
@@ -146,12 +198,12 @@ def doc_id_from_name(name: str) -> str:
 
 def sniff(head: bytes, suffixes: list[str]) -> str:
     """One of: binary, warc, jsonl, json (a JSON array or a single object, else text), feed, html, xml, text."""
+    if head.lstrip().startswith(b"WARC/"):  # before the binary test: WARC records hold images too
+        return "warc"
     if binary_kind(head):
         return "binary"
     bom, skip = bom_encoding(head)
     sample = head[skip:].decode(bom or "utf-8", errors="replace").lstrip("\ufeff \t\r\n")
-    if sample.startswith(("WARC/", "warc/")):
-        return "warc"
     if sample.startswith("{"):
         first, newline, _ = sample.partition("\n")
         if newline:

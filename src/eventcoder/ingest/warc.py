@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from eventcoder.ingest.base import Candidate, DateClaim, ingest_error
+from eventcoder.ingest.base import Candidate, DateClaim, Truncation, ingest_error
 from eventcoder.ingest.html import extract_page
 from eventcoder.ingest.sniff import binary_kind, declared_charset, decode
 from eventcoder.models import CodingError
@@ -20,8 +20,29 @@ from eventcoder.models import CodingError
 HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml", "text/xml", ""}
 
 
-def read_warc(stream: BinaryIO, name: str, max_bytes: int,
-              latest: dt.date | None = None) -> Iterator[Candidate | CodingError]:
+def read_warc(stream: BinaryIO, name: str, max_bytes: int, latest: dt.date | None = None,
+              truncation: Truncation | None = None) -> Iterator[Candidate | CodingError]:
+    """Pages of a WARC. Each is handed on once the next record has been read, so that when compressed data is
+    cut short, the page that may have been cut is named and not coded."""
+    truncation = truncation or Truncation()
+    held: Candidate | None = None
+    for item in _pages(stream, name, max_bytes, latest, truncation):
+        if held is not None:
+            yield held
+            held = None
+        if isinstance(item, Candidate):
+            held = item
+        else:
+            yield item
+    if truncation():
+        lost = f"; the last page ({held.id}) may be incomplete and is not coded" if held else ""
+        yield ingest_error(name, "truncated", f"{truncation.kind} data ends early: the WARC is cut short{lost}")
+    elif held is not None:
+        yield held
+
+
+def _pages(stream: BinaryIO, name: str, max_bytes: int, latest: dt.date | None, truncation: Truncation
+           ) -> Iterator[Candidate | CodingError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -65,5 +86,11 @@ def read_warc(stream: BinaryIO, name: str, max_bytes: int,
                 candidate.warnings.append(ingest_error(doc, "invalid_utf8",
                                                        f"{origin}: {bad} invalid byte sequence(s) replaced"))
             yield candidate
-    except ArchiveLoadFailed as exc:
-        yield ingest_error(name, "invalid_warc", f"not a readable WARC after {number} response(s) ({exc})")
+    except Exception as exc:  # noqa: BLE001 - warcio fails on malformed records in many ways; all are bad data
+        if truncation():
+            return  # a record cut off by the end of the data: read_warc names the cut
+        why = exc if isinstance(exc, ArchiveLoadFailed) else f"{type(exc).__name__}: {exc}"
+        yield ingest_error(name, "invalid_warc", f"not a readable WARC after {number} response(s) ({why})")
+        return
+    if number == 0:
+        yield ingest_error(name, "empty", "a WARC without any response or resource record")
