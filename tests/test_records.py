@@ -61,3 +61,33 @@ def test_records_test_set_precision_and_recall(coder):
     report = run_records(coder, ROOT / "tests" / "data" / "records_gold.jsonl")
     for name, floor in FLOORS.items():
         assert report[name]["precision"] >= floor and report[name]["recall"] >= floor, (name, report[name])
+
+
+def test_cli_writes_records_beside_events_and_links_claims_across_documents(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from eventcoder.cli import app
+
+    out = tmp_path / "events.jsonl"
+    result = CliRunner().invoke(app, ["code", str(SHARED / "eval" / "seed-article.txt"),
+                                      str(ROOT / "examples" / "istanbul-talks.txt"), "--pub-date", "2022-03-30",
+                                      "--records", "events,claims,quotes,proposals", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = {name: [json.loads(line) for line in (tmp_path / f"{name}.jsonl").read_text().splitlines()]
+               for name in ("events", "claims", "quotes", "proposals")}
+    assert all(records.values())
+    assert all(r["doc_id"] in ("seed-article", "istanbul-talks") for rs in records.values() for r in rs)
+    example = next(c for c in records["claims"] if c["doc_id"] == "istanbul-talks" and c["value"] == 1351)
+    assert any(other.startswith("seed-article:") for other in example["conflicts_with"])
+
+
+def test_unknown_record_type_is_refused(tmp_path):
+    from typer.testing import CliRunner
+
+    from eventcoder.cli import app
+
+    result = CliRunner().invoke(app, ["code", str(ROOT / "examples" / "istanbul-talks.txt"), "--records",
+                                      "events,rumours", "-o", str(tmp_path / "e.jsonl")])
+    assert result.exit_code == 2

@@ -60,6 +60,7 @@ HEDGE_WORDS = {"estimate", "estimates", "reportedly", "allegedly", "suggest", "b
                "acknowledge", "claim", "say", "report", "put", "as high as", "up to", "almost", "nearly"}
 HISTORICAL_YEARS = 2
 ROUNDING = 1.1
+PERIOD_DAYS = 31
 
 
 def _number_value(text: str) -> float | None:
@@ -370,17 +371,49 @@ def link_conflicts(claims: list[Claim]) -> None:
         if subject is None:
             continue
         groups[(claim.category, subject)].append(claim)
-    for members in sorted(groups.values(), key=lambda group: group[0].claim_id):
-        values = [m.value for m in members]
-        if len(members) < 2 or max(values) / max(min(values), 1e-9) <= ROUNDING:
-            continue
-        group_id = f"{members[0].claim_id}:g"
-        for claim in members:
-            claim.group_id = group_id
-            others = [m for m in members if m is not claim and max(m.value, claim.value) / max(
-                min(m.value, claim.value), 1e-9) > ROUNDING]
-            claim.conflicts_with = [m.claim_id for m in others]
-            claim.ratio = round(max(values) / max(min(values), 1e-9), 3)
+    for group in sorted(groups.values(), key=lambda group: group[0].claim_id):
+        for members in _overlapping(group):
+            _link(members)
+
+
+def _overlapping(claims: list[Claim]) -> list[list[Claim]]:
+    """Figures whose dates lie within a month of each other speak of the same period."""
+    ordered = sorted(claims, key=lambda c: c.date or "")
+    runs: list[list[Claim]] = []
+    for claim in ordered:
+        if runs and _days_apart(runs[-1][0], claim) <= PERIOD_DAYS:
+            runs[-1].append(claim)
+        else:
+            runs.append([claim])
+    return runs
+
+
+def _day(value: str | None) -> dt.date | None:
+    """"2022-03-29", "2022-03" or "2022" -> its first day."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def _days_apart(a: Claim, b: Claim) -> int:
+    first, second = _day(a.date), _day(b.date)
+    if first is None or second is None:
+        return 0  # undated figures are compared with everything in their group
+    return abs((second - first).days)
+
+
+def _link(members: list[Claim]) -> None:
+    values = [m.value for m in members]
+    if len(members) < 2 or max(values) / max(min(values), 1e-9) <= ROUNDING:
+        return
+    group_id = f"{members[0].claim_id}:g"
+    for claim in members:
+        claim.group_id = group_id
+        others = [m for m in members if m is not claim and max(m.value, claim.value) / max(
+            min(m.value, claim.value), 1e-9) > ROUNDING]
+        claim.conflicts_with = [m.claim_id for m in others]
+        claim.ratio = round(max(values) / max(min(values), 1e-9), 3)
 
 
 CASUALTY_FIELDS = {"dead": ("fatalities", {"ASSAULT"}), "wounded": ("injured", {"ASSAULT"}),

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from eventcoder.claims import link_conflicts
 from eventcoder.evaluation import (
     error_report,
     is_event_gold,
@@ -28,7 +29,7 @@ from eventcoder.evaluation import (
 )
 from eventcoder.ingest import DEFAULT_MAX_CHARS, IngestOptions, outcome, parse_pub_date, read_inputs
 from eventcoder.ingest.language import known_languages
-from eventcoder.models import CodingError, Document, Event
+from eventcoder.models import Claim, CodingError, Document, Event
 from eventcoder.pipeline import Coder
 from eventcoder.scoring import format_table
 from eventcoder.settings import load_settings
@@ -96,10 +97,14 @@ def code(
     language: Annotated[str, typer.Option(
         "--language", help="code only documents in this language (ISO 639-1), others are skipped; 'any' for all")
     ] = "en",
+    records: Annotated[str, typer.Option(
+        "--records", help="record types to write: events,claims,quotes,proposals (all but events go to "
+                          "claims.jsonl, quotes.jsonl, proposals.jsonl beside -o)")] = "events",
     model: ModelOption = None,
     batch_size: BatchOption = None,
 ) -> None:
     """Code news documents into events, one JSON object per line."""
+    wanted = _record_types(records, output)
     settings = load_settings(model=model, batch_size=batch_size)
     default_date = _pub_date(pub_date)
     if default_date and default_date > dt.date.today() + dt.timedelta(days=1):
@@ -109,6 +114,10 @@ def code(
     errors_path = errors or (output.parent / "errors.jsonl" if output else None)
     checkpoint = output.with_name(output.name + ".done") if output else None
     done = _prepare_resume(output, checkpoint, errors_path) if resume and output.exists() else set()
+    record_paths = {name: output.with_name(f"{name}.jsonl") for name in wanted if name != "events"} if output else {}
+    for path in record_paths.values():
+        if done and path.exists():
+            _keep_documents(path, done)  # what a killed run wrote after its last finished document goes
     if errors_path and not done and errors_path.exists():
         errors_path.unlink()  # the errors file describes this run (and, with --resume, the runs it continues)
     language = None if language.lower() in ("any", "all", "") else language.lower()
@@ -124,6 +133,8 @@ def code(
     with ExitStack() as stack:
         out = stack.enter_context(output.open(mode, encoding="utf-8", errors="replace")) if output else sys.stdout
         done_fh = stack.enter_context(checkpoint.open(mode, encoding="utf-8", errors="replace")) if checkpoint else None
+        record_fhs = {name: stack.enter_context(path.open(mode, encoding="utf-8", errors="replace"))
+                      for name, path in record_paths.items()}
         stack.callback(summary.close)
         progress = stack.enter_context(Progress(
             TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"), TimeElapsedColumn(),
@@ -132,7 +143,11 @@ def code(
 
         def on_result(result):
             summary.coded(result)
-            out.write("".join(_event_line(event) + "\n" for event in result.events))
+            if "events" in wanted:
+                out.write("".join(_event_line(event) + "\n" for event in result.events))
+            for name, fh in record_fhs.items():
+                fh.write("".join(_record_line(record) + "\n" for record in getattr(result, name)))
+                fh.flush()
             if done_fh:
                 out.flush()
                 done_fh.write(json.dumps(result.document.id, ensure_ascii=False) + "\n")
@@ -144,6 +159,8 @@ def code(
                 progress.advance(task)
 
         _code_batches(coder, _unfinished(items, done, summary), on_result, on_error, settings.batch_size)
+    if "claims" in record_paths:
+        _link_corpus_claims(record_paths["claims"])
     err.print(summary.line(output if done else None), highlight=False, markup=False, soft_wrap=True)
     if summary.failed:
         raise typer.Exit(1)
@@ -159,6 +176,39 @@ def _unfinished(items, done: set[str], summary: BatchSummary):
             summary.resumed += 1
             continue
         yield item
+
+
+RECORD_TYPES = ("events", "claims", "quotes", "proposals")
+
+
+def _record_types(records: str, output: Path | None) -> list[str]:
+    wanted = [name.strip() for name in records.split(",") if name.strip()]
+    unknown = [name for name in wanted if name not in RECORD_TYPES]
+    if unknown or not wanted:
+        raise typer.BadParameter(f"unknown record type(s) {unknown}: choose from {', '.join(RECORD_TYPES)}",
+                                 param_hint="--records")
+    if output is None and wanted != ["events"]:
+        raise typer.BadParameter("claims, quotes and proposals are written beside the events file: give -o",
+                                 param_hint="--records")
+    return wanted
+
+
+def _record_line(record) -> str:
+    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
+
+
+def _keep_documents(path: Path, done: set[str]) -> None:
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    kept = [line for line in lines if isinstance(_json_line(line.encode()), dict)
+            and _json_line(line.encode()).get("doc_id") in done]
+    path.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
+
+
+def _link_corpus_claims(path: Path) -> None:
+    """Conflicting figures are linked across the whole batch, not only within each document."""
+    claims = [Claim.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    link_conflicts(claims)
+    path.write_text("".join(_record_line(claim) + "\n" for claim in claims), encoding="utf-8")
 
 
 def _prepare_resume(output: Path, checkpoint: Path, errors_path: Path | None) -> set[str]:
