@@ -111,6 +111,8 @@ def code(
         raise typer.BadParameter(f"{default_date} is in the future", param_hint="--pub-date")
     if resume and output is None:
         raise typer.BadParameter("--resume appends to an output file: give -o", param_hint="--resume")
+    for folder in {p.parent for p in (output, errors) if p is not None}:
+        folder.mkdir(parents=True, exist_ok=True)
     errors_path = errors or (output.parent / "errors.jsonl" if output else None)
     checkpoint = output.with_name(output.name + ".done") if output else None
     done = _prepare_resume(output, checkpoint, errors_path) if resume and output.exists() else set()
