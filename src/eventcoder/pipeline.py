@@ -51,6 +51,7 @@ class Coder:
         mentions = self.matcher(doc)
         actors = DocumentActors(doc, mentions, self.kb, document.pub_date)
         places = DocumentPlaces(doc, mentions, self.kb)
+        actors.place_countries = places.countries_by_sentence()
         coder = SentenceCoder(doc, document.id, document.pub_date, self.lexicon, actors, places)
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):

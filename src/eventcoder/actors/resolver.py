@@ -52,6 +52,9 @@ class DocumentActors:
         self.doc, self.kb, self.day = doc, kb, pub_date
         self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self.coref = coref or RuleCoreference()
+        # Countries of the places each sentence names (set by the pipeline once places are found): the
+        # civilians killed "in the east of the Gaza Strip" belong there, not to the "Israeli" shelling.
+        self.place_countries: dict[int, list[str]] = {}
         self.mentions = mentions
         self.by_token: dict[int, Mention] = {i: m for m in mentions for i in range(m.start, m.end)}
         self._cache: dict[int, list[ResolvedActor]] = {}
@@ -70,8 +73,13 @@ class DocumentActors:
         """A country named in the token's sentence as a place, else as an adjective, else the document's."""
         sent = sentence_of(token)
         entries = [e for m in self.mentions if sent.start <= m.start < sent.end for e in [_country_entry(m)] if e]
-        named = [e for e in entries if e.kind != "adjective"] or entries
-        return named[0].roles[0].country if named else self.dominant_country
+        named = [e.roles[0].country for e in entries if e.kind != "adjective"]
+        located = self.place_countries.get(sent.start, [])
+        adjectives = [e.roles[0].country for e in entries if e.kind == "adjective"]
+        for countries in (named, located, adjectives):
+            if countries:
+                return countries[0]
+        return self.dominant_country
 
     # -- phrases --------------------------------------------------------------------------------------
 

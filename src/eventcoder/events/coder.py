@@ -381,7 +381,8 @@ class SentenceCoder:
             part_of_event = pattern.object_role == "theme" or (
                 bool(pattern.objects) and _lemma(obj) not in self.actors.kb.agents)
             if part_of_event or not self._expand([obj]):
-                targets += self._pobjs(obj, preps | {"with", "against", "on"})  # "ties with Taiwan"
+                # "ties with Taiwan", "condemned allegations by Rwanda", "demanded support from the assembly"
+                targets += self._pobjs(obj, preps | {"with", "against", "on", "by", "from"})
             else:
                 targets.append(obj)
         targets += [c for c in anchor.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.kb import KnowledgeBase, Mention
 from eventcoder.models import Place
+from eventcoder.nlp import sentence_of
 from eventcoder.places.gazetteer import Gazetteer, GeoRecord, load_gazetteer
 from eventcoder.places.normalize import ADM2_WORDS, CITY_WORDS, REGION_PLURALS, REGION_WORDS, normalize
 
@@ -702,6 +703,17 @@ class DocumentPlaces:
 
     def place_at(self, token: Token) -> PlaceMention | None:
         return self.by_token.get(token.i)
+
+    def countries_by_sentence(self) -> dict[int, list[str]]:
+        """Sentence start -> countries of the places it names, in order (metonyms excluded)."""
+        found: dict[int, list[str]] = {}
+        for mention in sorted(set(self.by_token.values()), key=lambda m: m.start):
+            if mention.metonym or not mention.place.country:
+                continue
+            start = sentence_of(self.doc[mention.start]).start
+            if mention.place.country not in found.setdefault(start, []):
+                found[start].append(mention.place.country)
+        return found
 
     def unnamed_place(self, token: Token) -> PlaceMention:
         """A proper noun in a locative phrase that no list accepted ("in the direction of Chernigov"): the
