@@ -156,7 +156,7 @@ class DocumentActors:
                 return [self._titled(resolved, tokens, head_mention)]
         for child in head.children:
             if child.dep_ == "appos":
-                appos = [r for r in self.resolve(child, depth + 1) if r.actor.type or r.person]
+                appos = [r for r in self.resolve(child, depth + 1) if r.actor.country or r.person]
                 if appos:
                     # "The US commander in Iraq, General David Petraeus": the text's title says what he is
                     own = self.agent_for([t for t in tokens if t not in child.subtree], head)

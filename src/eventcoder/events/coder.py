@@ -592,6 +592,12 @@ class SentenceCoder:
             outcome = Outcome("COOPERATE", "062", None)  # drills by two countries' forces are joint exercises
         outcomes = [outcome, *pattern.also]
         result: list[Candidate] = []
+        if pattern.modal_content:  # "the US had to be prepared": said of oneself, it is no demand
+            pairs = [(s, t) for s, t in pairs if s is None or t is None or
+                     (s.actor.country, s.actor.type) != (t.actor.country, t.actor.type)]
+        # An organisation known neither to the knowledge base nor by its country is too uncertain to code
+        # as the one acting ("the Socialist Equality Party" in a boilerplate line).
+        pairs = [(s, t) for s, t in pairs if s is None or s.actor.country or s.actor.name]
         for source, target in pairs:
             if source is not None and target is not None and source.head.i == target.head.i and \
                     source.actor.country == target.actor.country:
