@@ -91,3 +91,10 @@ def test_unknown_record_type_is_refused(tmp_path):
     result = CliRunner().invoke(app, ["code", str(ROOT / "examples" / "istanbul-talks.txt"), "--records",
                                       "events,rumours", "-o", str(tmp_path / "e.jsonl")])
     assert result.exit_code == 2
+
+
+def test_casualty_figure_is_attached_to_its_event(code):
+    events = code("At least seven civilians were killed in a Russian drone attack on the southern city of Kherson "
+                  "on Saturday, Ukrainian officials said.", "2024-06-03")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert [(f.value, f.bound, f.claimant.country) for f in attack.fatalities] == [(7, "at_least", "UKR")]
