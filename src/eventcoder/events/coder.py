@@ -491,9 +491,9 @@ class SentenceCoder:
         if not sources and (trig.token.dep_ in ("nsubj", "nsubjpass") or trig.anchor != trig.token
                             or self._directed(trig)):
             country = self.actors.sentence_country(trig.token)
-            if country:
-                actor = Actor(text=trig.token.text, name=self._country_name(country), country=country, type="CVL")
-                sources = [ResolvedActor(actor, trig.token, (trig.token.idx, trig.token.idx + len(trig.token)))]
+            actor = Actor(text=trig.token.text, name=self._country_name(country) if country else None,
+                          country=country, type="CVL")
+            sources = [ResolvedActor(actor, trig.token, (trig.token.idx, trig.token.idx + len(trig.token)))]
         if sources and not targets and sources[0].actor.country and self._directed(trig):
             country = sources[0].actor.country
             actor = Actor(text="the government", name=self._country_name(country), country=country, type="GOV")
@@ -597,7 +597,7 @@ class SentenceCoder:
                      (s.actor.country, s.actor.type) != (t.actor.country, t.actor.type)]
         # An organisation known neither to the knowledge base nor by its country is too uncertain to code
         # as the one acting ("the Socialist Equality Party" in a boilerplate line).
-        pairs = [(s, t) for s, t in pairs if s is None or s.actor.country or s.actor.name]
+        pairs = [(s, t) for s, t in pairs if s is None or s.actor.country or s.actor.name or s.head.pos_ != "PROPN"]
         for source, target in pairs:
             if source is not None and target is not None and source.head.i == target.head.i and \
                     source.actor.country == target.actor.country:
