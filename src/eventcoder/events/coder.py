@@ -164,6 +164,8 @@ class SentenceCoder:
     def _best_rule(self, token: Token, rules: list) -> Trigger | None:
         best, best_score = None, -1
         obj = _object(token)
+        if obj is None and _is_passive(token):  # "diplomats expelled by the US": the subject was acted on
+            obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         for rule in rules:
             pattern = rule.pattern
             score = 0
@@ -569,6 +571,9 @@ class SentenceCoder:
         sources, targets = sources[:MAX_PARTIES], targets[:MAX_PARTIES]
         pairs: list[tuple[ResolvedActor | None, ResolvedActor | None]] = []
         if not sources:
+            # Violence with no named perpetrator is coded only when its victims are people or a named actor;
+            # "an earthquake struck Lombok" strikes a place.
+            targets = [t for t in targets if t.actor.type is not None]
             if not (pattern.agentless and targets) or self._aggregate(trig):
                 return []
             pairs = [(None, t) for t in targets]

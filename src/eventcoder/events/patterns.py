@@ -107,8 +107,10 @@ def _load_fallback(lexicon: Lexicon) -> None:
                               quoting=csv.QUOTE_NONE)
         for row in rows:
             code = lexicon.cameo.get(row["cameo"])
-            if code is None or not code.plover or not (row["particle"] or row["object"]):
-                continue  # a bare verb says too little out of PETRARCH's own context
+            if code is None or not code.plover or not (row["particle"] or row["object"]) or code.code.startswith("03"):
+                # a bare verb says too little out of PETRARCH's own context; intents (03x) come from the
+                # modality of the hand-written patterns ("will meet" -> AGREE), not from a verb list
+                continue
             words = [w for w in (row["lemma"], row["particle"], row["object"]) if w]
             pattern = Pattern(
                 id="petrarch." + ".".join(words), outcome=Outcome(code.plover, code.code, code.plover_mode),
