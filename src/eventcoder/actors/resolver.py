@@ -261,6 +261,8 @@ class DocumentActors:
                 return [replace(resolved, person=bool(agent and agent.kind == "title"))]
         if agent is None and head.pos_ not in ("NOUN", "PROPN"):
             return []
+        if agent is None and inside and all(self._in_place_prep(self.doc[m.start], head) for m in inside):
+            return []  # "floods in Pakistan" only says where; "Algerian landowners" says who
         countries = self._countries(head, tokens, inside, depth)
         if not countries:
             if agent is None:
