@@ -23,6 +23,8 @@ MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 REPRESSION_TYPES = {"COERCE", "ASSAULT"}
+# Speech acts whose object event has not (yet) happened: what is requested, rejected, promised or threatened.
+CONTENT_GOVERNORS = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 MAX_PARTIES = 8
 ARMED_TYPES = {"MIL", "REB", "UAF"}
 FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
@@ -177,6 +179,8 @@ class SentenceCoder:
                 if obj is None or not (_object_phrases(obj) & pattern.objects):
                     continue
                 score += 2
+            if pattern.except_objects and obj is not None and _object_phrases(obj) & pattern.except_objects:
+                continue
             if "xcomp" in pattern.requires and not any(c.dep_ in ("xcomp", "ccomp") and any(
                     a.lower_ == "to" for a in c.children) for c in token.children):
                 continue
@@ -284,6 +288,9 @@ class SentenceCoder:
             return None, ""
         if anchor.dep_ in CONTENT_DEPS and head.i in anchors:
             return anchors[head.i], "content"
+        if anchor.dep_ == "advcl" and head.i in anchors and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+            return anchors[head.i], "content"  # "went on strike to demand": the protest's demand
         if anchor.dep_ == "pcomp" and head.lower_ in ("of", "into") and head.head.i in anchors:
             return anchors[head.head.i], "content"
         if anchor.dep_ in ("conj", "advcl") and head.i in anchors:
@@ -291,7 +298,11 @@ class SentenceCoder:
         if trig.nominal and anchor == trig.token:
             governor = head.head if anchor.dep_ == "pobj" else head
             if anchor.dep_ in ("dobj", "obj", "pobj", "attr") and governor.i in anchors and governor != anchor:
-                return anchors[governor.i], "argument"
+                gov = anchors[governor.i]
+                if anchor.dep_ in ("dobj", "obj") and gov.pattern.outcome.type in CONTENT_GOVERNORS and \
+                        trig.pattern.outcome.type not in VERBAL_TYPES:
+                    return gov, "content"  # "demanded the withdrawal of Serbian forces": not a withdrawal
+                return gov, "argument"
         return None, ""
 
     # ---------------------------------------------------------------- arguments

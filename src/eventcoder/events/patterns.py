@@ -41,6 +41,7 @@ class Pattern:
     verbs: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
     objects: frozenset[str] = frozenset()
+    except_objects: frozenset[str] = frozenset()
     target_preps: tuple[str, ...] = ()
     requires: frozenset[str] = frozenset()
     of_role: str = "target"
@@ -136,6 +137,7 @@ def load_lexicon() -> Lexicon:
             verbs=tuple(item.get("verbs", ())),
             nouns=tuple(item.get("nouns", ())),
             objects=frozenset(item.get("objects", ())),
+            except_objects=frozenset(item.get("except_objects", ())),
             target_preps=tuple(item.get("target_preps", ())),
             requires=frozenset(item.get("requires", ())),
             of_role=item.get("of", "target"),
