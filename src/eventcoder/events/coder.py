@@ -405,7 +405,7 @@ class SentenceCoder:
             container = trig.token.head.head if trig.token.head.lower_ == "of" else None
             if container is not None and _lemma(container) in CONTAINER_NOUNS:
                 targets += self._pobjs(container, preps | {"on", "against"})
-        if not targets and obj is not None:  # "delivered tents worth $5 million to Turkey"
+        if obj is not None and not self._expand(targets):  # "delivered tents worth $5 million to Turkey"
             targets += [t for d in obj.subtree if d.dep_ == "prep" and d.lower_ in preps
                         for t in d.children if t.dep_ == "pobj"]
         if not targets:  # "allowed a UN aid convoy to enter"
