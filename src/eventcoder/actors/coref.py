@@ -100,6 +100,8 @@ def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> Resol
         candidates.extend(c for c in ancestor.children if c.dep_ == "poss" and c.i < pronoun.i
                           and c.lower_ not in PRONOUNS)
         candidates.extend(s for s in _subjects(ancestor.children) if s.i < pronoun.i and s != pronoun)
+        if lower not in NEUTER:  # "expelled a BBC correspondent, accusing him of ...": the object before
+            candidates.extend(o for o in ancestor.children if o.dep_ in ("dobj", "obj") and o.i < pronoun.i)
     sentence = sentence_of(pronoun)
     candidates.extend(sorted((s for s in _subjects(sentence) if s.i < pronoun.i), key=lambda t: -t.i))
     doc = pronoun.doc

@@ -258,7 +258,7 @@ class DocumentActors:
             if resolved:
                 if agent and agent.kind == "title" and resolved.person:
                     return [resolved]
-                return [replace(resolved, person=bool(agent and agent.kind == "title"))]
+                return [replace(resolved, person=bool(agent and agent.kind in ("title", "person")))]
         if agent is None and head.pos_ not in ("NOUN", "PROPN"):
             return []
         if agent is None and inside and all(self._in_place_prep(self.doc[m.start], head) for m in inside):

@@ -53,6 +53,8 @@ PLACE_NOUNS = {"direction", "city", "town", "village", "outskirts", "region", "p
                "east", "west"}
 NON_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 AGGREGATE_COUNT = 100
+# "cut the internet as protests spread": an event of its own, with its own actors
+CIRCUMSTANCE_PREPS = {"as", "after", "amid", "following", "despite", "before", "since", "over"}
 SETTING_PREPS = {"during", "at", "amid", "in"}
 CLAUSE_BOUNDARIES = {"ccomp", "relcl", "parataxis", "csubj", "pcomp"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -267,7 +269,7 @@ class SentenceCoder:
             elif same_type:
                 governor.merged.append(trig)
             elif relation == "argument" and (trig.token.dep_ in ("dobj", "obj") or
-                                             trig.token.head.lower_ in SETTING_PREPS):
+                                             trig.token.head.lower_ in SETTING_PREPS | CIRCUMSTANCE_PREPS):
                 trig.governor = governor  # "rejected a call for a ceasefire", "praised X during a visit"
                 result.append(trig)
             elif relation in ("conj", "advcl"):
@@ -323,10 +325,11 @@ class SentenceCoder:
             subject, _ = self._subject(head, depth + 1)
             return subject, True  # "when asked about X, Biden ...": Biden is asked
         if verb.dep_ == "pcomp" and head.pos_ == "ADP":
-            head = head.head  # "condemned a court for jailing X": the court jails
+            preposition = head.lower_
+            head = head.head
             obj = _object(head)
-            if obj is not None:
-                return obj, False
+            if obj is not None and preposition in ("for", "of"):
+                return obj, False  # "condemned a court for jailing X": the court jails
         if verb.dep_ in INHERIT_SUBJECT_DEPS and head != verb and depth < 4:
             if verb.dep_ == "xcomp":
                 obj = _object(head) or next(iter(self._pobjs(head, {"on", "upon"})), None)
