@@ -53,10 +53,11 @@ class Coder:
         places = DocumentPlaces(doc, mentions, self.kb)
         actors.place_countries = places.countries_by_sentence()
         coder = SentenceCoder(doc, document.id, document.pub_date, self.lexicon, actors, places)
-        events: list[Event] = []
-        for index, sent in enumerate(doc.sents):
-            candidates = [c for trig in coder.triggers(sent) for c in coder.candidates(trig)]
-            events.extend(coder.event(c, index, n) for n, c in enumerate(candidates))
+        # All candidates first: a later sentence may complete an earlier event ("... said it carried out the
+        # attack" names who did the bombing reported before).
+        coded = [[c for trig in coder.triggers(sent) for c in coder.candidates(trig)] for sent in doc.sents]
+        events: list[Event] = [coder.event(c, index, n) for index, candidates in enumerate(coded)
+                               for n, c in enumerate(candidates)]
         events = deduplicate(events)
         claims = ClaimExtractor(doc, document.id, document.pub_date, actors, self.lexicon).extract()
         link_events(claims, events)

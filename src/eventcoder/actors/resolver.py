@@ -28,6 +28,8 @@ RELATIONAL_HEADS = {"member", "head", "vice-head", "chief", "leader", "part", "r
                     "group", "number", "most", "all", "rest"}
 
 
+NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-trained", "-educated", "- born",
+                   "- backed")
 BORDER_HEADS = {"border", "frontier", "boundary"}
 
 
@@ -303,7 +305,8 @@ class DocumentActors:
         found: list[tuple[int, str, str | None]] = []
         for m in inside:
             entry = _country_entry(m)
-            if entry:
+            after = self.doc[m.end:m.end + 2].text.lower()
+            if entry and not after.startswith(NOT_NATIONALITY):  # "British-born", "US-backed"
                 found.append((m.end - 1, entry.roles[0].country, entry.wikidata))
         if not found:
             if self.agent_for(tokens, head) is None:  # "its troops", not "their music tastes"

@@ -23,6 +23,7 @@ MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 REPRESSION_TYPES = {"COERCE", "ASSAULT"}
+ANAPHORA_TOKENS = 80
 # Speech acts whose object event has not (yet) happened: what is requested, rejected, promised or threatened.
 CONTENT_GOVERNORS = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 MAX_PARTIES = 8
@@ -623,8 +624,26 @@ class SentenceCoder:
                 continue
             for outcome in outcomes:
                 result.append(Candidate(trig, outcome, source, target, report))
+        if self._completes_earlier(trig, result):
+            return []
         self.recent.extend(result)
         return result
+
+    def _completes_earlier(self, trig: Trigger, result: list[Candidate]) -> bool:
+        """"A car bomb exploded ..., killing 10 soldiers. Al-Shabaab said it carried out the attack": a definite
+        event noun with an actor and no victim names the perpetrator of the agentless event just reported."""
+        if not trig.nominal or not result or any(c.target is not None for c in result):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trig.token.children):
+            return False
+        sentence = sentence_of(trig.token)
+        for earlier in reversed(self.recent):
+            gap = sentence.start - sentence_of(earlier.trigger.token).start
+            if earlier.source is None and earlier.target is not None and \
+                    earlier.outcome.type == result[0].outcome.type and 0 < gap <= ANAPHORA_TOKENS:
+                earlier.source, earlier.frame = result[0].source, result[0].frame
+                return True
+        return False
 
     def _transform(self, outcome: Outcome, modality: str, negated: bool = False) -> Outcome:
         if negated and (modality in IRREALIS or outcome.type == "AGREE") and outcome.type in REFUSAL_MODES:
