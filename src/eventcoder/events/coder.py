@@ -54,6 +54,7 @@ PLACE_NOUNS = {"direction", "city", "town", "village", "outskirts", "region", "p
                "east", "west"}
 NON_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 AGGREGATE_COUNT = 100
+SIMULTANEOUS_PREPS = {"as", "amid", "during", "while"}
 # "cut the internet as protests spread": an event of its own, with its own actors
 CIRCUMSTANCE_PREPS = {"as", "after", "amid", "following", "despite", "before", "since", "over"}
 SETTING_PREPS = {"during", "at", "amid", "in"}
@@ -731,6 +732,46 @@ class SentenceCoder:
 
     # ---------------------------------------------------------------- dates
 
+    def _date_sources(self, trig: Trigger, report: ReportFrame, modality: str) -> list[Token]:
+        """The clauses whose time expression dates the event, nearest first: its own clause and the verbs it
+        shares a clause with ("agreed on Monday to resume", "was ready on Monday to release"), the clause it
+        continues ("... and called for", "..., accusing him"), the event told with it ("killed when militants
+        attacked on Sunday"), and for announced or conditional events the announcement."""
+        sources = [trig.anchor]
+        token = trig.anchor
+        while token.dep_ in ("xcomp", "acomp", "conj", "advcl", "ccomp") and token.head != token:
+            if token.dep_ == "ccomp" and not (modality in IRREALIS and report.report_verb is not None):
+                break
+            if token.dep_ == "advcl" and token.tag_ != "VBG":
+                break  # "when", "after" clauses keep their own time; participles ("killing") share it
+            token = token.head
+            sources.append(token)
+            if token == report.report_verb:
+                break
+        sources += [m.anchor for m in trig.merged]
+        if trig.nominal and trig.anchor == trig.token and trig.token.head.pos_ in ("VERB", "AUX"):
+            sources.append(trig.token.head)
+        if trig.governor is not None and trig.token.head.lower_ in SIMULTANEOUS_PREPS:
+            sources.append(trig.governor.anchor)  # "cut the internet on Saturday as protests spread"
+        if modality in IRREALIS and report.report_verb is not None:
+            sources.append(report.report_verb)
+        return sources
+
+    def _narrative_date(self, trig: Trigger):
+        """"Macron spoke with Pezeshkian on Sunday. He urged Tehran to ...": a sentence with no time of its own
+        whose subject is a pronoun continues the previous sentence, and its day."""
+        sentence = sentence_of(trig.token)
+        subject, _ = self._subject(trig.anchor)
+        if subject is None or subject.lower_ not in ("he", "she", "they", "it") or time_expressions(sentence) \
+                or sentence.start == 0:
+            return None
+        previous = sentence_of(self.doc[sentence.start - 1])
+        for ent in time_expressions(previous):
+            resolved = resolve_date(ent.text, self.pub_date)
+            if resolved and resolved.precision == "day":
+                return resolved.value, ent.text, resolved.precision, (ent.start_char, ent.end_char)
+        return None
+
     def _dates_governed_by(self, token: Token) -> list:
         found = []
         for ent in time_expressions(sentence_of(token)):
@@ -745,18 +786,14 @@ class SentenceCoder:
 
     def _date(self, trig: Trigger, report: ReportFrame, modality: str):
         future = modality in ("planned",) and report.report_verb is None
-        candidates = [trig.anchor]
-        if trig.anchor.dep_ == "conj":
-            candidates.append(trig.anchor.head)
-        if modality in IRREALIS and report.report_verb is not None:
-            candidates = [report.report_verb] if trig.anchor.dep_ != "conj" else candidates + [report.report_verb]
-        if trig.nominal and trig.anchor == trig.token and trig.token.head.pos_ in ("VERB", "AUX"):
-            candidates.append(trig.token.head)
-        for token in candidates:
+        for token in self._date_sources(trig, report, modality):
             for ent in self._dates_governed_by(token):
                 resolved = resolve_date(ent.text, self.pub_date, future=future)
                 if resolved:
                     return resolved.value, ent.text, resolved.precision, (ent.start_char, ent.end_char)
+        carried = self._narrative_date(trig)
+        if carried is not None:
+            return carried
         if self.pub_date is None:
             return None, None, None, None
         return self.pub_date.isoformat(), None, "publication", None
