@@ -252,6 +252,12 @@ class DocumentActors:
     def _from_modifiers(self, head: Token, tokens: list[Token], text: str, span, depth: int) -> list[ResolvedActor]:
         inside = [m for m in self.mentions if tokens[0].i <= m.start and m.end - 1 <= tokens[-1].i]
         agent = self.agent_for([t for t in tokens if not self._in_place_prep(t, head)], head)
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
+        if agent is None and owner is not None and depth < 3:
+            owned = self.resolve(owner, depth + 1)  # "Sweden's NATO membership bid" is Sweden's
+            if owned:
+                return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
+                        for r in owned]
         named = [m for m in inside if m.entries[0].kind in ("organization", "metonym") or (
             m.entries[0].kind == "person" and (agent is None or agent.kind != "group"))]
         if named:

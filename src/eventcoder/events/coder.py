@@ -23,6 +23,10 @@ MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 REPRESSION_TYPES = {"COERCE", "ASSAULT"}
+# Nouns that refer back to an event ("condemned the move"): the target is whoever acted in it.
+EVENT_REFERENCES = {"move", "decision", "step", "action", "measure", "announcement", "ruling", "verdict",
+                    "attack", "strike", "ban", "arrest", "detention", "killing", "crackdown", "expulsion",
+                    "deployment", "invasion", "incursion", "raid", "seizure", "annexation", "test", "launch"}
 ANAPHORA_TOKENS = 80
 # Speech acts whose object event has not (yet) happened: what is requested, rejected, promised or threatened.
 CONTENT_GOVERNORS = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
@@ -570,6 +574,25 @@ class SentenceCoder:
         return any(t.lower_ in ("since", "so far", "total") for t in trig.anchor.children) or any(
             c.dep_ == "prep" and c.lower_ == "since" for c in trig.anchor.children)
 
+    def _discourse_target(self, trig: Trigger, sources, targets):
+        """Targets the text leaves to the reader: "condemned the move" (the move = the last event's actor),
+        "Tokyo also pledged $20 million" (to whom it gave before)."""
+        if targets or not sources:
+            return targets
+        obj = _object(trig.anchor)
+        earlier = [c for c in self.recent if sentence_of(c.trigger.token).start < sentence_of(trig.token).start
+                   and sentence_of(trig.token).start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS]
+        if obj is not None and obj.lemma_.lower() in EVENT_REFERENCES and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+            actor = next((c.source for c in reversed(earlier) if c.source is not None and
+                          c.source.actor.country != sources[0].actor.country), None)
+            return [actor] if actor is not None else targets
+        if any(c.dep_ == "advmod" and c.lower_ in ("also", "further", "again", "too") for c in trig.anchor.children):
+            same = next((c for c in reversed(earlier) if c.source is not None and c.target is not None and
+                         c.source.actor.country == sources[0].actor.country), None)
+            return [same.target] if same is not None else targets
+        return targets
+
     def _target_token(self, trig: Trigger) -> Token | None:
         subject, passive = self._subject(trig.anchor)
         return subject if passive else _object(trig.anchor)
@@ -580,6 +603,7 @@ class SentenceCoder:
         sources, targets = self._arguments(trig, self._transform(pattern.outcome, report.modality,
                                                                  report.negated).type)
         sources, targets = self._discourse_arguments(trig, sources, targets)
+        targets = self._discourse_target(trig, sources, targets)
         sources, targets = self._protest_defaults(trig, sources, targets)
         if "target" in pattern.requires and not targets:
             return []
