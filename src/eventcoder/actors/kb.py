@@ -186,6 +186,7 @@ class KnowledgeBase:
         """The person holding `role` for `country` on `day` ("Ukraine's President" in 2022 -> Zelensky)."""
         if country is None or day is None:
             return None
+        role = self.canonical_role(role)
         holders = sorted(((r.start or dt.date.min, person) for r, person in self._offices.get((role, country), [])
                           if r.covers(day)), key=lambda item: item[0])
         # On a hand-over day both are in office; the incoming one holds it from then on.
@@ -197,8 +198,14 @@ class KnowledgeBase:
         for person in self.people.values():
             for role in person.roles:
                 if role.role and role.country:
-                    offices[(role.role, role.country)].append((role, person))
+                    offices[(self.canonical_role(role.role), role.country)].append((role, person))
         return offices
+
+    def canonical_role(self, role: str) -> str:
+        """"foreign secretary" and "premier" are the offices the titles name: "foreign minister", "prime
+        minister" (agents.tsv says which title names which office)."""
+        agent = self.agents.get(role)
+        return agent.role if agent is not None and agent.kind == "title" and agent.role else role
 
 
 class ActorMatcher:
