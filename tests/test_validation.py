@@ -18,7 +18,7 @@ PEER_FLOORS = {
     "plover_gsr": {"type_f1": 0.73, "source_f1": 0.68},
     "up_petr2_gsr_validation": {"type_f1": 0.50, "dyad_f1": 0.40},
 }
-NGEC_FLOOR = 0.45
+NGEC_FLOOR = 0.52
 COREF_FLOOR = 0.85
 # NGEC codes IGOs as country "IGO" (or "UNO"/"EUR"); FORMAT.md gives the organisation's code with type IGO.
 NGEC_IGO_CODES = {"IGO", "UNO", "EUR"}
