@@ -30,6 +30,8 @@ RELATIONAL_HEADS = {"member", "head", "vice-head", "chief", "leader", "part", "r
 
 NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-trained", "-educated", "- born",
                    "- backed")
+# Titles that do not say which sector someone belongs to ("Hamas leader Yahya Sinwar" stays a rebel).
+GENERIC_TITLES = {"leader", "spokesman", "envoy", "general", "commander"}
 BORDER_HEADS = {"border", "frontier", "boundary"}
 
 
@@ -235,7 +237,8 @@ class DocumentActors:
             kind = named[0].entries[0].role_at(self.day).type
         else:
             agent = self.agent_for(others, resolved.head) if others else None
-            kind = agent.type if agent is not None and agent.kind == "title" else resolved.actor.type
+            specific = agent is not None and agent.kind == "title" and agent.role not in GENERIC_TITLES
+            kind = agent.type if specific else resolved.actor.type
         if kind == resolved.actor.type or kind is None:
             return resolved
         return replace(resolved, actor=resolved.actor.model_copy(update={"type": kind}))

@@ -272,8 +272,8 @@ class SentenceCoder:
                 result.append(trig)
             elif relation == "content" and not same_type:
                 governor.content.append(trig)
-            elif same_type:
-                governor.merged.append(trig)
+            elif same_type and not (relation == "advcl" and self._own_subject(trig)):
+                governor.merged.append(trig)  # "raided ... and seized"; but "struck X after Y fired at Z" is two
             elif relation == "argument" and (trig.token.dep_ in ("dobj", "obj") or
                                              trig.token.head.lower_ in SETTING_PREPS | CIRCUMSTANCE_PREPS):
                 trig.governor = governor  # "rejected a call for a ceasefire", "praised X during a visit"
@@ -281,6 +281,10 @@ class SentenceCoder:
             elif relation in ("conj", "advcl"):
                 result.append(trig)
         return result
+
+    @staticmethod
+    def _own_subject(trig: Trigger) -> bool:
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.anchor.children) and not _is_passive(trig.anchor)
 
     def _in_condition(self, anchor: Token) -> bool:
         markers = self.lexicon.cues["condition_markers"]
