@@ -32,6 +32,7 @@ NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-train
                    "- backed")
 # Titles that do not say which sector someone belongs to ("Hamas leader Yahya Sinwar" stays a rebel).
 GENERIC_TITLES = {"leader", "spokesman", "envoy", "general", "commander"}
+SELF_NAMING = {"country", "nation"}
 BORDER_HEADS = {"border", "frontier", "boundary"}
 
 
@@ -285,6 +286,8 @@ class DocumentActors:
                           for w in tokens)  # "the Defense Ministry" is generic, "Socialist Equality Party" a name
             fallback = self.sentence_country(head) if (
                 head.pos_ == "NOUN" or agent.kind == "title" or generic) else None
+            if agent.phrase in SELF_NAMING:
+                fallback = None  # "other countries" are not the country in focus
             countries = [(fallback, None)] if fallback else [(None, None)]
         results = []
         for country, wikidata in countries:

@@ -307,6 +307,9 @@ class SentenceCoder:
             return anchors[head.head.i], "content"
         if anchor.dep_ in ("conj", "advcl") and head.i in anchors:
             return anchors[head.i], anchor.dep_
+        if trig.nominal and anchor == trig.token and anchor.dep_ in ("nsubj", "nsubjpass") and head.i in anchors \
+                and anchors[head.i].pattern.outcome.type == trig.pattern.outcome.type:
+            return anchors[head.i], "argument"  # "A US drone strike killed Soleimani": one event
         if trig.nominal and anchor == trig.token:
             governor = head.head if anchor.dep_ == "pobj" else head
             if anchor.dep_ in ("dobj", "obj", "pobj", "attr") and governor.i in anchors and governor != anchor:
