@@ -100,3 +100,30 @@ def test_seed_article(code):
     ids = [e.event_id for e in events]
     assert len(ids) == len(set(ids))
     assert code(text) == events  # deterministic
+
+
+def test_no_events_in_business_sports_or_disaster_news(code):
+    for text in ("Apple shares rose 3 percent on Friday after the company reported record iPhone sales in China.",
+                 "Manchester City beat Arsenal 2-1 on Sunday to move top of the Premier League table.",
+                 "A magnitude 6.8 earthquake struck Morocco late on Friday, killing more than 2,000 people."):
+        assert code(text, "2024-03-02") == [], text
+
+
+def test_an_after_clause_with_its_own_subject_is_another_event(code):
+    events = code("Israeli warplanes struck targets in southern Lebanon on Tuesday after Hezbollah fired rockets at "
+                  "northern Israel, the Israeli military said.", "2023-11-02")
+    assert dyads(events) == {("ASSAULT", "ISR", "LBN"), ("ASSAULT", "LBN", "ISR")}
+
+
+def test_event_noun_as_subject_of_its_verb_is_one_event(code):
+    events = code("A US drone strike near Baghdad's airport killed Iranian General Qassem Soleimani, the Pentagon "
+                  "said.", "2020-01-03")
+    assert [(e.event_type, e.mode, e.source.country, e.target.country) for e in events] == [
+        ("ASSAULT", "drone", "USA", "IRN")]
+
+
+def test_perpetrator_named_in_a_later_sentence(code):
+    events = code("A car bomb exploded at the gate of a military base in Mogadishu on Saturday, killing at least 10 "
+                  "soldiers. The militant group al-Shabaab said it carried out the attack.", "2022-10-31")
+    assert [(e.source.country, e.source.type, e.target.type, e.modality, e.date) for e in events] == [
+        ("SOM", "REB", "MIL", "claimed", "2022-10-29")]
