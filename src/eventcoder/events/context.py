@@ -64,8 +64,8 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
     negation_reach = True
     for depth, token in enumerate(chain):
         lemma = token.lemma_.lower()
-        if depth > 0 and chain[depth - 1].dep_ not in ("xcomp", "acomp", "conj"):
-            negation_reach = False
+        if depth > 0 and chain[depth - 1].dep_ not in ("xcomp", "acomp"):
+            negation_reach = False  # "would not sign the bill and offered talks": each conjunct has its own
         children = list(token.children)
         is_reporting = token.pos_ in ("VERB", "AUX") and lemma in cues["reporting_verbs"] and depth > 0
         if token.pos_ == "NOUN" and lemma in cues["reporting_nouns"] and depth > 0:
