@@ -32,6 +32,8 @@ ANAPHORA_TOKENS = 80
 CONTENT_GOVERNORS = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 MAX_PARTIES = 8
 ARMED_TYPES = {"MIL", "REB", "UAF"}
+ULTIMATUM_TYPES = {"REJECT": "130", "SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "PROTEST": "133",
+                   "RETREAT": "136"}
 FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
 OFFICIAL_TYPES = {"GOV", "IGO", "NGO", "JUD", "LEG", "MED", "MIL", "SPY"}
 OBLIGATION_MODALS = {"must", "should", "ought"}
@@ -608,7 +610,7 @@ class SentenceCoder:
         pattern = trig.pattern
         report = self._report(trig)
         sources, targets = self._arguments(trig, self._transform(pattern.outcome, report.modality,
-                                                                 report.negated).type)
+                                                                 report.negated, report.ultimatum).type)
         sources, targets = self._discourse_arguments(trig, sources, targets)
         targets = self._discourse_target(trig, sources, targets)
         sources, targets = self._protest_defaults(trig, sources, targets)
@@ -677,7 +679,10 @@ class SentenceCoder:
                 return True
         return False
 
-    def _transform(self, outcome: Outcome, modality: str, negated: bool = False) -> Outcome:
+    def _transform(self, outcome: Outcome, modality: str, negated: bool = False, ultimatum: bool = False) -> Outcome:
+        if ultimatum and outcome.type in ULTIMATUM_TYPES:
+            # "will boycott the elections unless ...", "will withdraw its force unless ...": a threat
+            return Outcome("THREATEN", ULTIMATUM_TYPES[outcome.type], None)
         if negated and (modality in IRREALIS or outcome.type == "AGREE") and outcome.type in REFUSAL_MODES:
             # "said he would not provide support": a refusal, not a negated promise
             mode, cameo = REFUSAL_MODES[outcome.type]
@@ -688,8 +693,8 @@ class SentenceCoder:
             return Outcome("CONCEDE", FUTURE_RETREAT_CAMEO.get(outcome.mode or "", "035"), None)
         if modality == "hypothetical" and outcome.type == "ASSAULT":
             return Outcome("THREATEN", "138", "violence")
-        if modality in ("planned", "hypothetical") and outcome.type in FUTURE_AS_THREAT:
-            # an announced sanction or repression is a threat until carried out
+        if modality == "hypothetical" and outcome.type in FUTURE_AS_THREAT:
+            # a conditional sanction or repression is a threat; an announced one is the act, planned
             return Outcome("THREATEN", *FUTURE_AS_THREAT[outcome.type])
         return outcome
 
@@ -703,7 +708,7 @@ class SentenceCoder:
             if modality == "claimed" and cand.outcome.type in VERBAL_TYPES and cand.source is not None and \
                     self._same_actor(cand.source.actor, attributed):
                 modality = "asserted"
-        outcome = self._transform(cand.outcome, modality, report.negated)
+        outcome = self._transform(cand.outcome, modality, report.negated, report.ultimatum)
         places = self._places(trig, cand)
         target = cand.target.actor if cand.target else None
         target_span = cand.target.span if cand.target else None

@@ -21,6 +21,7 @@ class ReportFrame:
     reporter: Token | None  # the subject of the reporting verb, or the object of "according to"
     report_verb: Token | None
     denied: bool
+    ultimatum: bool = False  # "will boycott the elections unless the president steps down"
 
 
 def _chain(anchor: Token) -> list[Token]:
@@ -55,7 +56,7 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
     reporter = report_verb = None
     denied = False
-    planned = hypothetical = proposed = uncertain = False
+    planned = hypothetical = proposed = uncertain = ultimatum = False
     for modifier in [*trigger.children, *anchor.children]:
         if modifier.dep_ in ("amod", "compound", "advmod") and modifier.lower_ in cues["doubt_words"]:
             uncertain = True  # "the alleged poisoning", "has reportedly conceded"
@@ -82,6 +83,7 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
             if child.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in cues["condition_markers"] for m in child.children):
                 hypothetical = True
+                ultimatum = ultimatum or any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children)
             if depth > 0 and child.dep_ == "neg" and not is_reporting and negation_reach:
                 negated = True
         planning = (token.pos_ == "VERB" and lemma in cues["planning_verbs"]) or (
@@ -119,4 +121,4 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         modality = "claimed"
     else:
         modality = "asserted"
-    return ReportFrame(negated, modality, reporter, report_verb, denied)
+    return ReportFrame(negated, modality, reporter, report_verb, denied, ultimatum)
