@@ -33,6 +33,8 @@ NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-train
 # Titles that do not say which sector someone belongs to ("Hamas leader Yahya Sinwar" stays a rebel).
 GENERIC_TITLES = {"leader", "spokesman", "envoy", "general", "commander"}
 SELF_NAMING = {"country", "nation"}
+NO_COUNTRY_MODIFIERS = {"western", "foreign", "international", "world", "global", "other", "regional", "allied",
+                        "arab", "african", "asian", "european", "latin", "gulf", "muslim", "nato"}
 BORDER_HEADS = {"border", "frontier", "boundary"}
 
 
@@ -127,10 +129,11 @@ class DocumentActors:
         agent = best[2]
         if agent.kind in ("person", "title") and best[0] == 0:
             # "intelligence agency officer", "army spokesman": the organisation says the sector
-            for modifier in (t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t in tokens):
+            modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t in tokens]
+            for modifier in reversed(modifiers):  # the nearest says most: "a Sikh separatist leader"
                 group = self.kb.agents.get(modifier.lemma_.lower()) or self.kb.agents.get(
                     " ".join(w.lemma_.lower() for w in modifier.subtree))
-                if group is not None and group.kind == "group" and group.type != agent.type:
+                if group is not None and group.kind in ("group", "person") and group.type != agent.type:
                     return Agent(agent.phrase, group.type, agent.kind, agent.role)
         return agent
 
@@ -286,8 +289,8 @@ class DocumentActors:
                           for w in tokens)  # "the Defense Ministry" is generic, "Socialist Equality Party" a name
             fallback = self.sentence_country(head) if (
                 head.pos_ == "NOUN" or agent.kind == "title" or generic) else None
-            if agent.phrase in SELF_NAMING:
-                fallback = None  # "other countries" are not the country in focus
+            if agent.phrase in SELF_NAMING or any(t.lower_ in NO_COUNTRY_MODIFIERS for t in tokens):
+                fallback = None  # "other countries", "Western leaders" are not the country in focus
             countries = [(fallback, None)] if fallback else [(None, None)]
         results = []
         for country, wikidata in countries:

@@ -60,6 +60,8 @@ PLACE_NOUNS = {"direction", "city", "town", "village", "outskirts", "region", "p
                "east", "west"}
 NON_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 AGGREGATE_COUNT = 100
+SPATIAL_PREPS = {"in", "at", "near", "around", "outside", "inside", "across", "throughout", "into", "toward",
+                 "towards", "along", "off", "to"}
 SIMULTANEOUS_PREPS = {"as", "amid", "during", "while"}
 # "cut the internet as protests spread": an event of its own, with its own actors
 CIRCUMSTANCE_PREPS = {"as", "after", "amid", "following", "despite", "before", "since", "over"}
@@ -100,6 +102,9 @@ def _has_particle(verb: Token, words: list[str]) -> bool:
     after the verb (so "call ... on Saturday" is not "call on"); the rest are in the verb's phrase."""
     first = next((c for c in verb.children if c.lower_ == words[0] and (
         c.dep_ == "prt" or (c.dep_ in ("prep", "dative", "agent") and c.i == verb.i + 1))), None)
+    if first is None and len(words) == 1:  # "took 25 crew members hostage"
+        first = next((c for c in verb.children if c.lower_ == words[0] and c.dep_ in ("oprd", "advmod", "xcomp",
+                                                                                      "npadvmod", "acomp")), None)
     if first is None:
         return False
     rest = {_lemma(t) for t in first.subtree} | {_lemma(c) for c in verb.children}
@@ -110,6 +115,8 @@ def _verb_forms(token: Token) -> list[str]:
     """The lemma, then forms guessed from the word when the lemmatizer slips ("fined" -> "fin")."""
     word = token.lower_
     forms = [_lemma(token), word]
+    if token.i > 1 and token.doc[token.i - 1].text == "-":  # "test-fired" is tokenized test / - / fired
+        forms.insert(0, f"{token.doc[token.i - 2].lower_}-{_lemma(token)}")
     if word.endswith("ed"):
         forms += [word[:-1], word[:-2]]
     if word.endswith("ing"):
@@ -413,7 +420,7 @@ class SentenceCoder:
                 bool(pattern.objects) and _lemma(obj) not in self.actors.kb.agents)
             if part_of_event or not self._expand([obj]):
                 # "ties with Taiwan", "condemned allegations by Rwanda", "demanded support from the assembly"
-                targets += self._pobjs(obj, preps | {"with", "against", "on", "by", "from"})
+                targets += self._pobjs(obj, preps | {"with", "against", "on", "by", "from", "to"})
             else:
                 targets.append(obj)
         targets += [c for c in anchor.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -712,7 +719,8 @@ class SentenceCoder:
         places = self._places(trig, cand)
         target = cand.target.actor if cand.target else None
         target_span = cand.target.span if cand.target else None
-        if target is None and places and places[0][0].country and outcome.type in ("PROTEST", "ASSAULT") and (
+        if target is None and places and places[0][0].country and outcome.type in ("PROTEST", "ASSAULT",
+                                                                                   "RETREAT") and (
                 cand.source is None or places[0][0].country != cand.source.actor.country):
             # strikes in Syria hit Syria; a protest abroad is addressed to the host government
             place, span = places[0]
@@ -857,8 +865,10 @@ class SentenceCoder:
                 if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS | {"of", "from"}:
                     for pobj in (g for g in child.children if g.dep_ == "pobj"):
                         locative = child.lower_ not in ("of", "from") or _lemma(child.head) in PLACE_NOUNS
+                        # an unknown name is a place only after a spatial preposition ("a ban on Wikipedia" is not)
+                        spatial = child.lower_ in SPATIAL_PREPS or _lemma(child.head) in PLACE_NOUNS
                         for member in [pobj, *pobj.conjuncts]:
-                            self._collect_place(member, found, seen, locative)
+                            self._collect_place(member, found, seen, locative, spatial)
                 queue.append(child)
         found.sort(key=lambda item: item[0].precision == "country")
         if not found and cand.target is not None and cand.target.bare_country and cand.target.actor.type is None:
@@ -873,7 +883,7 @@ class SentenceCoder:
         countries = {a.actor.country for a in (cand.source, cand.target) if a is not None and a.actor.country}
         return [(self.places.for_event(place, span, countries), span) for place, span in found]
 
-    def _collect_place(self, pobj: Token, found: list, seen: set[int], locative: bool) -> None:
+    def _collect_place(self, pobj: Token, found: list, seen: set[int], locative: bool, spatial: bool = True) -> None:
         """The most specific place named in a locative phrase: "Burkina Faso's northern Soum province" ->
         Soum (in Burkina Faso); "the direction of Kiev and Chernigov" -> Kiev, then Chernigov."""
         excluded = {t.i for c in pobj.children if c.dep_ in ("prep", "conj", "cc", "relcl", "acl")
@@ -883,7 +893,7 @@ class SentenceCoder:
         if head_place is None and _lemma(pobj) not in PLACE_NOUNS and pobj.ent_type_ not in ("GPE", "LOC", "FAC"):
             phrase = []  # "called on Myanmar's military": an actor, not a place
         candidates = [m for m in (self.places.place_at(t) for t in phrase) if m is not None]
-        if not candidates and locative and pobj.pos_ == "PROPN" and not self.actors.by_token.get(pobj.i) \
+        if not candidates and spatial and pobj.pos_ == "PROPN" and not self.actors.by_token.get(pobj.i) \
                 and pobj.ent_type_ not in ("PERSON", "DATE", "NORP", "TIME"):
             candidates = [self.places.unnamed_place(pobj)]
         if not candidates:

@@ -68,7 +68,9 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         if depth > 0 and chain[depth - 1].dep_ not in ("xcomp", "acomp"):
             negation_reach = False  # "would not sign the bill and offered talks": each conjunct has its own
         children = list(token.children)
-        is_reporting = token.pos_ in ("VERB", "AUX") and lemma in cues["reporting_verbs"] and depth > 0
+        # a report governs its content clause, not the means of an act ("responded by expelling")
+        is_reporting = token.pos_ in ("VERB", "AUX") and lemma in cues["reporting_verbs"] and depth > 0 and \
+            chain[depth - 1].dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp")
         if token.pos_ == "NOUN" and lemma in cues["reporting_nouns"] and depth > 0:
             reporter, report_verb = token, token
             break
