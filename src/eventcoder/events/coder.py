@@ -82,6 +82,7 @@ class Trigger:
     merged: list[Trigger] = field(default_factory=list)
     content: list[Trigger] = field(default_factory=list)
     governor: Trigger | None = None
+    specific: bool = False  # matched with a particle or a required object ("called for", "cut ties")
 
 
 @dataclass
@@ -212,7 +213,7 @@ class SentenceCoder:
         if best is None:
             return None
         words = [token] + [c for c in token.children if c.dep_ == "prt"]
-        return Trigger(token, token, best, sorted(words, key=lambda t: t.i), nominal=False)
+        return Trigger(token, token, best, sorted(words, key=lambda t: t.i), nominal=False, specific=best_score > 0)
 
     def _modal_request(self, token: Token) -> Trigger | None:
         """"Russia said Sudan must return the helicopter": a demand made by saying what another must do."""
@@ -253,8 +254,9 @@ class SentenceCoder:
         head = noun.head
         if noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and _lemma(head) in self.lexicon.light_verbs:
             return head
-        if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt") and _lemma(head.head) in self.lexicon.light_verbs:
-            return head.head
+        if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.lower_ in ("on", "in", "into") and \
+                _lemma(head.head) in self.lexicon.light_verbs:
+            return head.head  # "went on strike", "engaged in a firefight"; not "offered ... following the invasions"
         # "conducted a campaign of terror", "launched a wave of air strikes"
         if noun.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in CONTAINER_NOUNS:
             return self._light_verb(head.head)
@@ -268,7 +270,10 @@ class SentenceCoder:
             kept = by_anchor.get(trig.anchor.i)
             if kept is None or (kept.pattern.fallback and not trig.pattern.fallback) or (
                     kept.nominal and not kept.pattern.objects and not trig.nominal and trig.pattern.objects
-                    and not trig.pattern.fallback):
+                    and not trig.pattern.fallback) or (
+                    # "approved a loan package": what was approved says more than the approving
+                    trig.nominal and not kept.nominal and not kept.specific and _lemma(kept.anchor)
+                    in self.lexicon.light_verbs):
                 by_anchor[trig.anchor.i] = trig
         anchors = {t.anchor.i: t for t in by_anchor.values()}
         result = []
