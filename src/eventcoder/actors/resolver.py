@@ -93,6 +93,9 @@ class DocumentActors:
     def phrase_tokens(self, head: Token) -> list[Token]:
         tokens = [head]
         for child in head.children:
+            charge = child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children)
+            if charge:
+                continue  # "accused Russian forces of blowing up the dam": the charge, not the forces
             if child.dep_ == "prep" and child.lemma_.lower() in PHRASE_PREPS or child.dep_ not in EXCLUDED_DEPS:
                 tokens.extend(child.subtree)
         return sorted(set(tokens), key=lambda t: t.i)

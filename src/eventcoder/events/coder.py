@@ -50,6 +50,8 @@ FUTURE_RETREAT_CAMEO = {"release": "0353", "access": "0355", "withdraw": "0356",
 IRREALIS = {"planned", "proposed", "hypothetical"}
 LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "across", "off", "inside", "throughout", "into", "to",
                   "on", "toward", "towards", "along", "over"}
+QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "group", "scores",
+                  "many", "some", "several", "millions", "batch", "pair"}
 AMOUNT_NOUNS = {"euro", "dollar", "pound", "rouble", "ruble", "yuan", "yen", "million", "billion", "sum",
                 "amount", "tranche", "package", "franc", "rupee", "shekel", "lira"}
 CONTAINER_NOUNS = {"campaign", "wave", "series", "spate", "string", "round", "barrage", "number", "day", "week",
@@ -136,7 +138,8 @@ def _object_phrases(token: Token) -> set[str]:
     mods = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
     words = [_lemma(m) for m in mods] + [_lemma(token)]
     phrases = {" ".join(words[i:]) for i in range(len(words))} | {token.lower_}
-    if _lemma(token) in AMOUNT_NOUNS or token.like_num:
+    if _lemma(token) in AMOUNT_NOUNS or token.like_num or token.lower_ in QUANTITY_HEADS:
+        # "300 million euros in budget support", "dozens of hostages"
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 phrases |= _object_phrases(pobj)
@@ -633,8 +636,11 @@ class SentenceCoder:
         pairs: list[tuple[ResolvedActor | None, ResolvedActor | None]] = []
         if not sources:
             # Violence with no named perpetrator is coded only when its victims are people or a named actor;
-            # "an earthquake struck Lombok" strikes a place.
+            # "an earthquake struck Lombok" strikes a place, and what an earthquake kills is a disaster.
             targets = [t for t in targets if t.actor.type is not None]
+            subject, passive = self._subject(trig.anchor)
+            if subject is not None and not passive and _lemma(subject) in self.lexicon.cues["natural_causes"]:
+                return []
             if not (pattern.agentless and targets) or self._aggregate(trig):
                 return []
             pairs = [(None, t) for t in targets]
