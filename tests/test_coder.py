@@ -127,3 +127,22 @@ def test_perpetrator_named_in_a_later_sentence(code):
                   "soldiers. The militant group al-Shabaab said it carried out the attack.", "2022-10-31")
     assert [(e.source.country, e.source.type, e.target.type, e.modality, e.date) for e in events] == [
         ("SOM", "REB", "MIL", "claimed", "2022-10-29")]
+
+
+def test_disaster_deaths_are_not_violence_but_the_appeal_is_coded(code):
+    events = code("Turkey appealed for international help on Tuesday after a massive earthquake killed thousands of "
+                  "people.", "2023-02-07")
+    assert [(e.event_type, e.source.country) for e in events] == [("REQUEST", "TUR")]
+
+
+def test_weapons_fired_are_not_targets(code):
+    events = code("Iran launched more than 300 drones and missiles at Israel overnight, most of which were "
+                  "intercepted, the Israeli military said.", "2024-04-15")
+    assert [(e.event_type, e.source.country, e.target.country, e.modality) for e in events] == [
+        ("ASSAULT", "IRN", "ISR", "claimed")]
+
+
+def test_test_fired_missile_is_mobilisation(code):
+    events = code("North Korea test-fired a new hypersonic missile into the sea on Tuesday, South Korea's military "
+                  "said.", "2024-04-01")
+    assert [(e.event_type, e.source.country) for e in events] == [("MOBILIZE", "PRK")]
