@@ -33,6 +33,11 @@ NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-train
 # Titles that do not say which sector someone belongs to ("Hamas leader Yahya Sinwar" stays a rebel).
 GENERIC_TITLES = {"leader", "spokesman", "envoy", "general", "commander"}
 SELF_NAMING = {"country", "nation"}
+# Person nouns whose sector is their organisation's ("intelligence officer", "army spokesman"); a "paper
+# worker" is no journalist.
+GENERIC_PERSONS = {"officer", "official", "spokesman", "spokeswoman", "spokesperson", "member", "leader",
+                   "commander", "chief", "head", "representative", "source", "agent", "employee", "staff",
+                   "minister", "adviser", "advisor"}
 NO_COUNTRY_MODIFIERS = {"western", "foreign", "international", "world", "global", "other", "regional", "allied",
                         "arab", "african", "asian", "european", "latin", "gulf", "muslim", "nato"}
 BORDER_HEADS = {"border", "frontier", "boundary"}
@@ -130,7 +135,7 @@ class DocumentActors:
         if best is None:
             return None
         agent = best[2]
-        if agent.kind in ("person", "title") and best[0] == 0:
+        if agent.kind in ("person", "title") and best[0] == 0 and agent.phrase in GENERIC_PERSONS:
             # "intelligence agency officer", "army spokesman": the organisation says the sector
             modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t in tokens]
             for modifier in reversed(modifiers):  # the nearest says most: "a Sikh separatist leader"

@@ -460,7 +460,13 @@ class SentenceCoder:
             elif subject is not None:
                 sources.append(subject)
         source_actors = self._expand(sources)
-        target_actors = self._distinct_countries(self._expand(self._target_tokens(trig)))
+        target_tokens = self._target_tokens(trig)
+        if pattern.object_role == "theme" and not source_actors and not (trig.nominal and anchor == trig.token):
+            subject, passive = self._subject(anchor)
+            if passive and subject is not None:  # "peacekeepers were shipped out": they withdraw
+                source_actors = self._expand([subject])
+                target_tokens = [t for t in target_tokens if t != subject]
+        target_actors = self._distinct_countries(self._expand(target_tokens))
         if pattern.reverse:  # "received weapons from the government": the government gives
             source_actors, target_actors = target_actors, source_actors
         if not source_actors and event_type == "ASSAULT" and _is_passive(anchor):
