@@ -135,7 +135,7 @@ def _object(verb: Token) -> Token | None:
 
 def _object_phrases(token: Token) -> set[str]:
     """The object's lemma with its compounds: "mobile internet access" -> {"access", "internet access", ...}."""
-    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
+    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
     words = [_lemma(m) for m in mods] + [_lemma(token)]
     phrases = {" ".join(words[i:]) for i in range(len(words))} | {token.lower_}
     if _lemma(token) in AMOUNT_NOUNS or token.like_num or token.lower_ in QUANTITY_HEADS:
@@ -678,8 +678,8 @@ class SentenceCoder:
         pairs = [(s, t) for s, t in pairs if s is None or s.actor.country or s.actor.name or s.head.pos_ != "PROPN"]
         for source, target in pairs:
             if source is not None and target is not None and source.head.i == target.head.i and \
-                    source.actor.country == target.actor.country:
-                continue
+                    (source.actor.country, source.actor.type) == (target.actor.country, target.actor.type):
+                continue  # one phrase is not both sides (but protesters and the government they face are)
             for outcome in outcomes:
                 result.append(Candidate(trig, outcome, source, target, report))
         if self._completes_earlier(trig, result):
