@@ -552,6 +552,16 @@ class SentenceCoder:
             targets = [ResolvedActor(actor, trig.token, (trig.token.idx, trig.token.idx + len(trig.token)))]
         return sources, targets
 
+    def _state_of_place(self, trig: Trigger) -> list[ResolvedActor]:
+        """"Three activists detained in Bangkok": arrests with no one named are the state's where they happen."""
+        places = [p for p, _ in self._places(trig, Candidate(trig, trig.pattern.outcome, None, None, None))]
+        country = next((p.country for p in places if p.country), None) or self.actors.sentence_country(trig.token)
+        if country is None:
+            return []
+        actor = Actor(text=self._country_name(country) or country, name=self._country_name(country),
+                      country=country, type=None)
+        return [ResolvedActor(actor, trig.token, (trig.token.idx, trig.token.idx + len(trig.token)))]
+
     def _directed(self, trig: Trigger) -> bool:
         words = {t.lower_ for t in trig.anchor.subtree} | {t.lower_ for m in trig.merged for t in m.anchor.subtree}
         words |= {_lemma(c.anchor) for c in trig.content}
@@ -635,6 +645,8 @@ class SentenceCoder:
         sources, targets = self._discourse_arguments(trig, sources, targets)
         targets = self._discourse_target(trig, sources, targets)
         sources, targets = self._protest_defaults(trig, sources, targets)
+        if not sources and targets and pattern.place_source:
+            sources = self._state_of_place(trig)
         if "target" in pattern.requires and not targets:
             return []
         # A list of forty leaders is one list, not a thousand dyads: keep the first ones named.

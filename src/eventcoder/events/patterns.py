@@ -51,6 +51,7 @@ class Pattern:
     also: tuple[Outcome, ...] = ()
     modal_content: bool = False
     reverse: bool = False
+    place_source: bool = False
     fallback: bool = False
 
 
@@ -147,6 +148,7 @@ def load_lexicon() -> Lexicon:
             also=tuple(_outcome(a, cameo, item["id"]) for a in item.get("also", ())),
             modal_content=bool(item.get("modal_content", False)),
             reverse=bool(item.get("reverse", False)),
+            place_source=bool(item.get("place_source", False)),
         ))
     lexicon = Lexicon(cameo=cameo, patterns=patterns, light_verbs=frozenset(spec.get("light_verbs", ())),
                       cues={k: frozenset(v) for k, v in cues.items()})
