@@ -247,6 +247,8 @@ class SentenceCoder:
         words = [c for c in token.lefts if c.dep_ in ("compound", "amod") and _lemma(c) in
                  {w for noun in best.nouns for w in noun.split()}] + [token]
         anchor = self._light_verb(token)
+        if anchor is None and best.needs_light_verb:
+            return None
         if anchor is not None:
             words = [anchor, *words]
         return Trigger(token, anchor if anchor is not None else token, best, sorted(words, key=lambda t: t.i),
@@ -331,6 +333,8 @@ class SentenceCoder:
             governor = head.head if anchor.dep_ == "pobj" else head
             if anchor.dep_ in ("dobj", "obj", "pobj", "attr") and governor.i in anchors and governor != anchor:
                 gov = anchors[governor.i]
+                if anchor.dep_ in ("dobj", "obj") and gov.specific and gov.pattern.objects:
+                    return gov, "content"  # "reduce its military operations": what is reduced, not a new event
                 if anchor.dep_ in ("dobj", "obj") and gov.pattern.outcome.type in CONTENT_GOVERNORS and \
                         trig.pattern.outcome.type not in VERBAL_TYPES:
                     return gov, "content"  # "demanded the withdrawal of Serbian forces": not a withdrawal

@@ -52,6 +52,7 @@ class Pattern:
     modal_content: bool = False
     reverse: bool = False
     place_source: bool = False
+    needs_light_verb: bool = False
     fallback: bool = False
 
 
@@ -149,6 +150,7 @@ def load_lexicon() -> Lexicon:
             modal_content=bool(item.get("modal_content", False)),
             reverse=bool(item.get("reverse", False)),
             place_source=bool(item.get("place_source", False)),
+            needs_light_verb=bool(item.get("needs_light_verb", False)),
         ))
     lexicon = Lexicon(cameo=cameo, patterns=patterns, light_verbs=frozenset(spec.get("light_verbs", ())),
                       cues={k: frozenset(v) for k, v in cues.items()})
