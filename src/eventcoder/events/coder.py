@@ -827,7 +827,11 @@ class SentenceCoder:
                 break
         sources += [m.anchor for m in trig.merged]
         if trig.nominal and trig.anchor == trig.token and trig.token.head.pos_ in ("VERB", "AUX"):
-            sources.append(trig.token.head)
+            clause = trig.token.head
+            sources.append(clause)
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SIMULTANEOUS_PREPS
+                                              for m in clause.children):
+                sources.append(clause.head)  # "fired tear gas on Tuesday as protests turned violent"
         if trig.governor is not None and trig.token.head.lower_ in SIMULTANEOUS_PREPS:
             sources.append(trig.governor.anchor)  # "cut the internet on Saturday as protests spread"
         if modality in IRREALIS and report.report_verb is not None:
