@@ -52,12 +52,8 @@ PERSONNEL = {"troop", "soldier", "fighter", "personnel", "serviceman", "servicem
              "rebel", "member"}
 WEAPONS = {"tank", "missile", "drone", "aircraft", "jet", "warplane", "helicopter", "warship", "shell", "rocket",
            "artillery", "weapon", "vehicle", "gun", "launcher", "system"}
-PEOPLE = {"people", "person", "civilian", "child", "woman", "man", "resident", "protester", "worker", "student",
-          "journalist", "migrant", "villager", "patient", "victim"} | PERSONNEL
 TIME_UNITS = {"day", "week", "month", "year", "hour", "minute", "second", "decade", "century", "kilometre",
               "kilometer", "km", "mile", "metre", "meter", "time", "round", "point"}
-HEDGE_WORDS = {"estimate", "estimates", "reportedly", "allegedly", "suggest", "believe", "according",
-               "acknowledge", "claim", "say", "report", "put", "as high as", "up to", "almost", "nearly"}
 HISTORICAL_YEARS = 2
 ROUNDING = 1.1
 PERIOD_DAYS = 31

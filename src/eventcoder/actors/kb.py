@@ -16,6 +16,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from eventcoder.models import ACTOR_TYPES
+
 DATA = resources.files("eventcoder") / "data" / "actors"
 
 
@@ -122,7 +124,19 @@ class KnowledgeBase:
         kb._load_people()
         for row in _rows("agents.tsv"):
             kb.agents[row["phrase"]] = Agent(row["phrase"], row["type"], row["kind"], row.get("role") or None)
+        kb._check_types()
         return kb
+
+    def _check_types(self) -> None:
+        """Knowledge files are edited by hand: a sector code outside FORMAT.md's list is named, not coded."""
+        tables = [*self.phrases.values(), *self.case_sensitive.values()]
+        for entry in (e for entries in tables for e in entries):
+            bad = [r.type for r in entry.roles if r.type is not None and r.type not in ACTOR_TYPES]
+            if bad:
+                raise ValueError(f"knowledge base: {entry.kind} {entry.name!r} has unknown actor type {bad[0]!r}")
+        for agent in self.agents.values():
+            if agent.type not in ACTOR_TYPES:
+                raise ValueError(f"agents.tsv: {agent.phrase!r} has unknown actor type {agent.type!r}")
 
     def _load_countries(self) -> None:
         for row in _rows("countries.tsv"):
