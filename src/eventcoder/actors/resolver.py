@@ -33,6 +33,7 @@ NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-train
 # Titles that do not say which sector someone belongs to ("Hamas leader Yahya Sinwar" stays a rebel).
 GENERIC_TITLES = {"leader", "spokesman", "envoy", "general", "commander"}
 SELF_NAMING = {"country", "nation"}
+SPEECH_LEMMAS = {"say", "tell", "add", "report", "write", "announce", "confirm", "claim", "state"}
 # Person nouns whose sector is their organisation's ("intelligence officer", "army spokesman"); a "paper
 # worker" is no journalist.
 GENERIC_PERSONS = {"officer", "official", "spokesman", "spokeswoman", "spokesperson", "member", "leader",
@@ -98,12 +99,22 @@ class DocumentActors:
     def phrase_tokens(self, head: Token) -> list[Token]:
         tokens = [head]
         for child in head.children:
+            if child.dep_ == "appos" and self._speaker_not_apposition(head, child):
+                continue
             charge = child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children)
             if charge:
                 continue  # "accused Russian forces of blowing up the dam": the charge, not the forces
             if child.dep_ == "prep" and child.lemma_.lower() in PHRASE_PREPS or child.dep_ not in EXCLUDED_DEPS:
                 tokens.extend(child.subtree)
         return sorted(set(tokens), key=lambda t: t.i)
+
+    def _speaker_not_apposition(self, head: Token, appos: Token) -> bool:
+        """A name right before "said" that is not the subject of that "said" is the speaker the parser
+        attached to the wrong noun ("from Avdiivka, army chief Syrskyi said")."""
+        after = appos.right_edge.i + 1
+        if after >= len(self.doc) or self.doc[after].lemma_.lower() not in SPEECH_LEMMAS:
+            return False
+        return head.head != self.doc[after]
 
     def _span_of(self, tokens: list[Token]) -> tuple[int, int]:
         while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space or (
@@ -171,6 +182,8 @@ class DocumentActors:
             if resolved:
                 return [self._titled(resolved, tokens, head_mention)]
         for child in head.children:
+            if child.dep_ == "appos" and self._speaker_not_apposition(head, child):
+                continue  # "withdrew from Avdiivka, army chief Syrskyi said": the speaker, not an apposition
             if child.dep_ == "appos":
                 appos = [r for r in self.resolve(child, depth + 1) if r.actor.country or r.person]
                 if appos:

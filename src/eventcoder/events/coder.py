@@ -138,6 +138,9 @@ def _object_phrases(token: Token) -> set[str]:
     mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
     words = [_lemma(m) for m in mods] + [_lemma(token)]
     phrases = {" ".join(words[i:]) for i in range(len(words))} | {token.lower_}
+    for of_phrase in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in of_phrase.children if g.dep_ == "pobj"):
+            phrases.add(f"{_lemma(token)} of {_lemma(pobj)}")  # "a nationwide state of emergency"
     if _lemma(token) in AMOUNT_NOUNS or token.like_num or token.lower_ in QUANTITY_HEADS:
         # "300 million euros in budget support", "dozens of hostages"
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
@@ -404,6 +407,8 @@ class SentenceCoder:
             if modifier and (known or child.lower_ in ("its", "their", "his", "her")):
                 sources.append(child)
         sources += self._pobjs(noun, {"by"})
+        if trig.pattern.reciprocal:  # "fighting broke out between the army and the RSF"
+            sources += self._pobjs(noun, {"between"})
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during", "on") and \
                 noun.head.head.pos_ == "VERB":  # "negotiators return to Geneva for talks"
             subject, passive = self._subject(noun.head.head)
