@@ -146,3 +146,17 @@ def test_test_fired_missile_is_mobilisation(code):
     events = code("North Korea test-fired a new hypersonic missile into the sea on Tuesday, South Korea's military "
                   "said.", "2024-04-01")
     assert [(e.event_type, e.source.country) for e in events] == [("MOBILIZE", "PRK")]
+
+
+def test_fighting_between_two_parties(code):
+    events = code("Fighting broke out in Khartoum on Saturday between the army and the Rapid Support Forces, "
+                  "witnesses said.", "2023-04-16")
+    assert [(e.event_type, e.source.type, e.target.country, e.target.type, e.date, e.location.name)
+            for e in events] == [("ASSAULT", "MIL", "SDN", "REB", "2023-04-15", "Khartoum")]
+
+
+def test_speaker_after_a_place_is_not_part_of_it(code):
+    events = code("Ukrainian forces withdrew from the eastern town of Avdiivka, army chief Oleksandr Syrskyi said "
+                  "on Saturday.", "2024-02-18")
+    assert [(e.event_type, e.source.country, e.target and e.target.type) for e in events] == [
+        ("RETREAT", "UKR", None)]

@@ -106,7 +106,9 @@ class DocumentActors:
                 continue  # "accused Russian forces of blowing up the dam": the charge, not the forces
             if child.dep_ == "prep" and child.lemma_.lower() in PHRASE_PREPS or child.dep_ not in EXCLUDED_DEPS:
                 tokens.extend(child.subtree)
-        return sorted(set(tokens), key=lambda t: t.i)
+        speakers = {t.i for a in tokens if a.dep_ == "appos" and a.head != head and
+                    self._speaker_not_apposition(a.head, a) for t in a.subtree}
+        return sorted({t for t in tokens if t.i not in speakers}, key=lambda t: t.i)
 
     def _speaker_not_apposition(self, head: Token, appos: Token) -> bool:
         """A name right before "said" that is not the subject of that "said" is the speaker the parser

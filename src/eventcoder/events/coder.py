@@ -409,6 +409,8 @@ class SentenceCoder:
         sources += self._pobjs(noun, {"by"})
         if trig.pattern.reciprocal:  # "fighting broke out between the army and the RSF"
             sources += self._pobjs(noun, {"between"})
+            if not sources and noun.dep_ in ("nsubj", "nsubjpass"):
+                sources += self._pobjs(noun.head, {"between"})
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during", "on") and \
                 noun.head.head.pos_ == "VERB":  # "negotiators return to Geneva for talks"
             subject, passive = self._subject(noun.head.head)
