@@ -160,3 +160,14 @@ def test_speaker_after_a_place_is_not_part_of_it(code):
                   "on Saturday.", "2024-02-18")
     assert [(e.event_type, e.source.country, e.target and e.target.type) for e in events] == [
         ("RETREAT", "UKR", None)]
+
+
+def test_passive_weapons_fired_are_not_targets(code):
+    events = code("Dozens of rockets were fired by Hezbollah at northern Israel on Sunday, the Israeli army said.",
+                  "2024-08-25")
+    assert [(e.event_type, e.source.country, e.target and e.target.country) for e in events] == [
+        ("ASSAULT", "LBN", "ISR")]
+    events = code("The Pentagon said it had counted 40 rockets fired by Houthi rebels against US warships in the "
+                  "Red Sea.", "2024-01-10")
+    assault = one(events, "ASSAULT")
+    assert (assault.source.country, assault.source.type, assault.target.country) == ("YEM", "REB", "USA")

@@ -192,6 +192,8 @@ class SentenceCoder:
         obj = _object(token)
         if obj is None and _is_passive(token):  # "diplomats expelled by the US": the subject was acted on
             obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if obj is None and token.dep_ == "acl" and token.tag_ == "VBN":
+            obj = token.head  # "shells fired by Russian troops"
         for rule in rules:
             pattern = rule.pattern
             score = 0
@@ -429,8 +431,9 @@ class SentenceCoder:
                 targets += self._pobjs(trig.token, {"of"})
             return targets + self._pobjs(trig.token, preps | {"on", "against", "with"})
         subject, passive = self._subject(anchor)
-        if passive and subject is not None:
-            targets.append(subject)
+        if passive and subject is not None and not (
+                pattern.object_role == "theme" and _object_phrases(subject) & pattern.objects):
+            targets.append(subject)  # but "shells were fired at the town": the shells are the theme
         obj = _object(anchor)
         if obj is not None and obj not in trig.words and not (trig.nominal and obj == trig.token):
             # With "cut ties", "lifted the curfew" the object is part of the event, not its target; with
@@ -452,6 +455,8 @@ class SentenceCoder:
         if obj is not None and not self._expand(targets):  # "delivered tents worth $5 million to Turkey"
             targets += [t for d in obj.subtree if d.dep_ == "prep" and d.lower_ in preps
                         for t in d.children if t.dep_ == "pobj"]
+        if passive and not self._expand(targets):  # "fired by rebels against US warships": misattached
+            targets += [t for agent in self._pobjs(anchor, {"by"}) for t in self._pobjs(agent, preps)]
         if not targets:  # "allowed a UN aid convoy to enter"
             targets += [c for clause in anchor.children if clause.dep_ in ("ccomp", "xcomp")
                         for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "that")]
