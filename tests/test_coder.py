@@ -171,3 +171,10 @@ def test_passive_weapons_fired_are_not_targets(code):
                   "Red Sea.", "2024-01-10")
     assault = one(events, "ASSAULT")
     assert (assault.source.country, assault.source.type, assault.target.country) == ("YEM", "REB", "USA")
+
+
+def test_taking_part_in_a_vigil_is_a_protest(code):
+    events = code("Thousands of South Koreans participated in a candlelight vigil in Seoul on Saturday to demand "
+                  "the president's resignation.", "2016-11-27")
+    assert [(e.event_type, e.source.country, e.source.type, e.date, e.location.text) for e in events] == [
+        ("PROTEST", "KOR", "CVL", "2016-11-26", "Seoul")]
