@@ -178,3 +178,10 @@ def test_taking_part_in_a_vigil_is_a_protest(code):
                   "the president's resignation.", "2016-11-27")
     assert [(e.event_type, e.source.country, e.source.type, e.date, e.location.text) for e in events] == [
         ("PROTEST", "KOR", "CVL", "2016-11-26", "Seoul")]
+
+
+def test_telling_a_news_agency_is_reporting_not_an_order(code):
+    events = code("Israel and Hamas have agreed to a four-day truce, a senior Egyptian official told Reuters.",
+                  "2023-11-22")
+    assert sorted((e.event_type, e.source.country, e.target.country, e.attributed_to.country) for e in events) == [
+        ("AGREE", "ISR", "PSE", "EGY"), ("AGREE", "PSE", "ISR", "EGY")]

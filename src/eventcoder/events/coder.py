@@ -208,7 +208,7 @@ class SentenceCoder:
             if pattern.except_objects and obj is not None and _object_phrases(obj) & pattern.except_objects:
                 continue
             if "xcomp" in pattern.requires and not any(c.dep_ in ("xcomp", "ccomp") and any(
-                    a.lower_ == "to" for a in c.children) for c in token.children):
+                    a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in token.children):
                 continue
             if "place_object" in pattern.requires and (obj is None or self.places.place_at(obj) is None):
                 continue
