@@ -185,3 +185,11 @@ def test_telling_a_news_agency_is_reporting_not_an_order(code):
                   "2023-11-22")
     assert sorted((e.event_type, e.source.country, e.target.country, e.attributed_to.country) for e in events) == [
         ("AGREE", "ISR", "PSE", "EGY"), ("AGREE", "PSE", "ISR", "EGY")]
+
+
+def test_handing_over_territory_is_a_retreat_not_an_extradition(code):
+    events = code("Serbian forces handed over control of the town to NATO peacekeepers on Sunday.", "1999-06-21")
+    assert [(e.event_type, e.mode, e.source.country, e.target.country, e.date) for e in events] == [
+        ("RETREAT", "withdraw", "SRB", "NATO", "1999-06-20")]
+    events = code("A swathe of territory was handed over by Armenian forces to Azerbaijan on Wednesday.", "2020-11-26")
+    assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("RETREAT", "ARM", "AZE")]

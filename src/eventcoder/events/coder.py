@@ -51,7 +51,8 @@ IRREALIS = {"planned", "proposed", "hypothetical"}
 LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "across", "off", "inside", "throughout", "into", "to",
                   "on", "toward", "towards", "along", "over"}
 QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "group", "scores",
-                  "many", "some", "several", "millions", "batch", "pair"}
+                  "many", "some", "several", "millions", "batch", "pair", "swathe", "swath", "part", "portion",
+                  "stretch", "chunk", "strip"}
 AMOUNT_NOUNS = {"euro", "dollar", "pound", "rouble", "ruble", "yuan", "yen", "million", "billion", "sum",
                 "amount", "tranche", "package", "franc", "rupee", "shekel", "lira"}
 CONTAINER_NOUNS = {"campaign", "wave", "series", "spate", "string", "round", "barrage", "number", "day", "week",
