@@ -193,3 +193,11 @@ def test_handing_over_territory_is_a_retreat_not_an_extradition(code):
         ("RETREAT", "withdraw", "SRB", "NATO", "1999-06-20")]
     events = code("A swathe of territory was handed over by Armenian forces to Azerbaijan on Wednesday.", "2020-11-26")
     assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("RETREAT", "ARM", "AZE")]
+
+
+def test_irregular_past_tagged_as_present_still_codes(code):
+    # spaCy's small model tags "retook" as a present verb with itself as lemma
+    events = code("Opposition fighters retook a strategic town from Syrian government forces on Thursday, activists "
+                  "said.", "2020-02-28")
+    assert [(e.event_type, e.mode, e.source.type, e.target.country, e.target.type, e.date) for e in events] == [
+        ("COERCE", "seize", "REB", "SYR", "MIL", "2020-02-27")]

@@ -32,6 +32,25 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("irregular_verb_lemmas")
+def make_irregular_verb_lemmas(nlp: Language, name: str):
+    """A past form tagged as present ("fighters retook the town" as VBP) keeps its own text as lemma, so no verb
+    pattern sees "retake"; the lemmatizer's own table of irregular verb forms puts it right."""
+    exceptions: dict[str, list[str]] = {}
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is not None and lookups.has_table("lemma_exc"):
+        exceptions = dict(lookups.get_table("lemma_exc").get("verb", {}))
+
+    def set_lemmas(doc: Doc) -> Doc:
+        for token in doc:
+            if token.tag_ == "VBP" and token.lemma_.lower() == token.lower_ and exceptions.get(token.lower_):
+                token.lemma_ = exceptions[token.lower_][0]
+        return doc
+
+    return set_lemmas
+
+
 DATELINE_TOKENS = 8
 
 
@@ -53,6 +72,8 @@ def load_model(name: str) -> Language:
         nlp = spacy.load(name)
         if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
             nlp.add_pipe("paragraph_breaks", before="parser")
+        if "lemmatizer" in nlp.pipe_names and "irregular_verb_lemmas" not in nlp.pipe_names:
+            nlp.add_pipe("irregular_verb_lemmas", after="lemmatizer")
         return nlp
     except OSError as exc:
         raise ModelNotInstalled(
