@@ -201,3 +201,10 @@ def test_irregular_past_tagged_as_present_still_codes(code):
                   "said.", "2020-02-28")
     assert [(e.event_type, e.mode, e.source.type, e.target.country, e.target.type, e.date) for e in events] == [
         ("COERCE", "seize", "REB", "SYR", "MIL", "2020-02-27")]
+
+
+def test_where_a_monitor_is_based_is_not_the_country_of_the_event(code):
+    events = code("Eight people were killed in an air strike by government forces in a rebel-held part of the city, "
+                  "said the Observatory, a Britain-based monitor with sources inside Syria.", "2019-05-28")
+    assert [(e.event_type, e.source.country, e.source.type, e.target.country, e.attributed_to.text,
+             e.attributed_to.country) for e in events] == [("ASSAULT", "SYR", "MIL", "SYR", "Observatory", None)]

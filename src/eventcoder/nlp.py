@@ -88,6 +88,15 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator
     yield from nlp.pipe(texts, batch_size=batch_size)
 
 
+BASE_SUFFIXES = ("-based", "- based", "-headquartered", "- headquartered")
+
+
+def names_a_base(doc: Doc, end: int) -> bool:
+    """Does the name ending before `end` say where an organisation sits ("a UK-based group")? That place
+    says nothing about where the events of the sentence happen or whose people they involve."""
+    return doc[end:end + 2].text.lower().startswith(BASE_SUFFIXES)
+
+
 def sentence_of(token: Token) -> Span:
     """The sentence of a token. spaCy's `Token.sent` re-checks the whole document for sentence boundaries on
     every call, which made it the coder's largest cost; the boundaries are read once per document here."""

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from eventcoder.actors.coref import PRONOUNS, RELATIVE_PRONOUNS, Coreference, RuleCoreference
 from eventcoder.actors.kb import Agent, Entry, KnowledgeBase, Mention
 from eventcoder.models import Actor
-from eventcoder.nlp import sentence_of
+from eventcoder.nlp import names_a_base, sentence_of
 
 COUNTRY_KINDS = ("country", "adjective", "capital")
 # Prepositions whose object belongs to a noun phrase's identity ("police in Hong Kong", "navies of India");
@@ -78,14 +78,16 @@ class DocumentActors:
     def dominant_country(self) -> str | None:
         """The country the document is mostly about: the fallback for agents named without one ("police")."""
         counts = Counter(
-            e.roles[0].country for m in self.mentions for e in m.entries[:1] if e.kind in COUNTRY_KINDS
+            e.roles[0].country for m in self.mentions if not names_a_base(self.doc, m.end)
+            for e in m.entries[:1] if e.kind in COUNTRY_KINDS
         )
         return counts.most_common(1)[0][0] if counts else None
 
     def sentence_country(self, token: Token) -> str | None:
         """A country named in the token's sentence as a place, else as an adjective, else the document's."""
         sent = sentence_of(token)
-        entries = [e for m in self.mentions if sent.start <= m.start < sent.end for e in [_country_entry(m)] if e]
+        entries = [e for m in self.mentions if sent.start <= m.start < sent.end and not names_a_base(self.doc, m.end)
+                   for e in [_country_entry(m)] if e]
         named = [e.roles[0].country for e in entries if e.kind != "adjective"]
         located = self.place_countries.get(sent.start, [])
         adjectives = [e.roles[0].country for e in entries if e.kind == "adjective"]
@@ -344,7 +346,8 @@ class DocumentActors:
         for m in inside:
             entry = _country_entry(m)
             after = self.doc[m.end:m.end + 2].text.lower()
-            if entry and not after.startswith(NOT_NATIONALITY):  # "British-born", "US-backed"
+            if entry and not after.startswith(NOT_NATIONALITY) and not names_a_base(self.doc, m.end):
+                # "British-born", "US-backed", "a UK-based monitor": not the nationality of the phrase
                 found.append((m.end - 1, entry.roles[0].country, entry.wikidata))
         if not found:
             if self.agent_for(tokens, head) is None:  # "its troops", not "their music tastes"

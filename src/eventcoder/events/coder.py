@@ -487,8 +487,11 @@ class SentenceCoder:
         if pattern.reverse:  # "received weapons from the government": the government gives
             source_actors, target_actors = target_actors, source_actors
         if not source_actors and event_type == "ASSAULT" and _is_passive(anchor):
-            # "killed in Israeli tank shelling": the armed actor named in the "in" phrase
-            source_actors = [a for a in self._expand(self._pobjs(anchor, {"in"})) if a.actor.type in ARMED_TYPES]
+            # "killed in Israeli tank shelling": the armed actor named in the event noun of the "in" phrase
+            # (or just before it, when the parser splits the compound), not "in a rebel-held part of the city"
+            event_nouns = [p for p in self._pobjs(anchor, {"in"})
+                           if any(m.token.i in (p.i, p.right_edge.i + 1) for m in trig.merged)]
+            source_actors = [a for a in self._expand(event_nouns) if a.actor.type in ARMED_TYPES]
         for other in trig.merged:  # the same event told twice: fill what is missing
             if not source_actors:
                 if other.nominal and other.anchor == other.token:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.kb import KnowledgeBase, Mention
 from eventcoder.models import Place
-from eventcoder.nlp import sentence_of
+from eventcoder.nlp import names_a_base, sentence_of
 from eventcoder.places.gazetteer import Gazetteer, GeoRecord, load_gazetteer
 from eventcoder.places.normalize import ADM2_WORDS, CITY_WORDS, REGION_PLURALS, REGION_WORDS, normalize
 
@@ -708,7 +708,7 @@ class DocumentPlaces:
         """Sentence start -> countries of the places it names, in order (metonyms excluded)."""
         found: dict[int, list[str]] = {}
         for mention in sorted(set(self.by_token.values()), key=lambda m: m.start):
-            if mention.metonym or not mention.place.country:
+            if mention.metonym or not mention.place.country or names_a_base(self.doc, mention.end):
                 continue
             start = sentence_of(self.doc[mention.start]).start
             if mention.place.country not in found.setdefault(start, []):
