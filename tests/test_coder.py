@@ -208,3 +208,16 @@ def test_where_a_monitor_is_based_is_not_the_country_of_the_event(code):
                   "said the Observatory, a Britain-based monitor with sources inside Syria.", "2019-05-28")
     assert [(e.event_type, e.source.country, e.source.type, e.target.country, e.attributed_to.text,
              e.attributed_to.country) for e in events] == [("ASSAULT", "SYR", "MIL", "SYR", "Observatory", None)]
+
+
+def test_agreeing_to_a_proposal_targets_its_author(code):
+    events = code("Hamas agreed to an Egyptian truce proposal on Monday.", "2024-05-07")
+    assert [(e.event_type, e.source.country, e.source.type, e.target.country) for e in events] == [
+        ("AGREE", "PSE", "REB", "EGY")]
+
+
+def test_object_the_parser_moved_into_the_next_clause(code):
+    events = code("Ecuador granted asylum to two Colombian army officers holed up in its embassy since March.",
+                  "2024-05-07")
+    assert [(e.event_type, e.mode, e.source.country, e.target.country, e.target.type) for e in events] == [
+        ("AID", "asylum", "ECU", "COL", "MIL")]

@@ -97,6 +97,20 @@ class Candidate:
     frame: ReportFrame
 
 
+def _orphaned_object(preposition: Token) -> list[Token]:
+    """"granted asylum to five army officers holed up in ...": the parser made the noun after the preposition
+    the subject of the next clause and left the preposition without object."""
+    if preposition.i + 1 >= len(preposition.doc):
+        return []
+    noun = preposition.doc[preposition.i + 1]
+    while noun.dep_ not in ("nsubj", "nsubjpass") and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.pos_ in ("NOUN", "PROPN") and \
+            noun.left_edge.i == preposition.i + 1:
+        return [noun]
+    return []
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -383,7 +397,8 @@ class SentenceCoder:
         found = []
         for child in token.children:
             if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ in preps:
-                found.extend(g for g in child.children if g.dep_ == "pobj")
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                found.extend(objects or _orphaned_object(child))
         return found
 
     def _expand(self, tokens: list[Token]) -> list[ResolvedActor]:
