@@ -221,3 +221,9 @@ def test_object_the_parser_moved_into_the_next_clause(code):
                   "2024-05-07")
     assert [(e.event_type, e.mode, e.source.country, e.target.country, e.target.type) for e in events] == [
         ("AID", "asylum", "ECU", "COL", "MIL")]
+
+
+def test_suspending_flights_is_a_sanction(code):
+    events = code("Kuwait suspended flights to Lebanon until further notice.", "2006-07-20")
+    assert [(e.event_type, e.mode, e.source.country, e.target.country) for e in events] == [
+        ("SANCTION", "discontinue", "KWT", "LBN")]
