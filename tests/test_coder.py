@@ -227,3 +227,12 @@ def test_suspending_flights_is_a_sanction(code):
     events = code("Kuwait suspended flights to Lebanon until further notice.", "2006-07-20")
     assert [(e.event_type, e.mode, e.source.country, e.target.country) for e in events] == [
         ("SANCTION", "discontinue", "KWT", "LBN")]
+
+
+def test_a_speaker_restated_in_the_warning_is_not_its_target(code):
+    events = code("China warned on Monday that Beijing would retaliate against the Philippines if Manila kept "
+                  "sending ships to the shoal.", "2023-11-24")
+    assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("THREATEN", "CHN", "PHL")]
+    events = code("Hungary's prime minister warned on Friday that Budapest would veto Ukraine's membership talks "
+                  "with the European Union.", "2023-11-24")
+    assert ("THREATEN", "HUN", "UKR") in [(e.event_type, e.source.country, e.target.country) for e in events]

@@ -516,9 +516,18 @@ class SentenceCoder:
                     source_actors = self._expand([subject] if subject is not None and not passive else [])
             if not target_actors:
                 target_actors = self._distinct_countries(self._expand(self._target_tokens(other)))
+        # "Turkey warned that Ankara would block Sweden's bid": the speaker restated is not the target
+        speakers = {(a.actor.country, a.actor.type) for a in source_actors}
+        restated = bool(target_actors) and all((a.actor.country, a.actor.type) in speakers for a in target_actors)
         for content in trig.content:  # "refused to meet government negotiators"
-            if not target_actors:
-                target_actors = self._distinct_countries(self._expand(self._target_tokens(content)))
+            if not target_actors or restated:
+                target_actors = self._distinct_countries(self._expand(self._target_tokens(content))) or \
+                    target_actors
+        if restated and not trig.content:
+            # "China warned that Beijing would retaliate against the Philippines": whom the clause is against
+            clause_targets = [t for clause in anchor.children if clause.dep_ == "ccomp"
+                              for t in [_object(clause), *self._pobjs(clause, {"against", "on", "at"})] if t]
+            target_actors = self._distinct_countries(self._expand(clause_targets)) or target_actors
         if trig.governor is not None and not source_actors and trig.token.head.lower_ in SETTING_PREPS:
             source_actors = self._arguments(trig.governor)[0]
         if trig.governor is not None and not target_actors and trig.token.dep_ in ("dobj", "obj"):
