@@ -236,3 +236,15 @@ def test_a_speaker_restated_in_the_warning_is_not_its_target(code):
     events = code("Hungary's prime minister warned on Friday that Budapest would veto Ukraine's membership talks "
                   "with the European Union.", "2023-11-24")
     assert ("THREATEN", "HUN", "UKR") in [(e.event_type, e.source.country, e.target.country) for e in events]
+
+
+def test_those_held_responsible_for_a_crackdown_carry_it_out(code):
+    events = code("Canada sanctioned six Iranian officials it holds responsible for the brutal crackdown on "
+                  "protesters.", "2022-10-08")
+    assert [(e.event_type, e.source.country, e.target.country, e.target.type, e.modality,
+             e.attributed_to and e.attributed_to.country) for e in events] == [
+        ("SANCTION", "CAN", "IRN", "GOV", "asserted", None), ("ASSAULT", "IRN", "IRN", "CVL", "claimed", "CAN")]
+    events = code("The United States imposed sanctions on Nicaraguan police commanders it holds responsible for the "
+                  "violent repression of demonstrators.", "2022-10-08")
+    assault = one(events, "ASSAULT")
+    assert (assault.source.country, assault.source.type, assault.target.country) == ("NIC", "COP", "NIC")

@@ -51,6 +51,7 @@ class ResolvedActor:
     span: tuple[int, int]
     bare_country: bool = False
     person: bool = False
+    country_from_context: bool = False  # "protesters": the sentence's or document's country, not the text's
 
 
 def _country_entry(mention: Mention) -> Entry | None:
@@ -304,6 +305,7 @@ class DocumentActors:
         if agent is None and inside and all(self._in_place_prep(self.doc[m.start], head) for m in inside):
             return []  # "floods in Pakistan" only says where; "Algerian landowners" says who
         countries = self._countries(head, tokens, inside, depth)
+        found_in_text = bool(countries)
         if not countries:
             if agent is None:
                 return []
@@ -329,7 +331,8 @@ class DocumentActors:
                     actor = actor.model_copy(update={"name": holder.name, "wikidata": holder.wikidata,
                                                      "role": agent.role})
             one_person = bool(agent and agent.kind in ("title", "person") and head.tag_ in ("NN", "NNP"))
-            results.append(ResolvedActor(actor, head, span, person=one_person))
+            results.append(ResolvedActor(actor, head, span, person=one_person,
+                                         country_from_context=bool(country) and not found_in_text))
         return results
 
     def _in_place_prep(self, token: Token, head: Token) -> bool:

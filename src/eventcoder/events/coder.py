@@ -7,7 +7,7 @@ Triggers are verbs and nouns listed in patterns.yaml. The source and target come
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -23,6 +23,7 @@ MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 REPRESSION_TYPES = {"COERCE", "ASSAULT"}
+REPRESSION_CAMEO_ROOT = "17"  # CAMEO's "coerce": arrests, crackdowns, curfews, violent repression
 # Nouns that refer back to an event ("condemned the move"): the target is whoever acted in it.
 EVENT_REFERENCES = {"move", "decision", "step", "action", "measure", "announcement", "ruling", "verdict",
                     "attack", "strike", "ban", "arrest", "detention", "killing", "crackdown", "expulsion",
@@ -436,7 +437,29 @@ class SentenceCoder:
                 sources.append(subject)
         if trig.pattern.of_role == "source":
             sources += self._pobjs(noun, {"of"})
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
+                _lemma(noun.head.head) in self.lexicon.cues["responsibility_words"]:
+            sources += self._held_responsible(noun.head.head)
         return sources
+
+    def _held_responsible(self, adjective: Token) -> list[Token]:
+        """Who is "responsible for the crackdown": "officials it holds responsible", "officials responsible",
+        "the government is responsible"."""
+        if adjective.dep_ == "amod":
+            return [adjective.head]
+        if adjective.dep_ == "oprd":
+            verb = adjective.head
+            if _object(verb) is not None:
+                return [_object(verb)]
+            if verb.dep_ != "relcl":
+                return []
+            # the relative clause's noun, or the noun right before it when the parser attached it higher
+            before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else verb.head
+            return next(([noun] for noun in (verb.head, before) if self._expand([noun])), [])
+        if adjective.dep_ == "acomp":
+            subject, passive = self._subject(adjective.head)
+            return [subject] if subject is not None and not passive else []
+        return []
 
     def _target_tokens(self, trig: Trigger) -> list[Token]:
         pattern, anchor = trig.pattern, trig.anchor
@@ -537,7 +560,20 @@ class SentenceCoder:
         modifier = trig.nominal or any(m.nominal for m in trig.merged)
         source_actors = [self._adjust(a, event_type, as_source=True, modifier=modifier) for a in source_actors]
         target_actors = [self._adjust(a, event_type, as_source=False) for a in target_actors]
+        if pattern.outcome.cameo.startswith(REPRESSION_CAMEO_ROOT):
+            target_actors = self._own_people(source_actors, target_actors)
         return source_actors, target_actors
+
+    def _own_people(self, sources: list[ResolvedActor], targets: list[ResolvedActor]) -> list[ResolvedActor]:
+        """Repression is of one's own people: "Iranian officials responsible for the crackdown on protesters,
+        Canada said" - the protesters are Iranian, not of the first country the sentence names."""
+        countries = {a.actor.country for a in sources if a.actor.country}
+        if len(countries) != 1:
+            return targets
+        country = countries.pop()
+        update = {"country": country, "name": self._country_name(country)}
+        return [replace(t, actor=t.actor.model_copy(update=update), country_from_context=False)
+                if t.country_from_context else t for t in targets]
 
     @staticmethod
     def _distinct_countries(actors: list[ResolvedActor]) -> list[ResolvedActor]:
@@ -576,8 +612,7 @@ class SentenceCoder:
             kind = "GOV"  # "praised Kenya's leading role": said to Kenya's government
         if kind == actor.type:
             return resolved
-        return ResolvedActor(actor.model_copy(update={"type": kind}), resolved.head, resolved.span,
-                             resolved.bare_country, resolved.person)
+        return replace(resolved, actor=actor.model_copy(update={"type": kind}))
 
     def _protest_defaults(self, trig: Trigger, sources, targets):
         """Protests named without protesters are by the public of the country; protests against a policy

@@ -99,6 +99,9 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
             hypothetical = True  # "Obama wants Putin to attack": a wish, not Putin's plan
         if depth > 0 and lemma in cues["proposal_words"]:
             proposed = True
+        if depth > 0 and lemma in cues["responsibility_words"] and token.dep_ == "oprd":
+            reporter, report_verb = _subject(token.head), token.head  # "X holds Y responsible for"
+            break
         if is_reporting:
             reporter, report_verb = _subject(token), token
             if lemma in cues["denial_verbs"] and anchor.dep_ != "dobj":
