@@ -248,3 +248,9 @@ def test_those_held_responsible_for_a_crackdown_carry_it_out(code):
                   "violent repression of demonstrators.", "2022-10-08")
     assault = one(events, "ASSAULT")
     assert (assault.source.country, assault.source.type, assault.target.country) == ("NIC", "COP", "NIC")
+
+
+def test_owner_hung_on_a_compound_still_owns_the_phrase(code):
+    events = code("Hungary warned that Budapest would veto Ukraine's EU membership bid if Kyiv did not restore "
+                  "minority rights.", "2023-12-01")
+    assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("THREATEN", "HUN", "UKR")]

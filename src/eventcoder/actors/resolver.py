@@ -54,6 +54,15 @@ class ResolvedActor:
     country_from_context: bool = False  # "protesters": the sentence's or document's country, not the text's
 
 
+def _owner(head: Token) -> Token | None:
+    """The possessor of a phrase, also when the parser hung it on a compound ("Sweden's NATO membership bid")."""
+    for noun in [head, *(c for c in head.children if c.dep_ == "compound")]:
+        for child in noun.children:
+            if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
+                return child
+    return None
+
+
 def _country_entry(mention: Mention) -> Entry | None:
     return next((e for e in mention.entries if e.kind in COUNTRY_KINDS), None)
 
@@ -213,7 +222,7 @@ class DocumentActors:
                 return [replace(antecedent, actor=antecedent.actor.model_copy(update={"text": text}), head=head,
                                 span=span)]
         if head.lemma_.lower() in RELATIONAL_HEADS:  # "the agency's chief" -> the agency
-            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
+            owner = _owner(head)
             if owner is not None and not self.by_token.get(head.i):
                 inner = self.resolve(owner, depth + 1)
                 if inner and self.agent_for(tokens, head) is None or inner and inner[0].actor.type == "IGO":
@@ -227,7 +236,7 @@ class DocumentActors:
         resolved = self._from_modifiers(head, tokens, text, span, depth)
         if not resolved:
             # "against the government's plan" -> the government
-            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
+            owner = _owner(head)
             if owner is not None:
                 return self.resolve(owner, depth + 1)
         return resolved
@@ -285,7 +294,7 @@ class DocumentActors:
     def _from_modifiers(self, head: Token, tokens: list[Token], text: str, span, depth: int) -> list[ResolvedActor]:
         inside = [m for m in self.mentions if tokens[0].i <= m.start and m.end - 1 <= tokens[-1].i]
         agent = self.agent_for([t for t in tokens if not self._in_place_prep(t, head)], head)
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
+        owner = _owner(head)
         if agent is None and owner is not None and depth < 3:
             owned = self.resolve(owner, depth + 1)  # "Sweden's NATO membership bid" is Sweden's
             if owned:
