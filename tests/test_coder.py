@@ -254,3 +254,10 @@ def test_owner_hung_on_a_compound_still_owns_the_phrase(code):
     events = code("Hungary warned that Budapest would veto Ukraine's EU membership bid if Kyiv did not restore "
                   "minority rights.", "2023-12-01")
     assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("THREATEN", "HUN", "UKR")]
+
+
+def test_parties_that_clash_fight_each_other_not_the_dead(code):
+    events = code("Israeli troops and Hezbollah fighters clashed near the border on Sunday, killing two civilians.",
+                  "2024-01-08")
+    assert [(e.event_type, e.source.country, e.target.country, e.target.type, [f.value for f in e.fatalities])
+            for e in events] == [("ASSAULT", "ISR", "LBN", "REB", [2.0])]

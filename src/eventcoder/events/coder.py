@@ -537,7 +537,8 @@ class SentenceCoder:
                 else:
                     subject, passive = self._subject(other.anchor)
                     source_actors = self._expand([subject] if subject is not None and not passive else [])
-            if not target_actors:
+            # "the army and the RSF clashed, killing 56 civilians": the parties fight each other
+            if not target_actors and not (pattern.reciprocal and len(source_actors) > 1):
                 target_actors = self._distinct_countries(self._expand(self._target_tokens(other)))
         # "Turkey warned that Ankara would block Sweden's bid": the speaker restated is not the target
         speakers = {(a.actor.country, a.actor.type) for a in source_actors}
