@@ -261,3 +261,9 @@ def test_parties_that_clash_fight_each_other_not_the_dead(code):
                   "2024-01-08")
     assert [(e.event_type, e.source.country, e.target.country, e.target.type, [f.value for f in e.fatalities])
             for e in events] == [("ASSAULT", "ISR", "LBN", "REB", [2.0])]
+
+
+def test_a_body_in_session_is_no_meeting_between_parties(code):
+    assert code("Britain's cabinet met on Monday to discuss the budget.", "2024-01-08") == []
+    events = code("The Security Council met with Ukraine's foreign minister on Friday.", "2024-01-08")
+    assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("CONSULT", "UN", "UKR")]

@@ -23,6 +23,8 @@ MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 REPRESSION_TYPES = {"COERCE", "ASSAULT"}
+INTERNAL_BODIES = {"cabinet", "council", "parliament", "committee", "board", "assembly", "congress", "senate",
+                   "leadership", "politburo", "presidium", "government", "legislature", "bureau", "panel"}
 REPRESSION_CAMEO_ROOT = "17"  # CAMEO's "coerce": arrests, crackdowns, curfews, violent repression
 # Nouns that refer back to an event ("condemned the move"): the target is whoever acted in it.
 EVENT_REFERENCES = {"move", "decision", "step", "action", "measure", "announcement", "ruling", "verdict",
@@ -742,6 +744,9 @@ class SentenceCoder:
             if not (pattern.agentless and targets) or self._aggregate(trig):
                 return []
             pairs = [(None, t) for t in targets]
+        elif not targets and pattern.outcome.type == "CONSULT" and pattern.reciprocal and len(sources) == 1 and \
+                _lemma(sources[0].head) in INTERNAL_BODIES:
+            return []  # "Israel's Cabinet met Sunday": a body in session, not a meeting between parties
         elif not targets and pattern.reciprocal and len(sources) > 1:
             if pattern.outcome.type in BIDIRECTIONAL_TYPES:
                 pairs = [(a, b) for a in sources for b in sources if a is not b]
