@@ -267,3 +267,11 @@ def test_a_body_in_session_is_no_meeting_between_parties(code):
     assert code("Britain's cabinet met on Monday to discuss the budget.", "2024-01-08") == []
     events = code("The Security Council met with Ukraine's foreign minister on Friday.", "2024-01-08")
     assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("CONSULT", "UN", "UKR")]
+
+
+def test_an_act_awaiting_a_demand_is_not_coded(code):
+    events = code("The rebels said the government must release all political prisoners before they disarm.",
+                  "2024-01-08")
+    assert [e.event_type for e in events] == ["REQUEST"]
+    events = code("Israeli troops withdrew from the town before Hamas fighters arrived.", "2024-01-08")
+    assert [e.event_type for e in events] == ["RETREAT"]

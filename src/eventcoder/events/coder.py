@@ -333,7 +333,14 @@ class SentenceCoder:
         clause = anchor
         while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
             clause = clause.head
-        return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers for c in clause.children)
+        if clause.dep_ != "advcl":
+            return False
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if marks & set(markers):
+            return True
+        awaited = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS | set(self.lexicon.cues["future_auxiliaries"])
+                      for c in clause.head.children)
+        return awaited and bool(marks & set(self.lexicon.cues["deferral_markers"]))
 
     def _governing_trigger(self, trig: Trigger, anchors: dict[int, Trigger]) -> tuple[Trigger | None, str]:
         anchor = trig.anchor
