@@ -275,3 +275,17 @@ def test_an_act_awaiting_a_demand_is_not_coded(code):
     assert [e.event_type for e in events] == ["REQUEST"]
     events = code("Israeli troops withdrew from the town before Hamas fighters arrived.", "2024-01-08")
     assert [e.event_type for e in events] == ["RETREAT"]
+
+
+def test_seizing_a_vessel_is_coercion_not_abduction(code):
+    events = code("Iran seized a British oil tanker in the Strait of Hormuz on Friday.", "2019-07-20")
+    assert [(e.event_type, e.mode, e.source.country, e.target.country) for e in events] == [
+        ("COERCE", "seize", "IRN", "GBR")]
+    events = code("Moscow demanded the return of a helicopter that was captured by Sudanese forces.", "2008-02-20")
+    seize = one(events, "COERCE")
+    assert (seize.source.country, seize.target) == ("SDN", None)
+
+
+def test_officials_speaking_of_unrest_do_not_riot(code):
+    events = code("The State Department insisted unrest there reflected ethnic tensions.", "1990-01-20")
+    assert "PROTEST" not in [e.event_type for e in events]

@@ -100,6 +100,13 @@ class Candidate:
     frame: ReportFrame
 
 
+def _through_relative(argument: Token, verb: Token) -> Token:
+    """"a helicopter that was captured": the relative pronoun stands for the noun the clause describes."""
+    if argument.lower_ in ("that", "which", "who", "whom") and verb.dep_ == "relcl":
+        return verb.head
+    return argument
+
+
 def _orphaned_object(preposition: Token) -> list[Token]:
     """"granted asylum to five army officers holed up in ...": the parser made the noun after the preposition
     the subject of the next clause and left the preposition without object."""
@@ -212,6 +219,8 @@ class SentenceCoder:
             obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if obj is None and token.dep_ == "acl" and token.tag_ == "VBN":
             obj = token.head  # "shells fired by Russian troops"
+        if obj is not None:
+            obj = _through_relative(obj, token)
         for rule in rules:
             pattern = rule.pattern
             score = 0
@@ -480,7 +489,8 @@ class SentenceCoder:
             return targets + self._pobjs(trig.token, preps | {"on", "against", "with"})
         subject, passive = self._subject(anchor)
         if passive and subject is not None and not (
-                pattern.object_role == "theme" and _object_phrases(subject) & pattern.objects):
+                pattern.object_role == "theme" and _object_phrases(_through_relative(subject, anchor)) &
+                pattern.objects):
             targets.append(subject)  # but "shells were fired at the town": the shells are the theme
         obj = _object(anchor)
         if obj is not None and obj not in trig.words and not (trig.nominal and obj == trig.token):
@@ -491,6 +501,8 @@ class SentenceCoder:
             if part_of_event or not self._expand([obj]):
                 # "ties with Taiwan", "condemned allegations by Rwanda", "demanded support from the assembly"
                 targets += self._pobjs(obj, preps | {"with", "against", "on", "by", "from", "to"})
+                if pattern.outcome.mode == "seize" and any(not a.country_from_context for a in self._expand([obj])):
+                    targets.append(obj)  # "seized a British oil tanker": the owner loses it
             else:
                 targets.append(obj)
         targets += [c for c in anchor.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -767,6 +779,9 @@ class SentenceCoder:
         if outcome.type == "PROTEST" and outcome.mode == "demo" and sources and \
                 sources[0].actor.type in OFFICIAL_TYPES:
             outcome = Outcome("ACCUSE", "114", "disapprove")  # a ministry's "protest" is a complaint
+        elif outcome.type == "PROTEST" and outcome.mode == "riot" and trig.anchor != trig.token and sources and \
+                sources[0].actor.type in OFFICIAL_TYPES - {"MIL"}:
+            return []  # "the US insisted unrest there reflected ...": officials speak of riots, they do not riot
         specific = next((m.pattern.outcome for m in trig.merged if m.pattern.outcome.mode), None)
         if specific is not None and not outcome.mode:
             outcome = specific  # "killed in a drone attack": the attack says how
