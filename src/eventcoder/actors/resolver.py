@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from eventcoder.actors.coref import PRONOUNS, RELATIVE_PRONOUNS, Coreference, RuleCoreference
 from eventcoder.actors.kb import Agent, Entry, KnowledgeBase, Mention
 from eventcoder.models import Actor
-from eventcoder.nlp import names_a_base, sentence_of
+from eventcoder.nlp import BASE_SUFFIXES, names_a_base, sentence_of
 
 COUNTRY_KINDS = ("country", "adjective", "capital")
 # Prepositions whose object belongs to a noun phrase's identity ("police in Hong Kong", "navies of India");
@@ -358,7 +358,7 @@ class DocumentActors:
         for m in inside:
             entry = _country_entry(m)
             after = self.doc[m.end:m.end + 2].text.lower()
-            if entry and not after.startswith(NOT_NATIONALITY) and not names_a_base(self.doc, m.end):
+            if entry and not after.startswith(NOT_NATIONALITY + BASE_SUFFIXES):
                 # "British-born", "US-backed", "a UK-based monitor": not the nationality of the phrase
                 found.append((m.end - 1, entry.roles[0].country, entry.wikidata))
         if not found:

@@ -100,6 +100,11 @@ class Candidate:
     frame: ReportFrame
 
 
+def _implied(actor: Actor, trigger: Token) -> ResolvedActor:
+    """An actor the text implies rather than names (the public of a protest): its evidence is the trigger."""
+    return ResolvedActor(actor, trigger, (trigger.idx, trigger.idx + len(trigger)))
+
+
 def _through_relative(argument: Token, verb: Token) -> Token:
     """"a helicopter that was captured": the relative pronoun stands for the noun the clause describes."""
     if argument.lower_ in ("that", "which", "who", "whom") and verb.dep_ == "relcl":
@@ -347,9 +352,10 @@ class SentenceCoder:
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
         if marks & set(markers):
             return True
-        awaited = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS | set(self.lexicon.cues["future_auxiliaries"])
-                      for c in clause.head.children)
-        return awaited and bool(marks & set(self.lexicon.cues["deferral_markers"]))
+        if not marks & set(self.lexicon.cues["deferral_markers"]):
+            return False
+        awaiting = OBLIGATION_MODALS | set(self.lexicon.cues["future_auxiliaries"])
+        return any(c.dep_ == "aux" and c.lower_ in awaiting for c in clause.head.children)
 
     def _governing_trigger(self, trig: Trigger, anchors: dict[int, Trigger]) -> tuple[Trigger | None, str]:
         anchor = trig.anchor
@@ -467,8 +473,9 @@ class SentenceCoder:
             return [adjective.head]
         if adjective.dep_ == "oprd":
             verb = adjective.head
-            if _object(verb) is not None:
-                return [_object(verb)]
+            held = _object(verb)
+            if held is not None:
+                return [held]
             if verb.dep_ != "relcl":
                 return []
             # the relative clause's noun, or the noun right before it when the parser attached it higher
@@ -646,11 +653,11 @@ class SentenceCoder:
             country = self.actors.sentence_country(trig.token)
             actor = Actor(text=trig.token.text, name=self._country_name(country) if country else None,
                           country=country, type="CVL")
-            sources = [ResolvedActor(actor, trig.token, (trig.token.idx, trig.token.idx + len(trig.token)))]
+            sources = [_implied(actor, trig.token)]
         if sources and not targets and sources[0].actor.country and self._directed(trig):
             country = sources[0].actor.country
             actor = Actor(text="the government", name=self._country_name(country), country=country, type="GOV")
-            targets = [ResolvedActor(actor, trig.token, (trig.token.idx, trig.token.idx + len(trig.token)))]
+            targets = [_implied(actor, trig.token)]
         return sources, targets
 
     def _state_of_place(self, trig: Trigger) -> list[ResolvedActor]:
@@ -661,7 +668,7 @@ class SentenceCoder:
             return []
         actor = Actor(text=self._country_name(country) or country, name=self._country_name(country),
                       country=country, type=None)
-        return [ResolvedActor(actor, trig.token, (trig.token.idx, trig.token.idx + len(trig.token)))]
+        return [_implied(actor, trig.token)]
 
     def _directed(self, trig: Trigger) -> bool:
         words = {t.lower_ for t in trig.anchor.subtree} | {t.lower_ for m in trig.merged for t in m.anchor.subtree}
