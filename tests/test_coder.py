@@ -289,3 +289,63 @@ def test_seizing_a_vessel_is_coercion_not_abduction(code):
 def test_officials_speaking_of_unrest_do_not_riot(code):
     events = code("The State Department insisted unrest there reflected ethnic tensions.", "1990-01-20")
     assert "PROTEST" not in [e.event_type for e in events]
+
+
+def test_helping_a_named_party_is_aid_but_helping_to_act_is_the_act(code):
+    events = code("Qatar helped Sudan with fuel shipments last year.", "2024-01-08")
+    assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("AID", "QAT", "SDN")]
+    events = code("Norway will help defend Poland, the minister said.", "2024-01-08")
+    assert "AID" not in [e.event_type for e in events]
+
+
+def test_deaths_in_accidents_are_no_violence_but_grenades_are(code):
+    assert code("Eleven Malian soldiers were killed in a helicopter crash near Gao.", "2024-01-08") == []
+    assert code("Two pilots were killed when their jet crashed in the desert.", "2024-01-08") == []
+    assert code("Two Palestinians were killed in a fire in Gaza City.", "2024-01-08") == []
+    events = code("Two Palestinians were killed by Israeli fire in Gaza City.", "2024-01-08")
+    assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("ASSAULT", "ISR", "PSE")]
+    events = code("Three people were wounded when a grenade exploded in a market in Bujumbura.", "2024-01-08")
+    assert [(e.event_type, e.source, e.target.country) for e in events] == [("ASSAULT", None, "BDI")]
+
+
+def test_a_participle_the_parser_made_main_verb_marks_its_subject_as_patient(code):
+    events = code("The journalists detained during the protests were freed on Friday by the authorities in Minsk.",
+                  "2024-01-08")
+    release = one(events, "RETREAT")
+    assert (release.source.country, release.target.type) == ("BLR", "MED")
+    assert all(e.source.type != "MED" for e in events)
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(code):
+    events = code("Police detained 40 students and later released them.", "2024-01-08")
+    release = one(events, "RETREAT")
+    assert (release.source.type, release.target.type) == ("COP", "EDU")
+
+
+def test_fire_from_a_place_comes_from_the_side_holding_it(code):
+    events = code("Two rockets were fired at Sderot from northern Gaza on Sunday.", "2024-01-08")
+    assert [(e.event_type, e.source.country, e.source.type, e.target.country) for e in events] == [
+        ("ASSAULT", "PSE", None, "ISR")]
+
+
+def test_claiming_or_denying_responsibility_for_an_attack(code):
+    event = one(code("The Pakistani Taliban claimed responsibility for the bombing of a police station in "
+                     "Peshawar.", "2024-01-08"), "ASSAULT")
+    assert (event.source.country, event.source.type, event.modality, event.negated) == ("PAK", "REB", "claimed",
+                                                                                         False)
+    event = one(code("The Pakistani Taliban denied responsibility for the bombing of a police station in "
+                     "Peshawar.", "2024-01-08"), "ASSAULT")
+    assert (event.source.country, event.negated) == ("PAK", True)
+
+
+def test_a_backer_or_an_outpost_does_not_give_the_fighters_their_country(code):
+    events = code("Turkish-backed fighters shelled Kobani.", "2024-01-08")
+    assert [(e.source.country, e.target.country, e.target.type) for e in events] == [("SYR", "SYR", None)]
+    events = code("Iran-backed militias fired rockets at a US base in eastern Syria.", "2024-01-08")
+    assert [(e.source.country, e.target.country) for e in events] == [("SYR", "USA")]
+
+
+def test_a_place_attacked_or_taken_stands_for_its_country(code):
+    events = code("Russian forces shelled Kharkiv overnight and captured Avdiivka.", "2024-02-18")
+    assert [(e.event_type, e.source.country, e.target.country, e.target.type) for e in events] == [
+        ("ASSAULT", "RUS", "UKR", None), ("COERCE", "RUS", "UKR", None)]

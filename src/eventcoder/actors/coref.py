@@ -63,6 +63,25 @@ def _compatible(pronoun: str, candidate: ResolvedActor) -> bool:
     return True
 
 
+def _clause_subjects(pronoun: Token) -> set[int]:
+    """An object pronoun that is not reflexive names someone other than its own clause's subject: "police
+    arrested 20 protesters and released them" (them = the protesters), "a shell was fired at it"."""
+    if pronoun.lower_.endswith(("self", "selves")):
+        return set()
+    verb = pronoun.head
+    if pronoun.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+        verb = verb.head
+    elif pronoun.dep_ not in ("dobj", "obj", "dative"):
+        return set()
+    subjects: set[int] = set()
+    while verb.pos_ in ("VERB", "AUX"):
+        subjects.update(s.i for s in _subjects(verb.children))
+        if verb.dep_ != "conj" or subjects:
+            break
+        verb = verb.head
+    return subjects
+
+
 def _subjects(sentence_tokens) -> list[Token]:
     return [t for t in sentence_tokens if t.dep_ in SUBJECT_DEPS and t.lower_ not in RELATIVE_PRONOUNS]
 
@@ -94,13 +113,14 @@ def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> Resol
             found = actors.resolve(clause.head, depth + 1)
             return found[0] if found else None
         return None
+    bound = _clause_subjects(pronoun)
     candidates: list[Token] = []
     for ancestor in pronoun.ancestors:
         # "the Kremlin's assurance that it would ...": the owner of the governing noun comes first
         candidates.extend(c for c in ancestor.children if c.dep_ == "poss" and c.i < pronoun.i
                           and c.lower_ not in PRONOUNS)
         candidates.extend(s for s in _subjects(ancestor.children) if s.i < pronoun.i and s != pronoun)
-        if lower not in NEUTER:  # "expelled a BBC correspondent, accusing him of ...": the object before
+        if lower not in NEUTER or bound:  # "expelled a BBC correspondent, accusing him of ...": the object before
             candidates.extend(o for o in ancestor.children if o.dep_ in ("dobj", "obj") and o.i < pronoun.i)
     sentence = sentence_of(pronoun)
     candidates.extend(sorted((s for s in _subjects(sentence) if s.i < pronoun.i), key=lambda t: -t.i))
@@ -113,7 +133,8 @@ def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> Resol
         candidates.extend(_subjects(earlier))
         previous = earlier.start
     for candidate in candidates:
-        if candidate.i == pronoun.i or candidate.lower_ in PRONOUNS and candidate.i > pronoun.i:
+        if candidate.i == pronoun.i or candidate.lower_ in PRONOUNS and candidate.i > pronoun.i or \
+                candidate.i in bound:
             continue
         for resolved in actors.resolve(candidate, depth + 1):
             if (resolved.actor.country or resolved.actor.type) and _compatible(lower, resolved):

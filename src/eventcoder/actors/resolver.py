@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from eventcoder.actors.coref import PRONOUNS, RELATIVE_PRONOUNS, Coreference, RuleCoreference
 from eventcoder.actors.kb import Agent, Entry, KnowledgeBase, Mention
 from eventcoder.models import Actor
-from eventcoder.nlp import BASE_SUFFIXES, names_a_base, sentence_of
+from eventcoder.nlp import BASE_SUFFIXES, sentence_of
 
 COUNTRY_KINDS = ("country", "adjective", "capital")
 # Prepositions whose object belongs to a noun phrase's identity ("police in Hong Kong", "navies of India");
@@ -28,8 +28,11 @@ RELATIONAL_HEADS = {"member", "head", "vice-head", "chief", "leader", "part", "r
                     "group", "number", "most", "all", "rest"}
 
 
-NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-trained", "-educated", "- born",
-                   "- backed")
+NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-trained", "-educated", "-linked",
+                   "-sponsored", "-supported", "-affiliated", "-inspired", "-armed", "- born", "- backed")
+# Things a country keeps abroad: "a US base", "the Russian embassy", "a British tanker".
+OUTPOST_NOUNS = {"base", "embassy", "consulate", "outpost", "position", "facility", "ship", "warship", "vessel",
+                 "tanker", "plane", "aircraft", "jet", "drone", "convoy", "camp", "garrison", "mission"}
 # Titles that do not say which sector someone belongs to ("Hamas leader Yahya Sinwar" stays a rebel).
 GENERIC_TITLES = {"leader", "spokesman", "envoy", "general", "commander"}
 SELF_NAMING = {"country", "nation"}
@@ -88,7 +91,7 @@ class DocumentActors:
     def dominant_country(self) -> str | None:
         """The country the document is mostly about: the fallback for agents named without one ("police")."""
         counts = Counter(
-            e.roles[0].country for m in self.mentions if not names_a_base(self.doc, m.end)
+            e.roles[0].country for m in self.mentions if not self._of_another(m)
             for e in m.entries[:1] if e.kind in COUNTRY_KINDS
         )
         return counts.most_common(1)[0][0] if counts else None
@@ -96,15 +99,30 @@ class DocumentActors:
     def sentence_country(self, token: Token) -> str | None:
         """A country named in the token's sentence as a place, else as an adjective, else the document's."""
         sent = sentence_of(token)
-        entries = [e for m in self.mentions if sent.start <= m.start < sent.end and not names_a_base(self.doc, m.end)
-                   for e in [_country_entry(m)] if e]
-        named = [e.roles[0].country for e in entries if e.kind != "adjective"]
-        located = self.place_countries.get(sent.start, [])
-        adjectives = [e.roles[0].country for e in entries if e.kind == "adjective"]
-        for countries in (named, located, adjectives):
+        named, adjectives = self._countries_by_sentence.get(sent.start, ((), ()))
+        for countries in (named, self.place_countries.get(sent.start, ()), adjectives):
             if countries:
                 return countries[0]
         return self.dominant_country
+
+    @cached_property
+    def _countries_by_sentence(self) -> dict[int, tuple[list[str], list[str]]]:
+        """Sentence start -> countries named as such and as adjectives, in order; read once per document."""
+        found: dict[int, tuple[list[str], list[str]]] = {}
+        for m in self.mentions:
+            entry = _country_entry(m)
+            if entry is None or self._of_another(m):
+                continue
+            named, adjectives = found.setdefault(sentence_of(self.doc[m.start]).start, ([], []))
+            # "a US base in eastern Syria": the owner of a post abroad says little about where things happen
+            last = self.doc[m.end - 1]
+            owner = last.dep_ in ("compound", "amod", "nmod") and last.head.lemma_.lower() in OUTPOST_NOUNS
+            (adjectives if entry.kind == "adjective" or owner else named).append(entry.roles[0].country)
+        return found
+
+    def _of_another(self, m: Mention) -> bool:
+        """"British-born", "US-backed", "a UK-based monitor": the country is not the phrase's own."""
+        return self.doc[m.end:m.end + 2].text.lower().startswith(NOT_NATIONALITY + BASE_SUFFIXES)
 
     # -- phrases --------------------------------------------------------------------------------------
 
@@ -357,9 +375,7 @@ class DocumentActors:
         found: list[tuple[int, str, str | None]] = []
         for m in inside:
             entry = _country_entry(m)
-            after = self.doc[m.end:m.end + 2].text.lower()
-            if entry and not after.startswith(NOT_NATIONALITY + BASE_SUFFIXES):
-                # "British-born", "US-backed", "a UK-based monitor": not the nationality of the phrase
+            if entry and not self._of_another(m):
                 found.append((m.end - 1, entry.roles[0].country, entry.wikidata))
         if not found:
             if self.agent_for(tokens, head) is None:  # "its troops", not "their music tastes"

@@ -126,6 +126,16 @@ def _orphaned_object(preposition: Token) -> list[Token]:
     return []
 
 
+def _reduced_relative(verb: Token) -> bool:
+    """ "The civilians imprisoned for X were released": a participle the parser made the main verb, with the
+    real main verb (passive, without a subject of its own) hanging from it; its subject is its patient."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return any(c.dep_ in ("conj", "advcl") and c.i > verb.i and c.tag_ == "VBN" and
+               any(g.dep_ == "auxpass" for g in c.children) and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+               for c in verb.children)
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -242,6 +252,8 @@ class SentenceCoder:
             if "xcomp" in pattern.requires and not any(c.dep_ in ("xcomp", "ccomp") and any(
                     a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in token.children):
                 continue
+            if "object" in pattern.requires and obj is None:
+                continue  # "helped Ukraine", not "help defend Saudi Arabia" (the defence is the event)
             if "place_object" in pattern.requires and (obj is None or self.places.place_at(obj) is None):
                 continue
             if "oprd" in pattern.requires:
@@ -392,7 +404,7 @@ class SentenceCoder:
         """The verb's subject and whether it is passive, inheriting across xcomp, advcl, pcomp and conj."""
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
-                return child, child.dep_ == "nsubjpass"
+                return child, child.dep_ == "nsubjpass" or _reduced_relative(verb)
         if verb.dep_ == "acl":
             if verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "obj") and not self._expand([verb.head]):
                 return self._subject(verb.head.head, depth + 1)  # "issued a declaration demanding ..."
@@ -464,6 +476,15 @@ class SentenceCoder:
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
                 _lemma(noun.head.head) in self.lexicon.cues["responsibility_words"]:
             sources += self._held_responsible(noun.head.head)
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
+                _lemma(noun.head.head) in self.lexicon.cues["responsibility_nouns"] and \
+                noun.head.head.dep_ in ("dobj", "obj") and \
+                _lemma(noun.head.head.head) in self.lexicon.cues["responsibility_claims"]:
+            subject, passive = self._subject(noun.head.head.head)  # "Hamas claimed responsibility for the attack"
+            sources += [subject] if subject is not None and not passive else []
+        if not sources and noun.dep_ in ("dobj", "obj") and _lemma(noun.head) == "claim":
+            subject, passive = self._subject(noun.head)  # "Islamic State claimed the attack"
+            sources += [subject] if subject is not None and not passive else []
         return sources
 
     def _held_responsible(self, adjective: Token) -> list[Token]:
@@ -586,6 +607,11 @@ class SentenceCoder:
             target_actors = self._arguments(trig.governor)[0]  # a rejected call was made to the rejecter
         if not target_actors and pattern.outcome.mode == "visit":
             target_actors = self._host_of_visit(trig)
+        if not target_actors and event_type in TARGET_NULL_TYPES and not pattern.reverse:
+            # "shelled Mariupol": the country whose place is hit (type null, like "air strikes in Syria")
+            places = [*target_tokens, _object(anchor)] if pattern.object_role != "theme" else target_tokens
+            target_actors = next((held for t in places if t is not None for held in [self._holder_of_place(t)]
+                                  if held), [])
         modifier = trig.nominal or any(m.nominal for m in trig.merged)
         source_actors = [self._adjust(a, event_type, as_source=True, modifier=modifier) for a in source_actors]
         target_actors = [self._adjust(a, event_type, as_source=False) for a in target_actors]
@@ -669,6 +695,26 @@ class SentenceCoder:
         actor = Actor(text=self._country_name(country) or country, name=self._country_name(country),
                       country=country, type=None)
         return [_implied(actor, trig.token)]
+
+    def _launch_origin(self, trig: Trigger) -> list[ResolvedActor]:
+        """"A mortar bomb was fired at Israel from the Gaza Strip": with no one named, fire comes from the
+        side that holds the place it was launched from (country known, sector not)."""
+        for token in {trig.anchor, trig.token}:
+            for pobj in self._pobjs(token, {"from"}):
+                held = self._holder_of_place(pobj)
+                if held:
+                    return held
+        return []
+
+    def _holder_of_place(self, token: Token) -> list[ResolvedActor]:
+        """The country of the place a token names, standing in as an actor of unknown sector."""
+        mention = self.places.place_at(token)
+        if mention is None or mention.metonym or not mention.place.country:
+            return []
+        country = mention.place.country
+        actor = Actor(text=self.doc[mention.start:mention.end].text, name=self._country_name(country),
+                      country=country, type=None)
+        return [ResolvedActor(actor, token, mention.span)]
 
     def _directed(self, trig: Trigger) -> bool:
         words = {t.lower_ for t in trig.anchor.subtree} | {t.lower_ for m in trig.merged for t in m.anchor.subtree}
@@ -755,7 +801,9 @@ class SentenceCoder:
         sources, targets = self._protest_defaults(trig, sources, targets)
         if not sources and targets and pattern.place_source:
             sources = self._state_of_place(trig)
-        if "target" in pattern.requires and not targets:
+        if not sources and targets and pattern.outcome.type == "ASSAULT":
+            sources = self._launch_origin(trig)
+        if "target" in pattern.requires and not targets or self._disaster(trig):
             return []
         # A list of forty leaders is one list, not a thousand dyads: keep the first ones named.
         sources, targets = sources[:MAX_PARTIES], targets[:MAX_PARTIES]
@@ -764,9 +812,6 @@ class SentenceCoder:
             # Violence with no named perpetrator is coded only when its victims are people or a named actor;
             # "an earthquake struck Lombok" strikes a place, and what an earthquake kills is a disaster.
             targets = [t for t in targets if t.actor.type is not None]
-            subject, passive = self._subject(trig.anchor)
-            if subject is not None and not passive and _lemma(subject) in self.lexicon.cues["natural_causes"]:
-                return []
             if not (pattern.agentless and targets) or self._aggregate(trig):
                 return []
             pairs = [(None, t) for t in targets]
@@ -812,6 +857,27 @@ class SentenceCoder:
             return []
         self.recent.extend(result)
         return result
+
+    def _disaster(self, trig: Trigger) -> bool:
+        """What the event happened by is a disaster, not an actor: "an earthquake killed thousands", "killed in
+        a helicopter crash", "killed by the crash of MH17", "died when their jet crashed"."""
+        verb = trig.anchor
+        subject, passive = self._subject(verb)
+        if any(c.dep_ == "advcl" and c.lemma_.lower() in self.lexicon.cues["disaster_verbs"] and
+               any(m.lower_ in ("when", "as", "after") for m in c.children) for c in verb.children):
+            return True
+        causes = [] if subject is None or passive else [subject]
+        return any(self._is_disaster(c) for c in causes + self._pobjs(verb, {"by", "in"}))
+
+    def _is_disaster(self, cause: Token) -> bool:
+        lemma = _lemma(cause)
+        if lemma not in self.lexicon.cues["natural_causes"]:
+            return False
+        if lemma in self.lexicon.cues["weapon_fire_words"]:
+            # "killed by Israeli fire", "sniper fire": gunfire; "killed in a fire": a disaster
+            return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and
+                           (self._expand([c]) or c.pos_ in ("NOUN", "PROPN")) for c in cause.children)
+        return True
 
     def _completes_earlier(self, trig: Trigger, result: list[Candidate]) -> bool:
         """"A car bomb exploded ..., killing 10 soldiers. Al-Shabaab said it carried out the attack": a definite

@@ -102,6 +102,12 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         if depth > 0 and lemma in cues["responsibility_words"] and token.dep_ == "oprd":
             reporter, report_verb = _subject(token.head), token.head  # "X holds Y responsible for"
             break
+        if depth > 0 and lemma in cues["responsibility_nouns"] and token.dep_ in ("dobj", "obj") and \
+                token.head.lemma_.lower() in cues["responsibility_claims"]:
+            reporter, report_verb = _subject(token.head), token.head  # "denied responsibility for the attack"
+            if token.head.lemma_.lower() in cues["denial_verbs"]:
+                denied, negated = True, not negated
+            break
         if is_reporting:
             reporter, report_verb = _subject(token), token
             if lemma in cues["denial_verbs"] and anchor.dep_ != "dobj":

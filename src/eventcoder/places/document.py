@@ -59,6 +59,10 @@ DIRECTIONS = {"west": "west", "western": "west", "east": "east", "eastern": "eas
 # Verbs whose subject is a place, not an actor ("Kherson lies on the Dnipro").
 PLACE_VERBS = {"be", "lie", "sit", "stand", "border", "remain", "fall", "become", "locate", "situate", "host",
                "have", "see", "experience", "suffer", "neighbour", "neighbor"}
+# Verbs whose object is a place when the gazetteer knows the name ("shelled Mariupol", "captured Avdiivka"),
+# whatever spaCy's entity label says.
+PLACE_OBJECT_VERBS = {"shell", "bomb", "bombard", "pound", "capture", "seize", "besiege", "encircle", "storm",
+                      "liberate", "retake", "recapture", "occupy", "enter", "evacuate", "overrun", "surround"}
 KIND_BONUS = {"main": 1.0, "alias": 1.5, "country": 1.0, "alternate": 0.0, "stem": -0.5}
 QUALIFIER_BONUS = 8.0
 ADMIN_CONTEXT_BONUS = 4.0
@@ -349,9 +353,7 @@ class DocumentPlaces:
             return True
         if token.dep_ in ("conj", "appos") and head != token and depth < 4:
             return self._locative(head, depth + 1) or head.i in self.by_token or self._known_place(head)
-        if token.dep_ == "npadvmod" and head.pos_ == "VERB":
-            return False
-        return False
+        return token.dep_ in ("dobj", "obj") and head.lemma_.lower() in PLACE_OBJECT_VERBS
 
     @staticmethod
     def _place_subject(token: Token) -> bool:
