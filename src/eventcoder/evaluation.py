@@ -111,7 +111,12 @@ def error_report(run: GoldRun) -> str:
         missed = [g for g in missed if not any(g is p[0] for p in typed)]
         spurious = [s for s in spurious if not any(s is p[1] for p in typed)]
         for g in missed:
-            cause = "missed: another type coded instead" if spurious else "missed: no event coded"
+            if spurious:
+                cause = "missed: another type coded instead"
+            elif any(dyad_key(g) == dyad_key(p[0]) for p in pairs):
+                cause = "missed: gold repeats an event already matched"  # both directions of one meeting
+            else:
+                cause = "missed: no event coded" if not system else "missed: no event of this kind coded"
             groups[cause].append(f"[{doc['id']}] gold {_describe(g)}\n      text: {doc['text'][:300]}")
         for s in spurious:
             cause = "spurious: document has no gold event" if not gold else (
