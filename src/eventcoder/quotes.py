@@ -25,7 +25,7 @@ SPEECH_CONTENT_DEPS = {"ccomp", "xcomp", "acomp", "pcomp", "oprd"}
 class QuoteExtractor:
     def __init__(self, doc: Doc, doc_id: str, actors: DocumentActors, lexicon: Lexicon):
         self.doc, self.doc_id, self.actors, self.lexicon = doc, doc_id, actors, lexicon
-        self.text = doc.text
+        self.text = actors.text  # read once: Doc.text is rebuilt on every access
         self.speech = set(lexicon.cues["reporting_verbs"]) | SPEECH_VERBS
         self.sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
 
