@@ -349,3 +349,40 @@ def test_a_place_attacked_or_taken_stands_for_its_country(code):
     events = code("Russian forces shelled Kharkiv overnight and captured Avdiivka.", "2024-02-18")
     assert [(e.event_type, e.source.country, e.target.country, e.target.type) for e in events] == [
         ("ASSAULT", "RUS", "UKR", None), ("COERCE", "RUS", "UKR", None)]
+
+
+def test_a_people_named_with_a_modifier(code):
+    event = one(code("Bosnian Croats said their forces had withdrawn from Mostar.", "1994-03-01"), "RETREAT")
+    assert event.source.country == "BIH"
+    event = one(code("Up to 300 ethnic Hungarians demonstrated on Sunday in Slovakia.", "1995-03-01"), "PROTEST")
+    assert (event.source.country, event.source.type) == ("SVK", "CVL")
+    event = one(code("A prominent anti-Iran cleric was shot dead in a market in Baghdad.", "2010-03-01"), "ASSAULT")
+    assert event.target.country == "IRQ"
+
+
+def test_coordinated_weapons_share_their_nationality_and_act_once(code):
+    events = code("Syrian jets and helicopters bombed rebel positions near Idlib.", "2019-03-01")
+    assert [(e.source.country, e.source.type) for e in events] == [("SYR", "MIL")]
+
+
+def test_a_complaint_to_a_body_about_a_party_accuses_the_party(code):
+    event = one(code("Armenia complained to the UN Security Council over Azerbaijani shelling of border villages.",
+                     "2021-03-01"), "ACCUSE")
+    assert event.target.country == "AZE"
+
+
+def test_a_conditional_threat_is_aimed_at_whoever_the_condition_is_on(code):
+    event = one(code("China threatened to cut trade ties if Lithuania allows Taiwan to open an office in Vilnius.",
+                     "2021-08-01"), "THREATEN")
+    assert event.target.country == "LTU"
+
+
+def test_expelling_staff_of_an_organisation_sanctions_it(code):
+    event = one(code("Iran expelled inspectors of the International Atomic Energy Agency last week.", "2023-09-20"),
+                "SANCTION")
+    assert (event.source.country, event.target.country) == ("IRN", "IAEA")
+
+
+def test_seeking_asylum_requests_it_of_the_host(code):
+    event = one(code("Hundreds of Afghan soldiers sought refuge in Tajikistan.", "2021-07-06"), "REQUEST")
+    assert (event.source.country, event.target.country) == ("AFG", "TJK")

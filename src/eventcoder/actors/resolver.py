@@ -23,13 +23,16 @@ PLACE_PREPS = PHRASE_PREPS - {"of"}
 EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "dep", "parataxis"}
 # Heads that take their identity from an "of" complement: "member of the team", "head of the general staff".
 RELATIONAL_HEADS = {"member", "head", "vice-head", "chief", "leader", "part", "representative", "deputy", "some",
-                    "team", "squad", "contingent", "unit", "detachment",
+                    "team", "squad", "contingent", "unit", "detachment", "inspector", "monitor", "observer",
+                    "official", "envoy", "delegation", "delegate", "staff", "employee", "worker", "personnel",
+                    "peacekeeper",
                     "one", "many", "several", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
                     "group", "number", "most", "all", "rest"}
 
 
 NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-trained", "-educated", "-linked",
                    "-sponsored", "-supported", "-affiliated", "-inspired", "-armed", "- born", "- backed")
+STANCE_PREFIXES = ("anti-", "pro-", "anti -", "pro -")
 # Things a country keeps abroad: "a US base", "the Russian embassy", "a British tanker".
 OUTPOST_NOUNS = {"base", "embassy", "consulate", "outpost", "position", "facility", "ship", "warship", "vessel",
                  "tanker", "plane", "aircraft", "jet", "drone", "convoy", "camp", "garrison", "mission"}
@@ -96,10 +99,14 @@ class DocumentActors:
         )
         return counts.most_common(1)[0][0] if counts else None
 
-    def sentence_country(self, token: Token) -> str | None:
-        """A country named in the token's sentence as a place, else as an adjective, else the document's."""
+    def sentence_country(self, token: Token, skip: int | None = None) -> str | None:
+        """A country named in the token's sentence as a place, else as an adjective, else the document's;
+        `skip` leaves out the mention at that token ("ethnic Albanians" do not say where they live)."""
         sent = sentence_of(token)
         named, adjectives = self._countries_by_sentence.get(sent.start, ((), ()))
+        if skip is not None and skip in self.by_token:
+            own = _country_entry(self.by_token[skip])
+            adjectives = [c for c in adjectives if own is None or c != own.roles[0].country]
         for countries in (named, self.place_countries.get(sent.start, ()), adjectives):
             if countries:
                 return countries[0]
@@ -121,8 +128,11 @@ class DocumentActors:
         return found
 
     def _of_another(self, m: Mention) -> bool:
-        """"British-born", "US-backed", "a UK-based monitor": the country is not the phrase's own."""
-        return self.doc[m.end:m.end + 2].text.lower().startswith(NOT_NATIONALITY + BASE_SUFFIXES)
+        """"British-born", "US-backed", "a UK-based monitor", "an anti-Syria journalist": the country is not
+        the phrase's own."""
+        before = self.doc[max(m.start - 2, 0):m.start].text.lower()
+        return self.doc[m.end:m.end + 2].text.lower().startswith(NOT_NATIONALITY + BASE_SUFFIXES) or \
+            before.endswith(STANCE_PREFIXES)
 
     # -- phrases --------------------------------------------------------------------------------------
 
@@ -209,6 +219,10 @@ class DocumentActors:
         span = self._span_of(tokens)
         text = self.text[span[0]:span[1]]
         head_mention = self.by_token.get(head.i)
+        if head_mention and head_mention.entries[0].kind == "adjective":
+            people = self._people_of(head, text, span)
+            if people is not None:
+                return people
         if head_mention:
             resolved = self._from_entry(head_mention, text, head, span)
             if resolved:
@@ -281,6 +295,23 @@ class DocumentActors:
         bare = entry.kind in ("country", "capital") and mention.start <= head.i < mention.end
         return ResolvedActor(actor, head, span, bare_country=bare and entry.kind == "country",
                              person=entry.kind == "person")
+
+    def _people_of(self, head: Token, text: str, span) -> list[ResolvedActor] | None:
+        """A people named with a modifier: "Bosnian Serbs" are Bosnia's (the modifier says the country),
+        "ethnic Albanians" in Serbia are Serbia's (the sentence says it)."""
+        for modifier in (c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i):
+            mention = self.by_token.get(modifier.i)
+            entry = _country_entry(mention) if mention else None
+            if entry is not None and mention is not None and not self._of_another(mention):
+                actor = Actor(text=text, name=entry.name, country=entry.roles[0].country, type="CVL",
+                              wikidata=entry.wikidata)
+                return [ResolvedActor(actor, head, span)]
+            if modifier.lower_ == "ethnic":
+                country = self.sentence_country(head, skip=head.i)
+                name = self.kb.countries[country].name if country in self.kb.countries else None
+                actor = Actor(text=text, name=name, country=country, type="CVL")
+                return [ResolvedActor(actor, head, span, country_from_context=country is not None)]
+        return None
 
     def _titled(self, resolved: ResolvedActor, tokens: list[Token], mention: Mention) -> ResolvedActor:
         """"US Senator Marco Rubio": the title written in the text says what the person is at that moment;

@@ -243,8 +243,11 @@ class SentenceCoder:
                 if not _has_particle(token, rule.particle.split()):
                     continue
                 score += 3
+            rule_obj = obj
+            if pattern.objects and obj is None and rule.particle:  # "asked for asylum": the particle's object
+                rule_obj = next(iter(self._pobjs(token, {rule.particle.split()[-1]})), None)
             if pattern.objects:
-                if obj is None or not (_object_phrases(obj) & pattern.objects):
+                if rule_obj is None or not (_object_phrases(rule_obj) & pattern.objects):
                     continue
                 score += 2
             if pattern.except_objects and obj is not None and _object_phrases(obj) & pattern.except_objects:
@@ -445,13 +448,25 @@ class SentenceCoder:
             if self.places.place_at(token) and self.places.place_at(token).place.precision == "country":
                 for appos in (c for c in token.children if c.dep_ == "appos" and self.places.place_at(c)):
                     members += [appos, *appos.conjuncts]
+            first: ResolvedActor | None = None
             for member in members:
                 if member.i < token.i:
                     continue
                 for actor in self.actors.resolve(member):
+                    if first is not None and actor.country_from_context and self._shares_modifier(first, actor):
+                        # "Israeli helicopters and tanks": the tanks are Israeli too
+                        actor = replace(actor, actor=actor.actor.model_copy(
+                            update={"country": first.actor.country, "name": first.actor.name}),
+                            country_from_context=False)
                     if actor.actor.country or actor.actor.type:
                         resolved.append(actor)
+                    first = first or actor
         return resolved
+
+    def _shares_modifier(self, first: ResolvedActor, other: ResolvedActor) -> bool:
+        """A nationality before the first of two coordinated nouns of one kind modifies both."""
+        return not first.country_from_context and first.actor.type == other.actor.type and any(
+            c.dep_ in ("amod", "compound") and c.i in self.actors.by_token for c in first.head.lefts)
 
     def _source_tokens_of_nominal(self, trig: Trigger) -> list[Token]:
         noun = trig.token
@@ -529,6 +544,9 @@ class SentenceCoder:
             if part_of_event or not self._expand([obj]):
                 # "ties with Taiwan", "condemned allegations by Rwanda", "demanded support from the assembly"
                 targets += self._pobjs(obj, preps | {"with", "against", "on", "by", "from", "to"})
+                if _object_phrases(obj) & pattern.objects and not self._expand(targets) and \
+                        not self._expand(self._pobjs(anchor, preps)):
+                    targets += self._pobjs(obj, {"of"})  # "expelled inspectors of the IAEA"
                 if pattern.outcome.mode == "seize" and any(not a.country_from_context for a in self._expand([obj])):
                     targets.append(obj)  # "seized a British oil tanker": the owner loses it
             else:
@@ -545,6 +563,12 @@ class SentenceCoder:
                         for t in d.children if t.dep_ == "pobj"]
         if passive and not self._expand(targets):  # "fired by rebels against US warships": misattached
             targets += [t for agent in self._pobjs(anchor, {"by"}) for t in self._pobjs(agent, preps)]
+        if pattern.outcome.type == "ACCUSE":
+            # "complained to the UN over Israeli air raids": the accused, not the one told
+            addressees = self._pobjs(anchor, {"to"})
+            grievances = [g for head in [anchor, *addressees] for g in self._pobjs(head, {"over", "about", "against"})]
+            if addressees and self._expand(grievances):
+                targets = [t for t in targets if t not in addressees] + grievances
         if not targets:  # "allowed a UN aid convoy to enter"
             targets += [c for clause in anchor.children if clause.dep_ in ("ccomp", "xcomp")
                         for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "that")]
@@ -563,7 +587,11 @@ class SentenceCoder:
                 sources += self._pobjs(anchor, {"by"})
             elif subject is not None:
                 sources.append(subject)
-        source_actors = self._expand(sources)
+        # "Israeli helicopters and tanks": one actor acting, not two (but Iraqi forces and the Peshmerga are two)
+        expanded = self._expand(sources)
+        source_actors = [a for i, a in enumerate(expanded) if not a.actor.country or not any(
+            (b.actor.country, b.actor.type, b.actor.name) == (a.actor.country, a.actor.type, a.actor.name)
+            for b in expanded[:i])]
         target_tokens = self._target_tokens(trig)
         if pattern.object_role == "theme" and not source_actors and not (trig.nominal and anchor == trig.token):
             subject, passive = self._subject(anchor)
@@ -605,6 +633,13 @@ class SentenceCoder:
             source_actors = self._arguments(trig.governor)[0]
         if trig.governor is not None and not target_actors and trig.token.dep_ in ("dobj", "obj"):
             target_actors = self._arguments(trig.governor)[0]  # a rejected call was made to the rejecter
+        if not target_actors and event_type == "THREATEN":
+            # "threatened to stop negotiations if the United States goes ahead": whoever the condition is on
+            heads = [anchor, *(c.anchor for c in trig.content), *(c for c in anchor.children if c.dep_ == "xcomp")]
+            conditions = [clause for head in heads for clause in head.children if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)]
+            target_actors = self._distinct_countries(self._expand(
+                [s for clause in conditions for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]))
         if not target_actors and pattern.outcome.mode == "visit":
             target_actors = self._host_of_visit(trig)
         if not target_actors and event_type in TARGET_NULL_TYPES and not pattern.reverse:
