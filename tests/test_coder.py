@@ -386,3 +386,11 @@ def test_expelling_staff_of_an_organisation_sanctions_it(code):
 def test_seeking_asylum_requests_it_of_the_host(code):
     event = one(code("Hundreds of Afghan soldiers sought refuge in Tajikistan.", "2021-07-06"), "REQUEST")
     assert (event.source.country, event.target.country) == ("AFG", "TJK")
+
+
+def test_the_demand_of_a_protest_is_part_of_the_protest(code):
+    events = code("Thousands of farmers protested in Warsaw on Friday, demanding the resignation of the agriculture "
+                  "minister.", "2024-02-10")
+    assert [(e.event_type, e.source.country, e.source.type) for e in events] == [("PROTEST", "POL", "CVL")]
+    events = code("Hundreds marched through Tbilisi on Sunday.", "2024-03-04")
+    assert [(e.event_type, e.source.text, e.source.country) for e in events] == [("PROTEST", "Hundreds", "GEO")]

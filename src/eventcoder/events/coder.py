@@ -34,6 +34,8 @@ ANAPHORA_TOKENS = 80
 # Speech acts whose object event has not (yet) happened: what is requested, rejected, promised or threatened.
 CONTENT_GOVERNORS = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 MAX_PARTIES = 8
+CROWD_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "crowd",
+               "throng", "score", "scores", "many"}
 ARMED_TYPES = {"MIL", "REB", "UAF"}
 ULTIMATUM_TYPES = {"REJECT": "130", "SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "PROTEST": "133",
                    "RETREAT": "136"}
@@ -382,6 +384,15 @@ class SentenceCoder:
         if anchor.dep_ == "advcl" and head.i in anchors and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
             return anchors[head.i], "content"  # "went on strike to demand": the protest's demand
+        named_owner = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in trig.token.children)  # "Navalny's call"
+        if trig.pattern.outcome.type == "REQUEST" and not self._own_subject(trig) and not named_owner:
+            # "protested on Friday, demanding the resignation", "joined demonstrators in demanding a referendum":
+            # the protest's demand is part of the protest
+            for ancestor in anchor.ancestors:
+                if ancestor.i in anchors and anchors[ancestor.i].pattern.outcome.type == "PROTEST":
+                    return anchors[ancestor.i], "content"
+                if ancestor.dep_ not in ("advcl", "pcomp", "prep", "xcomp", "conj", "acl"):
+                    break
         if anchor.dep_ == "pcomp" and head.lower_ in ("of", "into") and head.head.i in anchors:
             return anchors[head.head.i], "content"
         if anchor.dep_ in ("conj", "advcl") and head.i in anchors:
@@ -709,12 +720,19 @@ class SentenceCoder:
         are directed at that country's government."""
         if trig.pattern.outcome.type != "PROTEST":
             return sources, targets
+        subject, passive = self._subject(trig.anchor)
+        unnamed_crowd = subject is not None and not passive and (  # "Thousands marched"
+            subject.pos_ == "NUM" or _lemma(subject) in CROWD_WORDS)
         if not sources and (trig.token.dep_ in ("nsubj", "nsubjpass") or trig.anchor != trig.token
-                            or self._directed(trig)):
+                            or self._directed(trig) or unnamed_crowd):
             country = self.actors.sentence_country(trig.token)
-            actor = Actor(text=trig.token.text, name=self._country_name(country) if country else None,
-                          country=country, type="CVL")
-            sources = [_implied(actor, trig.token)]
+            name = self._country_name(country) if country else None
+            if unnamed_crowd:
+                crowd = self.doc[subject.left_edge.i:subject.right_edge.i + 1]
+                sources = [ResolvedActor(Actor(text=crowd.text, name=name, country=country, type="CVL"), subject,
+                                         (crowd.start_char, crowd.end_char))]
+            else:
+                sources = [_implied(Actor(text=trig.token.text, name=name, country=country, type="CVL"), trig.token)]
         if sources and not targets and sources[0].actor.country and self._directed(trig):
             country = sources[0].actor.country
             actor = Actor(text="the government", name=self._country_name(country), country=country, type="GOV")
