@@ -394,3 +394,58 @@ def test_the_demand_of_a_protest_is_part_of_the_protest(code):
     assert [(e.event_type, e.source.country, e.source.type) for e in events] == [("PROTEST", "POL", "CVL")]
     events = code("Hundreds marched through Tbilisi on Sunday.", "2024-03-04")
     assert [(e.event_type, e.source.text, e.source.country) for e in events] == [("PROTEST", "Hundreds", "GEO")]
+
+
+def test_welcoming_a_decision_is_support_and_welcoming_a_delegation_is_a_meeting(code):
+    events = code("Turkey welcomed Azerbaijan's decision to reopen the border crossing.", "2023-03-01")
+    assert ("SUPPORT", "TUR", "AZE") in dyads(events) and "CONSULT" not in [e.event_type for e in events]
+    reopening = one(events, "CONCEDE")  # a decision to reopen announces a future retreat
+    assert (reopening.source.country, reopening.modality) == ("AZE", "planned")
+    events = code("Egypt welcomed a Hamas delegation in Cairo on Monday.", "2023-03-01")
+    assert [e.event_type for e in events] == ["CONSULT"]
+
+
+def test_promising_harm_is_a_threat(code):
+    event = one(code("The European Union vowed to impose new sanctions on Belarus.", "2021-06-01"), "THREATEN")
+    assert (event.source.country, event.target.country) == ("EU", "BLR")
+
+
+def test_denying_an_act_named_by_a_gerund_negates_it(code):
+    event = one(code("Pyongyang has repeatedly denied sending weapons to Russia.", "2023-11-01"), "AID")
+    assert (event.negated, event.modality) == (True, "claimed")
+
+
+def test_an_unnamed_institution_belongs_to_the_place_in_its_phrase(code):
+    event = one(code("Russia denied attacking the hospital in Mariupol.", "2022-03-10"), "ASSAULT")
+    assert (event.target.country, event.target.type) == ("UKR", "HLH")
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_one_meeting(code):
+    events = code("Biden met Xi on the sidelines of the G20 summit in Bali.", "2022-11-14")
+    assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("CONSULT", "USA", "CHN")]
+    events = code("A protester threw bottles at police on the first day of the summit in Hamburg.", "2017-07-07")
+    assert ("ASSAULT", "DEU", "DEU") in dyads(events)
+
+
+def test_suicide_bombers_are_not_their_own_target(code):
+    event = one(code("Two suicide bombers blew themselves up outside a mosque in Kabul.", "2022-03-10"), "ASSAULT")
+    assert event.target is None or event.target.text != "themselves"
+
+
+def test_the_passive_carries_over_to_an_elided_conjunct(code):
+    events = code("One protester was killed, and 40 others injured, including 12 children, in Israeli fire near "
+                  "the fence.", "2018-05-15")
+    assert all(e.source is None or e.source.country == "ISR" for e in events)
+    assert "CVL" not in [e.source.type for e in events if e.source]
+
+
+def test_words_like_on_are_prepositions_in_the_pattern_data(code):
+    event = one(code("The EU imposed sanctions on Iran's drone makers.", "2023-07-20"), "SANCTION")
+    assert (event.source.country, event.target.country) == ("EU", "IRN")
+
+
+def test_strikes_by_a_state_are_attacks_and_strikes_by_workers_are_protests(code):
+    event = one(code("Russia launched strikes on Kharkiv overnight.", "2024-01-08"), "ASSAULT")
+    assert (event.source.country, event.source.type, event.target.country) == ("RUS", "MIL", "UKR")
+    event = one(code("Teachers went on strike in Nairobi on Monday.", "2024-01-08"), "PROTEST")
+    assert (event.source.country, event.source.type) == ("KEN", "EDU")

@@ -263,3 +263,10 @@ def test_an_unwritable_cache_directory_is_skipped(tmp_path):
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("x")
     assert _build_into(blocker / "eventcoder", "gazetteer-test") is None
+
+
+def test_a_name_with_no_namesake_in_the_area_qualifying_it_is_not_placed_elsewhere(places):
+    found = [(m.place.text, m.place.country) for m in places("Gunmen killed six men in Mexico's Gulf coast state "
+                                                              "of Veracruz.")]
+    assert ("Gulf", "PNG") not in found
+    assert ("Veracruz", "MEX") in found

@@ -52,6 +52,7 @@ class Coder:
         actors = DocumentActors(doc, mentions, self.kb, document.pub_date)
         places = DocumentPlaces(doc, mentions, self.kb)
         actors.place_countries = places.countries_by_sentence()
+        actors.token_places = places.countries_by_token()
         coder = SentenceCoder(doc, document.id, document.pub_date, self.lexicon, actors, places)
         # All candidates first: a later sentence may complete an earlier event ("... said it carried out the
         # attack" names who did the bombing reported before).

@@ -84,6 +84,8 @@ class DocumentActors:
         # Countries of the places each sentence names (set by the pipeline once places are found): the
         # civilians killed "in the east of the Gaza Strip" belong there, not to the "Israeli" shelling.
         self.place_countries: dict[int, list[str]] = {}
+        # Token -> country of the place named there (also set by the pipeline): "the hospital in Mariupol".
+        self.token_places: dict[int, str] = {}
         self.mentions = mentions
         self.by_token: dict[int, Mention] = {i: m for m in mentions for i in range(m.start, m.end)}
         self._cache: dict[int, list[ResolvedActor]] = {}
@@ -372,7 +374,9 @@ class DocumentActors:
             agent_words = set(agent.phrase.split())
             generic = all(w.lemma_.lower() in agent_words or w.lower_ in agent_words or w.pos_ in ("DET", "PUNCT")
                           for w in tokens)  # "the Defense Ministry" is generic, "Socialist Equality Party" a name
-            fallback = self.sentence_country(head) if (
+            located = next((self.token_places[t.i] for t in tokens if t.i in self.token_places and
+                            self._in_place_prep(t, head)), None)
+            fallback = located or self.sentence_country(head) if (
                 head.pos_ == "NOUN" or agent.kind == "title" or generic) else None
             if agent.phrase in SELF_NAMING or any(t.lower_ in NO_COUNTRY_MODIFIERS for t in tokens):
                 fallback = None  # "other countries", "Western leaders" are not the country in focus

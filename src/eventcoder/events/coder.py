@@ -40,6 +40,9 @@ ARMED_TYPES = {"MIL", "REB", "UAF"}
 ULTIMATUM_TYPES = {"REJECT": "130", "SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "PROTEST": "133",
                    "RETREAT": "136"}
 FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
+TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "eve", "occasion",
+              "anniversary", "sidelines", "margin", "margins", "time", "date"}
+PROMISED_HARM = {**FUTURE_AS_THREAT, "ASSAULT": ("138", "violence")}
 OFFICIAL_TYPES = {"GOV", "IGO", "NGO", "JUD", "LEG", "MED", "MIL", "SPY"}
 OBLIGATION_MODALS = {"must", "should", "ought"}
 SELF_PRONOUNS = {"i", "we", "he", "she", "it"}
@@ -400,6 +403,13 @@ class SentenceCoder:
         if trig.nominal and anchor == trig.token and anchor.dep_ in ("nsubj", "nsubjpass") and head.i in anchors \
                 and anchors[head.i].pattern.outcome.type == trig.pattern.outcome.type:
             return anchors[head.i], "argument"  # "A US drone strike killed Soleimani": one event
+        if trig.nominal and anchor == trig.token and anchor.dep_ == "pobj" and trig.pattern.outcome.type == "CONSULT":
+            # "met Xi on the sidelines of the G20 summit": the summit is where the meeting took place
+            for ancestor in list(anchor.ancestors)[:5]:
+                if ancestor.i in anchors and anchors[ancestor.i].pattern.outcome.type == trig.pattern.outcome.type:
+                    return anchors[ancestor.i], "argument"
+                if ancestor.dep_ not in ("pobj", "prep"):
+                    break
         if trig.nominal and anchor == trig.token:
             governor = head.head if anchor.dep_ == "pobj" else head
             if anchor.dep_ in ("dobj", "obj", "pobj", "attr") and governor.i in anchors and governor != anchor:
@@ -418,7 +428,10 @@ class SentenceCoder:
         """The verb's subject and whether it is passive, inheriting across xcomp, advcl, pcomp and conj."""
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
-                return child, child.dep_ == "nsubjpass" or _reduced_relative(verb)
+                # "one was killed, and 65 others injured": the passive carries over to the elided conjunct
+                elided = verb.dep_ == "conj" and verb.tag_ == "VBN" and _is_passive(verb.head) and not any(
+                    c.dep_ in ("aux", "auxpass") for c in verb.children)
+                return child, child.dep_ == "nsubjpass" or elided or _reduced_relative(verb)
         if verb.dep_ == "acl":
             if verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "obj") and not self._expand([verb.head]):
                 return self._subject(verb.head.head, depth + 1)  # "issued a declaration demanding ..."
@@ -450,7 +463,10 @@ class SentenceCoder:
             if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ in preps:
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 found.extend(objects or _orphaned_object(child))
-        return found
+        # "on the first day of the G20 summit", "on Monday": when, not at whom (but "with President Assad
+        # Tuesday", parsed with the date as head, names a party)
+        return [t for t in found if _lemma(t) not in TIME_NOUNS and not (
+            t.ent_type_ in ("DATE", "TIME") and all(w.ent_type_ in ("DATE", "TIME", "") for w in t.subtree))]
 
     def _expand(self, tokens: list[Token]) -> list[ResolvedActor]:
         resolved: list[ResolvedActor] = []
@@ -658,6 +674,8 @@ class SentenceCoder:
             places = [*target_tokens, _object(anchor)] if pattern.object_role != "theme" else target_tokens
             target_actors = next((held for t in places if t is not None for held in [self._holder_of_place(t)]
                                   if held), [])
+        # "suicide bombers blew themselves up": the act has no other party named
+        target_actors = [t for t in target_actors if not t.head.lower_.endswith(("self", "selves"))]
         modifier = trig.nominal or any(m.nominal for m in trig.merged)
         source_actors = [self._adjust(a, event_type, as_source=True, modifier=modifier) for a in source_actors]
         target_actors = [self._adjust(a, event_type, as_source=False) for a in target_actors]
@@ -847,14 +865,19 @@ class SentenceCoder:
     def candidates(self, trig: Trigger) -> list[Candidate]:
         pattern = trig.pattern
         report = self._report(trig)
-        sources, targets = self._arguments(trig, self._transform(pattern.outcome, report.modality,
+        base = pattern.outcome
+        sources, targets = self._arguments(trig, self._transform(base, report.modality,
                                                                  report.negated, report.ultimatum).type)
+        if base.mode == "strike" and trig.nominal and trig.token.head.lower_ != "on" and sources and (
+                sources[0].bare_country or sources[0].actor.type in ARMED_TYPES | {"GOV"}):
+            base = Outcome("ASSAULT", "195", "aerial")  # "Russia launched strikes on Kharkiv": not a walkout
+            sources, targets = self._arguments(trig, "ASSAULT")
         sources, targets = self._discourse_arguments(trig, sources, targets)
         targets = self._discourse_target(trig, sources, targets)
         sources, targets = self._protest_defaults(trig, sources, targets)
         if not sources and targets and pattern.place_source:
             sources = self._state_of_place(trig)
-        if not sources and targets and pattern.outcome.type == "ASSAULT":
+        if not sources and targets and base.type == "ASSAULT":
             sources = self._launch_origin(trig)
         if "target" in pattern.requires and not targets or self._disaster(trig):
             return []
@@ -868,19 +891,19 @@ class SentenceCoder:
             if not (pattern.agentless and targets) or self._aggregate(trig):
                 return []
             pairs = [(None, t) for t in targets]
-        elif not targets and pattern.outcome.type == "CONSULT" and pattern.reciprocal and len(sources) == 1 and \
+        elif not targets and base.type == "CONSULT" and pattern.reciprocal and len(sources) == 1 and \
                 _lemma(sources[0].head) in INTERNAL_BODIES:
             return []  # "Israel's Cabinet met Sunday": a body in session, not a meeting between parties
         elif not targets and pattern.reciprocal and len(sources) > 1:
-            if pattern.outcome.type in BIDIRECTIONAL_TYPES:
+            if base.type in BIDIRECTIONAL_TYPES:
                 pairs = [(a, b) for a in sources for b in sources if a is not b]
-            elif pattern.outcome.type in SYMMETRIC_TYPES:  # "the US, Russia and Switzerland met": each pair
+            elif base.type in SYMMETRIC_TYPES:  # "the US, Russia and Switzerland met": each pair
                 pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
             else:
                 pairs = [(sources[0], other) for other in sources[1:]]
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]
-        outcome = pattern.outcome
+        outcome = base
         if outcome.type == "PROTEST" and outcome.mode == "demo" and sources and \
                 sources[0].actor.type in OFFICIAL_TYPES:
             outcome = Outcome("ACCUSE", "114", "disapprove")  # a ministry's "protest" is a complaint
@@ -890,6 +913,9 @@ class SentenceCoder:
         specific = next((m.pattern.outcome for m in trig.merged if m.pattern.outcome.mode), None)
         if specific is not None and not outcome.mode:
             outcome = specific  # "killed in a drone attack": the attack says how
+        harm = next((c.pattern.outcome.type for c in trig.content if c.pattern.outcome.type in PROMISED_HARM), None)
+        if outcome.type == "AGREE" and harm and _lemma(trig.anchor) in self.lexicon.cues["promise_verbs"]:
+            outcome = Outcome("THREATEN", *PROMISED_HARM[harm])  # "vowed to impose new sanctions": a threat
         if outcome.type == "MOBILIZE" and len({s.actor.country for s in sources}) > 1:
             outcome = Outcome("COOPERATE", "062", None)  # drills by two countries' forces are joint exercises
         outcomes = [outcome, *pattern.also]

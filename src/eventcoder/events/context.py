@@ -69,8 +69,9 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
             negation_reach = False  # "would not sign the bill and offered talks": each conjunct has its own
         children = list(token.children)
         # a report governs its content clause, not the means of an act ("responded by expelling")
-        is_reporting = token.pos_ in ("VERB", "AUX") and lemma in cues["reporting_verbs"] and depth > 0 and \
-            chain[depth - 1].dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp")
+        is_reporting = token.pos_ in ("VERB", "AUX") and lemma in cues["reporting_verbs"] and depth > 0 and (
+            chain[depth - 1].dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp") or
+            lemma in cues["denial_verbs"] and chain[depth - 1].tag_ == "VBG")  # "denied sending drones"
         if token.pos_ == "NOUN" and lemma in cues["reporting_nouns"] and depth > 0:
             reporter, report_verb = token, token
             break
@@ -89,7 +90,8 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
             if depth > 0 and child.dep_ == "neg" and not is_reporting and negation_reach:
                 negated = True
         planning = (token.pos_ == "VERB" and lemma in cues["planning_verbs"]) or (
-            token.pos_ == "ADJ" and lemma in cues["planning_adjectives"])
+            token.pos_ == "ADJ" and lemma in cues["planning_adjectives"]) or (
+            token.pos_ == "NOUN" and lemma in cues["planning_nouns"])
         if depth > 0 and planning and not is_reporting:
             planned = True
         if depth > 0 and lemma in cues["failure_verbs"] and chain[depth - 1].dep_ == "xcomp":

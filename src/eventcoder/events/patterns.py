@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -13,6 +14,21 @@ import yaml
 from eventcoder.models import PLOVER_TYPES
 
 DATA = resources.files("eventcoder") / "data" / "events"
+
+
+class _WordsLoader(yaml.SafeLoader):
+    """YAML 1.1 reads on, off, yes and no as booleans; in these word lists they are words ("strikes on")."""
+
+
+_WordsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_WordsLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                   list("tTfF"))
+
+
+def _read_yaml(name: str):
+    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=_WordsLoader)  # a SafeLoader subclass
 
 
 @dataclass(frozen=True)
@@ -125,8 +141,8 @@ def _load_fallback(lexicon: Lexicon) -> None:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     cameo = _load_cameo()
-    spec = yaml.safe_load((DATA / "patterns.yaml").read_text(encoding="utf-8"))
-    cues = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
+    spec = _read_yaml("patterns.yaml")
+    cues = _read_yaml("cues.yaml")
     patterns = []
     seen: set[str] = set()
     for item in spec["patterns"]:

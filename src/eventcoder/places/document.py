@@ -193,6 +193,9 @@ class DocumentPlaces:
         self._regions_and_cities(matches)
         self._qualify(matches)
         self._resolve(matches)
+        # "Mexico's Gulf coast": a name qualified by an area it has no namesake in is not a place there
+        matches = [m for m in matches if not m.qualifiers or not m.scored or any(
+            record.within(area) for _, record in m.scored for q in m.qualifiers for _, area in q.scored)]
         found = [self._mention(m) for m in matches]
         found = [m for m in found if m is not None]
         covered = {i for m in found for i in range(m.start, m.end)}
@@ -705,6 +708,10 @@ class DocumentPlaces:
 
     def place_at(self, token: Token) -> PlaceMention | None:
         return self.by_token.get(token.i)
+
+    def countries_by_token(self) -> dict[int, str]:
+        """Token -> country of the place it names (metonyms excluded)."""
+        return {i: m.place.country for i, m in self.by_token.items() if not m.metonym and m.place.country}
 
     def countries_by_sentence(self) -> dict[int, list[str]]:
         """Sentence start -> countries of the places it names, in order (metonyms excluded)."""
