@@ -89,6 +89,7 @@ class DocumentActors:
         self.mentions = mentions
         self.by_token: dict[int, Mention] = {i: m for m in mentions for i in range(m.start, m.end)}
         self._cache: dict[int, list[ResolvedActor]] = {}
+        self._another: dict[int, bool] = {}
 
     # -- document context -------------------------------------------------------------------------------
 
@@ -132,9 +133,11 @@ class DocumentActors:
     def _of_another(self, m: Mention) -> bool:
         """"British-born", "US-backed", "a UK-based monitor", "an anti-Syria journalist": the country is not
         the phrase's own."""
-        before = self.doc[max(m.start - 2, 0):m.start].text.lower()
-        return self.doc[m.end:m.end + 2].text.lower().startswith(NOT_NATIONALITY + BASE_SUFFIXES) or \
-            before.endswith(STANCE_PREFIXES)
+        if m.start not in self._another:
+            before = self.doc[max(m.start - 2, 0):m.start].text.lower()
+            self._another[m.start] = self.doc[m.end:m.end + 2].text.lower().startswith(
+                NOT_NATIONALITY + BASE_SUFFIXES) or before.endswith(STANCE_PREFIXES)
+        return self._another[m.start]
 
     # -- phrases --------------------------------------------------------------------------------------
 
@@ -343,7 +346,9 @@ class DocumentActors:
         return active[0] if len(active) == 1 else (entries[0] if len({e.key for e in entries}) == 1 else None)
 
     def _from_modifiers(self, head: Token, tokens: list[Token], text: str, span, depth: int) -> list[ResolvedActor]:
-        inside = [m for m in self.mentions if tokens[0].i <= m.start and m.end - 1 <= tokens[-1].i]
+        spanned = (self.by_token.get(i) for i in range(tokens[0].i, tokens[-1].i + 1))
+        inside = sorted({m.start: m for m in spanned if m is not None and tokens[0].i <= m.start and
+                         m.end - 1 <= tokens[-1].i}.values(), key=lambda m: m.start)
         agent = self.agent_for([t for t in tokens if not self._in_place_prep(t, head)], head)
         owner = _owner(head)
         if agent is None and owner is not None and depth < 3:
