@@ -449,3 +449,31 @@ def test_strikes_by_a_state_are_attacks_and_strikes_by_workers_are_protests(code
     assert (event.source.country, event.source.type, event.target.country) == ("RUS", "MIL", "UKR")
     event = one(code("Teachers went on strike in Nairobi on Monday.", "2024-01-08"), "PROTEST")
     assert (event.source.country, event.source.type) == ("KEN", "EDU")
+
+
+def test_police_acting_during_a_protest_do_not_protest(code):
+    events = code("Riot police beat a student during a protest near parliament in Tbilisi.", "2024-05-14")
+    assert ("ASSAULT", "GEO", "GEO") in dyads(events)
+    assert all(e.source.type == "CVL" for e in events if e.event_type == "PROTEST")
+
+
+def test_an_attack_someone_comes_under_is_aimed_at_them(code):
+    event = one(code("A Turkish military base in northern Iraq came under rocket attack on Sunday.", "2024-01-08"),
+                "ASSAULT")
+    assert event.target.country == "TUR"
+    event = one(code("The rebels came under attack by Chadian tanks near the border.", "2024-01-08"), "ASSAULT")
+    assert (event.source.country, event.source.type, event.target.type) == ("TCD", "MIL", "REB")
+
+
+def test_a_weapon_fired_at_someone_is_one_attack_by_the_shooter(code):
+    events = code("Israeli warplanes fired a missile targeting a group of Palestinian youths near Jabaliya.",
+                  "2024-01-08")
+    assert [(e.source.country, e.source.type, e.target.country, e.target.type) for e in events] == [
+        ("ISR", "MIL", "PSE", "CVL")]
+
+
+def test_a_participle_after_an_event_noun_speaks_of_the_main_subject(code):
+    events = code("NATO ministers demanded the withdrawal of Russian troops from Moldova, calling them an occupying "
+                  "force.", "2024-01-08")
+    name_calling = one(events, "ACCUSE")
+    assert (name_calling.source.country, name_calling.target.country) == ("NATO", "RUS")

@@ -74,11 +74,14 @@ def _clause_subjects(pronoun: Token) -> set[int]:
     elif pronoun.dep_ not in ("dobj", "obj", "dative"):
         return set()
     subjects: set[int] = set()
-    while verb.pos_ in ("VERB", "AUX"):
+    seen: set[int] = set()
+    while verb.pos_ in ("VERB", "AUX") and verb.i not in seen:
+        seen.add(verb.i)
         subjects.update(s.i for s in _subjects(verb.children))
-        if verb.dep_ != "conj" or subjects:
+        if subjects or verb.dep_ not in ("conj", "acl", "advcl", "xcomp"):
             break
-        verb = verb.head
+        # a subjectless clause speaks of its governing clause's subject ("... calling them an occupying army")
+        verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
     return subjects
 
 

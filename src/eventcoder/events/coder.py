@@ -294,9 +294,12 @@ class SentenceCoder:
             return None
         left = [_lemma(c) for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
         best, best_len = None, -1
+        of_object = next(iter(self._pobjs(token, {"of"})), None)
         for prefix, pattern in entries:
             if prefix and list(prefix) != left[-len(prefix):]:
                 continue
+            if pattern.of_objects and (of_object is None or not _object_phrases(of_object) & pattern.of_objects):
+                continue  # "the suspension of air links": what is suspended makes the event
             if len(prefix) > best_len:
                 best, best_len = pattern, len(prefix)
         if best is None:
@@ -400,6 +403,9 @@ class SentenceCoder:
             return anchors[head.head.i], "content"
         if anchor.dep_ in ("conj", "advcl") and head.i in anchors:
             return anchors[head.i], anchor.dep_
+        if anchor.dep_ == "acl" and anchor.tag_ == "VBG" and head.dep_ in ("dobj", "obj") and head.head.i in anchors \
+                and anchors[head.head.i].pattern.outcome.type == trig.pattern.outcome.type:
+            return anchors[head.head.i], "acl"  # "fired a missile targeting a group of youths": one attack
         if trig.nominal and anchor == trig.token and anchor.dep_ in ("nsubj", "nsubjpass") and head.i in anchors \
                 and anchors[head.i].pattern.outcome.type == trig.pattern.outcome.type:
             return anchors[head.i], "argument"  # "A US drone strike killed Soleimani": one event
@@ -433,8 +439,10 @@ class SentenceCoder:
                     c.dep_ in ("aux", "auxpass") for c in verb.children)
                 return child, child.dep_ == "nsubjpass" or elided or _reduced_relative(verb)
         if verb.dep_ == "acl":
-            if verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "obj") and not self._expand([verb.head]):
-                return self._subject(verb.head.head, depth + 1)  # "issued a declaration demanding ..."
+            if verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "obj") and (
+                    not self._expand([verb.head]) or _lemma(verb.head) in self.lexicon.nouns):
+                # "issued a declaration demanding ...", "demanded the withdrawal of X, calling them ..."
+                return self._subject(verb.head.head, depth + 1)
             return verb.head, verb.tag_ == "VBN"
         if verb.dep_ == "relcl":
             return verb.head, _is_passive(verb)
@@ -511,8 +519,10 @@ class SentenceCoder:
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during", "on") and \
                 noun.head.head.pos_ == "VERB":  # "negotiators return to Geneva for talks"
             subject, passive = self._subject(noun.head.head)
-            if subject is not None and not passive:
+            if subject is not None and not passive and not self._official_at_protest(trig, self._expand([subject])):
                 sources.append(subject)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and _lemma(noun.head.head) in ("come", "be"):
+            sources += self._pobjs(noun.head.head, {"by"})  # "came under attack by Chadian tanks"
         if trig.pattern.of_role == "source":
             sources += self._pobjs(noun, {"of"})
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
@@ -528,6 +538,11 @@ class SentenceCoder:
             subject, passive = self._subject(noun.head)  # "Islamic State claimed the attack"
             sources += [subject] if subject is not None and not passive else []
         return sources
+
+    @staticmethod
+    def _official_at_protest(trig: Trigger, actors: list[ResolvedActor]) -> bool:
+        """Police who beat someone "during a protest" did not protest."""
+        return trig.pattern.outcome.type == "PROTEST" and any(a.actor.type in OFFICIAL_TYPES | {"COP"} for a in actors)
 
     def _held_responsible(self, adjective: Token) -> list[Token]:
         """Who is "responsible for the crackdown": "officials it holds responsible", "officials responsible",
@@ -556,6 +571,9 @@ class SentenceCoder:
         if trig.nominal and anchor == trig.token:
             if pattern.of_role != "source":
                 targets += self._pobjs(trig.token, {"of"})
+            if trig.token.dep_ == "pobj" and trig.token.head.lower_ == "under" and \
+                    _lemma(trig.token.head.head) in ("come", "be"):  # "the base came under missile attack"
+                targets += [s for s in trig.token.head.head.children if s.dep_ in ("nsubj", "nsubjpass")]
             return targets + self._pobjs(trig.token, preps | {"on", "against", "with"})
         subject, passive = self._subject(anchor)
         if passive and subject is not None and not (
@@ -658,6 +676,8 @@ class SentenceCoder:
             target_actors = self._distinct_countries(self._expand(clause_targets)) or target_actors
         if trig.governor is not None and not source_actors and trig.token.head.lower_ in SETTING_PREPS:
             source_actors = self._arguments(trig.governor)[0]
+            if self._official_at_protest(trig, source_actors):
+                source_actors = []
         if trig.governor is not None and not target_actors and trig.token.dep_ in ("dobj", "obj"):
             target_actors = self._arguments(trig.governor)[0]  # a rejected call was made to the rejecter
         if not target_actors and event_type == "THREATEN":
@@ -729,6 +749,9 @@ class SentenceCoder:
                 kind = None if event_type in TARGET_NULL_TYPES else "GOV"
         elif actor.type is None and actor.country and event_type in VERBAL_TYPES:
             kind = "GOV"  # "praised Kenya's leading role": said to Kenya's government
+        elif actor.type is None and actor.country and as_source and event_type in MILITARY_TYPES and \
+                self.places.place_at(resolved.head) is None:
+            kind = "MIL"  # "Israeli planes bombed", "Turkish airstrikes hit": a state's arms (not "fire from Gaza")
         if kind == actor.type:
             return resolved
         return replace(resolved, actor=actor.model_copy(update={"type": kind}))
@@ -742,7 +765,7 @@ class SentenceCoder:
         unnamed_crowd = subject is not None and not passive and (  # "Thousands marched"
             subject.pos_ == "NUM" or _lemma(subject) in CROWD_WORDS)
         if not sources and (trig.token.dep_ in ("nsubj", "nsubjpass") or trig.anchor != trig.token
-                            or self._directed(trig) or unnamed_crowd):
+                            or self._directed(trig) or unnamed_crowd or trig.token.head.lower_ in SETTING_PREPS):
             country = self.actors.sentence_country(trig.token)
             name = self._country_name(country) if country else None
             if unnamed_crowd:

@@ -57,6 +57,7 @@ class Pattern:
     verbs: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
     objects: frozenset[str] = frozenset()
+    of_objects: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()
     target_preps: tuple[str, ...] = ()
     requires: frozenset[str] = frozenset()
@@ -155,6 +156,7 @@ def load_lexicon() -> Lexicon:
             verbs=tuple(item.get("verbs", ())),
             nouns=tuple(item.get("nouns", ())),
             objects=frozenset(item.get("objects", ())),
+            of_objects=frozenset(item.get("of_objects", ())),
             except_objects=frozenset(item.get("except_objects", ())),
             target_preps=tuple(item.get("target_preps", ())),
             requires=frozenset(item.get("requires", ())),
