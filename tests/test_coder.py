@@ -477,3 +477,16 @@ def test_a_participle_after_an_event_noun_speaks_of_the_main_subject(code):
                   "force.", "2024-01-08")
     name_calling = one(events, "ACCUSE")
     assert (name_calling.source.country, name_calling.target.country) == ("NATO", "RUS")
+
+
+def test_missiles_fired_into_the_sea_are_a_show_of_force_not_an_attack(code):
+    event = one(code("North Korea fired two ballistic missiles into the sea off its east coast on Thursday.",
+                     "2024-01-08"), "MOBILIZE")
+    assert (event.source.country, event.mode) == ("PRK", "weapons")
+    event = one(code("Houthi rebels fired missiles at ships in the Red Sea.", "2024-01-08"), "ASSAULT")
+    assert event.target is None or event.target.country != "SDN"
+
+
+def test_parties_that_agree_to_a_swap_agree_with_each_other(code):
+    events = code("Armenia and Azerbaijan agreed to exchange prisoners of war.", "2023-12-07")
+    assert {(e.source.country, e.target.country) for e in events} == {("ARM", "AZE"), ("AZE", "ARM")}

@@ -40,6 +40,7 @@ ARMED_TYPES = {"MIL", "REB", "UAF"}
 ULTIMATUM_TYPES = {"REJECT": "130", "SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "PROTEST": "133",
                    "RETREAT": "136"}
 FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
+SEA_WORDS = {"sea", "ocean", "water", "waters"}
 TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "eve", "occasion",
               "anniversary", "sidelines", "margin", "margins", "time", "date"}
 PROMISED_HARM = {**FUTURE_AS_THREAT, "ASSAULT": ("138", "violence")}
@@ -665,8 +666,9 @@ class SentenceCoder:
         # "Turkey warned that Ankara would block Sweden's bid": the speaker restated is not the target
         speakers = {(a.actor.country, a.actor.type) for a in source_actors}
         restated = bool(target_actors) and all((a.actor.country, a.actor.type) in speakers for a in target_actors)
+        parties = pattern.reciprocal and len(source_actors) > 1  # "A and B agreed to exchange prisoners"
         for content in trig.content:  # "refused to meet government negotiators"
-            if not target_actors or restated:
+            if (not target_actors or restated) and not parties:
                 target_actors = self._distinct_countries(self._expand(self._target_tokens(content))) or \
                     target_actors
         if restated and not trig.content:
@@ -891,6 +893,9 @@ class SentenceCoder:
         base = pattern.outcome
         sources, targets = self._arguments(trig, self._transform(base, report.modality,
                                                                  report.negated, report.ultimatum).type)
+        if base.type == "ASSAULT" and not targets and any(
+                _lemma(t) in SEA_WORDS for t in self._pobjs(trig.anchor, {"into", "in", "off", "over"})):
+            base = Outcome("MOBILIZE", "150", "weapons")  # "fired two ballistic missiles into the sea": a test
         if base.mode == "strike" and trig.nominal and trig.token.head.lower_ != "on" and sources and (
                 sources[0].bare_country or sources[0].actor.type in ARMED_TYPES | {"GOV"}):
             base = Outcome("ASSAULT", "195", "aerial")  # "Russia launched strikes on Kharkiv": not a walkout

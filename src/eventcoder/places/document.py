@@ -193,6 +193,9 @@ class DocumentPlaces:
         self._regions_and_cities(matches)
         self._qualify(matches)
         self._resolve(matches)
+        # "the Red Sea" is water, not Sudan's Red Sea state (the gazetteer has no seas)
+        matches = [m for m in matches if not (self.doc[m.end - 1].lower_ in ("sea", "ocean") and
+                                               not self._followed_by_region_word(m))]
         # "Mexico's Gulf coast": a name qualified by an area it has no namesake in is not a place there
         matches = [m for m in matches if not m.qualifiers or not m.scored or any(
             record.within(area) for _, record in m.scored for q in m.qualifiers for _, area in q.scored)]
