@@ -490,3 +490,21 @@ def test_missiles_fired_into_the_sea_are_a_show_of_force_not_an_attack(code):
 def test_parties_that_agree_to_a_swap_agree_with_each_other(code):
     events = code("Armenia and Azerbaijan agreed to exchange prisoners of war.", "2023-12-07")
     assert {(e.source.country, e.target.country) for e in events} == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_hosted_talks_are_a_meeting_of_the_guests_and_with_the_host(code):
+    events = code("Qatar hosted talks between the United States and the Taliban in Doha on Saturday.", "2020-02-29")
+    assert {("CONSULT", "QAT", "USA"), ("CONSULT", "QAT", "AFG"), ("CONSULT", "USA", "AFG")} <= dyads(events)
+    events = code("Morocco said it would be ready to host a meeting between Israeli and Palestinian officials.",
+                  "1990-01-01")
+    assert ("AGREE", "ISR", "PSE") not in dyads(events)
+
+
+def test_calling_for_talks_between_parties_asks_the_parties(code):
+    events = code("Kazakhstan called for peace talks between Armenia and Azerbaijan.", "2023-09-20")
+    assert {(e.event_type, e.target.country) for e in events} == {("REQUEST", "ARM"), ("REQUEST", "AZE")}
+
+
+def test_a_country_coordinated_with_an_organisation_is_a_party_too(code):
+    events = code("Israeli and Hamas negotiators met in Doha on Monday.", "2024-01-08")
+    assert dyads(events) == {("CONSULT", "ISR", "PSE")}

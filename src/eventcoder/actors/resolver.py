@@ -364,7 +364,17 @@ class DocumentActors:
             if resolved:
                 if agent and agent.kind == "title" and resolved.person:
                     return [resolved]
-                return [replace(resolved, person=bool(agent and agent.kind in ("title", "person")))]
+                found = [replace(resolved, person=bool(agent and agent.kind in ("title", "person")))]
+                # "Israeli and Hamas negotiators": a country coordinated with the organisation is a party too
+                for m in inside:
+                    entry = _country_entry(m)
+                    if entry is not None and not self._of_another(m) and \
+                            self.doc[m.end - 1] in self.doc[nearest.end - 1].conjuncts:
+                        partner = Actor(text=text, name=entry.name, country=entry.roles[0].country,
+                                        type=agent.type if agent else None, wikidata=entry.wikidata)
+                        found.insert(0 if m.start < nearest.start else len(found),
+                                     ResolvedActor(partner, head, span))
+                return found
         if agent is None and head.pos_ not in ("NOUN", "PROPN"):
             return []
         if agent is None and inside and all(self._in_place_prep(self.doc[m.start], head) for m in inside):

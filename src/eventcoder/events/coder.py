@@ -40,6 +40,7 @@ ARMED_TYPES = {"MIL", "REB", "UAF"}
 ULTIMATUM_TYPES = {"REJECT": "130", "SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "PROTEST": "133",
                    "RETREAT": "136"}
 FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
+JOINABLE_TYPES = {"MOBILIZE", "CONSULT", "COOPERATE", "PROTEST"}
 SEA_WORDS = {"sea", "ocean", "water", "waters"}
 TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "eve", "occasion",
               "anniversary", "sidelines", "margin", "margins", "time", "date"}
@@ -362,6 +363,10 @@ class SentenceCoder:
                 result.append(trig)
         return result
 
+    def _between(self, trig: Trigger) -> list[Token]:
+        """The parties of "talks between Israeli and Hamas negotiators": an event of their own."""
+        return self._pobjs(trig.token, {"between"}) if trig.nominal and trig.pattern.reciprocal else []
+
     @staticmethod
     def _own_subject(trig: Trigger) -> bool:
         return any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.anchor.children) and not _is_passive(trig.anchor)
@@ -423,9 +428,11 @@ class SentenceCoder:
                 gov = anchors[governor.i]
                 if anchor.dep_ in ("dobj", "obj") and gov.specific and gov.pattern.objects:
                     return gov, "content"  # "reduce its military operations": what is reduced, not a new event
-                if anchor.dep_ in ("dobj", "obj") and gov.pattern.outcome.type in CONTENT_GOVERNORS and \
-                        trig.pattern.outcome.type not in VERBAL_TYPES:
-                    return gov, "content"  # "demanded the withdrawal of Serbian forces": not a withdrawal
+                what_is_asked = anchor.dep_ in ("dobj", "obj") or anchor.dep_ == "pobj" and head.lower_ == "for"
+                if what_is_asked and gov.pattern.outcome.type in CONTENT_GOVERNORS and \
+                        trig.pattern.outcome.type not in VERBAL_TYPES - {"CONSULT"}:
+                    # "demanded the withdrawal of Serbian forces", "called for peace talks": not (yet) the act
+                    return gov, "content"
                 return gov, "argument"
         return None, ""
 
@@ -517,7 +524,8 @@ class SentenceCoder:
             sources += self._pobjs(noun, {"between"})
             if not sources and noun.dep_ in ("nsubj", "nsubjpass"):
                 sources += self._pobjs(noun.head, {"between"})
-        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during", "on") and \
+        joined = ("in",) if trig.pattern.outcome.type in JOINABLE_TYPES else ()  # "took part in drills"
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during", "on", *joined) and \
                 noun.head.head.pos_ == "VERB":  # "negotiators return to Geneva for talks"
             subject, passive = self._subject(noun.head.head)
             if subject is not None and not passive and not self._official_at_protest(trig, self._expand([subject])):
@@ -582,7 +590,10 @@ class SentenceCoder:
                 pattern.objects):
             targets.append(subject)  # but "shells were fired at the town": the shells are the theme
         obj = _object(anchor)
-        if obj is not None and obj not in trig.words and not (trig.nominal and obj == trig.token):
+        hosted = self._pobjs(obj, {"between"}) if obj is not None and _lemma(obj) in self.lexicon.nouns else []
+        if hosted:  # "hosted talks between Israeli and Hamas negotiators": the parties are the guests
+            targets += hosted
+        elif obj is not None and obj not in trig.words and not (trig.nominal and obj == trig.token):
             # With "cut ties", "lifted the curfew" the object is part of the event, not its target; with
             # "expelled two diplomats" it is the target.
             part_of_event = pattern.object_role == "theme" or (
@@ -669,8 +680,9 @@ class SentenceCoder:
         parties = pattern.reciprocal and len(source_actors) > 1  # "A and B agreed to exchange prisoners"
         for content in trig.content:  # "refused to meet government negotiators"
             if (not target_actors or restated) and not parties:
-                target_actors = self._distinct_countries(self._expand(self._target_tokens(content))) or \
-                    target_actors
+                # "called for peace talks between Russia and Ukraine": asked of the parties
+                wanted = self._target_tokens(content) or self._between(content)
+                target_actors = self._distinct_countries(self._expand(wanted)) or target_actors
         if restated and not trig.content:
             # "China warned that Beijing would retaliate against the Philippines": whom the clause is against
             clause_targets = [t for clause in anchor.children if clause.dep_ == "ccomp"
@@ -680,7 +692,7 @@ class SentenceCoder:
             source_actors = self._arguments(trig.governor)[0]
             if self._official_at_protest(trig, source_actors):
                 source_actors = []
-        if trig.governor is not None and not target_actors and trig.token.dep_ in ("dobj", "obj"):
+        if trig.governor is not None and not target_actors and trig.token.dep_ in ("dobj", "obj") and not parties:
             target_actors = self._arguments(trig.governor)[0]  # a rejected call was made to the rejecter
         if not target_actors and event_type == "THREATEN":
             # "threatened to stop negotiations if the United States goes ahead": whoever the condition is on
@@ -931,6 +943,12 @@ class SentenceCoder:
                 pairs = [(sources[0], other) for other in sources[1:]]
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]
+        for hosted in trig.merged if report.modality in ("asserted", "claimed") else ():
+            # "hosted talks between Israeli and Hamas negotiators": they met each other (an offer to host is not
+            # the guests' promise)
+            guests = self._expand(self._between(hosted))
+            pairs += [(a, b) for i, a in enumerate(guests) for b in guests[i + 1:]
+                      if (a.actor.country, a.actor.type) != (b.actor.country, b.actor.type)]
         outcome = base
         if outcome.type == "PROTEST" and outcome.mode == "demo" and sources and \
                 sources[0].actor.type in OFFICIAL_TYPES:
