@@ -508,3 +508,14 @@ def test_calling_for_talks_between_parties_asks_the_parties(code):
 def test_a_country_coordinated_with_an_organisation_is_a_party_too(code):
     events = code("Israeli and Hamas negotiators met in Doha on Monday.", "2024-01-08")
     assert dyads(events) == {("CONSULT", "ISR", "PSE")}
+
+
+def test_setting_fire_to_an_embassy_attacks_its_country(code):
+    event = one(code("Protesters set fire to the Danish embassy in Tehran on Friday.", "2024-01-08"), "ASSAULT")
+    assert event.target.country == "DNK"
+
+
+def test_a_warning_of_ones_own_strike_threatens_where_it_would_land(code):
+    event = one(code("Turkey may launch a new offensive in northern Syria, officials warned on Monday.",
+                     "2024-01-08"), "THREATEN")
+    assert (event.source.country, event.target.country) == ("TUR", "SYR")

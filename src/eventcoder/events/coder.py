@@ -153,8 +153,8 @@ def _has_particle(verb: Token, words: list[str]) -> bool:
     first = next((c for c in verb.children if c.lower_ == words[0] and (
         c.dep_ == "prt" or (c.dep_ in ("prep", "dative", "agent") and c.i == verb.i + 1))), None)
     if first is None and len(words) == 1:  # "took 25 crew members hostage"
-        first = next((c for c in verb.children if c.lower_ == words[0] and c.dep_ in ("oprd", "advmod", "xcomp",
-                                                                                      "npadvmod", "acomp")), None)
+        first = next((c for c in verb.children if c.lower_ == words[0] and c.dep_ in (
+            "oprd", "advmod", "xcomp", "npadvmod", "acomp", "dobj")), None)  # ... "set fire to", "opened fire"
     if first is None:
         return False
     rest = {_lemma(t) for t in first.subtree} | {_lemma(c) for c in verb.children}
@@ -683,6 +683,12 @@ class SentenceCoder:
                 # "called for peace talks between Russia and Ukraine": asked of the parties
                 wanted = self._target_tokens(content) or self._between(content)
                 target_actors = self._distinct_countries(self._expand(wanted)) or target_actors
+        if restated and trig.content and all((a.actor.country, a.actor.type) in speakers for a in target_actors):
+            # "Israel may launch an offensive in Rafah, officials warned": the threat is against where it would
+            # strike, not against the speaker's own side
+            settings = [p for c in trig.content for token in {c.anchor, c.token}
+                        for p in self._pobjs(token, {"in", "on", "against", "at", "into"})]
+            target_actors = next((held for p in settings for held in [self._holder_of_place(p)] if held), [])
         if restated and not trig.content:
             # "China warned that Beijing would retaliate against the Philippines": whom the clause is against
             clause_targets = [t for clause in anchor.children if clause.dep_ == "ccomp"
