@@ -519,3 +519,20 @@ def test_a_warning_of_ones_own_strike_threatens_where_it_would_land(code):
     event = one(code("Turkey may launch a new offensive in northern Syria, officials warned on Monday.",
                      "2024-01-08"), "THREATEN")
     assert (event.source.country, event.target.country) == ("TUR", "SYR")
+
+
+def test_victims_killed_when_armed_men_struck_name_the_armed_men(code):
+    events = code("At least 30 people were killed when gunmen stormed a village in Plateau state, police said.",
+                  "2024-01-08")
+    kill = one(events, "ASSAULT")
+    assert (kill.source.country, kill.source.type, kill.source.text, kill.target.type) == ("NGA", "UAF", "gunmen",
+                                                                                           "CVL")
+
+
+def test_government_strikes_are_the_military_and_lawsuits_accuse(code):
+    event = one(code("Government airstrikes killed 12 civilians in Idlib province on Sunday.", "2024-01-08"),
+                "ASSAULT")
+    assert (event.source.country, event.source.type) == ("SYR", "MIL")
+    event = one(code("Nicaragua filed a case against Germany at the International Court of Justice.",
+                     "2024-03-01"), "ACCUSE")
+    assert (event.source.country, event.target.country) == ("NIC", "DEU")

@@ -21,6 +21,7 @@ COUNTRY_KINDS = ("country", "adjective", "capital")
 PHRASE_PREPS = {"of", "in", "from", "at", "across", "within", "inside"}
 PLACE_PREPS = PHRASE_PREPS - {"of"}
 EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "dep", "parataxis"}
+CLAUSE_WORDS = {"when", "where", "while", "as", "after", "before", "once"}
 # Heads that take their identity from an "of" complement: "member of the team", "head of the general staff".
 RELATIONAL_HEADS = {"member", "head", "vice-head", "chief", "leader", "part", "representative", "deputy", "some",
                     "team", "squad", "contingent", "unit", "detachment", "inspector", "monitor", "observer",
@@ -165,7 +166,8 @@ class DocumentActors:
 
     def _span_of(self, tokens: list[Token]) -> tuple[int, int]:
         while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space or (
-                tokens[0].like_num and tokens[1].text in (")", "."))):  # list markers: "3) Ukraine"
+                tokens[0].like_num and tokens[1].text in (")", ".")) or (  # list markers: "3) Ukraine"
+                tokens[0].lower_ in CLAUSE_WORDS and tokens[0].dep_ == "advmod")):  # "when militants attacked"
             tokens = tokens[1:]
         while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens = tokens[:-1]

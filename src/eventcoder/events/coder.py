@@ -674,6 +674,12 @@ class SentenceCoder:
             # "the army and the RSF clashed, killing 56 civilians": the parties fight each other
             if not target_actors and not (pattern.reciprocal and len(source_actors) > 1):
                 target_actors = self._distinct_countries(self._expand(self._target_tokens(other)))
+        if not source_actors and event_type == "ASSAULT" and _is_passive(anchor):
+            # "30 people were killed when gunmen stormed a village": the armed actor of the "when" clause
+            clauses = [c for c in anchor.children if c.dep_ == "advcl" and
+                       any(m.lower_ in ("when", "as", "after") for m in c.children if m.dep_ in ("advmod", "mark"))]
+            subjects = [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+            source_actors = [a for a in self._expand(subjects) if a.actor.type in ARMED_TYPES]
         # "Turkey warned that Ankara would block Sweden's bid": the speaker restated is not the target
         speakers = {(a.actor.country, a.actor.type) for a in source_actors}
         restated = bool(target_actors) and all((a.actor.country, a.actor.type) in speakers for a in target_actors)
@@ -772,6 +778,9 @@ class SentenceCoder:
         elif actor.type is None and actor.country and as_source and event_type in MILITARY_TYPES and \
                 self.places.place_at(resolved.head) is None:
             kind = "MIL"  # "Israeli planes bombed", "Turkish airstrikes hit": a state's arms (not "fire from Gaza")
+        elif actor.type == "GOV" and as_source and event_type in MILITARY_TYPES and \
+                _lemma(resolved.head) in self.lexicon.nouns:
+            kind = "MIL"  # "government airstrikes killed": the state's forces
         if kind == actor.type:
             return resolved
         return replace(resolved, actor=actor.model_copy(update={"type": kind}))
