@@ -536,3 +536,15 @@ def test_government_strikes_are_the_military_and_lawsuits_accuse(code):
     event = one(code("Nicaragua filed a case against Germany at the International Court of Justice.",
                      "2024-03-01"), "ACCUSE")
     assert (event.source.country, event.target.country) == ("NIC", "DEU")
+
+
+def test_threatening_an_intervention_somewhere_threatens_that_country(code):
+    event = one(code("Nigeria's President Bola Tinubu threatened military intervention in Niger.", "2023-08-01"),
+                "THREATEN")
+    assert (event.source.country, event.target.country) == ("NGA", "NER")
+
+
+def test_protests_sparked_by_an_event_broke_out(code):
+    events = code("The killing of a teenager by police sparked protests across France.", "2023-06-29")
+    protest = one(events, "PROTEST")
+    assert (protest.source.country, protest.source.type) == ("FRA", "CVL")

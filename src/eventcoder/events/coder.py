@@ -304,6 +304,10 @@ class SentenceCoder:
                 continue  # "the suspension of air links": what is suspended makes the event
             if len(prefix) > best_len:
                 best, best_len = pattern, len(prefix)
+            elif len(prefix) == best_len and {best.outcome.type, pattern.outcome.type} == {"PROTEST", "ASSAULT"}:
+                # "strike": a walkout or an attack
+                attack = self._military_strike(token)
+                best = next(p for p in (best, pattern) if (p.outcome.type == "ASSAULT") == attack)
         if best is None:
             return None
         words = [c for c in token.lefts if c.dep_ in ("compound", "amod") and _lemma(c) in
@@ -315,6 +319,21 @@ class SentenceCoder:
             words = [anchor, *words]
         return Trigger(token, anchor if anchor is not None else token, best, sorted(words, key=lambda t: t.i),
                        nominal=True)
+
+    def _military_strike(self, noun: Token) -> bool:
+        """"Russia launched strikes on Kharkiv", "an Israeli strike killed 30" are attacks; "teachers went on
+        strike", "workers launched a strike" are walkouts."""
+        if noun.head.lower_ == "on":
+            return False
+        if self._pobjs(noun, {"on", "against"}):
+            return True
+        verb = self._light_verb(noun)
+        if verb is not None:
+            subject, passive = self._subject(verb)
+            actors = self._expand([subject]) if subject is not None and not passive else []
+            return bool(actors) and (actors[0].bare_country or actors[0].actor.type in ARMED_TYPES | {"GOV"})
+        return noun.dep_ == "nsubj" and any(rule.pattern.outcome.type == "ASSAULT"
+                                            for rule in self.lexicon.verbs.get(_lemma(noun.head), ()))
 
     def _light_verb(self, noun: Token) -> Token | None:
         """"held talks", "launched air strikes", "went on strike": the verb carries subject, tense and date."""
@@ -482,7 +501,8 @@ class SentenceCoder:
         # "on the first day of the G20 summit", "on Monday": when, not at whom (but "with President Assad
         # Tuesday", parsed with the date as head, names a party)
         return [t for t in found if _lemma(t) not in TIME_NOUNS and not (
-            t.ent_type_ in ("DATE", "TIME") and all(w.ent_type_ in ("DATE", "TIME", "") for w in t.subtree))]
+            t.ent_type_ in ("DATE", "TIME") and all(w.ent_type_ in ("DATE", "TIME", "") for w in t.subtree)
+            and self.places.place_at(t) is None and t.i not in self.actors.by_token)]  # spaCy: "in Niger" a DATE
 
     def _expand(self, tokens: list[Token]) -> list[ResolvedActor]:
         resolved: list[ResolvedActor] = []
@@ -692,9 +712,7 @@ class SentenceCoder:
         if restated and trig.content and all((a.actor.country, a.actor.type) in speakers for a in target_actors):
             # "Israel may launch an offensive in Rafah, officials warned": the threat is against where it would
             # strike, not against the speaker's own side
-            settings = [p for c in trig.content for token in {c.anchor, c.token}
-                        for p in self._pobjs(token, {"in", "on", "against", "at", "into"})]
-            target_actors = next((held for p in settings for held in [self._holder_of_place(p)] if held), [])
+            target_actors = self._struck_place([token for c in trig.content for token in {c.anchor, c.token}])
         if restated and not trig.content:
             # "China warned that Beijing would retaliate against the Philippines": whom the clause is against
             clause_targets = [t for clause in anchor.children if clause.dep_ == "ccomp"
@@ -713,6 +731,8 @@ class SentenceCoder:
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)]
             target_actors = self._distinct_countries(self._expand(
                 [s for clause in conditions for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]))
+            if not target_actors and _object(anchor) is not None:  # "threatened military intervention in Niger"
+                target_actors = self._struck_place([_object(anchor)])
         if not target_actors and pattern.outcome.mode == "visit":
             target_actors = self._host_of_visit(trig)
         if not target_actors and event_type in TARGET_NULL_TYPES and not pattern.reverse:
@@ -793,8 +813,11 @@ class SentenceCoder:
         subject, passive = self._subject(trig.anchor)
         unnamed_crowd = subject is not None and not passive and (  # "Thousands marched"
             subject.pos_ == "NUM" or _lemma(subject) in CROWD_WORDS)
+        # "the arrest sparked protests across Russia": protests that broke out
+        caused = trig.token.dep_ in ("dobj", "obj") and _lemma(trig.token.head) in self.lexicon.cues["causative_verbs"]
         if not sources and (trig.token.dep_ in ("nsubj", "nsubjpass") or trig.anchor != trig.token
-                            or self._directed(trig) or unnamed_crowd or trig.token.head.lower_ in SETTING_PREPS):
+                            or self._directed(trig) or unnamed_crowd or trig.token.head.lower_ in SETTING_PREPS
+                            or caused):
             country = self.actors.sentence_country(trig.token)
             name = self._country_name(country) if country else None
             if unnamed_crowd:
@@ -828,6 +851,11 @@ class SentenceCoder:
                 if held:
                     return held
         return []
+
+    def _struck_place(self, heads: list[Token]) -> list[ResolvedActor]:
+        """The country of the place an act is aimed at ("an offensive in Rafah", "intervention in Niger")."""
+        settings = [p for head in heads for p in self._pobjs(head, {"in", "on", "against", "at", "into"})]
+        return next((held for p in settings for held in [self._holder_of_place(p)] if held), [])
 
     def _holder_of_place(self, token: Token) -> list[ResolvedActor]:
         """The country of the place a token names, standing in as an actor of unknown sector."""
@@ -923,10 +951,6 @@ class SentenceCoder:
         if base.type == "ASSAULT" and not targets and any(
                 _lemma(t) in SEA_WORDS for t in self._pobjs(trig.anchor, {"into", "in", "off", "over"})):
             base = Outcome("MOBILIZE", "150", "weapons")  # "fired two ballistic missiles into the sea": a test
-        if base.mode == "strike" and trig.nominal and trig.token.head.lower_ != "on" and sources and (
-                sources[0].bare_country or sources[0].actor.type in ARMED_TYPES | {"GOV"}):
-            base = Outcome("ASSAULT", "195", "aerial")  # "Russia launched strikes on Kharkiv": not a walkout
-            sources, targets = self._arguments(trig, "ASSAULT")
         sources, targets = self._discourse_arguments(trig, sources, targets)
         targets = self._discourse_target(trig, sources, targets)
         sources, targets = self._protest_defaults(trig, sources, targets)
