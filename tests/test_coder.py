@@ -548,3 +548,22 @@ def test_protests_sparked_by_an_event_broke_out(code):
     events = code("The killing of a teenager by police sparked protests across France.", "2023-06-29")
     protest = one(events, "PROTEST")
     assert (protest.source.country, protest.source.type) == ("FRA", "CVL")
+
+
+def test_placing_someone_under_house_arrest_is_an_arrest(code):
+    event = one(code("Soldiers placed President Mohamed Bazoum under house arrest in Niamey.", "2023-07-27"),
+                "COERCE")
+    assert (event.source.type, event.target.country) == ("MIL", "NER")
+
+
+def test_bans_on_trade_are_sanctions_and_emergencies_extended_are_coercion(code):
+    event = one(code("Russia banned imports of Moldovan wine on Monday.", "2024-01-08"), "SANCTION")
+    assert (event.source.country, event.target.country, event.target.type) == ("RUS", "MDA", "GOV")
+    event = one(code("Ecuador's government extended the state of emergency by 30 days.", "2024-01-08"), "COERCE")
+    assert event.source.country == "ECU"
+
+
+def test_two_organisations_of_one_country_are_not_one_speaker(code):
+    event = one(code("The Sudanese army accused the Rapid Support Forces of attacking a hospital in El Fasher.",
+                     "2024-05-01"), "ACCUSE")
+    assert (event.target.country, event.target.type) == ("SDN", "REB")

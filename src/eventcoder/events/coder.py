@@ -552,6 +552,9 @@ class SentenceCoder:
                 sources.append(subject)
         if noun.dep_ == "pobj" and noun.head.lower_ == "under" and _lemma(noun.head.head) in ("come", "be"):
             sources += self._pobjs(noun.head.head, {"by"})  # "came under attack by Chadian tanks"
+        if not sources and self._placed_under(noun) is not None:  # "soldiers placed the president under arrest"
+            subject, passive = self._subject(noun.head.head)
+            sources += [subject] if subject is not None and not passive else self._pobjs(noun.head.head, {"by"})
         if trig.pattern.of_role == "source":
             sources += self._pobjs(noun, {"of"})
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
@@ -572,6 +575,24 @@ class SentenceCoder:
     def _official_at_protest(trig: Trigger, actors: list[ResolvedActor]) -> bool:
         """Police who beat someone "during a protest" did not protest."""
         return trig.pattern.outcome.type == "PROTEST" and any(a.actor.type in OFFICIAL_TYPES | {"COP"} for a in actors)
+
+    def _same_side(self, a: ResolvedActor, b: ResolvedActor) -> bool:
+        """One country's officials, its capital and its leader speak for one side; two named organisations
+        of one country (the Sudanese army, the RSF) do not."""
+        if (a.actor.country, a.actor.type) != (b.actor.country, b.actor.type):
+            return False
+        state = self._country_name(a.actor.country) if a.actor.country else None
+        named = [x.actor.name for x in (a, b) if x.actor.name and not x.person and x.actor.name != state]
+        return len(named) < 2 or named[0] == named[1]
+
+    @staticmethod
+    def _placed_under(noun: Token) -> Token | None:
+        """Who is "placed under house arrest" ("placed X under", "X was put under")."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "under" or \
+                _lemma(noun.head.head) not in ("place", "put", "keep", "hold"):
+            return None
+        verb = noun.head.head
+        return _object(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
     def _held_responsible(self, adjective: Token) -> list[Token]:
         """Who is "responsible for the crackdown": "officials it holds responsible", "officials responsible",
@@ -603,6 +624,9 @@ class SentenceCoder:
             if trig.token.dep_ == "pobj" and trig.token.head.lower_ == "under" and \
                     _lemma(trig.token.head.head) in ("come", "be"):  # "the base came under missile attack"
                 targets += [s for s in trig.token.head.head.children if s.dep_ in ("nsubj", "nsubjpass")]
+            held = self._placed_under(trig.token)
+            if held is not None:  # "placed the president under house arrest"
+                targets.append(held)
             return targets + self._pobjs(trig.token, preps | {"on", "against", "with"})
         subject, passive = self._subject(anchor)
         if passive and subject is not None and not (
@@ -701,15 +725,16 @@ class SentenceCoder:
             subjects = [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
             source_actors = [a for a in self._expand(subjects) if a.actor.type in ARMED_TYPES]
         # "Turkey warned that Ankara would block Sweden's bid": the speaker restated is not the target
-        speakers = {(a.actor.country, a.actor.type) for a in source_actors}
-        restated = bool(target_actors) and all((a.actor.country, a.actor.type) in speakers for a in target_actors)
+        restated = bool(target_actors) and all(any(self._same_side(a, s) for s in source_actors)
+                                               for a in target_actors)
         parties = pattern.reciprocal and len(source_actors) > 1  # "A and B agreed to exchange prisoners"
         for content in trig.content:  # "refused to meet government negotiators"
             if (not target_actors or restated) and not parties:
                 # "called for peace talks between Russia and Ukraine": asked of the parties
                 wanted = self._target_tokens(content) or self._between(content)
                 target_actors = self._distinct_countries(self._expand(wanted)) or target_actors
-        if restated and trig.content and all((a.actor.country, a.actor.type) in speakers for a in target_actors):
+        if restated and trig.content and all(any(self._same_side(a, s) for s in source_actors)
+                                             for a in target_actors):
             # "Israel may launch an offensive in Rafah, officials warned": the threat is against where it would
             # strike, not against the speaker's own side
             target_actors = self._struck_place([token for c in trig.content for token in {c.anchor, c.token}])
@@ -793,8 +818,8 @@ class SentenceCoder:
                 kind = "MIL" if event_type in MILITARY_TYPES else "GOV"
             else:
                 kind = None if event_type in TARGET_NULL_TYPES else "GOV"
-        elif actor.type is None and actor.country and event_type in VERBAL_TYPES:
-            kind = "GOV"  # "praised Kenya's leading role": said to Kenya's government
+        elif actor.type is None and actor.country and event_type in VERBAL_TYPES | {"SANCTION"}:
+            kind = "GOV"  # "praised Kenya's leading role", "banned imports of Japanese seafood": the government
         elif actor.type is None and actor.country and as_source and event_type in MILITARY_TYPES and \
                 self.places.place_at(resolved.head) is None:
             kind = "MIL"  # "Israeli planes bombed", "Turkish airstrikes hit": a state's arms (not "fire from Gaza")
