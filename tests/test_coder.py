@@ -567,3 +567,9 @@ def test_two_organisations_of_one_country_are_not_one_speaker(code):
     event = one(code("The Sudanese army accused the Rapid Support Forces of attacking a hospital in El Fasher.",
                      "2024-05-01"), "ACCUSE")
     assert (event.target.country, event.target.type) == ("SDN", "REB")
+
+
+def test_a_ceasefire_taking_effect_is_observed_by_both_sides(code):
+    events = code("The ceasefire between Armenia and Azerbaijan took effect at midnight.", "2020-11-10")
+    assert {(e.event_type, e.mode, e.source.country, e.target.country) for e in events} == {
+        ("RETREAT", "ceasefire", "ARM", "AZE"), ("RETREAT", "ceasefire", "AZE", "ARM")}

@@ -51,7 +51,7 @@ SELF_PRONOUNS = {"i", "we", "he", "she", "it"}
 REFUSAL_MODES = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPPORT": ("change", "120"),
                  "CONSULT": ("meet", "125"), "AGREE": (None, "120"), "CONCEDE": ("yield", "124"),
                  "RETREAT": ("yield", "124")}
-BIDIRECTIONAL_TYPES = {"AGREE", "SUPPORT"}
+BIDIRECTIONAL_TYPES = {"AGREE", "SUPPORT", "RETREAT"}  # RETREAT: both sides observe a ceasefire
 # PLOVER: a future CONSULT/SUPPORT/COOPERATE/AID is AGREE; a future RETREAT is CONCEDE; a hypothetical
 # ASSAULT is THREATEN. CAMEO codes follow the same logic (036 intent to meet, 035x intent to yield, 138).
 FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
@@ -262,6 +262,11 @@ class SentenceCoder:
             if "xcomp" in pattern.requires and not any(c.dep_ in ("xcomp", "ccomp") and any(
                     a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in token.children):
                 continue
+            if pattern.subjects:  # "the ceasefire took effect": the event is the subject's
+                subject, _ = self._subject(token)
+                if subject is None or not _object_phrases(subject) & pattern.subjects:
+                    continue
+                score += 2
             if "object" in pattern.requires and obj is None:
                 continue  # "helped Ukraine", not "help defend Saudi Arabia" (the defence is the event)
             if "place_object" in pattern.requires and (obj is None or self.places.place_at(obj) is None):
@@ -431,6 +436,9 @@ class SentenceCoder:
         if anchor.dep_ == "acl" and anchor.tag_ == "VBG" and head.dep_ in ("dobj", "obj") and head.head.i in anchors \
                 and anchors[head.head.i].pattern.outcome.type == trig.pattern.outcome.type:
             return anchors[head.head.i], "acl"  # "fired a missile targeting a group of youths": one attack
+        if trig.nominal and anchor == trig.token and anchor.dep_ == "nsubj" and head.i in anchors and \
+                anchors[head.i].pattern.subjects:
+            return anchors[head.i], "content"  # "a truce between the army and the rebels held": one event
         if trig.nominal and anchor == trig.token and anchor.dep_ in ("nsubj", "nsubjpass") and head.i in anchors \
                 and anchors[head.i].pattern.outcome.type == trig.pattern.outcome.type:
             return anchors[head.i], "argument"  # "A US drone strike killed Soleimani": one event
@@ -684,7 +692,9 @@ class SentenceCoder:
             sources = self._source_tokens_of_nominal(trig)
         else:
             subject, passive = self._subject(anchor)
-            if passive:
+            if pattern.subjects and subject is not None:
+                sources += self._pobjs(subject, {"between"})  # "the truce between Israel and Hamas held"
+            elif passive:
                 sources += self._pobjs(anchor, {"by"})
             elif subject is not None:
                 sources.append(subject)

@@ -58,6 +58,7 @@ class Pattern:
     nouns: tuple[str, ...] = ()
     objects: frozenset[str] = frozenset()
     of_objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()
     target_preps: tuple[str, ...] = ()
     requires: frozenset[str] = frozenset()
@@ -157,6 +158,7 @@ def load_lexicon() -> Lexicon:
             nouns=tuple(item.get("nouns", ())),
             objects=frozenset(item.get("objects", ())),
             of_objects=frozenset(item.get("of_objects", ())),
+            subjects=frozenset(item.get("subjects", ())),
             except_objects=frozenset(item.get("except_objects", ())),
             target_preps=tuple(item.get("target_preps", ())),
             requires=frozenset(item.get("requires", ())),
