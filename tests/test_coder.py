@@ -573,3 +573,15 @@ def test_a_ceasefire_taking_effect_is_observed_by_both_sides(code):
     events = code("The ceasefire between Armenia and Azerbaijan took effect at midnight.", "2020-11-10")
     assert {(e.event_type, e.mode, e.source.country, e.target.country) for e in events} == {
         ("RETREAT", "ceasefire", "ARM", "AZE"), ("RETREAT", "ceasefire", "AZE", "ARM")}
+
+
+def test_what_a_demand_asks_for_is_not_coded_as_done(code):
+    events = code("Kyiv faces pressure from Washington to lower the draft age.", "2024-11-20")
+    assert [e.event_type for e in events] == ["REQUEST"]
+
+
+def test_a_plan_approved_to_act_is_the_approvers_plan(code):
+    event = one(code("The EU approved a plan to send aid to Sudan.", "2024-01-08"), "AGREE")
+    assert (event.source.country, event.target.country) == ("EU", "SDN")
+    event = one(code("Russia announced a decision to withdraw troops from Kherson.", "2022-11-09"), "CONCEDE")
+    assert event.target.country == "UKR"

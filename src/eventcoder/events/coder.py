@@ -429,6 +429,12 @@ class SentenceCoder:
                     return anchors[ancestor.i], "content"
                 if ancestor.dep_ not in ("advcl", "pcomp", "prep", "xcomp", "conj", "acl"):
                     break
+        if anchor.dep_ in ("acl", "xcomp") and head.dep_ in ("dobj", "obj", "pobj") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+            # "faces pressure from Congress to help Iran", "a call on Israel to withdraw": what is asked
+            asker = head.head.head if head.dep_ == "pobj" else head.head
+            if asker.i in anchors and anchors[asker.i].pattern.outcome.type in CONTENT_GOVERNORS:
+                return anchors[asker.i], "content"
         if anchor.dep_ == "pcomp" and head.lower_ in ("of", "into") and head.head.i in anchors:
             return anchors[head.head.i], "content"
         if anchor.dep_ in ("conj", "advcl") and head.i in anchors:
@@ -474,7 +480,8 @@ class SentenceCoder:
                     c.dep_ in ("aux", "auxpass") for c in verb.children)
                 return child, child.dep_ == "nsubjpass" or elided or _reduced_relative(verb)
         if verb.dep_ == "acl":
-            if verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "obj") and (
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "a plan to send aid"
+            if (verb.tag_ == "VBG" or infinitive) and verb.head.dep_ in ("dobj", "obj") and (
                     not self._expand([verb.head]) or _lemma(verb.head) in self.lexicon.nouns):
                 # "issued a declaration demanding ...", "demanded the withdrawal of X, calling them ..."
                 return self._subject(verb.head.head, depth + 1)
@@ -770,7 +777,7 @@ class SentenceCoder:
                 target_actors = self._struck_place([_object(anchor)])
         if not target_actors and pattern.outcome.mode == "visit":
             target_actors = self._host_of_visit(trig)
-        if not target_actors and event_type in TARGET_NULL_TYPES and not pattern.reverse:
+        if not target_actors and pattern.outcome.type in TARGET_NULL_TYPES and not pattern.reverse:
             # "shelled Mariupol": the country whose place is hit (type null, like "air strikes in Syria")
             places = [*target_tokens, _object(anchor)] if pattern.object_role != "theme" else target_tokens
             target_actors = next((held for t in places if t is not None for held in [self._holder_of_place(t)]
