@@ -585,3 +585,26 @@ def test_a_plan_approved_to_act_is_the_approvers_plan(code):
     assert (event.source.country, event.target.country) == ("EU", "SDN")
     event = one(code("Russia announced a decision to withdraw troops from Kherson.", "2022-11-09"), "CONCEDE")
     assert event.target.country == "UKR"
+
+
+def test_a_place_named_before_a_facility_says_whose_it_is(code):
+    event = one(code("Israeli troops raided the Jenin refugee camp on Monday.", "2024-03-15"), "COERCE")
+    assert (event.target.country, event.target.type) == ("PSE", "REF")
+
+
+def test_a_future_condition_is_no_event_and_no_plans_is_a_refusal(code):
+    events = code("Hamas refused to release the hostages until Israel stops its offensive.", "2024-03-15")
+    assert [e.event_type for e in events] == ["REJECT"]
+    event = one(code("The Kremlin said Putin had no plans to meet Zelensky.", "2024-03-15"), "REJECT")
+    assert (event.source.country, event.target.country) == ("RUS", "UKR")
+
+
+def test_weapons_received_are_aid_from_the_giver_only(code):
+    events = code("Ukraine received the first F-16 jets from Denmark.", "2024-07-31")
+    assert dyads(events) == {("AID", "DNK", "UKR")}
+
+
+def test_seas_have_no_country(code):
+    event = one(code("Chinese and Russian warships held joint drills in the Sea of Japan.", "2024-07-31"),
+                "COOPERATE")
+    assert event.location is None or event.location.country is None

@@ -391,10 +391,12 @@ class DocumentActors:
             agent_words = set(agent.phrase.split())
             generic = all(w.lemma_.lower() in agent_words or w.lower_ in agent_words or w.pos_ in ("DET", "PUNCT")
                           for w in tokens)  # "the Defense Ministry" is generic, "Socialist Equality Party" a name
-            located = next((self.token_places[t.i] for t in tokens if t.i in self.token_places and
-                            self._in_place_prep(t, head)), None)
+            # "the hospital in Mariupol", "the Jenin refugee camp": the place in the phrase says whose it is
+            located = next((self.token_places[t.i] for t in tokens if t.i in self.token_places and (
+                self._in_place_prep(t, head) or t.dep_ == "compound" and t.i < head.i)), None)
             fallback = located or self.sentence_country(head) if (
                 head.pos_ == "NOUN" or agent.kind == "title" or generic) else None
+            found_in_text = bool(located) and fallback == located  # said by the phrase, not guessed
             if agent.phrase in SELF_NAMING or any(t.lower_ in NO_COUNTRY_MODIFIERS for t in tokens):
                 fallback = None  # "other countries", "Western leaders" are not the country in focus
             countries = [(fallback, None)] if fallback else [(None, None)]

@@ -407,6 +407,8 @@ class SentenceCoder:
             return True
         if not marks & set(self.lexicon.cues["deferral_markers"]):
             return False
+        if clause.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            return True  # "refused to release the hostages until Israel stops its offensive": not yet
         awaiting = OBLIGATION_MODALS | set(self.lexicon.cues["future_auxiliaries"])
         return any(c.dep_ == "aux" and c.lower_ in awaiting for c in clause.head.children)
 
@@ -1305,6 +1307,8 @@ class SentenceCoder:
     def _collect_place(self, pobj: Token, found: list, seen: set[int], locative: bool, spatial: bool = True) -> None:
         """The most specific place named in a locative phrase: "Burkina Faso's northern Soum province" ->
         Soum (in Burkina Faso); "the direction of Kiev and Chernigov" -> Kiev, then Chernigov."""
+        if self.places.is_water(pobj.i + 1):
+            return  # "in the Sea of Japan": no country's territory, no location (the gazetteer has no seas)
         excluded = {t.i for c in pobj.children if c.dep_ in ("prep", "conj", "cc", "relcl", "acl")
                     for t in c.subtree}
         phrase = [t for t in pobj.subtree if t.i not in excluded]

@@ -89,6 +89,9 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
                 ultimatum = ultimatum or any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children)
             if depth > 0 and child.dep_ == "neg" and not is_reporting and negation_reach:
                 negated = True
+            if depth > 0 and token.pos_ == "NOUN" and child.dep_ == "det" and child.lower_ == "no" and \
+                    lemma in cues["planning_nouns"]:
+                negated = True  # "had no plans to meet Zelensky"
         planning = (token.pos_ == "VERB" and lemma in cues["planning_verbs"]) or (
             token.pos_ == "ADJ" and lemma in cues["planning_adjectives"]) or (
             token.pos_ == "NOUN" and lemma in cues["planning_nouns"])

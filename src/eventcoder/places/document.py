@@ -194,8 +194,7 @@ class DocumentPlaces:
         self._qualify(matches)
         self._resolve(matches)
         # "the Red Sea" is water, not Sudan's Red Sea state (the gazetteer has no seas)
-        matches = [m for m in matches if not (self.doc[m.end - 1].lower_ in ("sea", "ocean") and
-                                               not self._followed_by_region_word(m))]
+        matches = [m for m in matches if not self.is_water(m.end)]
         # "Mexico's Gulf coast": a name qualified by an area it has no namesake in is not a place there
         matches = [m for m in matches if not m.qualifiers or not m.scored or any(
             record.within(area) for _, record in m.scored for q in m.qualifiers for _, area in q.scored)]
@@ -205,8 +204,9 @@ class DocumentPlaces:
         for ent in self.ents:
             if ent.label_ not in PLACE_LABELS or covered & set(range(ent.start, ent.end)):
                 continue
-            if all(t.lower_ in DIRECTIONS or t.lower_ == "the" for t in ent):
-                continue  # "the West", "the South": political, not a place
+            if all(t.lower_ in DIRECTIONS or t.lower_ == "the" for t in ent) or any(
+                    self.is_water(t.i + 1) for t in ent):
+                continue  # "the West", "the South": political, not a place; "the Red Sea", "the Sea of Japan"
             if any(e.kind not in ("country", "capital", "adjective") for i in range(ent.start, ent.end)
                    for e in self.entries_by_token.get(i, ())):
                 continue  # an organisation or a person the knowledge base knows ("the Kremlin" is handled above)
@@ -379,6 +379,11 @@ class DocumentPlaces:
             previous = doc[m.start - 2]
             return self._known_place(previous) or previous.i in self.by_token
         return False
+
+    def is_water(self, end: int) -> bool:
+        """A name ending in "Sea" or "Ocean" and not followed by a region word ("Red Sea state")."""
+        return self.doc[end - 1].lower_ in ("sea", "ocean") and not (
+            end < len(self.doc) and self.doc[end].lower_ in REGION_WORDS | REGION_PLURALS)
 
     def _followed_by_region_word(self, m: _Match) -> bool:
         doc = self.doc
@@ -733,7 +738,7 @@ class DocumentPlaces:
         phrase or the document gives."""
         start = token.left_edge.i if token.left_edge.pos_ == "PROPN" else token.i
         span = self.doc[start:token.i + 1]
-        candidates = self.gazetteer.lookup(normalize(span.text))
+        candidates = [] if self.is_water(span.end) else self.gazetteer.lookup(normalize(span.text))
         mention = None
         if candidates:
             m = _Match(span.start, span.end, list(candidates))
