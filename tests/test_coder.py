@@ -608,3 +608,27 @@ def test_seas_have_no_country(code):
     event = one(code("Chinese and Russian warships held joint drills in the Sea of Japan.", "2024-07-31"),
                 "COOPERATE")
     assert event.location is None or event.location.country is None
+
+
+def test_a_request_made_at_a_meeting_is_made_to_the_one_met(code):
+    events = code("Zelensky met German Chancellor Olaf Scholz in Berlin and asked for more Patriot systems.",
+                  "2024-06-10")
+    assert ("REQUEST", "UKR", "DEU") in dyads(events)
+
+
+def test_the_two_leaders_are_the_last_two_parties(code):
+    events = code("Modi met Putin in Moscow on Monday. The two leaders later discussed oil trade.", "2024-07-08")
+    assert dyads(events) == {("CONSULT", "IND", "RUS")}
+
+
+def test_condemning_the_arrests_told_before_accuses_the_arresters(code):
+    events = code("Police in Tbilisi detained 30 protesters on Sunday. Opposition parties condemned the arrests.",
+                  "2024-05-13")
+    assert [(e.event_type, e.target.type) for e in events] == [("COERCE", "CVL"), ("ACCUSE", "COP")]
+
+
+def test_they_looks_for_a_plural_antecedent(code):
+    events = code("The ministry said the rebels had agreed to talks. It said they would meet government "
+                  "negotiators in Nairobi.", "2024-05-13")
+    meeting = one(events, "AGREE")
+    assert meeting.source.type == "REB"

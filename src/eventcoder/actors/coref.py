@@ -135,11 +135,18 @@ def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> Resol
         earlier = sentence_of(doc[previous - 1])
         candidates.extend(_subjects(earlier))
         previous = earlier.start
-    for candidate in candidates:
-        if candidate.i == pronoun.i or candidate.lower_ in PRONOUNS and candidate.i > pronoun.i or \
-                candidate.i in bound:
-            continue
-        for resolved in actors.resolve(candidate, depth + 1):
-            if (resolved.actor.country or resolved.actor.type) and _compatible(lower, resolved):
-                return resolved
+    # Number agreement: "they" looks for a plural antecedent first ("police detained 12 activists ... the
+    # ministry said they were suspected"), then for any.
+    for plural_only in ((True, False) if lower in PLURAL else (False,)):
+        for candidate in candidates:
+            if candidate.i == pronoun.i or candidate.lower_ in PRONOUNS and candidate.i > pronoun.i or \
+                    candidate.i in bound or plural_only and not _plural(candidate):
+                continue
+            for resolved in actors.resolve(candidate, depth + 1):
+                if (resolved.actor.country or resolved.actor.type) and _compatible(lower, resolved):
+                    return resolved
     return None
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or bool(token.conjuncts) or token.lower_ in PLURAL

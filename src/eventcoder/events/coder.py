@@ -40,6 +40,7 @@ ARMED_TYPES = {"MIL", "REB", "UAF"}
 ULTIMATUM_TYPES = {"REJECT": "130", "SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "PROTEST": "133",
                    "RETREAT": "136"}
 FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
+MEETING_VERBS = {"meet", "visit", "call", "phone", "host", "receive", "welcome"}
 JOINABLE_TYPES = {"MOBILIZE", "CONSULT", "COOPERATE", "PROTEST"}
 SEA_WORDS = {"sea", "ocean", "water", "waters"}
 TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "eve", "occasion",
@@ -777,6 +778,11 @@ class SentenceCoder:
                 [s for clause in conditions for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]))
             if not target_actors and _object(anchor) is not None:  # "threatened military intervention in Niger"
                 target_actors = self._struck_place([_object(anchor)])
+        if not target_actors and event_type in VERBAL_TYPES - {"CONSULT"} and anchor.dep_ == "conj" and \
+                _lemma(anchor.head) in MEETING_VERBS:
+            # "met President Biden and asked for more air defence": asked of the one met
+            met = [_object(anchor.head), *self._pobjs(anchor.head, {"with"})]
+            target_actors = self._distinct_countries(self._expand([t for t in met if t is not None]))
         if not target_actors and pattern.outcome.mode == "visit":
             target_actors = self._host_of_visit(trig)
         if not target_actors and pattern.outcome.type in TARGET_NULL_TYPES and not pattern.reverse:
@@ -941,6 +947,14 @@ class SentenceCoder:
                         sentence_of(trig.token).start - sentence_of(earlier.trigger.token).end < 120:
                     sources = [earlier.source]
                     break
+        if len(sources) == 1 and not targets and any(c.lower_ in ("two", "both") and c.dep_ in (
+                "nummod", "det", "predet") for c in sources[0].head.children):
+            # "The two leaders also discussed ...": the two parties of the last two-sided event
+            pair = next((c for c in reversed(self.recent) if c.source is not None and c.target is not None and
+                         not self._same_side(c.source, c.target)), None)
+            if pair is not None and sentence_of(trig.token).start - sentence_of(pair.trigger.token).start \
+                    <= ANAPHORA_TOKENS:
+                sources = [pair.source, pair.target]
         return sources, targets
 
     def _report(self, trig: Trigger) -> ReportFrame:
@@ -973,8 +987,10 @@ class SentenceCoder:
                    and sentence_of(trig.token).start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS]
         if obj is not None and obj.lemma_.lower() in EVENT_REFERENCES and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
-            actor = next((c.source for c in reversed(earlier) if c.source is not None and
-                          c.source.actor.country != sources[0].actor.country), None)
+            kinds = {p.outcome.type for _, p in self.lexicon.nouns.get(_lemma(obj), ())}  # "the arrests": COERCE
+            ranked = sorted(reversed(earlier), key=lambda c: c.outcome.type not in kinds)
+            actor = next((c.source for c in ranked if c.source is not None and
+                          not self._same_side(c.source, sources[0])), None)
             return [actor] if actor is not None else targets
         if any(c.dep_ == "advmod" and c.lower_ in ("also", "further", "again", "too") for c in trig.anchor.children):
             same = next((c for c in reversed(earlier) if c.source is not None and c.target is not None and
@@ -988,6 +1004,8 @@ class SentenceCoder:
 
     def candidates(self, trig: Trigger) -> list[Candidate]:
         pattern = trig.pattern
+        if self._told_before(trig):
+            return []
         report = self._report(trig)
         base = pattern.outcome
         sources, targets = self._arguments(trig, self._transform(base, report.modality,
@@ -1086,6 +1104,19 @@ class SentenceCoder:
             return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and
                            (self._expand([c]) or c.pos_ in ("NOUN", "PROPN")) for c in cause.children)
         return True
+
+    def _told_before(self, trig: Trigger) -> bool:
+        """"Opposition parties condemned the arrests": a definite event noun with no actor of its own, after an
+        event of its kind was told, refers back to it and is no new event."""
+        noun = trig.token
+        if not (trig.nominal and trig.anchor == noun and noun.dep_ in ("dobj", "obj") and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in noun.children)):
+            return False
+        if self._source_tokens_of_nominal(trig) or self._pobjs(noun, {"of", "on", "against"}):
+            return False
+        start = sentence_of(noun).start
+        return any(c.outcome.type == trig.pattern.outcome.type and sentence_of(c.trigger.token).start < start
+                   and start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS for c in self.recent)
 
     def _completes_earlier(self, trig: Trigger, result: list[Candidate]) -> bool:
         """"A car bomb exploded ..., killing 10 soldiers. Al-Shabaab said it carried out the attack": a definite
