@@ -632,3 +632,13 @@ def test_they_looks_for_a_plural_antecedent(code):
                   "negotiators in Nairobi.", "2024-05-13")
     meeting = one(events, "AGREE")
     assert meeting.source.type == "REB"
+
+
+def test_chemical_weapons_are_unconventional_violence(code):
+    event = one(code("Syrian government forces used chlorine gas on the town of Douma.", "2018-04-08"), "ASSAULT")
+    assert (event.cameo, event.source.country) == ("2041", "SYR")
+
+
+def test_the_place_attacked_is_where_it_happened(code):
+    event = one(code("Russian troops shelled Kharkiv on Monday.", "2024-06-10"), "ASSAULT")
+    assert (event.location.text, event.location.country) == ("Kharkiv", "UKR")

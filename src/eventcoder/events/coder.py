@@ -1323,6 +1323,10 @@ class SentenceCoder:
                             self._collect_place(member, found, seen, locative, spatial)
                 queue.append(child)
         found.sort(key=lambda item: item[0].precision == "country")
+        obj = _object(trig.anchor)
+        struck = self.places.place_at(obj) if obj is not None else None
+        if not found and struck is not None and not struck.metonym and struck.place.precision != "country":
+            found.append((struck.place, struck.span))  # "shelled Kharkiv", "captured Avdiivka": where it happened
         if not found and cand.target is not None and cand.target.bare_country and cand.target.actor.type is None:
             mention = self.places.place_at(cand.target.head)
             if mention:
