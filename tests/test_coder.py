@@ -642,3 +642,9 @@ def test_chemical_weapons_are_unconventional_violence(code):
 def test_the_place_attacked_is_where_it_happened(code):
     event = one(code("Russian troops shelled Kharkiv on Monday.", "2024-06-10"), "ASSAULT")
     assert (event.location.text, event.location.country) == ("Kharkiv", "UKR")
+
+
+def test_sit_ins_and_staged_protests(code):
+    event = one(code("Students staged a sit-in at the university in Khartoum.", "2019-04-08"), "PROTEST")
+    assert (event.source.country, event.source.type, event.evidence.pattern) == ("SDN", "EDU", "protest.demo")
+    assert "stage" in event.trigger or event.trigger == "sit-in"

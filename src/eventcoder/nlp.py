@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +33,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Past forms the rule lemmatizer strips to another verb its index also knows ("staged" -> "stag", "waged" ->
+# "wag"); in news they are "stage" (a protest) and "wage" (a war).
+E_VERBS_MISREAD = {"staged": "stage", "staging": "stage", "waged": "wage", "waging": "wage", "raged": "rage",
+                   "raging": "rage"}
+
+
 @Language.factory("irregular_verb_lemmas")
 def make_irregular_verb_lemmas(nlp: Language, name: str):
     """A past form tagged as present ("fighters retook the town" as VBP) keeps its own text as lemma, so no verb
@@ -46,6 +53,10 @@ def make_irregular_verb_lemmas(nlp: Language, name: str):
         for token in doc:
             if token.tag_ == "VBP" and token.lemma_.lower() == token.lower_ and exceptions.get(token.lower_):
                 token.lemma_ = exceptions[token.lower_][0]
+            elif token.lower_ in E_VERBS_MISREAD and token.pos_ in ("VERB", "AUX"):
+                token.lemma_ = E_VERBS_MISREAD[token.lower_]
+            elif token.lower_.removesuffix("s") in PROTEST_COMPOUNDS:
+                token.lemma_, token.pos_ = token.lower_.removesuffix("s"), "NOUN"  # the tagger calls "sit-in" a name
         return doc
 
     return set_lemmas
@@ -65,6 +76,9 @@ def _dateline_break(doc: Doc) -> None:
             return
 
 
+PROTEST_COMPOUNDS = ("sit-in", "die-in", "teach-in", "lie-in", "sleep-in", "walk-out", "walk-in")
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """Load an installed spaCy pipeline by package name; never downloads."""
@@ -74,6 +88,9 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("paragraph_breaks", before="parser")
         if "lemmatizer" in nlp.pipe_names and "irregular_verb_lemmas" not in nlp.pipe_names:
             nlp.add_pipe("irregular_verb_lemmas", after="lemmatizer")
+        for word in PROTEST_COMPOUNDS:  # "a sit-in" is one noun, not "sit", "-", "in"
+            for form in (word, word.capitalize(), word + "s"):
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
         return nlp
     except OSError as exc:
         raise ModelNotInstalled(
