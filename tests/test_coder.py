@@ -648,3 +648,9 @@ def test_sit_ins_and_staged_protests(code):
     event = one(code("Students staged a sit-in at the university in Khartoum.", "2019-04-08"), "PROTEST")
     assert (event.source.country, event.source.type, event.evidence.pattern) == ("SDN", "EDU", "protest.demo")
     assert "stage" in event.trigger or event.trigger == "sit-in"
+
+
+def test_pushing_fighters_out_is_an_attack_on_them(code):
+    event = one(code("Somali troops pushed al-Shabab militants out of several villages in Lower Shabelle region.",
+                     "2019-06-05"), "ASSAULT")
+    assert (event.source.country, event.target.type, event.location.country) == ("SOM", "REB", "SOM")

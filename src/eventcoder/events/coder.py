@@ -40,6 +40,9 @@ ARMED_TYPES = {"MIL", "REB", "UAF"}
 ULTIMATUM_TYPES = {"REJECT": "130", "SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "PROTEST": "133",
                    "RETREAT": "136"}
 FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
+# Particles that may follow the object ("pushed the militants out of", "drove them back") even when the parser
+# calls them prepositions.
+SEPARABLE_PARTICLES = {"out", "back", "off", "away", "down"}
 MEETING_VERBS = {"meet", "visit", "call", "phone", "host", "receive", "welcome"}
 JOINABLE_TYPES = {"MOBILIZE", "CONSULT", "COOPERATE", "PROTEST"}
 SEA_WORDS = {"sea", "ocean", "water", "waters"}
@@ -152,7 +155,8 @@ def _has_particle(verb: Token, words: list[str]) -> bool:
     """"called on X", "walked back", "went on strike": the first word is a particle or a preposition right
     after the verb (so "call ... on Saturday" is not "call on"); the rest are in the verb's phrase."""
     first = next((c for c in verb.children if c.lower_ == words[0] and (
-        c.dep_ == "prt" or (c.dep_ in ("prep", "dative", "agent") and c.i == verb.i + 1))), None)
+        c.dep_ == "prt" or (c.dep_ in ("prep", "dative", "agent") and (
+            c.i == verb.i + 1 or c.lower_ in SEPARABLE_PARTICLES and c.i > verb.i)))), None)
     if first is None and len(words) == 1:  # "took 25 crew members hostage"
         first = next((c for c in verb.children if c.lower_ == words[0] and c.dep_ in (
             "oprd", "advmod", "xcomp", "npadvmod", "acomp", "dobj")), None)  # ... "set fire to", "opened fire"
