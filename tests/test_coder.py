@@ -654,3 +654,19 @@ def test_pushing_fighters_out_is_an_attack_on_them(code):
     event = one(code("Somali troops pushed al-Shabab militants out of several villages in Lower Shabelle region.",
                      "2019-06-05"), "ASSAULT")
     assert (event.source.country, event.target.type, event.location.country) == ("SOM", "REB", "SOM")
+
+
+def test_a_leader_in_a_capital_for_talks_meets_its_hosts(code):
+    event = one(code("Russian President Vladimir Putin is in Tehran for talks with Iran's leadership.", "2022-07-19"),
+                "CONSULT")
+    assert (event.source.country, event.target.country, event.location.text) == ("RUS", "IRN", "Tehran")
+
+
+def test_a_mediator_is_not_the_other_side_of_talks(code):
+    events = code("Armenia and Azerbaijan began indirect talks with US mediation in March.", "2022-07-19")
+    assert dyads(events) == {("CONSULT", "ARM", "AZE")}
+
+
+def test_vandalism_in_a_riot_is_the_riot(code):
+    events = code("Prisoners rioted at a jail in Tehran on Monday, setting fire to mattresses.", "2022-10-17")
+    assert [e.event_type for e in events] == ["PROTEST"]

@@ -43,6 +43,8 @@ FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restric
 # Particles that may follow the object ("pushed the militants out of", "drove them back") even when the parser
 # calls them prepositions.
 SEPARABLE_PARTICLES = {"out", "back", "off", "away", "down"}
+THIRD_PARTY_ROLES = {"mediation", "help", "support", "assistance", "participation", "backing", "involvement",
+                     "facilitation", "sponsorship"}
 MEETING_VERBS = {"meet", "visit", "call", "phone", "host", "receive", "welcome"}
 JOINABLE_TYPES = {"MOBILIZE", "CONSULT", "COOPERATE", "PROTEST"}
 SEA_WORDS = {"sea", "ocean", "water", "waters"}
@@ -444,6 +446,9 @@ class SentenceCoder:
                 return anchors[asker.i], "content"
         if anchor.dep_ == "pcomp" and head.lower_ in ("of", "into") and head.head.i in anchors:
             return anchors[head.head.i], "content"
+        if anchor.dep_ in ("conj", "advcl") and head.i in anchors and trig.pattern.outcome.mode == "destroy" and \
+                anchors[head.i].pattern.outcome.type == "PROTEST":
+            return anchors[head.i], "content"  # "prisoners rioted, setting fire to their mattresses": the riot
         if anchor.dep_ in ("conj", "advcl") and head.i in anchors:
             return anchors[head.i], anchor.dep_
         if anchor.dep_ == "acl" and anchor.tag_ == "VBG" and head.dep_ in ("dobj", "obj") and head.head.i in anchors \
@@ -568,7 +573,7 @@ class SentenceCoder:
                 sources += self._pobjs(noun.head, {"between"})
         joined = ("in",) if trig.pattern.outcome.type in JOINABLE_TYPES else ()  # "took part in drills"
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during", "on", *joined) and \
-                noun.head.head.pos_ == "VERB":  # "negotiators return to Geneva for talks"
+                noun.head.head.pos_ in ("VERB", "AUX"):  # "negotiators return to Geneva for talks", "is in X for"
             subject, passive = self._subject(noun.head.head)
             if subject is not None and not passive and not self._official_at_protest(trig, self._expand([subject])):
                 sources.append(subject)
@@ -686,6 +691,8 @@ class SentenceCoder:
                         for t in d.children if t.dep_ == "pobj"]
         if passive and not self._expand(targets):  # "fired by rebels against US warships": misattached
             targets += [t for agent in self._pobjs(anchor, {"by"}) for t in self._pobjs(agent, preps)]
+        if pattern.reciprocal:  # "began talks with US mediation": the mediator is not the other side
+            targets = [t for t in targets if not (_lemma(t) in THIRD_PARTY_ROLES and t.head.lower_ == "with")]
         if pattern.outcome.type == "ACCUSE":
             # "complained to the UN over Israeli air raids": the accused, not the one told
             addressees = self._pobjs(anchor, {"to"})
