@@ -654,3 +654,17 @@ def test_one_event_with_its_source_and_target(code, text, date, event_type, sour
     event = one(code(text, date), event_type)
     assert source is None or event.source.country == source
     assert event.target.country == target
+
+
+def test_a_call_for_release_is_addressed_to_the_holder(code):
+    event = one(code("The EU called for the release of all hostages held by Hamas.", "2024-06-10"), "REQUEST")
+    assert event.target.country == "PSE" and event.target.type == "REB"
+    events = code("London condemned a Hong Kong court for jailing a British activist and called for his release.",
+                  "2024-06-10")
+    assert ("REQUEST", "GBR", "HKG") in dyads(events)
+
+
+def test_police_deployed_ahead_of_a_rally_face_the_protesters(code):
+    event = one(code("Police deployed 5,000 officers in Nairobi ahead of a planned opposition rally.", "2024-06-10"),
+                "MOBILIZE")
+    assert (event.source.type, event.target.country, event.target.type) == ("COP", "KEN", "OPP")

@@ -612,6 +612,24 @@ class SentenceCoder:
         named = [x.actor.name for x in (a, b) if x.actor.name and not x.person and x.actor.name != state]
         return len(named) < 2 or named[0] == named[1]
 
+    def _jailer(self, trig: Trigger) -> list[ResolvedActor]:
+        """Whom a call for someone's release is addressed to: who holds them ("the release of hostages held by
+        Hamas"), else who was just said to have jailed or seized someone ("condemned a court for jailing an
+        activist and called for his immediate release")."""
+        releases = [c for c in trig.content if c.pattern.outcome.type == "RETREAT" and c.pattern.outcome.mode ==
+                    "release"]
+        if not releases:
+            return []
+        held = [t for c in releases for t in self._target_tokens(c)]
+        holders = [g for t in held for acl in t.children if acl.dep_ == "acl" for g in self._pobjs(acl, {"by"})]
+        if holders:
+            return self._expand(holders)
+        start = sentence_of(trig.anchor).start
+        jailer = next((c.source for c in reversed(self.recent) if c.source is not None and
+                       c.outcome.type in REPRESSION_TYPES and start - sentence_of(c.trigger.token).start
+                       <= ANAPHORA_TOKENS), None)
+        return [jailer] if jailer is not None else []
+
     @staticmethod
     def _placed_under(noun: Token) -> Token | None:
         """Who is "placed under house arrest" ("placed X under", "X was put under")."""
@@ -758,6 +776,8 @@ class SentenceCoder:
         # "Turkey warned that Ankara would block Sweden's bid": the speaker restated is not the target
         restated = bool(target_actors) and all(any(self._same_side(a, s) for s in source_actors)
                                                for a in target_actors)
+        if not target_actors and event_type == "REQUEST":
+            target_actors = self._jailer(trig)
         parties = pattern.reciprocal and len(source_actors) > 1  # "A and B agreed to exchange prisoners"
         for content in trig.content:  # "refused to meet government negotiators"
             if (not target_actors or restated) and not parties:
@@ -794,6 +814,14 @@ class SentenceCoder:
             # "met President Biden and asked for more air defence": asked of the one met
             met = [_object(anchor.head), *self._pobjs(anchor.head, {"with"})]
             target_actors = self._distinct_countries(self._expand([t for t in met if t is not None]))
+        if not target_actors and event_type == "MOBILIZE":
+            # "deployed 10,000 officers ahead of a planned opposition rally": against the protesters
+            occasions = [p for head in (anchor, *(c for c in anchor.children if c.lower_ == "ahead"))
+                         for p in self._pobjs(head, {"of", "for", "before", "against"})]
+            rallies = [o for o in occasions if any(pat.outcome.type == "PROTEST"
+                                                   for _, pat in self.lexicon.nouns.get(_lemma(o), ()))]
+            target_actors = self._expand([m for r in rallies for m in r.children if m.dep_ in ("compound", "amod",
+                                                                                               "poss")])
         if not target_actors and pattern.outcome.mode == "visit":
             target_actors = self._host_of_visit(trig)
         if not target_actors and pattern.outcome.type in TARGET_NULL_TYPES and not pattern.reverse:
