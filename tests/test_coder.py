@@ -668,3 +668,13 @@ def test_police_deployed_ahead_of_a_rally_face_the_protesters(code):
     event = one(code("Police deployed 5,000 officers in Nairobi ahead of a planned opposition rally.", "2024-06-10"),
                 "MOBILIZE")
     assert (event.source.type, event.target.country, event.target.type) == ("COP", "KEN", "OPP")
+
+
+def test_unnamed_police_act_where_the_event_happens(code):
+    events = code("Mexico broke off relations with Ecuador after police stormed its embassy in Quito.", "2024-04-06")
+    assert ("COERCE", "ECU") in {(e.event_type, e.source.country) for e in events}
+
+
+def test_recalling_an_ambassador_is_aimed_at_the_host_country(code):
+    event = one(code("Israel recalled its ambassador to Ireland on Wednesday.", "2024-05-22"), "SANCTION")
+    assert (event.source.country, event.target.country) == ("ISR", "IRL")

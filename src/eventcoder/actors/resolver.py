@@ -117,6 +117,12 @@ class DocumentActors:
         return self.dominant_country
 
     @cached_property
+    def named_countries(self) -> set[str]:
+        """Countries the document names itself (names, adjectives, capitals), as opposed to places it geocodes."""
+        return {country for named, adjectives in self._countries_by_sentence.values() for country in
+                [*named, *adjectives]}
+
+    @cached_property
     def _countries_by_sentence(self) -> dict[int, tuple[list[str], list[str]]]:
         """Sentence start -> countries named as such and as adjectives, in order; read once per document."""
         found: dict[int, tuple[list[str], list[str]]] = {}

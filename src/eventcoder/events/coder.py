@@ -342,7 +342,7 @@ class SentenceCoder:
         verb = self._light_verb(noun)
         if verb is not None:
             subject, passive = self._subject(verb)
-            actors = self._expand([subject]) if subject is not None and not passive else []
+            actors = self._expand(self._pobjs(verb, {"by"}) if passive else [subject] if subject is not None else [])
             return bool(actors) and (actors[0].bare_country or actors[0].actor.type in ARMED_TYPES | {"GOV"})
         return noun.dep_ == "nsubj" and any(rule.pattern.outcome.type == "ASSAULT"
                                             for rule in self.lexicon.verbs.get(_lemma(noun.head), ()))
@@ -1204,11 +1204,19 @@ class SentenceCoder:
                 modality = "asserted"
         outcome = self._transform(cand.outcome, modality, report.negated, report.ultimatum)
         places = self._places(trig, cand)
+        source = cand.source.actor if cand.source else None
+        if cand.source is not None and cand.source.country_from_context and source.type == "COP" and \
+                outcome.type not in VERBAL_TYPES and places and places[0][0].country and \
+                places[0][0].country != source.country and places[0][0].country in self.actors.named_countries:
+            # "police stormed its embassy in Quito": unnamed police act where the event happens, not for the
+            # first country the sentence names (armies act abroad; police do not)
+            country = places[0][0].country
+            source = source.model_copy(update={"country": country, "name": self._country_name(country)})
         target = cand.target.actor if cand.target else None
         target_span = cand.target.span if cand.target else None
         if target is None and places and places[0][0].country and outcome.type in ("PROTEST", "ASSAULT",
                                                                                    "RETREAT") and (
-                cand.source is None or places[0][0].country != cand.source.actor.country):
+                source is None or places[0][0].country != source.country):
             # strikes in Syria hit Syria; a protest abroad is addressed to the host government
             place, span = places[0]
             kind = "GOV" if outcome.type == "PROTEST" else None
@@ -1233,7 +1241,7 @@ class SentenceCoder:
             cameo=outcome.cameo,
             quad_class=code.quad_class,
             goldstein=code.goldstein,
-            source=cand.source.actor if cand.source else None,
+            source=source,
             target=target,
             trigger=trigger_text,
             date=date_value,
