@@ -270,3 +270,10 @@ def test_a_name_with_no_namesake_in_the_area_qualifying_it_is_not_placed_elsewhe
                                                               "of Veracruz.")]
     assert ("Gulf", "PNG") not in found
     assert ("Veracruz", "MEX") in found
+
+
+def test_a_country_name_before_a_region_word_is_the_region(places, code):
+    found = [(m.place.text, m.place.country) for m in places("Bandits attacked villages in Niger state on Monday.")]
+    assert found == [("Niger state", "NGA")]
+    events = code("Bandits attacked villages in Niger state on Monday.", "2024-01-08")
+    assert [(e.source.country, e.location.country) for e in events] == [("NGA", "NGA")]

@@ -14,6 +14,7 @@ from eventcoder.actors.coref import PRONOUNS, RELATIVE_PRONOUNS, Coreference, Ru
 from eventcoder.actors.kb import Agent, Entry, KnowledgeBase, Mention
 from eventcoder.models import Actor
 from eventcoder.nlp import BASE_SUFFIXES, sentence_of
+from eventcoder.places.normalize import REGION_WORDS
 
 COUNTRY_KINDS = ("country", "adjective", "capital")
 # Prepositions whose object belongs to a noun phrase's identity ("police in Hong Kong", "navies of India");
@@ -142,8 +143,9 @@ class DocumentActors:
         the phrase's own."""
         if m.start not in self._another:
             before = self.doc[max(m.start - 2, 0):m.start].text.lower()
+            region = m.end < len(self.doc) and self.doc[m.end].lower_ in REGION_WORDS  # "Niger state" (Nigeria)
             self._another[m.start] = self.doc[m.end:m.end + 2].text.lower().startswith(
-                NOT_NATIONALITY + BASE_SUFFIXES) or before.endswith(STANCE_PREFIXES)
+                NOT_NATIONALITY + BASE_SUFFIXES) or before.endswith(STANCE_PREFIXES) or region
         return self._another[m.start]
 
     # -- phrases --------------------------------------------------------------------------------------

@@ -220,6 +220,9 @@ class DocumentPlaces:
         gaz = self.gazetteer
         for m in self.kb_mentions:
             entry = next((e for e in m.entries if e.kind in ("country", "capital")), None)
+            if entry is not None and entry.kind == "country" and m.end < len(self.doc) and \
+                    self.doc[m.end].lower_ in REGION_WORDS:
+                continue  # "Niger state" is a Nigerian state: the gazetteer's region, not the country
             if entry is not None:
                 iso3 = entry.roles[0].country
                 if entry.kind == "country":
