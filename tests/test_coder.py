@@ -678,3 +678,9 @@ def test_unnamed_police_act_where_the_event_happens(code):
 def test_recalling_an_ambassador_is_aimed_at_the_host_country(code):
     event = one(code("Israel recalled its ambassador to Ireland on Wednesday.", "2024-05-22"), "SANCTION")
     assert (event.source.country, event.target.country) == ("ISR", "IRL")
+
+
+def test_calling_a_counterpart_is_a_phone_call(code):
+    event = one(code("The French president called his Ukrainian counterpart on Monday.", "2024-06-10"), "CONSULT")
+    assert (event.mode, event.source.country, event.target.country) == ("phone", "FRA", "UKR")
+    assert "CONSULT" not in [e.event_type for e in code("The opposition called a general strike.", "2024-06-10")]
