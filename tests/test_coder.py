@@ -684,3 +684,8 @@ def test_calling_a_counterpart_is_a_phone_call(code):
     event = one(code("The French president called his Ukrainian counterpart on Monday.", "2024-06-10"), "CONSULT")
     assert (event.mode, event.source.country, event.target.country) == ("phone", "FRA", "UKR")
     assert "CONSULT" not in [e.event_type for e in code("The opposition called a general strike.", "2024-06-10")]
+
+
+def test_a_warning_about_another_sides_violence_is_no_threat_by_the_speaker(code):
+    events = code("Russia could attack Kyiv again, Zelensky warned on Sunday.", "2024-06-10")
+    assert ("THREATEN", "UKR", "RUS") not in dyads(events)

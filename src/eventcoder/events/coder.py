@@ -1118,6 +1118,8 @@ class SentenceCoder:
                 continue  # one phrase is not both sides (but protesters and the government they face are)
             for outcome in outcomes:
                 result.append(Candidate(trig, outcome, source, target, report))
+        if outcome.type == "THREATEN" and _lemma(trig.anchor) == "warn" and self._warns_of_another(trig, sources):
+            return []
         if self._completes_earlier(trig, result):
             return []
         self.recent.extend(result)
@@ -1143,6 +1145,18 @@ class SentenceCoder:
             return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and
                            (self._expand([c]) or c.pos_ in ("NOUN", "PROPN")) for c in cause.children)
         return True
+
+    def _warns_of_another(self, trig: Trigger, sources: list[ResolvedActor]) -> bool:
+        """"Russia could attack Kyiv again, Zelensky warned": a warning about another side's violence is no
+        threat by the one who warns."""
+        for content in trig.content:
+            if content.pattern.outcome.type != "ASSAULT":
+                continue
+            subject, passive = self._subject(content.anchor)
+            attackers = self._expand([subject]) if subject is not None and not passive else []
+            if attackers and sources and not any(self._same_side(a, s) for a in attackers for s in sources):
+                return True
+        return False
 
     def _told_before(self, trig: Trigger) -> bool:
         """"Opposition parties condemned the arrests": a definite event noun with no actor of its own, after an
