@@ -689,3 +689,8 @@ def test_calling_a_counterpart_is_a_phone_call(code):
 def test_a_warning_about_another_sides_violence_is_no_threat_by_the_speaker(code):
     events = code("Russia could attack Kyiv again, Zelensky warned on Sunday.", "2024-06-10")
     assert ("THREATEN", "UKR", "RUS") not in dyads(events)
+
+
+def test_a_building_named_after_its_town_places_the_attack(code):
+    event = one(code("A Russian drone attack hit a Kharkiv apartment block overnight.", "2024-06-12"), "ASSAULT")
+    assert (event.target.country, event.location.text) == ("UKR", "Kharkiv")

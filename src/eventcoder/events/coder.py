@@ -827,6 +827,8 @@ class SentenceCoder:
         if not target_actors and pattern.outcome.type in TARGET_NULL_TYPES and not pattern.reverse:
             # "shelled Mariupol": the country whose place is hit (type null, like "air strikes in Syria")
             places = [*target_tokens, _object(anchor)] if pattern.object_role != "theme" else target_tokens
+            # "hit a Kharkiv apartment block": the place may be the object's modifier
+            places += [c for t in places if t is not None for c in t.children if c.dep_ == "compound"]
             target_actors = next((held for t in places if t is not None for held in [self._holder_of_place(t)]
                                   if held), [])
         # "suicide bombers blew themselves up": the act has no other party named
@@ -1385,7 +1387,8 @@ class SentenceCoder:
                 queue.append(child)
         found.sort(key=lambda item: item[0].precision == "country")
         obj = _object(trig.anchor)
-        struck = self.places.place_at(obj) if obj is not None else None
+        struck = next((m for t in ([obj, *(c for c in obj.children if c.dep_ == "compound")] if obj is not None
+                                   else []) for m in [self.places.place_at(t)] if m is not None), None)
         if not found and struck is not None and not struck.metonym and struck.place.precision != "country":
             found.append((struck.place, struck.span))  # "shelled Kharkiv", "captured Avdiivka": where it happened
         if not found and cand.target is not None and cand.target.bare_country and cand.target.actor.type is None:

@@ -59,6 +59,10 @@ DIRECTIONS = {"west": "west", "western": "west", "east": "east", "eastern": "eas
 # Verbs whose subject is a place, not an actor ("Kherson lies on the Dnipro").
 PLACE_VERBS = {"be", "lie", "sit", "stand", "border", "remain", "fall", "become", "locate", "situate", "host",
                "have", "see", "experience", "suffer", "neighbour", "neighbor"}
+# Buildings named after the place they are in ("a Kharkiv apartment block", "a Gaza hospital").
+FACILITY_NOUNS = {"block", "building", "hospital", "school", "market", "mosque", "church", "synagogue", "port",
+                  "airport", "station", "plant", "refinery", "prison", "jail", "camp", "base", "bridge", "stadium",
+                  "university", "embassy", "consulate", "checkpoint", "mall", "hotel"}
 # Verbs whose object is a place when the gazetteer knows the name ("shelled Mariupol", "captured Avdiivka"),
 # whatever spaCy's entity label says.
 PLACE_OBJECT_VERBS = {"shell", "bomb", "bombard", "pound", "capture", "seize", "besiege", "encircle", "storm",
@@ -358,8 +362,8 @@ class DocumentPlaces:
                 return True
             if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
                 return True
-        if token.dep_ in ("compound", "nmod", "amod", "poss") and head.lemma_.lower() in PLACE_NOUNS:
-            return True
+        if token.dep_ in ("compound", "nmod", "amod", "poss") and head.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS:
+            return True  # "Nigeria's Kebbi state", "a Kharkiv apartment block"
         if token.dep_ in ("conj", "appos") and head != token and depth < 4:
             return self._locative(head, depth + 1) or head.i in self.by_token or self._known_place(head)
         return token.dep_ in ("dobj", "obj") and head.lemma_.lower() in PLACE_OBJECT_VERBS
