@@ -694,3 +694,10 @@ def test_a_warning_about_another_sides_violence_is_no_threat_by_the_speaker(code
 def test_a_building_named_after_its_town_places_the_attack(code):
     event = one(code("A Russian drone attack hit a Kharkiv apartment block overnight.", "2024-06-12"), "ASSAULT")
     assert (event.target.country, event.location.text) == ("UKR", "Kharkiv")
+
+
+def test_aid_to_a_place_goes_to_its_country_and_joint_drills_pair_the_parties(code):
+    event = one(code("The EU sent tents and blankets to Kharkiv on Monday.", "2024-06-12"), "AID")
+    assert (event.source.country, event.target.country) == ("EU", "UKR")
+    events = code("The US and the Philippines began joint military exercises on Monday.", "2024-06-12")
+    assert dyads(events) == {("COOPERATE", "USA", "PHL")}

@@ -824,6 +824,9 @@ class SentenceCoder:
                                                                                                "poss")])
         if not target_actors and pattern.outcome.mode == "visit":
             target_actors = self._host_of_visit(trig)
+        if not target_actors and pattern.outcome.type == "AID" and not pattern.reverse:
+            # "$500 million in humanitarian aid to Gaza": the place's country receives it
+            target_actors = next((held for t in target_tokens for held in [self._holder_of_place(t)] if held), [])
         if not target_actors and pattern.outcome.type in TARGET_NULL_TYPES and not pattern.reverse:
             # "shelled Mariupol": the country whose place is hit (type null, like "air strikes in Syria")
             places = [*target_tokens, _object(anchor)] if pattern.object_role != "theme" else target_tokens
@@ -1106,6 +1109,9 @@ class SentenceCoder:
             outcome = Outcome("THREATEN", *PROMISED_HARM[harm])  # "vowed to impose new sanctions": a threat
         if outcome.type == "MOBILIZE" and len({s.actor.country for s in sources}) > 1:
             outcome = Outcome("COOPERATE", "062", None)  # drills by two countries' forces are joint exercises
+            if not targets:  # ... held with each other
+                pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]
+                         if a.actor.country != b.actor.country]
         outcomes = [outcome, *pattern.also]
         result: list[Candidate] = []
         if pattern.modal_content:  # "the US had to be prepared": said of oneself, it is no demand
