@@ -701,3 +701,8 @@ def test_aid_to_a_place_goes_to_its_country_and_joint_drills_pair_the_parties(co
     assert (event.source.country, event.target.country) == ("EU", "UKR")
     events = code("The US and the Philippines began joint military exercises on Monday.", "2024-06-12")
     assert dyads(events) == {("COOPERATE", "USA", "PHL")}
+
+
+def test_pulling_out_of_a_place_retreats_from_its_country(code):
+    event = one(code("Russian troops pulled out of Kherson on Friday.", "2022-11-11"), "RETREAT")
+    assert (event.target.country, event.location.text) == ("UKR", "Kherson")

@@ -699,6 +699,8 @@ class SentenceCoder:
                 targets.append(obj)
         targets += [c for c in anchor.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
         targets += self._pobjs(anchor, preps)
+        if "from" in preps:  # "pulled out of Kherson" is "from Kherson"
+            targets += [t for out in anchor.children if out.lower_ == "out" for t in self._pobjs(out, {"of"})]
         if trig.nominal:
             targets += self._pobjs(trig.token, preps | {"on", "against"})
             container = trig.token.head.head if trig.token.head.lower_ == "of" else None

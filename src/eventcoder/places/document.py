@@ -360,8 +360,8 @@ class DocumentPlaces:
         if token.dep_ == "pobj":
             if head.lower_ in LOCATIVE_PREPS:
                 return True
-            if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
-                return True
+            if head.lower_ == "of" and (head.head.lemma_.lower() in PLACE_NOUNS or head.head.lower_ == "out"):
+                return True  # "the city of X", "pulled out of X"
         if token.dep_ in ("compound", "nmod", "amod", "poss") and head.lemma_.lower() in PLACE_NOUNS | FACILITY_NOUNS:
             return True  # "Nigeria's Kebbi state", "a Kharkiv apartment block"
         if token.dep_ in ("conj", "appos") and head != token and depth < 4:
