@@ -104,6 +104,10 @@ class DocumentActors:
         )
         return counts.most_common(1)[0][0] if counts else None
 
+    def country_name(self, country: str | None) -> str | None:
+        entry = self.kb.countries.get(country) if country else None
+        return entry.name if entry else None
+
     def sentence_country(self, token: Token, skip: int | None = None) -> str | None:
         """A country named in the token's sentence as a place, else as an adjective, else the document's;
         `skip` leaves out the mention at that token ("ethnic Albanians" do not say where they live)."""
@@ -318,13 +322,10 @@ class DocumentActors:
             mention = self.by_token.get(modifier.i)
             entry = _country_entry(mention) if mention else None
             if entry is not None and mention is not None and not self._of_another(mention):
-                actor = Actor(text=text, name=entry.name, country=entry.roles[0].country, type="CVL",
-                              wikidata=entry.wikidata)
-                return [ResolvedActor(actor, head, span)]
+                return [ResolvedActor(_country_actor(entry, text, "CVL"), head, span)]
             if modifier.lower_ == "ethnic":
                 country = self.sentence_country(head, skip=head.i)
-                name = self.kb.countries[country].name if country in self.kb.countries else None
-                actor = Actor(text=text, name=name, country=country, type="CVL")
+                actor = Actor(text=text, name=self.country_name(country), country=country, type="CVL")
                 return [ResolvedActor(actor, head, span, country_from_context=country is not None)]
         return None
 
@@ -380,8 +381,7 @@ class DocumentActors:
                     entry = _country_entry(m)
                     if entry is not None and not self._of_another(m) and \
                             self.doc[m.end - 1] in self.doc[nearest.end - 1].conjuncts:
-                        partner = Actor(text=text, name=entry.name, country=entry.roles[0].country,
-                                        type=agent.type if agent else None, wikidata=entry.wikidata)
+                        partner = _country_actor(entry, text, agent.type if agent else None)
                         found.insert(0 if m.start < nearest.start else len(found),
                                      ResolvedActor(partner, head, span))
                 return found
@@ -412,8 +412,8 @@ class DocumentActors:
         for country, wikidata in countries:
             if agent is None and head.ent_type_ not in ("", "NORP", "ORG", "GPE", "LOC", "FAC"):
                 return []
-            actor = Actor(text=text, name=self.kb.countries[country].name if country in self.kb.countries else None,
-                          country=country, type=agent.type if agent else None, wikidata=wikidata)
+            actor = Actor(text=text, name=self.country_name(country), country=country,
+                          type=agent.type if agent else None, wikidata=wikidata)
             if agent and agent.kind == "title" and agent.role:
                 holder = self.kb.office_holder(agent.role, country, self.day)
                 if holder:
@@ -456,6 +456,11 @@ class DocumentActors:
             if (country, wikidata) not in unique:
                 unique.append((country, wikidata))
         return unique
+
+
+def _country_actor(entry: Entry, text: str, kind: str | None) -> Actor:
+    """The country a knowledge-base entry names, as the actor a phrase stands for."""
+    return Actor(text=text, name=entry.name, country=entry.roles[0].country, type=kind, wikidata=entry.wikidata)
 
 
 def resolve_phrase(nlp, matcher, kb: KnowledgeBase, text: str, day: dt.date | None = None) -> list[ResolvedActor]:

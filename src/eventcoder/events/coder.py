@@ -139,6 +139,11 @@ def _orphaned_object(preposition: Token) -> list[Token]:
     return []
 
 
+def _each_pair(actors: list[ResolvedActor]) -> list[tuple[ResolvedActor, ResolvedActor]]:
+    """Each unordered pair of parties, in the order named ("the US, Russia and Switzerland met")."""
+    return [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
+
+
 def _reduced_relative(verb: Token) -> bool:
     """ "The civilians imprisoned for X were released": a participle the parser made the main verb, with the
     real main verb (passive, without a subject of its own) hanging from it; its subject is its patient."""
@@ -519,6 +524,11 @@ class SentenceCoder:
             return subject, (passive if verb.dep_ == "conj" else False) or _is_passive(verb)
         return None, False
 
+    def _active_subject(self, verb: Token) -> list[Token]:
+        """The verb's subject when it acts (not the patient of a passive)."""
+        subject, passive = self._subject(verb)
+        return [subject] if subject is not None and not passive else []
+
     def _pobjs(self, token: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
         found = []
         for child in token.children:
@@ -577,11 +587,10 @@ class SentenceCoder:
             subject, passive = self._subject(noun.head.head)
             if subject is not None and not passive and not self._official_at_protest(trig, self._expand([subject])):
                 sources.append(subject)
-        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and _lemma(noun.head.head) in ("come", "be"):
-            sources += self._pobjs(noun.head.head, {"by"})  # "came under attack by Chadian tanks"
+        if self._came_under(noun) is not None:
+            sources += self._pobjs(self._came_under(noun), {"by"})  # "came under attack by Chadian tanks"
         if not sources and self._placed_under(noun) is not None:  # "soldiers placed the president under arrest"
-            subject, passive = self._subject(noun.head.head)
-            sources += [subject] if subject is not None and not passive else self._pobjs(noun.head.head, {"by"})
+            sources += self._active_subject(noun.head.head) or self._pobjs(noun.head.head, {"by"})
         if trig.pattern.of_role == "source":
             sources += self._pobjs(noun, {"of"})
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
@@ -591,11 +600,9 @@ class SentenceCoder:
                 _lemma(noun.head.head) in self.lexicon.cues["responsibility_nouns"] and \
                 noun.head.head.dep_ in ("dobj", "obj") and \
                 _lemma(noun.head.head.head) in self.lexicon.cues["responsibility_claims"]:
-            subject, passive = self._subject(noun.head.head.head)  # "Hamas claimed responsibility for the attack"
-            sources += [subject] if subject is not None and not passive else []
+            sources += self._active_subject(noun.head.head.head)  # "Hamas claimed responsibility for the attack"
         if not sources and noun.dep_ in ("dobj", "obj") and _lemma(noun.head) == "claim":
-            subject, passive = self._subject(noun.head)  # "Islamic State claimed the attack"
-            sources += [subject] if subject is not None and not passive else []
+            sources += self._active_subject(noun.head)  # "Islamic State claimed the attack"
         return sources
 
     @staticmethod
@@ -608,7 +615,7 @@ class SentenceCoder:
         of one country (the Sudanese army, the RSF) do not."""
         if (a.actor.country, a.actor.type) != (b.actor.country, b.actor.type):
             return False
-        state = self._country_name(a.actor.country) if a.actor.country else None
+        state = self.actors.country_name(a.actor.country)
         named = [x.actor.name for x in (a, b) if x.actor.name and not x.person and x.actor.name != state]
         return len(named) < 2 or named[0] == named[1]
 
@@ -629,6 +636,13 @@ class SentenceCoder:
                        c.outcome.type in REPRESSION_TYPES and start - sentence_of(c.trigger.token).start
                        <= ANAPHORA_TOKENS), None)
         return [jailer] if jailer is not None else []
+
+    @staticmethod
+    def _came_under(noun: Token) -> Token | None:
+        """The verb of "came under attack", "was under fire"."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and _lemma(noun.head.head) in ("come", "be"):
+            return noun.head.head
+        return None
 
     @staticmethod
     def _placed_under(noun: Token) -> Token | None:
@@ -655,8 +669,7 @@ class SentenceCoder:
             before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else verb.head
             return next(([noun] for noun in (verb.head, before) if self._expand([noun])), [])
         if adjective.dep_ == "acomp":
-            subject, passive = self._subject(adjective.head)
-            return [subject] if subject is not None and not passive else []
+            return self._active_subject(adjective.head)
         return []
 
     def _target_tokens(self, trig: Trigger) -> list[Token]:
@@ -666,9 +679,8 @@ class SentenceCoder:
         if trig.nominal and anchor == trig.token:
             if pattern.of_role != "source":
                 targets += self._pobjs(trig.token, {"of"})
-            if trig.token.dep_ == "pobj" and trig.token.head.lower_ == "under" and \
-                    _lemma(trig.token.head.head) in ("come", "be"):  # "the base came under missile attack"
-                targets += [s for s in trig.token.head.head.children if s.dep_ in ("nsubj", "nsubjpass")]
+            if self._came_under(trig.token) is not None:  # "the base came under missile attack"
+                targets += [s for s in self._came_under(trig.token).children if s.dep_ in ("nsubj", "nsubjpass")]
             held = self._placed_under(trig.token)
             if held is not None:  # "placed the president under house arrest"
                 targets.append(held)
@@ -764,8 +776,7 @@ class SentenceCoder:
                 if other.nominal and other.anchor == other.token:
                     source_actors = self._expand(self._source_tokens_of_nominal(other))
                 else:
-                    subject, passive = self._subject(other.anchor)
-                    source_actors = self._expand([subject] if subject is not None and not passive else [])
+                    source_actors = self._expand(self._active_subject(other.anchor))
             # "the army and the RSF clashed, killing 56 civilians": the parties fight each other
             if not target_actors and not (pattern.reciprocal and len(source_actors) > 1):
                 target_actors = self._distinct_countries(self._expand(self._target_tokens(other)))
@@ -828,14 +839,13 @@ class SentenceCoder:
             target_actors = self._host_of_visit(trig)
         if not target_actors and pattern.outcome.type == "AID" and not pattern.reverse:
             # "$500 million in humanitarian aid to Gaza": the place's country receives it
-            target_actors = next((held for t in target_tokens for held in [self._holder_of_place(t)] if held), [])
+            target_actors = self._first_held(target_tokens)
         if not target_actors and pattern.outcome.type in TARGET_NULL_TYPES and not pattern.reverse:
             # "shelled Mariupol": the country whose place is hit (type null, like "air strikes in Syria")
             places = [*target_tokens, _object(anchor)] if pattern.object_role != "theme" else target_tokens
             # "hit a Kharkiv apartment block": the place may be the object's modifier
             places += [c for t in places if t is not None for c in t.children if c.dep_ == "compound"]
-            target_actors = next((held for t in places if t is not None for held in [self._holder_of_place(t)]
-                                  if held), [])
+            target_actors = self._first_held([t for t in places if t is not None])
         # "suicide bombers blew themselves up": the act has no other party named
         target_actors = [t for t in target_actors if not t.head.lower_.endswith(("self", "selves"))]
         modifier = trig.nominal or any(m.nominal for m in trig.merged)
@@ -852,7 +862,7 @@ class SentenceCoder:
         if len(countries) != 1:
             return targets
         country = countries.pop()
-        update = {"country": country, "name": self._country_name(country)}
+        update = {"country": country, "name": self.actors.country_name(country)}
         return [replace(t, actor=t.actor.model_copy(update=update), country_from_context=False)
                 if t.country_from_context else t for t in targets]
 
@@ -915,7 +925,7 @@ class SentenceCoder:
                             or self._directed(trig) or unnamed_crowd or trig.token.head.lower_ in SETTING_PREPS
                             or caused):
             country = self.actors.sentence_country(trig.token)
-            name = self._country_name(country) if country else None
+            name = self.actors.country_name(country)
             if unnamed_crowd:
                 crowd = self.doc[subject.left_edge.i:subject.right_edge.i + 1]
                 sources = [ResolvedActor(Actor(text=crowd.text, name=name, country=country, type="CVL"), subject,
@@ -924,7 +934,7 @@ class SentenceCoder:
                 sources = [_implied(Actor(text=trig.token.text, name=name, country=country, type="CVL"), trig.token)]
         if sources and not targets and sources[0].actor.country and self._directed(trig):
             country = sources[0].actor.country
-            actor = Actor(text="the government", name=self._country_name(country), country=country, type="GOV")
+            actor = Actor(text="the government", name=self.actors.country_name(country), country=country, type="GOV")
             targets = [_implied(actor, trig.token)]
         return sources, targets
 
@@ -934,24 +944,22 @@ class SentenceCoder:
         country = next((p.country for p in places if p.country), None) or self.actors.sentence_country(trig.token)
         if country is None:
             return []
-        actor = Actor(text=self._country_name(country) or country, name=self._country_name(country),
+        actor = Actor(text=self.actors.country_name(country) or country, name=self.actors.country_name(country),
                       country=country, type=None)
         return [_implied(actor, trig.token)]
 
     def _launch_origin(self, trig: Trigger) -> list[ResolvedActor]:
         """"A mortar bomb was fired at Israel from the Gaza Strip": with no one named, fire comes from the
         side that holds the place it was launched from (country known, sector not)."""
-        for token in {trig.anchor, trig.token}:
-            for pobj in self._pobjs(token, {"from"}):
-                held = self._holder_of_place(pobj)
-                if held:
-                    return held
-        return []
+        return self._first_held([p for token in {trig.anchor, trig.token} for p in self._pobjs(token, {"from"})])
 
     def _struck_place(self, heads: list[Token]) -> list[ResolvedActor]:
         """The country of the place an act is aimed at ("an offensive in Rafah", "intervention in Niger")."""
-        settings = [p for head in heads for p in self._pobjs(head, {"in", "on", "against", "at", "into"})]
-        return next((held for p in settings for held in [self._holder_of_place(p)] if held), [])
+        return self._first_held([p for head in heads for p in self._pobjs(head, {"in", "on", "against", "at", "into"})])
+
+    def _first_held(self, tokens: list[Token]) -> list[ResolvedActor]:
+        """The country of the first of these tokens that names a place (see `_holder_of_place`)."""
+        return next((held for t in tokens for held in [self._holder_of_place(t)] if held), [])
 
     def _holder_of_place(self, token: Token) -> list[ResolvedActor]:
         """The country of the place a token names, standing in as an actor of unknown sector."""
@@ -959,7 +967,7 @@ class SentenceCoder:
         if mention is None or mention.metonym or not mention.place.country:
             return []
         country = mention.place.country
-        actor = Actor(text=self.doc[mention.start:mention.end].text, name=self._country_name(country),
+        actor = Actor(text=self.doc[mention.start:mention.end].text, name=self.actors.country_name(country),
                       country=country, type=None)
         return [ResolvedActor(actor, token, mention.span)]
 
@@ -967,10 +975,6 @@ class SentenceCoder:
         words = {t.lower_ for t in trig.anchor.subtree} | {t.lower_ for m in trig.merged for t in m.anchor.subtree}
         words |= {_lemma(c.anchor) for c in trig.content}
         return bool(words & {"against", "demand", "demanding", "over"})
-
-    def _country_name(self, country: str) -> str | None:
-        entry = self.actors.kb.countries.get(country)
-        return entry.name if entry else None
 
     # ---------------------------------------------------------------- candidates -> events
 
@@ -1085,7 +1089,7 @@ class SentenceCoder:
             if base.type in BIDIRECTIONAL_TYPES:
                 pairs = [(a, b) for a in sources for b in sources if a is not b]
             elif base.type in SYMMETRIC_TYPES:  # "the US, Russia and Switzerland met": each pair
-                pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
+                pairs = _each_pair(sources)
             else:
                 pairs = [(sources[0], other) for other in sources[1:]]
         else:
@@ -1093,8 +1097,7 @@ class SentenceCoder:
         for hosted in trig.merged if report.modality in ("asserted", "claimed") else ():
             # "hosted talks between Israeli and Hamas negotiators": they met each other (an offer to host is not
             # the guests' promise)
-            guests = self._expand(self._between(hosted))
-            pairs += [(a, b) for i, a in enumerate(guests) for b in guests[i + 1:]
+            pairs += [(a, b) for a, b in _each_pair(self._expand(self._between(hosted)))
                       if (a.actor.country, a.actor.type) != (b.actor.country, b.actor.type)]
         outcome = base
         if outcome.type == "PROTEST" and outcome.mode == "demo" and sources and \
@@ -1112,8 +1115,7 @@ class SentenceCoder:
         if outcome.type == "MOBILIZE" and len({s.actor.country for s in sources}) > 1:
             outcome = Outcome("COOPERATE", "062", None)  # drills by two countries' forces are joint exercises
             if not targets:  # ... held with each other
-                pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]
-                         if a.actor.country != b.actor.country]
+                pairs = [(a, b) for a, b in _each_pair(sources) if a.actor.country != b.actor.country]
         outcomes = [outcome, *pattern.also]
         result: list[Candidate] = []
         if pattern.modal_content:  # "the US had to be prepared": said of oneself, it is no demand
@@ -1162,8 +1164,7 @@ class SentenceCoder:
         for content in trig.content:
             if content.pattern.outcome.type != "ASSAULT":
                 continue
-            subject, passive = self._subject(content.anchor)
-            attackers = self._expand([subject]) if subject is not None and not passive else []
+            attackers = self._expand(self._active_subject(content.anchor))
             if attackers and sources and not any(self._same_side(a, s) for a in attackers for s in sources):
                 return True
         return False
@@ -1235,7 +1236,7 @@ class SentenceCoder:
             # "police stormed its embassy in Quito": unnamed police act where the event happens, not for the
             # first country the sentence names (armies act abroad; police do not)
             country = places[0][0].country
-            source = source.model_copy(update={"country": country, "name": self._country_name(country)})
+            source = source.model_copy(update={"country": country, "name": self.actors.country_name(country)})
         target = cand.target.actor if cand.target else None
         target_span = cand.target.span if cand.target else None
         if target is None and places and places[0][0].country and outcome.type in ("PROTEST", "ASSAULT",
@@ -1244,7 +1245,7 @@ class SentenceCoder:
             # strikes in Syria hit Syria; a protest abroad is addressed to the host government
             place, span = places[0]
             kind = "GOV" if outcome.type == "PROTEST" else None
-            target = Actor(text=place.text, name=self._country_name(place.country), country=place.country,
+            target = Actor(text=place.text, name=self.actors.country_name(place.country), country=place.country,
                            type=kind)
             target_span = span
         negated = report.negated and outcome.type == self._transform(cand.outcome, modality).type

@@ -389,12 +389,13 @@ class DocumentPlaces:
 
     def is_water(self, end: int) -> bool:
         """A name ending in "Sea" or "Ocean" and not followed by a region word ("Red Sea state")."""
-        return self.doc[end - 1].lower_ in ("sea", "ocean") and not (
-            end < len(self.doc) and self.doc[end].lower_ in REGION_WORDS | REGION_PLURALS)
+        return self.doc[end - 1].lower_ in ("sea", "ocean") and not self._region_word_at(end)
 
     def _followed_by_region_word(self, m: _Match) -> bool:
-        doc = self.doc
-        return m.end < len(doc) and doc[m.end].lower_ in REGION_WORDS | REGION_PLURALS
+        return self._region_word_at(m.end)
+
+    def _region_word_at(self, i: int) -> bool:
+        return i < len(self.doc) and self.doc[i].lower_ in REGION_WORDS | REGION_PLURALS
 
     # ================================================================ kinds and qualifiers
 
