@@ -137,3 +137,51 @@ def test_random_folders_through_the_command(tmp_path_factory, files):
     assert failed == sum(e["outcome"] == "failed" for e in errors)
     assert (result.exit_code == 1) == (failed > 0)
     assert not [e for e in errors if e["stage"] == "coding"], errors
+
+
+# What a folder may hold besides files: every kind of entry must be accounted for, none opened and waited on.
+ENTRY_KINDS = ["text", "symlink_loop", "broken_link", "fifo", "link_to_root", "hidden", "empty", "nested"]
+
+
+def _make_entry(folder, root, n, kind, text):
+    """Make one entry; returns how many outcomes it accounts for in the summary."""
+    name = f"e{n}"
+    if kind == "text":
+        (folder / f"{name}.txt").write_text(text or "x", encoding="utf-8", errors="replace")
+    elif kind == "symlink_loop":
+        (folder / f"{name}a").symlink_to(folder / f"{name}b")
+        (folder / f"{name}b").symlink_to(folder / f"{name}a")
+        return 2
+    elif kind == "broken_link":
+        (folder / name).symlink_to(folder / "does-not-exist")
+    elif kind == "fifo":
+        os.mkfifo(folder / name)
+    elif kind == "link_to_root":
+        (folder / name).symlink_to(root, target_is_directory=True)
+    elif kind == "hidden":
+        (folder / f".{name}").write_text("hidden")
+    elif kind == "empty":
+        (folder / f"{name}.txt").write_bytes(b"")
+    else:
+        sub = folder / name
+        sub.mkdir()
+        (sub / "inner.txt").write_text(text or "x", encoding="utf-8", errors="replace")
+    return 1
+
+
+@settings(FUZZ, max_examples=8 * SCALE)
+@given(entries=st.lists(st.tuples(st.sampled_from(ENTRY_KINDS), news), min_size=1, max_size=8))
+def test_random_folder_entries_are_each_accounted_for(tmp_path_factory, entries):
+    work = tmp_path_factory.mktemp("entries")
+    folder = work / "in"
+    folder.mkdir()
+    expected = sum(_make_entry(folder, folder, n, kind, text) for n, (kind, text) in enumerate(entries))
+    result = CliRunner().invoke(app, ["code", str(folder), "-o", str(work / "out" / "events.jsonl"), "--pub-date",
+                                      "2022-03-30"])
+    assert result.exit_code in (0, 1), result.output
+    summary = result.output.strip().splitlines()[-1]
+    coded = int(summary.split(" coded")[0])
+    skipped = int(summary.split(" skipped")[0].rsplit(" ", 1)[-1])
+    failed = int(summary.split(" failed")[0].rsplit(" ", 1)[-1])
+    assert coded + skipped + failed == expected, (summary, entries)
+    assert failed == 0 or "internal_error" not in summary

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import io
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -98,35 +100,39 @@ class Reader:
         yield from self.read_stream(stream, "stdin", "stdin", [])
 
     def _walk(self, root: Path) -> Iterator[Item]:
-        problems: list[OSError] = []
-        visited: set[str] = set()
-        for dirpath, dirnames, filenames in os.walk(root, onerror=problems.append, followlinks=True):
-            for problem in problems:
-                yield ingest_error(str(problem.filename or dirpath), "unreadable", problem.strerror or str(problem))
-            problems.clear()
-            here = Path(dirpath)
-            real = os.path.realpath(dirpath)
+        """Every entry under `root`, in name order, ends up read or reported: links back to a folder already
+        read, symbolic-link loops, broken links, unreadable folders and special files (FIFOs, sockets,
+        devices: never opened, as reading one could wait forever) each give a named error, and the walk goes on."""
+        visited: dict[str, Path] = {}
+        folders: list[Path] = [root]
+        while folders:
+            folder = folders.pop()
+            real = os.path.realpath(folder)
             if real in visited:  # a symbolic link back to a folder already read
-                dirnames[:] = []
-                yield ingest_error(dirpath, "duplicate", f"the same folder as {real}, already read")
+                yield ingest_error(str(folder), "duplicate", f"the same folder as {visited[real]}, already read")
                 continue
-            visited.add(real)
-            for name in sorted(d for d in dirnames if d.startswith(".")):
-                yield ingest_error(str(here / name), "hidden", "hidden folder, not read")
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                path = here / name
-                if name.startswith("."):
-                    yield ingest_error(str(path), "hidden", "hidden file, not read")
-                    continue
-                if _resolved(path) in self.exclude:
-                    continue
-                if not path.is_file():
-                    yield ingest_error(str(path), "unreadable", "not a regular file")
-                    continue
-                yield from self._read_file(path, doc_id_from_name(path.relative_to(root).as_posix()))
-        for problem in problems:
-            yield ingest_error(str(problem.filename or root), "unreadable", problem.strerror or str(problem))
+            visited[real] = folder
+            try:
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
+            except OSError as exc:
+                yield ingest_error(str(folder), "unreadable", exc.strerror or str(exc))
+                continue
+            subfolders = []
+            for entry in entries:
+                path = Path(entry.path)
+                kind, problem = _entry_kind(entry)
+                if entry.name.startswith("."):
+                    yield ingest_error(str(path), "hidden", f"hidden {'folder' if kind == 'dir' else 'file'}, "
+                                                            "not read")
+                elif kind == "dir":
+                    subfolders.append(path)
+                elif kind == "file":
+                    if _resolved(path) not in self.exclude:
+                        yield from self._read_file(path, doc_id_from_name(path.relative_to(root).as_posix()))
+                else:
+                    yield ingest_error(str(path), kind, problem)
+            folders.extend(reversed(subfolders))  # depth first, in name order
 
     def _read_file(self, path: Path, doc_id: str) -> Iterator[Item]:
         try:
@@ -193,17 +199,17 @@ class Reader:
             yield from self._finalized(read_feed(data, name, doc_id))
             return
         if kind == "json":
-            value, bad = parse_json_document(data)
+            value, decoded = parse_json_document(data)
             if value is not None:
-                yield from self._finalized(read_json_value(value, name, doc_id, latest, bad))
+                yield from self._finalized(read_json_value(value, name, doc_id, latest, decoded))
                 return
             if ".json" in suffixes:
                 yield ingest_error(name, "invalid_json", "not JSON")
                 return
             kind = "text"  # "{Breaking}" or "[Reuters]": text after all
         if kind == "html":
-            markup, bad = decode(data, declared_charset(data))
-            page = extract_page(markup, None, latest)
+            decoded = decode(data, declared_charset(data))
+            page = extract_page(decoded.text, None, latest)
             if page is None:
                 yield ingest_error(name, "no_text", "no main text in the page")
                 return
@@ -211,14 +217,12 @@ class Reader:
                                   source=page.sitename, byline=page.byline,
                                   dates=[DateClaim("html", page.date)] if page.date else [])
         else:
-            text, bad = decode(data)
-            if not text.strip():
+            decoded = decode(data)
+            if not decoded.text.strip():
                 yield ingest_error(name, "empty", "only white space")
                 return
-            candidate = Candidate(id=doc_id, text=text, origin=name)
-        if bad:
-            candidate.warnings.append(ingest_error(doc_id, "invalid_utf8",
-                                                   f"{name}: {bad} invalid byte sequence(s) replaced by U+FFFD"))
+            candidate = Candidate(id=doc_id, text=decoded.text, origin=name)
+        candidate.warnings.extend(decoded.warnings(doc_id, name))
         yield from self.finalize(candidate)
 
     def _finalized(self, items: Iterable[Candidate | CodingError]) -> Iterator[Item]:
@@ -332,8 +336,27 @@ class Reader:
 def _resolved(path: Path) -> Path:
     try:
         return Path(path).resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic-link loop (Python < 3.13)
         return Path(path).absolute()
+
+
+def _entry_kind(entry: os.DirEntry) -> tuple[str, str]:
+    """"dir", "file", or the reason an entry is not read, with its message."""
+    try:
+        if entry.is_dir():
+            return "dir", ""
+        if entry.is_file():
+            return "file", ""
+        mode = os.stat(entry.path).st_mode  # what a link points to, or the entry itself
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink_loop", "a symbolic link that leads back to itself"
+        if entry.is_symlink() and exc.errno == errno.ENOENT:
+            return "broken_link", "a symbolic link to something that does not exist"
+        return "unreadable", exc.strerror or str(exc)
+    kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    return "special_file", f"{kind}, not read"
 
 
 def _options(options: IngestOptions | None, pub_date: dt.date | None) -> IngestOptions:

@@ -26,12 +26,16 @@ SKIP_REASONS = frozenset({
     "language",     # not English (or not the language asked for)
     "duplicate",    # the same id and text was already read in this run (or a folder, through a link)
     "hidden",       # a hidden file or folder (name starting with ".") inside a folder
+    "special_file",  # a FIFO, socket or device inside a folder: never opened (reading one may wait forever)
+    "broken_link",  # a symbolic link inside a folder to something that does not exist
+    "symlink_loop",  # a symbolic link inside a folder that leads back to itself
     "not_html",     # a WARC response that is not an HTML page (image, PDF, robots.txt)
     "http_status",  # a WARC response that is a redirect or an error page
 })
 # The document is coded; something about it is worth knowing.
 WARNING_REASONS = frozenset({
-    "invalid_utf8",      # bytes that are not UTF-8, decoded with U+FFFD replacement characters
+    "invalid_utf8",      # bytes no encoding explains, decoded with U+FFFD replacement characters
+    "detected_encoding",  # bytes that are not UTF-8, decoded in the encoding charset-normalizer detected
     "no_pub_date",       # no publication date anywhere: relative dates ("on Tuesday") stay unresolved
     "pub_date_ignored",  # a date in HTML or feed metadata that was unparseable or in the future
     "capture_date",      # a WARC page with no publication date: the crawl date stands in for it
