@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from eventcoder.ingest.base import Candidate, DateClaim, Truncation, ingest_error
 from eventcoder.ingest.html import extract_page
-from eventcoder.ingest.sniff import decode
+from eventcoder.ingest.sniff import Decoded, decode
 from eventcoder.models import CodingError
 
 PUB_DATE_KEYS = ("pub_date", "date", "published", "publish_date", "publication_date")
@@ -18,7 +18,7 @@ TEXT_FIELDS = ("title", "url", "source")
 
 
 def record_candidate(record: object, fallback_id: str, origin: str, latest: dt.date | None = None,
-                     bad_bytes: int = 0) -> Candidate | CodingError:
+                     decoded: Decoded | None = None) -> Candidate | CodingError:
     if not isinstance(record, dict):
         return ingest_error(fallback_id, "not_an_object", "a JSON line must be an object with 'id' and 'text'")
     raw_id = record.get("id")
@@ -41,9 +41,8 @@ def record_candidate(record: object, fallback_id: str, origin: str, latest: dt.d
                   "source": fields["source"] or page.sitename}
     candidate = Candidate(id=doc_id, text=text, origin=origin, dates=dates, byline=page.byline if page else None,
                           **fields)
-    if bad_bytes:
-        candidate.warnings.append(ingest_error(doc_id, "invalid_utf8",
-                                               f"{origin}: {bad_bytes} invalid byte sequence(s) replaced"))
+    if decoded is not None:
+        candidate.warnings.extend(decoded.warnings(doc_id, origin))
     return candidate
 
 
@@ -73,30 +72,30 @@ def read_jsonl(stream: BinaryIO, name: str, max_bytes: int, latest: dt.date | No
             continue
         if not line.strip():
             continue
-        text, bad = decode(line)
+        decoded = decode(line)
         try:
-            record = json.loads(text)
+            record = json.loads(decoded.text)
         except (json.JSONDecodeError, RecursionError) as exc:
             why = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deep"
             yield ingest_error(where, "invalid_json", f"not JSON ({why})")
             continue
-        yield record_candidate(record, where, where, latest, bad)
+        yield record_candidate(record, where, where, latest, decoded)
 
 
-def parse_json_document(data: bytes) -> tuple[object | None, int]:
+def parse_json_document(data: bytes) -> tuple[object | None, Decoded]:
     """A whole-file JSON value, or None when the file is not JSON."""
-    text, bad = decode(data)
+    decoded = decode(data)
     try:
-        return json.loads(text), bad
+        return json.loads(decoded.text), decoded
     except (json.JSONDecodeError, RecursionError):
-        return None, bad
+        return None, decoded
 
 
 def read_json_value(value: object, name: str, doc_id: str, latest: dt.date | None = None,
-                    bad_bytes: int = 0) -> Iterator[Candidate | CodingError]:
+                    decoded: Decoded | None = None) -> Iterator[Candidate | CodingError]:
     """The records of a JSON array (ids default to name:N), or the one record of a JSON object (to doc_id)."""
     if not isinstance(value, list):
-        yield record_candidate(value, doc_id, name, latest, bad_bytes)
+        yield record_candidate(value, doc_id, name, latest, decoded)
         return
     for number, record in enumerate(value, 1):
-        yield record_candidate(record, f"{name}:{number}", f"{name}:{number}", latest, bad_bytes)
+        yield record_candidate(record, f"{name}:{number}", f"{name}:{number}", latest, decoded)

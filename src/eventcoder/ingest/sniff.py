@@ -10,7 +10,12 @@ import json
 import lzma
 import re
 import zlib
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
+
+import charset_normalizer
+
+from eventcoder.ingest.base import ingest_error
+from eventcoder.models import CodingError
 
 SNIFF_BYTES = 8192
 COMPRESSORS = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"))
@@ -170,16 +175,54 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
     return None
 
 
-def decode(data: bytes, charset: str | None = None) -> tuple[str, int]:
-    """Text and the number of invalid byte sequences replaced by U+FFFD. A byte order mark wins, then the
-    declared charset, then UTF-8."""
+class Decoded(NamedTuple):
+    """Text from bytes. `detected`: the encoding guessed for bytes that were not UTF-8 (nor declared);
+    `replaced`: the number of byte sequences no encoding explained, replaced by U+FFFD."""
+
+    text: str
+    replaced: int = 0
+    detected: str | None = None
+
+    def warnings(self, doc_id: str, origin: str) -> list[CodingError]:
+        found = []
+        if self.detected:
+            found.append(ingest_error(doc_id, "detected_encoding", f"{origin}: not UTF-8; decoded as "
+                                                                   f"{self.detected} (detected)"))
+        if self.replaced:
+            found.append(ingest_error(doc_id, "invalid_utf8", f"{origin}: {self.replaced} invalid byte sequence(s) "
+                                                              "replaced by U+FFFD"))
+        return found
+
+
+# A short Latin-1 text reads as valid UTF-16 too ("Müller"): without a byte order mark, never guess those.
+NO_GUESS = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "utf_7"]
+
+
+def decode(data: bytes, charset: str | None = None) -> Decoded:
+    """A byte order mark wins, then the declared charset, then UTF-8. Bytes that are not UTF-8 anywhere (no
+    valid multi-byte sequence) are decoded in the encoding charset-normalizer detects; in UTF-8 text with a few
+    broken bytes, or when nothing is detected, only the broken bytes are replaced by U+FFFD."""
     bom, skip = bom_encoding(data)
     encoding = bom or charset or "utf-8"
+    body = data[skip:]
     try:
-        return data[skip:].decode(encoding), 0
+        return Decoded(body.decode(encoding))
     except UnicodeDecodeError:
-        text = data[skip:].decode(encoding, errors="replace")
-        return text, max(1, text.count("\ufffd") - data.count(codecs.encode("\ufffd", "utf-8")))
+        pass
+    text = body.decode(encoding, errors="replace")
+    replaced = max(1, text.count("\ufffd") - data.count(codecs.encode("\ufffd", "utf-8")))
+    if bom or charset or any(ord(c) > 127 and c != "\ufffd" for c in text):
+        return Decoded(text, replaced)
+    matches = charset_normalizer.from_bytes(body, cp_exclusion=NO_GUESS)
+    best = matches.best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return Decoded(text, replaced)
+    # A few accented letters in English text fit several 8-bit code pages equally well: Windows-1252, by far
+    # the most common in news, wins a tie.
+    for match in matches:
+        if (match.chaos, match.coherence) == (best.chaos, best.coherence) and "cp1252" in match.could_be_from_charset:
+            return Decoded(body.decode("cp1252"), 0, "cp1252")
+    return Decoded(str(best), 0, codecs.lookup(best.encoding).name)
 
 
 def suffixes_of(name: str) -> list[str]:

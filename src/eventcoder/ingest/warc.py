@@ -73,8 +73,8 @@ def _pages(stream: BinaryIO, name: str, max_bytes: int, latest: dt.date | None, 
             if binary_kind(body[:8192]):
                 yield ingest_error(doc, "not_html", f"{origin}: binary response, not an HTML page")
                 continue
-            markup, bad = decode(body, declared_charset(body, content_type))
-            page = extract_page(markup, uri, latest)
+            decoded = decode(body, declared_charset(body, content_type))
+            page = extract_page(decoded.text, uri, latest)
             if page is None:
                 yield ingest_error(doc, "no_text", f"{origin}: no main text in the page")
                 continue
@@ -82,9 +82,7 @@ def _pages(stream: BinaryIO, name: str, max_bytes: int, latest: dt.date | None, 
                                   source=page.sitename, byline=page.byline,
                                   dates=[DateClaim("html", page.date)] if page.date else [],
                                   late_dates=[DateClaim("capture", record.rec_headers.get_header("WARC-Date"))])
-            if bad:
-                candidate.warnings.append(ingest_error(doc, "invalid_utf8",
-                                                       f"{origin}: {bad} invalid byte sequence(s) replaced"))
+            candidate.warnings.extend(decoded.warnings(doc, origin))
             yield candidate
     except Exception as exc:  # noqa: BLE001 - warcio fails on malformed records in many ways; all are bad data
         if truncation():
