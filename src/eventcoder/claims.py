@@ -15,7 +15,7 @@ from eventcoder.actors.resolver import DocumentActors
 from eventcoder.events.context import frame
 from eventcoder.events.patterns import Lexicon
 from eventcoder.models import Actor, CasualtyFigure, Claim, Event
-from eventcoder.nlp import sentence_of, time_expressions
+from eventcoder.nlp import sentence_of, sentence_text, time_expressions
 from eventcoder.time import resolve_date
 
 SMALL_NUMBERS = {w: i for i, w in enumerate(
@@ -164,7 +164,7 @@ class ClaimExtractor:
             claim_id=f"{self.doc_id}:c{index}:{counters[index] - 1}",
             doc_id=self.doc_id,
             sentence_index=index,
-            sentence=sent.text.strip(),
+            sentence=sentence_text(sent, span.start_char),
             value=value,
             value_max=self._range_end(span),
             value_text=text,

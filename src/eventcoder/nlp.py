@@ -62,6 +62,37 @@ def make_irregular_verb_lemmas(nlp: Language, name: str):
     return set_lemmas
 
 
+# A "sentence" longer than this (a text with no full stops) is cut at clause punctuation, else at the budget:
+# parsing and coding cost grow faster than the length of a sentence, and no news sentence comes near it.
+MAX_SENTENCE_TOKENS = 150
+MIN_SENTENCE_TOKENS = 40
+SENTENCE_END = frozenset({".", "!", "?", "\u2026"})
+CLAUSE_BREAKS = (frozenset({";", ":"}), frozenset({",", "\u2014", "\u2013", "--", "-"}))
+
+
+@Language.component("sentence_budget")
+def sentence_budget(doc: Doc) -> Doc:
+    """Bounds the length of sentences before the parser sees them, so time and memory stay linear in the text."""
+    start = 0
+    for token in doc:
+        if token.is_sent_start or (token.i and doc[token.i - 1].text in SENTENCE_END):
+            start = token.i
+        elif token.i - start >= MAX_SENTENCE_TOKENS:
+            start = _clause_break(doc, start + MIN_SENTENCE_TOKENS, token.i) + 1
+            doc[start].is_sent_start = True
+    return doc
+
+
+def _clause_break(doc: Doc, low: int, high: int) -> int:
+    """The last token in [low, high) after which a clause ends: a semicolon or colon first, then a comma or
+    dash; else high - 1."""
+    for punctuation in CLAUSE_BREAKS:
+        for i in range(high - 1, low - 1, -1):
+            if doc[i].text in punctuation:
+                return i
+    return high - 1
+
+
 DATELINE_TOKENS = 8
 
 
@@ -86,6 +117,7 @@ def load_model(name: str) -> Language:
         nlp = spacy.load(name)
         if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
             nlp.add_pipe("paragraph_breaks", before="parser")
+            nlp.add_pipe("sentence_budget", after="paragraph_breaks")
         if "lemmatizer" in nlp.pipe_names and "irregular_verb_lemmas" not in nlp.pipe_names:
             nlp.add_pipe("irregular_verb_lemmas", after="lemmatizer")
         for word in PROTEST_COMPOUNDS:  # "a sit-in" is one noun, not "sit", "-", "in"
@@ -125,6 +157,24 @@ def sentence_of(token: Token) -> Span:
         doc.user_data[_SENTENCES] = cached
     sentences, starts = cached
     return sentences[bisect_right(starts, token.i) - 1]
+
+
+SENTENCE_WINDOW = 600  # characters of a long sentence kept around what an event or claim was found on
+
+
+def sentence_text(sentence: Span, focus: int) -> str:
+    """A sentence's text for a record: whole when it is short, else a window of SENTENCE_WINDOW characters
+    around the character offset `focus` (cut at word boundaries, "..." marking each cut)."""
+    text = sentence.text.strip()
+    if len(text) <= SENTENCE_WINDOW:
+        return text
+    begin = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+    middle = min(max(focus - begin - SENTENCE_WINDOW // 2, 0), len(text) - SENTENCE_WINDOW)
+    low = middle if middle == 0 else text.find(" ", middle) + 1  # 0 too when there is no space to cut at
+    high = middle + SENTENCE_WINDOW
+    if high < len(text):
+        high = text.rfind(" ", low, high) if " " in text[low:high] else high
+    return ("\u2026" if low > 0 else "") + text[low:high].strip() + ("\u2026" if high < len(text) else "")
 
 
 def time_expressions(sentence: Span) -> list[Span]:

@@ -15,7 +15,7 @@ from eventcoder.actors.resolver import DocumentActors, ResolvedActor
 from eventcoder.events.context import VERBAL_TYPES, ReportFrame, frame
 from eventcoder.events.patterns import Lexicon, Outcome, Pattern
 from eventcoder.models import Actor, Event, Evidence, Place
-from eventcoder.nlp import sentence_of, time_expressions
+from eventcoder.nlp import sentence_of, sentence_text, time_expressions
 from eventcoder.places import DocumentPlaces
 from eventcoder.time import resolve_date
 
@@ -1260,7 +1260,7 @@ class SentenceCoder:
             event_id=f"{self.doc_id}:{sentence_index}:{n}",
             doc_id=self.doc_id,
             sentence_index=sentence_index,
-            sentence=sent.text.strip(),
+            sentence=sentence_text(sent, trig.words[0].idx),
             event_type=outcome.type,
             mode=outcome.mode,
             cameo=outcome.cameo,
