@@ -86,6 +86,10 @@ class Event(BaseModel):
 
     event_id: str
     doc_id: str
+    pub_date: dt.date | None = Field(default=None, description="the document's publication date")
+    doc_title: str | None = None
+    doc_url: str | None = None
+    doc_source: str | None = Field(default=None, description="the outlet that published the document")
     sentence_index: int
     sentence: str
     event_type: str

@@ -60,6 +60,9 @@ class Coder:
         events: list[Event] = [coder.event(c, index, n) for index, candidates in enumerate(coded)
                                for n, c in enumerate(candidates)]
         events = deduplicate(events)
+        for event in events:  # an events file is usable without the documents it came from
+            event.pub_date, event.doc_title = document.pub_date, document.title
+            event.doc_url, event.doc_source = document.url, document.source
         claims = ClaimExtractor(doc, document.id, document.pub_date, actors, self.lexicon).extract()
         link_events(claims, events)
         link_conflicts(claims)
