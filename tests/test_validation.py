@@ -1,7 +1,7 @@
 """Peer validation and resolver reports as tests: the figures in docs/validation.md are floors here.
 
 The PETRARCH2 unit-test and validate records (fictional actors, test-only verbs) are reported by
-`eventcoder eval ../shared/eval/peers/` but not floored: they measure PETRARCH's dictionaries, not the world.
+`eventcoder eval tests/data/peers/` but not floored: they measure PETRARCH's dictionaries, not the world.
 """
 
 import datetime as dt
@@ -9,11 +9,10 @@ import json
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import DEV, PEERS, ROOT
 from eventcoder.actors.resolver import DocumentActors, resolve_phrase
 from eventcoder.evaluation import error_report, run_gold
 
-PEERS = SHARED / "eval" / "peers"
 PEER_FLOORS = {
     "plover_gsr": {"type_f1": 0.74, "source_f1": 0.71, "dyad_f1": 0.44},
     "up_petr2_gsr_validation": {"type_f1": 0.52, "dyad_f1": 0.43},
@@ -32,7 +31,7 @@ def test_peer_gold_stays_above_floor(coder, name):
 
 
 def test_error_report_groups_by_cause(coder):
-    report = error_report(run_gold(coder, SHARED / "eval" / "dev" / "dev.jsonl"))
+    report = error_report(run_gold(coder, DEV))
     assert report.startswith("== ")
     assert "right type, wrong actors" in report and "sentence:" in report and "pattern " in report
 

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from eventcoder import __version__
 from eventcoder.claims import link_conflicts
 from eventcoder.evaluation import (
     error_report,
@@ -34,12 +35,39 @@ from eventcoder.pipeline import Coder
 from eventcoder.scoring import format_table
 from eventcoder.settings import load_settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+# Plain help (click's): Rich's help panels print every flag as "--resume <bool>".
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Political event data from news text: PLOVER/CAMEO events, offline.")
 err = Console(stderr=True)
 
 ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy pipeline package to parse with.")]
 BatchOption = Annotated[int | None, typer.Option("--batch-size", help="documents per spaCy batch")]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"eventcoder {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="print the version and exit")] = False,
+) -> None:
+    """Political event data from news text: PLOVER/CAMEO events, offline."""
+
+
+def _ready_coder(settings) -> Coder:
+    """A coder with the place index loaded before any progress bar starts: its first build takes a while,
+    and a status line says so."""
+    from eventcoder.places.gazetteer import cached_index, load_gazetteer
+
+    coder = Coder(settings)
+    if cached_index() is None:
+        with err.status("building the place index once (about 20 s; then cached in ~/.cache/eventcoder)"):
+            load_gazetteer()
+    return coder
 
 
 def _pub_date(value: str | None) -> dt.date | None:
@@ -71,13 +99,17 @@ def _code_batches(coder: Coder, items, on_result, on_error, batch: int) -> None:
                                          message=f"{document.id}: {exc}"))
         pending.clear()
 
-    for item in items:
-        if isinstance(item, CodingError):
-            on_error(item)
-            continue
-        pending.append(item)
-        if len(pending) >= batch:
-            flush()
+    try:
+        for item in items:
+            if isinstance(item, CodingError):
+                on_error(item)
+                continue
+            pending.append(item)
+            if len(pending) >= batch:
+                flush()
+    except Exception as exc:  # noqa: BLE001 - a reader's bug ends the reading, never what was read before it
+        on_error(CodingError(doc="(inputs)", stage="ingest", reason="internal_error",
+                             message=f"reading stopped: {type(exc).__name__}: {exc}"))
     if pending:
         flush()
 
@@ -127,7 +159,7 @@ def code(
         raise typer.BadParameter(f"unknown language code {language!r}: an ISO 639-1 code such as 'en', or 'any'",
                                  param_hint="--language")
     options = IngestOptions(pub_date=default_date, max_chars=max_chars, language=language)
-    coder = Coder(settings)
+    coder = _ready_coder(settings)
     coder.nlp.max_length = max(coder.nlp.max_length, max_chars + 1)
     items = read_inputs(inputs, options=options, exclude=[p for p in (output, errors_path, checkpoint) if p])
     summary = BatchSummary(errors_path)
@@ -338,7 +370,17 @@ def evaluate(
 
     Given a folder (such as shared/eval/peers), every sentence file with gold events in it is scored and one
     row per file is printed: type, source and dyad F1 and agreement on the CAMEO root code."""
-    coder = Coder(load_settings(model=model))
+    if not gold.exists():
+        err.print(f"eventcoder eval: {gold}: no such file or folder", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(2)
+    if gold.is_file():
+        try:
+            read_gold(gold)
+        except (ValueError, UnicodeDecodeError) as exc:
+            err.print(f"eventcoder eval: {gold}: not a gold JSONL file ({exc})", highlight=False, markup=False,
+                      soft_wrap=True)
+            raise typer.Exit(2) from None
+    coder = _ready_coder(load_settings(model=model))
     if gold.is_dir():
         files = [p for p in sorted(gold.glob("*.jsonl")) if is_event_gold(read_gold(p))]
         runs = [run_gold(coder, p) for p in files]
@@ -375,7 +417,7 @@ def geocode(
 
     if text == "-":
         text = sys.stdin.read()
-    coder = Coder(load_settings(model=model))
+    coder = _ready_coder(load_settings(model=model))
     for mention in find_places(text, coder):
         role = "actor (metonym)" if mention.metonym else "qualifier" if mention.qualifier else "place"
         record = {**mention.place.model_dump(mode="json"), "span": list(mention.span), "role": role,

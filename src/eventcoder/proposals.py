@@ -62,20 +62,20 @@ class ProposalExtractor:
         self.sentences = list(doc.sents)
 
     def extract(self, events: list[Event]) -> list[Proposal]:
-        proposals = self._proposals()
-        taken = {p.sentence_index for p in proposals}
+        proposals, taken = self._proposals()
         # content of a proposal is not a position of its own
         stated = [e for e in events if e.sentence_index not in taken and e.modality != "proposed"]
         proposals += self._positions(stated, len(proposals))
         return proposals
 
-    def _proposals(self) -> list[Proposal]:
-        found = []
+    def _proposals(self) -> tuple[list[Proposal], set[int]]:
+        """The proposals, and the sentences they take up (the introduction and every list entry)."""
+        found, taken = [], set()
         for index, sent in enumerate(self.sentences):
             words = {t.lemma_.lower() for t in sent}
             if not words & PROPOSAL_HEADS:
                 continue
-            items_text = self._list_after(index) if sent.text.rstrip().endswith(":") else []
+            items_text, entries = self._list_after(index) if sent.text.rstrip().endswith(":") else ([], [])
             if not items_text:
                 content = self._inline_content(sent)
                 if content is None:
@@ -85,16 +85,18 @@ class ProposalExtractor:
             if proposer is None:
                 continue
             items = [ProposalItem(text=t, topic=topic_of(t), conditions=conditions_of(t)) for t in items_text]
+            taken.update([index, *entries])
             found.append(Proposal(
                 proposal_id=f"{self.doc_id}:p{len(found)}", doc_id=self.doc_id, kind="proposal",
                 sentence_index=index, sentence=sent.text.strip(), actor=proposer, recipient=recipient,
                 items=items, evidence=spans))
-        return found
+        return found, taken
 
-    def _list_after(self, index: int) -> list[str]:
-        """The numbered entries that follow an introduction ending with a colon."""
+    def _list_after(self, index: int) -> tuple[list[str], list[int]]:
+        """The numbered entries that follow an introduction ending with a colon, and their sentences."""
         items: list[str] = []
-        for sent in self.sentences[index + 1:]:
+        entries: list[int] = []
+        for number, sent in enumerate(self.sentences[index + 1:], start=index + 1):
             text = sent.text.strip()
             if not text:
                 continue
@@ -104,7 +106,8 @@ class ProposalExtractor:
                 items[-1] += " " + text  # an entry broken across sentences
             else:
                 break
-        return items
+            entries.append(number)
+        return items, entries
 
     def _inline_content(self, sent: Span) -> str | None:
         """"X proposed a ceasefire in exchange for ...": the object of the proposing word and what follows."""

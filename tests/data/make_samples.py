@@ -111,6 +111,45 @@ def warc() -> bytes:
     return buffer.getvalue()
 
 
+# A folder holding everything a batch must survive, and what becomes of each entry (files coded or the reason
+# each is named with). Built at run time: symbolic links, a FIFO and a 20 MB file do not belong in git.
+BAD_FOLDER = {
+    "empty.txt": "empty", "binary.bin": "binary", "nul.txt": "binary", "big.txt": "too_large",
+    "broken.jsonl": ["coded", "invalid_json", "coded"], "latin1.txt": "coded", "german.txt": "language",
+    "loop-a": "symlink_loop", "loop-b": "symlink_loop", "broken-link.txt": "broken_link", "fifo": "special_file",
+    "unpunctuated.txt": "coded", "good.txt": "coded",
+}
+
+
+def bad_input_folder(folder: Path) -> Path:
+    """Make the bad-input folder in `folder` (see BAD_FOLDER)."""
+    import os
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "empty.txt").write_bytes(b"")
+    rng = random.Random(3)
+    (folder / "binary.bin").write_bytes(bytes(rng.randrange(256) for _ in range(3000)))
+    (folder / "nul.txt").write_bytes(b"Russian troops shelled\x00 Kharkiv on Monday.\n")
+    line = b"Protesters marched through central Paris on Monday. "
+    (folder / "big.txt").write_bytes(line * (20_000_000 // len(line) + 1))
+    (folder / "broken.jsonl").write_bytes(jsonl([{"id": "before", "text": "Israel struck Gaza on Monday.",
+                                                  "pub_date": "2023-10-10"}]) + b"{broken\n" + jsonl(
+        [{"id": "after", "text": "Iran condemned the strike on Tuesday.", "pub_date": "2023-10-11"}]))
+    (folder / "latin1.txt").write_bytes("Police arrested 12 protesters in Besançon on Monday, the préfecture said."
+                                        .encode("latin-1"))
+    (folder / "german.txt").write_text("Die Bundesregierung hat am Montag neue Sanktionen gegen Russland "
+                                       "beschlossen, teilte das Auswärtige Amt in Berlin mit.", encoding="utf-8")
+    (folder / "loop-a").symlink_to(folder / "loop-b")
+    (folder / "loop-b").symlink_to(folder / "loop-a")
+    (folder / "broken-link.txt").symlink_to(folder / "nowhere.txt")
+    os.mkfifo(folder / "fifo")
+    words = ["the", "minister", "met", "officials", "and", "troops", "attacked", "positions", "while", "police",
+             "arrested", "protesters", "near", "border", "talks", "continued"]
+    (folder / "unpunctuated.txt").write_text(" ".join(rng.choice(words) for _ in range(17_000))[:100_000])
+    (folder / "good.txt").write_text("Russia and Ukraine held talks in Istanbul on Tuesday.")
+    return folder
+
+
 def main() -> None:
     SAMPLES.mkdir(exist_ok=True)
     write("minsk-protest.htm", MINSK_PAGE.encode("cp1252"))

@@ -138,12 +138,18 @@ def _build_into(root: Path, name: str) -> Path | None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def cached_index() -> Path | None:
+    """The index already built and cached for this version of the data, if any."""
+    name = f"gazetteer-{_fingerprint()}"
+    return next((root / name for root in cache_roots() if _complete(root / name)), None)
+
+
 def index_directory() -> Path | None:
     """The cached index, built at first use; None when no cache directory is writable."""
+    cached = cached_index()
+    if cached is not None:
+        return cached
     name = f"gazetteer-{_fingerprint()}"
-    for root in cache_roots():
-        if _complete(root / name):
-            return root / name
     for root in cache_roots():
         built = _build_into(root, name)
         if built is not None:
@@ -273,4 +279,4 @@ def load_gazetteer() -> Gazetteer:
         return _gazetteer
 
 
-__all__ = ["GeoRecord", "Gazetteer", "cache_roots", "index_directory", "load_gazetteer"]
+__all__ = ["GeoRecord", "Gazetteer", "cache_roots", "cached_index", "index_directory", "load_gazetteer"]
