@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from eventcoder import __version__
 from eventcoder.claims import link_conflicts
+from eventcoder.claims_gold import claims_table, is_claims_gold, score_claims_gold
 from eventcoder.evaluation import (
     error_report,
     is_event_gold,
@@ -26,6 +27,7 @@ from eventcoder.evaluation import (
     read_gold,
     records_table,
     run_gold,
+    run_documents,
     run_records,
 )
 from eventcoder.ingest import DEFAULT_MAX_CHARS, IngestOptions, outcome, parse_pub_date, read_inputs
@@ -391,6 +393,10 @@ def evaluate(
         if errors:
             for run in runs:
                 typer.echo(f"\n### {run.path.stem}\n{error_report(run)}")
+        return
+    if is_claims_gold(read_gold(gold)):  # figures, conflicts, quotes and proposals (the claims gold format)
+        report = score_claims_gold(read_gold(gold), run_documents(coder, gold))
+        typer.echo(json.dumps(report, indent=2) if as_json else claims_table(report, errors))
         return
     if is_record_gold(read_gold(gold)):  # claims, quotes and proposals
         report = run_records(coder, gold)

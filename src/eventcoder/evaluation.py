@@ -221,7 +221,10 @@ def records_table(report: dict) -> str:
     return "\n".join(lines)
 
 
+def run_documents(coder: Coder, path: Path) -> list:
+    """The coded results of every document of a gold file."""
+    return list(coder.code([d for d in read_path(path) if isinstance(d, Document)]))
+
+
 def run_records(coder: Coder, path: Path) -> dict:
-    gold = read_gold(path)
-    documents = [d for d in read_path(path) if isinstance(d, Document)]
-    return score_records(gold, list(coder.code(documents)))
+    return score_records(read_gold(path), run_documents(coder, path))
