@@ -1,0 +1,108 @@
+"""Discourse: arguments and events completed from what the document told before."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventcoder.events.syntax import (
+    ANAPHORA_TOKENS,
+    REPRESSION_TYPES,
+    direct_object,
+    is_passive,
+    lemma,
+)
+from eventcoder.events.triggers import Candidate, Trigger
+from eventcoder.events.view import ParseView
+from eventcoder.nlp import sentence_of
+
+# Nouns that refer back to an event ("condemned the move"): the target is whoever acted in it.
+EVENT_REFERENCES = {"move", "decision", "step", "action", "measure", "announcement", "ruling", "verdict",
+                    "attack", "strike", "ban", "arrest", "detention", "killing", "crackdown", "expulsion",
+                    "deployment", "invasion", "incursion", "raid", "seizure", "annexation", "test", "launch"}
+ELLIPTIC_TARGETS = {"other", "another", "others"}
+
+
+class DiscourseFinding(ParseView):
+
+    def _discourse_arguments(self, trig: Trigger, sources, targets):
+        """Fill gaps from the events just coded: "one member was killed, and one other arrested" (the
+        other is another member), and an agentless repression event continuing the campaign of the
+        previous sentence takes that campaign's agent."""
+        if not targets and self.recent and self._target_token(trig) is not None and \
+                self._target_token(trig).lower_ in ELLIPTIC_TARGETS:
+            last = self.recent[-1]
+            if last.target is not None and sentence_of(last.trigger.token) == sentence_of(trig.token):
+                targets = [last.target]
+        if not sources and targets and is_passive(trig.anchor) and \
+                trig.pattern.outcome.type in REPRESSION_TYPES:
+            wanted = (targets[0].actor.country, targets[0].actor.type)
+            for earlier in reversed(self.recent):
+                if earlier.source is not None and earlier.target is not None and \
+                        earlier.outcome.type in REPRESSION_TYPES and \
+                        (earlier.target.actor.country, earlier.target.actor.type) == wanted and \
+                        sentence_of(trig.token).start - sentence_of(earlier.trigger.token).end < 120:
+                    sources = [earlier.source]
+                    break
+        if len(sources) == 1 and not targets and any(c.lower_ in ("two", "both") and c.dep_ in (
+                "nummod", "det", "predet") for c in sources[0].head.children):
+            # "The two leaders also discussed ...": the two parties of the last two-sided event
+            pair = next((c for c in reversed(self.recent) if c.source is not None and c.target is not None and
+                         not self._same_side(c.source, c.target)), None)
+            if pair is not None and sentence_of(trig.token).start - sentence_of(pair.trigger.token).start \
+                    <= ANAPHORA_TOKENS:
+                sources = [pair.source, pair.target]
+        return sources, targets
+
+    def _discourse_target(self, trig: Trigger, sources, targets):
+        """Targets the text leaves to the reader: "condemned the move" (the move = the last event's actor),
+        "Tokyo also pledged $20 million" (to whom it gave before)."""
+        if targets or not sources:
+            return targets
+        obj = direct_object(trig.anchor)
+        earlier = [c for c in self.recent if sentence_of(c.trigger.token).start < sentence_of(trig.token).start
+                   and sentence_of(trig.token).start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS]
+        if obj is not None and obj.lemma_.lower() in EVENT_REFERENCES and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+            kinds = {p.outcome.type for _, p in self.lexicon.nouns.get(lemma(obj), ())}  # "the arrests": COERCE
+            ranked = sorted(reversed(earlier), key=lambda c: c.outcome.type not in kinds)
+            actor = next((c.source for c in ranked if c.source is not None and
+                          not self._same_side(c.source, sources[0])), None)
+            return [actor] if actor is not None else targets
+        if any(c.dep_ == "advmod" and c.lower_ in ("also", "further", "again", "too") for c in trig.anchor.children):
+            same = next((c for c in reversed(earlier) if c.source is not None and c.target is not None and
+                         c.source.actor.country == sources[0].actor.country), None)
+            return [same.target] if same is not None else targets
+        return targets
+
+    def _told_before(self, trig: Trigger) -> bool:
+        """"Opposition parties condemned the arrests": a definite event noun with no actor of its own, after an
+        event of its kind was told, refers back to it and is no new event."""
+        noun = trig.token
+        if not (trig.nominal and trig.anchor == noun and noun.dep_ in ("dobj", "obj") and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in noun.children)):
+            return False
+        if self._source_tokens_of_nominal(trig) or self._pobjs(noun, {"of", "on", "against"}):
+            return False
+        start = sentence_of(noun).start
+        return any(c.outcome.type == trig.pattern.outcome.type and sentence_of(c.trigger.token).start < start
+                   and start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS for c in self.recent)
+
+    def _completes_earlier(self, trig: Trigger, result: list[Candidate]) -> bool:
+        """"A car bomb exploded ..., killing 10 soldiers. Al-Shabaab said it carried out the attack": a definite
+        event noun with an actor and no victim names the perpetrator of the agentless event just reported."""
+        if not trig.nominal or not result or any(c.target is not None for c in result):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trig.token.children):
+            return False
+        sentence = sentence_of(trig.token)
+        for earlier in reversed(self.recent):
+            gap = sentence.start - sentence_of(earlier.trigger.token).start
+            if earlier.source is None and earlier.target is not None and \
+                    earlier.outcome.type == result[0].outcome.type and 0 < gap <= ANAPHORA_TOKENS:
+                earlier.source, earlier.frame = result[0].source, result[0].frame
+                return True
+        return False
+
+    def _target_token(self, trig: Trigger) -> Token | None:
+        subject, passive = self._subject(trig.anchor)
+        return subject if passive else direct_object(trig.anchor)

@@ -1,0 +1,126 @@
+"""Reading the dependency parse: the pure helpers every stage of the coder shares (no document state)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventcoder.actors.resolver import ResolvedActor
+from eventcoder.models import Actor
+
+REPRESSION_TYPES = {"COERCE", "ASSAULT"}
+ANAPHORA_TOKENS = 80
+ARMED_TYPES = {"MIL", "REB", "UAF"}
+# Particles that may follow the object ("pushed the militants out of", "drove them back") even when the parser
+# calls them prepositions.
+SEPARABLE_PARTICLES = {"out", "back", "off", "away", "down"}
+OFFICIAL_TYPES = {"GOV", "IGO", "NGO", "JUD", "LEG", "MED", "MIL", "SPY"}
+IRREALIS = {"planned", "proposed", "hypothetical"}
+QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "group", "scores",
+                  "many", "some", "several", "millions", "batch", "pair", "swathe", "swath", "part", "portion",
+                  "stretch", "chunk", "strip"}
+AMOUNT_NOUNS = {"euro", "dollar", "pound", "rouble", "ruble", "yuan", "yen", "million", "billion", "sum",
+                "amount", "tranche", "package", "franc", "rupee", "shekel", "lira"}
+CONTAINER_NOUNS = {"campaign", "wave", "series", "spate", "string", "round", "barrage", "number", "day", "week",
+                   "month", "hour", "year"}
+SETTING_PREPS = {"during", "at", "amid", "in"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+def implied(actor: Actor, trigger: Token) -> ResolvedActor:
+    """An actor the text implies rather than names (the public of a protest): its evidence is the trigger."""
+    return ResolvedActor(actor, trigger, (trigger.idx, trigger.idx + len(trigger)))
+
+
+def through_relative(argument: Token, verb: Token) -> Token:
+    """"a helicopter that was captured": the relative pronoun stands for the noun the clause describes."""
+    if argument.lower_ in ("that", "which", "who", "whom") and verb.dep_ == "relcl":
+        return verb.head
+    return argument
+
+
+def orphaned_object(preposition: Token) -> list[Token]:
+    """"granted asylum to five army officers holed up in ...": the parser made the noun after the preposition
+    the subject of the next clause and left the preposition without object."""
+    if preposition.i + 1 >= len(preposition.doc):
+        return []
+    noun = preposition.doc[preposition.i + 1]
+    while noun.dep_ not in ("nsubj", "nsubjpass") and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.pos_ in ("NOUN", "PROPN") and \
+            noun.left_edge.i == preposition.i + 1:
+        return [noun]
+    return []
+
+
+def each_pair(actors: list[ResolvedActor]) -> list[tuple[ResolvedActor, ResolvedActor]]:
+    """Each unordered pair of parties, in the order named ("the US, Russia and Switzerland met")."""
+    return [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
+
+
+def reduced_relative(verb: Token) -> bool:
+    """ "The civilians imprisoned for X were released": a participle the parser made the main verb, with the
+    real main verb (passive, without a subject of its own) hanging from it; its subject is its patient."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return any(c.dep_ in ("conj", "advcl") and c.i > verb.i and c.tag_ == "VBN" and
+               any(g.dep_ == "auxpass" for g in c.children) and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+               for c in verb.children)
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def has_particle(verb: Token, words: list[str]) -> bool:
+    """"called on X", "walked back", "went on strike": the first word is a particle or a preposition right
+    after the verb (so "call ... on Saturday" is not "call on"); the rest are in the verb's phrase."""
+    first = next((c for c in verb.children if c.lower_ == words[0] and (
+        c.dep_ == "prt" or (c.dep_ in ("prep", "dative", "agent") and (
+            c.i == verb.i + 1 or c.lower_ in SEPARABLE_PARTICLES and c.i > verb.i)))), None)
+    if first is None and len(words) == 1:  # "took 25 crew members hostage"
+        first = next((c for c in verb.children if c.lower_ == words[0] and c.dep_ in (
+            "oprd", "advmod", "xcomp", "npadvmod", "acomp", "dobj")), None)  # ... "set fire to", "opened fire"
+    if first is None:
+        return False
+    rest = {lemma(t) for t in first.subtree} | {lemma(c) for c in verb.children}
+    return all(w in rest for w in words[1:])
+
+
+def verb_forms(token: Token) -> list[str]:
+    """The lemma, then forms guessed from the word when the lemmatizer slips ("fined" -> "fin")."""
+    word = token.lower_
+    forms = [lemma(token), word]
+    if token.i > 1 and token.doc[token.i - 1].text == "-":  # "test-fired" is tokenized test / - / fired
+        forms.insert(0, f"{token.doc[token.i - 2].lower_}-{lemma(token)}")
+    if word.endswith("ed"):
+        forms += [word[:-1], word[:-2]]
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e"]
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
+
+
+def direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def object_phrases(token: Token) -> set[str]:
+    """The object's lemma with its compounds: "mobile internet access" -> {"access", "internet access", ...}."""
+    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    words = [lemma(m) for m in mods] + [lemma(token)]
+    phrases = {" ".join(words[i:]) for i in range(len(words))} | {token.lower_}
+    for of_phrase in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in of_phrase.children if g.dep_ == "pobj"):
+            phrases.add(f"{lemma(token)} of {lemma(pobj)}")  # "a nationwide state of emergency"
+    if lemma(token) in AMOUNT_NOUNS or token.like_num or token.lower_ in QUANTITY_HEADS:
+        # "300 million euros in budget support", "dozens of hostages"
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                phrases |= object_phrases(pobj)
+    return phrases
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")

@@ -1,0 +1,321 @@
+"""Trigger finding: the verbs and nouns of patterns.yaml in a sentence, and how triggers relate (the content of
+another event, the same event told twice, an event of its own)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventcoder.actors.resolver import ResolvedActor
+from eventcoder.events.context import VERBAL_TYPES, ReportFrame
+from eventcoder.events.patterns import Outcome, Pattern
+from eventcoder.events.syntax import (
+    ARMED_TYPES,
+    CONTAINER_NOUNS,
+    SETTING_PREPS,
+    direct_object,
+    has_particle,
+    is_passive,
+    lemma,
+    object_phrases,
+    through_relative,
+    verb_forms,
+)
+from eventcoder.events.view import ParseView
+
+# Speech acts whose object event has not (yet) happened: what is requested, rejected, promised or threatened.
+CONTENT_GOVERNORS = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
+OBLIGATION_MODALS = {"must", "should", "ought"}
+SELF_PRONOUNS = {"i", "we", "he", "she", "it"}
+NON_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
+# "cut the internet as protests spread": an event of its own, with its own actors
+CIRCUMSTANCE_PREPS = {"as", "after", "amid", "following", "despite", "before", "since", "over"}
+CONTENT_DEPS = {"xcomp", "ccomp"}
+
+
+@dataclass
+class Trigger:
+    token: Token
+    anchor: Token
+    pattern: Pattern
+    words: list[Token]
+    nominal: bool
+    merged: list[Trigger] = field(default_factory=list)
+    content: list[Trigger] = field(default_factory=list)
+    governor: Trigger | None = None
+    specific: bool = False  # matched with a particle or a required object ("called for", "cut ties")
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    outcome: Outcome
+    source: ResolvedActor | None
+    target: ResolvedActor | None
+    frame: ReportFrame
+
+
+class TriggerFinding(ParseView):
+    """Finds and relates the triggers of a sentence."""
+
+    def triggers(self, sent) -> list[Trigger]:
+        found: list[Trigger] = []
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+                trigger = self._verb_trigger(token) or self._modal_request(token)
+            elif token.pos_ == "NOUN" and token.dep_ != "compound" and token.ent_type_ not in NON_EVENT_ENTITIES:
+                trigger = self._noun_trigger(token)
+            else:
+                trigger = None
+            if trigger:
+                found.append(trigger)
+        return self._absorb(found)
+
+    def _verb_trigger(self, token: Token) -> Trigger | None:
+        for table in (self.lexicon.verbs, self.lexicon.fallback_verbs):
+            rules = next((table[form] for form in verb_forms(token) if form in table), None)
+            trigger = self._best_rule(token, rules) if rules else None
+            if trigger is not None:
+                return trigger
+        return None
+
+    def _best_rule(self, token: Token, rules: list) -> Trigger | None:
+        best, best_score = None, -1
+        obj = direct_object(token)
+        if obj is None and is_passive(token):  # "diplomats expelled by the US": the subject was acted on
+            obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if obj is None and token.dep_ == "acl" and token.tag_ == "VBN":
+            obj = token.head  # "shells fired by Russian troops"
+        if obj is not None:
+            obj = through_relative(obj, token)
+        for rule in rules:
+            pattern = rule.pattern
+            score = 0
+            if rule.particle:
+                if not has_particle(token, rule.particle.split()):
+                    continue
+                score += 3
+            rule_obj = obj
+            if pattern.objects and obj is None and rule.particle:  # "asked for asylum": the particle's object
+                rule_obj = next(iter(self._pobjs(token, {rule.particle.split()[-1]})), None)
+            if pattern.objects:
+                if rule_obj is None or not (object_phrases(rule_obj) & pattern.objects):
+                    continue
+                score += 2
+            if pattern.except_objects and obj is not None and object_phrases(obj) & pattern.except_objects:
+                continue
+            if "xcomp" in pattern.requires and not any(c.dep_ in ("xcomp", "ccomp") and any(
+                    a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in token.children):
+                continue
+            if pattern.subjects:  # "the ceasefire took effect": the event is the subject's
+                subject, _ = self._subject(token)
+                if subject is None or not object_phrases(subject) & pattern.subjects:
+                    continue
+                score += 2
+            if "object" in pattern.requires and obj is None:
+                continue  # "helped Ukraine", not "help defend Saudi Arabia" (the defence is the event)
+            if "place_object" in pattern.requires and (obj is None or self.places.place_at(obj) is None):
+                continue
+            if "oprd" in pattern.requires:
+                if not any(c.dep_ == "oprd" for c in token.children):
+                    continue
+                score += 2
+            if score > best_score:
+                best, best_score = pattern, score
+        if best is None:
+            return None
+        words = [token] + [c for c in token.children if c.dep_ == "prt"]
+        return Trigger(token, token, best, sorted(words, key=lambda t: t.i), nominal=False, specific=best_score > 0)
+
+    def _modal_request(self, token: Token) -> Trigger | None:
+        """"Russia said Sudan must return the helicopter": a demand made by saying what another must do."""
+        pattern = self.lexicon.modal_request
+        if pattern is None or lemma(token) not in self.lexicon.cues["reporting_verbs"]:
+            return None
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children) or (
+                lemma(clause) in ("have", "need") and any(x.dep_ == "xcomp" for x in clause.children))
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if obliged and subject is not None and subject.lower_ not in SELF_PRONOUNS:
+                return Trigger(token, token, pattern, [token], nominal=False)
+        return None
+
+    def _noun_trigger(self, token: Token) -> Trigger | None:
+        entries = self.lexicon.nouns.get(lemma(token))
+        if not entries:
+            return None
+        left = [lemma(c) for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        best, best_len = None, -1
+        of_object = next(iter(self._pobjs(token, {"of"})), None)
+        for prefix, pattern in entries:
+            if prefix and list(prefix) != left[-len(prefix):]:
+                continue
+            if pattern.of_objects and (of_object is None or not object_phrases(of_object) & pattern.of_objects):
+                continue  # "the suspension of air links": what is suspended makes the event
+            if len(prefix) > best_len:
+                best, best_len = pattern, len(prefix)
+            elif len(prefix) == best_len and {best.outcome.type, pattern.outcome.type} == {"PROTEST", "ASSAULT"}:
+                # "strike": a walkout or an attack
+                attack = self._military_strike(token)
+                best = next(p for p in (best, pattern) if (p.outcome.type == "ASSAULT") == attack)
+        if best is None:
+            return None
+        words = [c for c in token.lefts if c.dep_ in ("compound", "amod") and lemma(c) in
+                 {w for noun in best.nouns for w in noun.split()}] + [token]
+        anchor = self._light_verb(token)
+        if anchor is None and best.needs_light_verb:
+            return None
+        if anchor is not None:
+            words = [anchor, *words]
+        return Trigger(token, anchor if anchor is not None else token, best, sorted(words, key=lambda t: t.i),
+                       nominal=True)
+
+    def _military_strike(self, noun: Token) -> bool:
+        """"Russia launched strikes on Kharkiv", "an Israeli strike killed 30" are attacks; "teachers went on
+        strike", "workers launched a strike" are walkouts."""
+        if noun.head.lower_ == "on":
+            return False
+        if self._pobjs(noun, {"on", "against"}):
+            return True
+        verb = self._light_verb(noun)
+        if verb is not None:
+            subject, passive = self._subject(verb)
+            actors = self._expand(self._pobjs(verb, {"by"}) if passive else [subject] if subject is not None else [])
+            return bool(actors) and (actors[0].bare_country or actors[0].actor.type in ARMED_TYPES | {"GOV"})
+        return noun.dep_ == "nsubj" and any(rule.pattern.outcome.type == "ASSAULT"
+                                            for rule in self.lexicon.verbs.get(lemma(noun.head), ()))
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        """"held talks", "launched air strikes", "went on strike": the verb carries subject, tense and date."""
+        head = noun.head
+        if noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and lemma(head) in self.lexicon.light_verbs:
+            return head
+        if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.lower_ in ("on", "in", "into") and \
+                lemma(head.head) in self.lexicon.light_verbs:
+            return head.head  # "went on strike", "engaged in a firefight"; not "offered ... following the invasions"
+        # "conducted a campaign of terror", "launched a wave of air strikes"
+        if noun.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in CONTAINER_NOUNS:
+            return self._light_verb(head.head)
+        return None
+
+    def _absorb(self, triggers: list[Trigger]) -> list[Trigger]:
+        """Relate triggers to each other: the content of another event ("refused to meet" is one REJECT),
+        the same event continued ("raided ... and seized", "met ... to discuss"), or an event of its own."""
+        by_anchor: dict[int, Trigger] = {}
+        for trig in triggers:
+            kept = by_anchor.get(trig.anchor.i)
+            if kept is None or (kept.pattern.fallback and not trig.pattern.fallback) or (
+                    kept.nominal and not kept.pattern.objects and not trig.nominal and trig.pattern.objects
+                    and not trig.pattern.fallback) or (
+                    # "approved a loan package": what was approved says more than the approving
+                    trig.nominal and not kept.nominal and not kept.specific and lemma(kept.anchor)
+                    in self.lexicon.light_verbs):
+                by_anchor[trig.anchor.i] = trig
+        anchors = {t.anchor.i: t for t in by_anchor.values()}
+        result = []
+        for trig in sorted(by_anchor.values(), key=lambda t: t.token.i):
+            if self._in_condition(trig.anchor):
+                continue  # "if Israel agreed to a ceasefire" states a condition, not an event
+            governor, relation = self._governing_trigger(trig, anchors)
+            same_type = governor is not None and governor.pattern.outcome.type == trig.pattern.outcome.type
+            if governor is None:
+                result.append(trig)
+            elif relation == "content" and not same_type:
+                governor.content.append(trig)
+            elif same_type and not (relation == "advcl" and self._own_subject(trig)):
+                governor.merged.append(trig)  # "raided ... and seized"; but "struck X after Y fired at Z" is two
+            elif relation == "argument" and (trig.token.dep_ in ("dobj", "obj") or
+                                             trig.token.head.lower_ in SETTING_PREPS | CIRCUMSTANCE_PREPS):
+                trig.governor = governor  # "rejected a call for a ceasefire", "praised X during a visit"
+                result.append(trig)
+            elif relation in ("conj", "advcl"):
+                result.append(trig)
+        return result
+
+    def _between(self, trig: Trigger) -> list[Token]:
+        """The parties of "talks between Israeli and Hamas negotiators": an event of their own."""
+        return self._pobjs(trig.token, {"between"}) if trig.nominal and trig.pattern.reciprocal else []
+
+    @staticmethod
+    def _own_subject(trig: Trigger) -> bool:
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.anchor.children) and not is_passive(trig.anchor)
+
+    def _in_condition(self, anchor: Token) -> bool:
+        markers = self.lexicon.cues["condition_markers"]
+        clause = anchor
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ != "advcl":
+            return False
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if marks & set(markers):
+            return True
+        if not marks & set(self.lexicon.cues["deferral_markers"]):
+            return False
+        if clause.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            return True  # "refused to release the hostages until Israel stops its offensive": not yet
+        awaiting = OBLIGATION_MODALS | set(self.lexicon.cues["future_auxiliaries"])
+        return any(c.dep_ == "aux" and c.lower_ in awaiting for c in clause.head.children)
+
+    def _governing_trigger(self, trig: Trigger, anchors: dict[int, Trigger]) -> tuple[Trigger | None, str]:
+        anchor = trig.anchor
+        head = anchor.head
+        if head == anchor:
+            return None, ""
+        if anchor.dep_ in CONTENT_DEPS and head.i in anchors:
+            return anchors[head.i], "content"
+        if anchor.dep_ == "advcl" and head.i in anchors and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+            return anchors[head.i], "content"  # "went on strike to demand": the protest's demand
+        named_owner = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in trig.token.children)  # "Navalny's call"
+        if trig.pattern.outcome.type == "REQUEST" and not self._own_subject(trig) and not named_owner:
+            # "protested on Friday, demanding the resignation", "joined demonstrators in demanding a referendum":
+            # the protest's demand is part of the protest
+            for ancestor in anchor.ancestors:
+                if ancestor.i in anchors and anchors[ancestor.i].pattern.outcome.type == "PROTEST":
+                    return anchors[ancestor.i], "content"
+                if ancestor.dep_ not in ("advcl", "pcomp", "prep", "xcomp", "conj", "acl"):
+                    break
+        if anchor.dep_ in ("acl", "xcomp") and head.dep_ in ("dobj", "obj", "pobj") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+            # "faces pressure from Congress to help Iran", "a call on Israel to withdraw": what is asked
+            asker = head.head.head if head.dep_ == "pobj" else head.head
+            if asker.i in anchors and anchors[asker.i].pattern.outcome.type in CONTENT_GOVERNORS:
+                return anchors[asker.i], "content"
+        if anchor.dep_ == "pcomp" and head.lower_ in ("of", "into") and head.head.i in anchors:
+            return anchors[head.head.i], "content"
+        if anchor.dep_ in ("conj", "advcl") and head.i in anchors and trig.pattern.outcome.mode == "destroy" and \
+                anchors[head.i].pattern.outcome.type == "PROTEST":
+            return anchors[head.i], "content"  # "prisoners rioted, setting fire to their mattresses": the riot
+        if anchor.dep_ in ("conj", "advcl") and head.i in anchors:
+            return anchors[head.i], anchor.dep_
+        if anchor.dep_ == "acl" and anchor.tag_ == "VBG" and head.dep_ in ("dobj", "obj") and head.head.i in anchors \
+                and anchors[head.head.i].pattern.outcome.type == trig.pattern.outcome.type:
+            return anchors[head.head.i], "acl"  # "fired a missile targeting a group of youths": one attack
+        if trig.nominal and anchor == trig.token and anchor.dep_ == "nsubj" and head.i in anchors and \
+                anchors[head.i].pattern.subjects:
+            return anchors[head.i], "content"  # "a truce between the army and the rebels held": one event
+        if trig.nominal and anchor == trig.token and anchor.dep_ in ("nsubj", "nsubjpass") and head.i in anchors \
+                and anchors[head.i].pattern.outcome.type == trig.pattern.outcome.type:
+            return anchors[head.i], "argument"  # "A US drone strike killed Soleimani": one event
+        if trig.nominal and anchor == trig.token and anchor.dep_ == "pobj" and trig.pattern.outcome.type == "CONSULT":
+            # "met Xi on the sidelines of the G20 summit": the summit is where the meeting took place
+            for ancestor in list(anchor.ancestors)[:5]:
+                if ancestor.i in anchors and anchors[ancestor.i].pattern.outcome.type == trig.pattern.outcome.type:
+                    return anchors[ancestor.i], "argument"
+                if ancestor.dep_ not in ("pobj", "prep"):
+                    break
+        if trig.nominal and anchor == trig.token:
+            governor = head.head if anchor.dep_ == "pobj" else head
+            if anchor.dep_ in ("dobj", "obj", "pobj", "attr") and governor.i in anchors and governor != anchor:
+                gov = anchors[governor.i]
+                if anchor.dep_ in ("dobj", "obj") and gov.specific and gov.pattern.objects:
+                    return gov, "content"  # "reduce its military operations": what is reduced, not a new event
+                what_is_asked = anchor.dep_ in ("dobj", "obj") or anchor.dep_ == "pobj" and head.lower_ == "for"
+                if what_is_asked and gov.pattern.outcome.type in CONTENT_GOVERNORS and \
+                        trig.pattern.outcome.type not in VERBAL_TYPES - {"CONSULT"}:
+                    # "demanded the withdrawal of Serbian forces", "called for peace talks": not (yet) the act
+                    return gov, "content"
+                return gov, "argument"
+        return None, ""

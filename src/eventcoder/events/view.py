@@ -1,0 +1,152 @@
+"""`ParseView`: one parsed document with its resolved actors and places, and the parse questions every stage
+asks of it (a verb's subject, a word's prepositional objects, the actors a phrase names)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.actors.resolver import DocumentActors, ResolvedActor
+from eventcoder.events.patterns import Lexicon
+from eventcoder.events.syntax import (
+    SUBJECT_DEPS,
+    direct_object,
+    is_passive,
+    lemma,
+    orphaned_object,
+    reduced_relative,
+)
+from eventcoder.models import Actor
+from eventcoder.places import DocumentPlaces
+
+TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "eve", "occasion",
+              "anniversary", "sidelines", "margin", "margins", "time", "date"}
+INHERIT_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acomp", "pcomp", "dep", "oprd"}
+
+
+class ParseView:
+    """The document and what is known of it; the stages of the coder (triggers, arguments, discourse, setting)
+    are mixins over it."""
+
+    def __init__(self, doc: Doc, doc_id: str, pub_date: dt.date | None, lexicon: Lexicon,
+                 actors: DocumentActors, places: DocumentPlaces):
+        self.doc, self.doc_id, self.pub_date = doc, doc_id, pub_date
+        self.lexicon, self.actors, self.places = lexicon, actors, places
+
+    def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+        """The verb's subject and whether it is passive, inheriting across xcomp, advcl, pcomp and conj."""
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                # "one was killed, and 65 others injured": the passive carries over to the elided conjunct
+                elided = verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head) and not any(
+                    c.dep_ in ("aux", "auxpass") for c in verb.children)
+                return child, child.dep_ == "nsubjpass" or elided or reduced_relative(verb)
+        if verb.dep_ == "acl":
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "a plan to send aid"
+            if (verb.tag_ == "VBG" or infinitive) and verb.head.dep_ in ("dobj", "obj") and (
+                    not self._expand([verb.head]) or lemma(verb.head) in self.lexicon.nouns):
+                # "issued a declaration demanding ...", "demanded the withdrawal of X, calling them ..."
+                return self._subject(verb.head.head, depth + 1)
+            return verb.head, verb.tag_ == "VBN"
+        if verb.dep_ == "relcl":
+            return verb.head, is_passive(verb)
+        head = verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+            subject, _ = self._subject(head, depth + 1)
+            return subject, True  # "when asked about X, Biden ...": Biden is asked
+        if verb.dep_ == "pcomp" and head.pos_ == "ADP":
+            preposition = head.lower_
+            head = head.head
+            obj = direct_object(head)
+            if obj is not None and preposition in ("for", "of"):
+                return obj, False  # "condemned a court for jailing X": the court jails
+        if verb.dep_ in INHERIT_SUBJECT_DEPS and head != verb and depth < 4:
+            if verb.dep_ == "xcomp":
+                obj = direct_object(head) or next(iter(self._pobjs(head, {"on", "upon"})), None)
+                if obj is not None:  # object control: "urged Tehran to release" -> Tehran releases
+                    return obj, False
+            subject, passive = self._subject(head, depth + 1)
+            return subject, (passive if verb.dep_ == "conj" else False) or is_passive(verb)
+        return None, False
+
+    def _active_subject(self, verb: Token) -> list[Token]:
+        """The verb's subject when it acts (not the patient of a passive)."""
+        subject, passive = self._subject(verb)
+        return [subject] if subject is not None and not passive else []
+
+    def _pobjs(self, token: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
+        found = []
+        for child in token.children:
+            if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ in preps:
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                found.extend(objects or orphaned_object(child))
+        # "on the first day of the G20 summit", "on Monday": when, not at whom (but "with President Assad
+        # Tuesday", parsed with the date as head, names a party)
+        return [t for t in found if lemma(t) not in TIME_NOUNS and not (
+            t.ent_type_ in ("DATE", "TIME") and all(w.ent_type_ in ("DATE", "TIME", "") for w in t.subtree)
+            and self.places.place_at(t) is None and t.i not in self.actors.by_token)]  # spaCy: "in Niger" a DATE
+
+    def _expand(self, tokens: list[Token]) -> list[ResolvedActor]:
+        resolved: list[ResolvedActor] = []
+        for token in tokens:
+            members = [token, *token.conjuncts]
+            if self.places.place_at(token) and self.places.place_at(token).place.precision == "country":
+                for appos in (c for c in token.children if c.dep_ == "appos" and self.places.place_at(c)):
+                    members += [appos, *appos.conjuncts]
+            first: ResolvedActor | None = None
+            for member in members:
+                if member.i < token.i:
+                    continue
+                for actor in self.actors.resolve(member):
+                    if first is not None and actor.country_from_context and self._shares_modifier(first, actor):
+                        # "Israeli helicopters and tanks": the tanks are Israeli too
+                        actor = replace(actor, actor=actor.actor.model_copy(
+                            update={"country": first.actor.country, "name": first.actor.name}),
+                            country_from_context=False)
+                    if actor.actor.country or actor.actor.type:
+                        resolved.append(actor)
+                    first = first or actor
+        return resolved
+
+    def _shares_modifier(self, first: ResolvedActor, other: ResolvedActor) -> bool:
+        """A nationality before the first of two coordinated nouns of one kind modifies both."""
+        return not first.country_from_context and first.actor.type == other.actor.type and any(
+            c.dep_ in ("amod", "compound") and c.i in self.actors.by_token for c in first.head.lefts)
+
+    def _same_side(self, a: ResolvedActor, b: ResolvedActor) -> bool:
+        """One country's officials, its capital and its leader speak for one side; two named organisations
+        of one country (the Sudanese army, the RSF) do not."""
+        if (a.actor.country, a.actor.type) != (b.actor.country, b.actor.type):
+            return False
+        state = self.actors.country_name(a.actor.country)
+        named = [x.actor.name for x in (a, b) if x.actor.name and not x.person and x.actor.name != state]
+        return len(named) < 2 or named[0] == named[1]
+
+    def _struck_place(self, heads: list[Token]) -> list[ResolvedActor]:
+        """The country of the place an act is aimed at ("an offensive in Rafah", "intervention in Niger")."""
+        return self._first_held([p for head in heads for p in self._pobjs(head, {"in", "on", "against", "at", "into"})])
+
+    def _first_held(self, tokens: list[Token]) -> list[ResolvedActor]:
+        """The country of the first of these tokens that names a place (see `_holder_of_place`)."""
+        return next((held for t in tokens for held in [self._holder_of_place(t)] if held), [])
+
+    def _holder_of_place(self, token: Token) -> list[ResolvedActor]:
+        """The country of the place a token names, standing in as an actor of unknown sector."""
+        mention = self.places.place_at(token)
+        if mention is None or mention.metonym or not mention.place.country:
+            return []
+        country = mention.place.country
+        actor = Actor(text=self.doc[mention.start:mention.end].text, name=self.actors.country_name(country),
+                      country=country, type=None)
+        return [ResolvedActor(actor, token, mention.span)]
+
+    @staticmethod
+    def _distinct_countries(actors: list[ResolvedActor]) -> list[ResolvedActor]:
+        """Coordinated targets of one country are one target ("activists and former lawmakers")."""
+        kept: list[ResolvedActor] = []
+        for actor in actors:
+            if not any(k.actor.country == actor.actor.country and k.actor.country for k in kept):
+                kept.append(actor)
+        return kept
