@@ -26,8 +26,8 @@ from eventcoder.evaluation import (
     peer_table,
     read_gold,
     records_table,
-    run_gold,
     run_documents,
+    run_gold,
     run_records,
 )
 from eventcoder.ingest import DEFAULT_MAX_CHARS, IngestOptions, outcome, parse_pub_date, read_inputs
