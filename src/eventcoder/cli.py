@@ -29,6 +29,7 @@ from eventcoder.evaluation import (
     run_documents,
     run_gold,
     run_records,
+    strategy_table,
 )
 from eventcoder.ingest import DEFAULT_MAX_CHARS, IngestOptions, outcome, parse_pub_date, read_inputs
 from eventcoder.ingest.language import known_languages
@@ -409,6 +410,7 @@ def evaluate(
     typer.echo(json.dumps(result, indent=2) if as_json else format_table(result, by_type))
     if errors:
         typer.echo("\n" + error_report(run))
+        typer.echo("\n== argument strategies\n" + strategy_table(run))
 
 
 @app.command()

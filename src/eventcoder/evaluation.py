@@ -11,7 +11,7 @@ from pathlib import Path
 from eventcoder.ingest import read_path
 from eventcoder.models import Document, Event
 from eventcoder.pipeline import Coder
-from eventcoder.scoring import dyad_key, kind_of, match, score, type_key
+from eventcoder.scoring import SYMMETRIC, actor_field, dyad_key, kind_of, match, score, type_key
 
 
 @dataclass
@@ -127,6 +127,40 @@ def error_report(run: GoldRun) -> str:
         lines.append(f"== {cause} ({len(items)})")
         lines.extend(f"  {item}" for item in items)
     return "\n".join(lines) if lines else "no errors"
+
+
+def strategy_table(run: GoldRun) -> str:
+    """How each argument strategy does: on system events whose type matches a gold event (dyad matches first,
+    then type matches, as in the error report), how often the actor it found has the gold actor's country;
+    a target strategy of "-" means no target was found. "spurious" counts events of no gold type match."""
+    by_doc = defaultdict(list)
+    for event in run.system:
+        by_doc[str(event["doc_id"])].append(event)
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for doc in run.gold:
+        gold, system = doc.get("events", []), by_doc.get(str(doc["id"]), [])
+        pairs = match(gold, system, dyad_key)
+        rest_gold = [g for g in gold if not any(g is p[0] for p in pairs)]
+        rest_system = [s for s in system if not any(s is p[1] for p in pairs)]
+        typed = match(rest_gold, rest_system, type_key)
+        for g, s in pairs + typed:
+            swapped = kind_of(s) in SYMMETRIC
+            for role, other in (("source", "target"), ("target", "source")):
+                wanted = actor_field(g.get(role), "country")
+                found = {actor_field(s.get(role), "country")} | ({actor_field(s.get(other), "country")}
+                                                                 if swapped else set())
+                row = counts[(role, s["evidence"].get(f"{role}_strategy") or "-")]
+                row[0] += 1
+                row[1] += wanted in found
+        for s in rest_system:
+            if not any(s is p[1] for p in typed):
+                for role in ("source", "target"):
+                    counts[(role, s["evidence"].get(f"{role}_strategy") or "-")][2] += 1
+    lines = [f"{'role':<7} {'strategy':<42} {'used':>5} {'right':>6} {'share':>6} {'spurious':>9}"]
+    for (role, name), (used, right, spurious) in sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1][0])):
+        share = f"{right / used:.2f}" if used else "-"
+        lines.append(f"{role:<7} {name:<42} {used:>5} {right:>6} {share:>6} {spurious:>9}")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------------------------- records

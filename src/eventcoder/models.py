@@ -70,6 +70,8 @@ class Evidence(BaseModel):
     date: Span | None = None
     location: Span | None = None
     pattern: str
+    source_strategy: str | None = Field(default=None, description="the argument strategy that found the source")
+    target_strategy: str | None = Field(default=None, description="the argument strategy that found the target")
 
 
 class CasualtyFigure(BaseModel):

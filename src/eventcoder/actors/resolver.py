@@ -60,6 +60,7 @@ class ResolvedActor:
     bare_country: bool = False
     person: bool = False
     country_from_context: bool = False  # "protesters": the sentence's or document's country, not the text's
+    via: str = ""  # the argument strategy that found it (events/slots.py, events/arguments.py)
 
 
 def _owner(head: Token) -> Token | None:

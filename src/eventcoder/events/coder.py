@@ -17,6 +17,7 @@ from eventcoder.events.context import VERBAL_TYPES, ReportFrame, frame
 from eventcoder.events.discourse import DiscourseFinding
 from eventcoder.events.patterns import Lexicon, Outcome
 from eventcoder.events.setting import EventSetting
+from eventcoder.events.slots import prefixed, tagged
 from eventcoder.events.syntax import (
     IRREALIS,
     OFFICIAL_TYPES,
@@ -118,12 +119,13 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
                 pairs = each_pair(sources)
             else:
                 pairs = [(sources[0], other) for other in sources[1:]]
+            pairs = [(a, prefixed([b], "reciprocal")[0]) for a, b in pairs]  # the other party is a target
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]
         for hosted in trig.merged if report.modality in ("asserted", "claimed") else ():
             # "hosted talks between Israeli and Hamas negotiators": they met each other (an offer to host is not
             # the guests' promise)
-            pairs += [(a, b) for a, b in each_pair(self._expand(self._between(hosted)))
+            pairs += [(a, b) for a, b in each_pair(tagged(self._expand(self._between(hosted)), "hosted.between"))
                       if (a.actor.country, a.actor.type) != (b.actor.country, b.actor.type)]
         outcome = base
         if outcome.type == "PROTEST" and outcome.mode == "demo" and sources and \
@@ -282,6 +284,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
                 date=date_span,
                 location=places[0][1] if places else None,
                 pattern=trig.pattern.id,
+                source_strategy=cand.source.via or None if cand.source else None,
+                target_strategy=(cand.target.via or None) if cand.target else (
+                    "place.country" if target is not None else None),
             ),
         )
 

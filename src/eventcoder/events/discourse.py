@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventcoder.events.slots import tagged
 from eventcoder.events.syntax import (
     ANAPHORA_TOKENS,
     REPRESSION_TYPES,
@@ -32,7 +33,7 @@ class DiscourseFinding(ParseView):
                 self._target_token(trig).lower_ in ELLIPTIC_TARGETS:
             last = self.recent[-1]
             if last.target is not None and sentence_of(last.trigger.token) == sentence_of(trig.token):
-                targets = [last.target]
+                targets = tagged([last.target], "discourse.elliptic")
         if not sources and targets and is_passive(trig.anchor) and \
                 trig.pattern.outcome.type in REPRESSION_TYPES:
             wanted = (targets[0].actor.country, targets[0].actor.type)
@@ -41,7 +42,7 @@ class DiscourseFinding(ParseView):
                         earlier.outcome.type in REPRESSION_TYPES and \
                         (earlier.target.actor.country, earlier.target.actor.type) == wanted and \
                         sentence_of(trig.token).start - sentence_of(earlier.trigger.token).end < 120:
-                    sources = [earlier.source]
+                    sources = tagged([earlier.source], "discourse.campaign")
                     break
         if len(sources) == 1 and not targets and any(c.lower_ in ("two", "both") and c.dep_ in (
                 "nummod", "det", "predet") for c in sources[0].head.children):
@@ -50,7 +51,7 @@ class DiscourseFinding(ParseView):
                          not self._same_side(c.source, c.target)), None)
             if pair is not None and sentence_of(trig.token).start - sentence_of(pair.trigger.token).start \
                     <= ANAPHORA_TOKENS:
-                sources = [pair.source, pair.target]
+                sources = tagged([pair.source, pair.target], "discourse.two_parties")
         return sources, targets
 
     def _discourse_target(self, trig: Trigger, sources, targets):
@@ -67,11 +68,11 @@ class DiscourseFinding(ParseView):
             ranked = sorted(reversed(earlier), key=lambda c: c.outcome.type not in kinds)
             actor = next((c.source for c in ranked if c.source is not None and
                           not self._same_side(c.source, sources[0])), None)
-            return [actor] if actor is not None else targets
+            return tagged([actor], "discourse.event_reference") if actor is not None else targets
         if any(c.dep_ == "advmod" and c.lower_ in ("also", "further", "again", "too") for c in trig.anchor.children):
             same = next((c for c in reversed(earlier) if c.source is not None and c.target is not None and
                          c.source.actor.country == sources[0].actor.country), None)
-            return [same.target] if same is not None else targets
+            return tagged([same.target], "discourse.also") if same is not None else targets
         return targets
 
     def _told_before(self, trig: Trigger) -> bool:
@@ -81,7 +82,7 @@ class DiscourseFinding(ParseView):
         if not (trig.nominal and trig.anchor == noun and noun.dep_ in ("dobj", "obj") and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in noun.children)):
             return False
-        if self._source_tokens_of_nominal(trig) or self._pobjs(noun, {"of", "on", "against"}):
+        if self._source_slots_of_nominal(trig) or self._pobjs(noun, {"of", "on", "against"}):
             return False
         start = sentence_of(noun).start
         return any(c.outcome.type == trig.pattern.outcome.type and sentence_of(c.trigger.token).start < start

@@ -1,0 +1,232 @@
+"""Argument slots: the words of a sentence that name a trigger's source or target, read off the parse.
+
+Every slot carries the name of the strategy that found it (`nominal.by`, `verb.object`, ...), so that each coded
+event says in its evidence which strategy gave its source and its target, and `eval --errors` can measure each
+strategy on its own. The strategies of a slot list are tried in the order written; a later one often runs only
+when the earlier ones found nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from eventcoder.actors.resolver import ResolvedActor
+from eventcoder.events.syntax import (
+    CONTAINER_NOUNS,
+    OFFICIAL_TYPES,
+    direct_object,
+    lemma,
+    object_phrases,
+    through_relative,
+)
+from eventcoder.events.triggers import Trigger
+from eventcoder.events.view import ParseView
+
+Slot = tuple[Token, str]  # a word naming an argument, and the strategy that found it
+
+JOINABLE_TYPES = {"MOBILIZE", "CONSULT", "COOPERATE", "PROTEST"}
+THIRD_PARTY_ROLES = {"mediation", "help", "support", "assistance", "participation", "backing", "involvement",
+                     "facilitation", "sponsorship"}
+OWNER_PRONOUNS = ("its", "their", "his", "her")
+
+
+def slot_tokens(slots: list[Slot]) -> list[Token]:
+    return [token for token, _ in slots]
+
+
+def named(tokens: list[Token], strategy: str) -> list[Slot]:
+    return [(token, strategy) for token in tokens]
+
+
+def tagged(actors: list[ResolvedActor], strategy: str) -> list[ResolvedActor]:
+    """The actors a strategy found, each marked with the strategy's name."""
+    return [replace(actor, via=strategy) for actor in actors]
+
+
+def prefixed(actors: list[ResolvedActor], prefix: str) -> list[ResolvedActor]:
+    """Actors found for another trigger (a merged or content trigger), their strategy names kept under a prefix."""
+    return [replace(actor, via=f"{prefix}.{actor.via}") for actor in actors]
+
+
+class SlotFinding(ParseView):
+    """Which words name a trigger's source and target."""
+
+    def _resolve_slots(self, slots: list[Slot]) -> list[ResolvedActor]:
+        """The actors of each slot, in order, marked with the strategy that found the slot."""
+        return [actor for token, strategy in slots for actor in tagged(self._expand([token]), strategy)]
+
+    # ------------------------------------------------------------------------------------------ sources
+
+    def _source_slots(self, trig: Trigger) -> list[Slot]:
+        if trig.nominal and trig.anchor == trig.token:
+            return self._source_slots_of_nominal(trig)
+        subject, passive = self._subject(trig.anchor)
+        if trig.pattern.subjects and subject is not None:
+            return named(self._pobjs(subject, {"between"}), "verb.between")  # "the truce between X and Y held"
+        if passive:
+            return named(self._pobjs(trig.anchor, {"by"}), "verb.by_agent")
+        return [(subject, "verb.subject")] if subject is not None else []
+
+    def _source_slots_of_nominal(self, trig: Trigger) -> list[Slot]:
+        noun = trig.token
+        slots: list[Slot] = []
+        for child in noun.children:
+            modifier = child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child not in trig.words)
+            known = self.actors.by_token.get(child.i) or lemma(child) in self.actors.kb.agents
+            if modifier and (known or child.lower_ in OWNER_PRONOUNS):
+                slots.append((child, "nominal.possessor" if child.dep_ == "poss" else "nominal.modifier"))
+        slots += named(self._pobjs(noun, {"by"}), "nominal.by")
+        if trig.pattern.reciprocal:  # "fighting broke out between the army and the RSF"
+            slots += named(self._pobjs(noun, {"between"}), "nominal.between")
+            if not slots and noun.dep_ in ("nsubj", "nsubjpass"):
+                slots += named(self._pobjs(noun.head, {"between"}), "nominal.between")
+        joined = ("in",) if trig.pattern.outcome.type in JOINABLE_TYPES else ()  # "took part in drills"
+        if not slots and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during", "on", *joined) and \
+                noun.head.head.pos_ in ("VERB", "AUX"):  # "negotiators return to Geneva for talks", "is in X for"
+            subject, passive = self._subject(noun.head.head)
+            if subject is not None and not passive and not self._official_at_protest(trig, self._expand([subject])):
+                slots.append((subject, "nominal.clause_subject"))
+        if self._came_under(noun) is not None:  # "came under attack by Chadian tanks"
+            slots += named(self._pobjs(self._came_under(noun), {"by"}), "nominal.came_under")
+        if not slots and self._placed_under(noun) is not None:  # "soldiers placed the president under arrest"
+            verb = noun.head.head
+            slots += named(self._active_subject(verb) or self._pobjs(verb, {"by"}), "nominal.placed_under")
+        if trig.pattern.of_role == "source":
+            slots += named(self._pobjs(noun, {"of"}), "nominal.of")
+        if not slots and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
+                lemma(noun.head.head) in self.lexicon.cues["responsibility_words"]:
+            slots += named(self._held_responsible(noun.head.head), "nominal.responsible")
+        if not slots and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
+                lemma(noun.head.head) in self.lexicon.cues["responsibility_nouns"] and \
+                noun.head.head.dep_ in ("dobj", "obj") and \
+                lemma(noun.head.head.head) in self.lexicon.cues["responsibility_claims"]:
+            # "Hamas claimed responsibility for the attack"
+            slots += named(self._active_subject(noun.head.head.head), "nominal.claimed")
+        if not slots and noun.dep_ in ("dobj", "obj") and lemma(noun.head) == "claim":
+            slots += named(self._active_subject(noun.head), "nominal.claimed")  # "Islamic State claimed the attack"
+        return slots
+
+    @staticmethod
+    def _official_at_protest(trig: Trigger, actors: list[ResolvedActor]) -> bool:
+        """Police who beat someone "during a protest" did not protest."""
+        return trig.pattern.outcome.type == "PROTEST" and any(a.actor.type in OFFICIAL_TYPES | {"COP"} for a in actors)
+
+    @staticmethod
+    def _came_under(noun: Token) -> Token | None:
+        """The verb of "came under attack", "was under fire"."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and lemma(noun.head.head) in ("come", "be"):
+            return noun.head.head
+        return None
+
+    @staticmethod
+    def _placed_under(noun: Token) -> Token | None:
+        """Who is "placed under house arrest" ("placed X under", "X was put under")."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "under" or \
+                lemma(noun.head.head) not in ("place", "put", "keep", "hold"):
+            return None
+        verb = noun.head.head
+        return direct_object(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+    def _held_responsible(self, adjective: Token) -> list[Token]:
+        """Who is "responsible for the crackdown": "officials it holds responsible", "officials responsible",
+        "the government is responsible"."""
+        if adjective.dep_ == "amod":
+            return [adjective.head]
+        if adjective.dep_ == "oprd":
+            verb = adjective.head
+            held = direct_object(verb)
+            if held is not None:
+                return [held]
+            if verb.dep_ != "relcl":
+                return []
+            # the relative clause's noun, or the noun right before it when the parser attached it higher
+            before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else verb.head
+            return next(([noun] for noun in (verb.head, before) if self._expand([noun])), [])
+        if adjective.dep_ == "acomp":
+            return self._active_subject(adjective.head)
+        return []
+
+    # ------------------------------------------------------------------------------------------ targets
+
+    def _target_tokens(self, trig: Trigger) -> list[Token]:
+        return slot_tokens(self._target_slots(trig))
+
+    def _target_slots(self, trig: Trigger) -> list[Slot]:
+        pattern, anchor = trig.pattern, trig.anchor
+        preps = set(pattern.target_preps)
+        if trig.nominal and anchor == trig.token:
+            return self._target_slots_of_nominal(trig, preps)
+        slots: list[Slot] = []
+        subject, passive = self._subject(anchor)
+        if passive and subject is not None and not (
+                pattern.object_role == "theme" and object_phrases(through_relative(subject, anchor)) &
+                pattern.objects):
+            slots.append((subject, "verb.passive_subject"))  # but "shells were fired at the town": a theme
+        obj = direct_object(anchor)
+        hosted = self._pobjs(obj, {"between"}) if obj is not None and lemma(obj) in self.lexicon.nouns else []
+        if hosted:  # "hosted talks between Israeli and Hamas negotiators": the parties are the guests
+            slots += named(hosted, "verb.hosted_between")
+        elif obj is not None and obj not in trig.words and not (trig.nominal and obj == trig.token):
+            slots += self._object_slots(trig, obj, preps)
+        slots += [(c, "verb.dative") for c in anchor.children
+                  if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        slots += named(self._pobjs(anchor, preps), "verb.preposition")
+        if "from" in preps:  # "pulled out of Kherson" is "from Kherson"
+            slots += [(t, "verb.out_of") for out in anchor.children if out.lower_ == "out"
+                      for t in self._pobjs(out, {"of"})]
+        if trig.nominal:
+            slots += named(self._pobjs(trig.token, preps | {"on", "against"}), "light_verb.noun_preposition")
+            container = trig.token.head.head if trig.token.head.lower_ == "of" else None
+            if container is not None and lemma(container) in CONTAINER_NOUNS:
+                slots += named(self._pobjs(container, preps | {"on", "against"}), "light_verb.container_preposition")
+        if obj is not None and not self._expand(slot_tokens(slots)):  # "delivered tents worth $5 million to Turkey"
+            slots += [(t, "verb.object_phrase_preposition") for d in obj.subtree
+                      if d.dep_ == "prep" and d.lower_ in preps for t in d.children if t.dep_ == "pobj"]
+        if passive and not self._expand(slot_tokens(slots)):  # "fired by rebels against US warships": misattached
+            slots += [(t, "verb.agent_preposition") for agent in self._pobjs(anchor, {"by"})
+                      for t in self._pobjs(agent, preps)]
+        if pattern.reciprocal:  # "began talks with US mediation": the mediator is not the other side
+            slots = [(t, s) for t, s in slots if not (lemma(t) in THIRD_PARTY_ROLES and t.head.lower_ == "with")]
+        if pattern.outcome.type == "ACCUSE":
+            # "complained to the UN over Israeli air raids": the accused, not the one told
+            addressees = self._pobjs(anchor, {"to"})
+            grievances = [g for head in [anchor, *addressees] for g in self._pobjs(head, {"over", "about", "against"})]
+            if addressees and self._expand(grievances):
+                slots = [(t, s) for t, s in slots if t not in addressees] + named(grievances, "accuse.grievance")
+        if not slots:  # "allowed a UN aid convoy to enter"
+            slots += [(c, "verb.clause_subject") for clause in anchor.children if clause.dep_ in ("ccomp", "xcomp")
+                      for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "that")]
+        return slots
+
+    def _target_slots_of_nominal(self, trig: Trigger, preps: set[str]) -> list[Slot]:
+        noun = trig.token
+        slots: list[Slot] = []
+        if trig.pattern.of_role != "source":
+            slots += named(self._pobjs(noun, {"of"}), "nominal.of")
+        if self._came_under(noun) is not None:  # "the base came under missile attack"
+            slots += [(s, "nominal.came_under") for s in self._came_under(noun).children
+                      if s.dep_ in ("nsubj", "nsubjpass")]
+        held = self._placed_under(noun)
+        if held is not None:  # "placed the president under house arrest"
+            slots.append((held, "nominal.placed_under"))
+        return slots + named(self._pobjs(noun, preps | {"on", "against", "with"}), "nominal.preposition")
+
+    def _object_slots(self, trig: Trigger, obj: Token, preps: set[str]) -> list[Slot]:
+        """With "cut ties", "lifted the curfew" the object is part of the event, not its target; with
+        "expelled two diplomats" it is the target."""
+        pattern = trig.pattern
+        part_of_event = pattern.object_role == "theme" or (
+            bool(pattern.objects) and lemma(obj) not in self.actors.kb.agents)
+        if not part_of_event and self._expand([obj]):
+            return [(obj, "verb.object")]
+        # "ties with Taiwan", "condemned allegations by Rwanda", "demanded support from the assembly"
+        around = preps | {"with", "against", "on", "by", "from", "to"}
+        slots = named(self._pobjs(obj, around), "verb.object_preposition")
+        if object_phrases(obj) & pattern.objects and not self._expand(slot_tokens(slots)) and \
+                not self._expand(self._pobjs(trig.anchor, preps)):
+            slots += named(self._pobjs(obj, {"of"}), "verb.object_of")  # "expelled inspectors of the IAEA"
+        if pattern.outcome.mode == "seize" and any(not a.country_from_context for a in self._expand([obj])):
+            slots.append((obj, "verb.seized_owner"))  # "seized a British oil tanker": the owner loses it
+        return slots
