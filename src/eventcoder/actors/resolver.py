@@ -264,7 +264,8 @@ class DocumentActors:
             of_object = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                               for g in c.children if g.dep_ == "pobj"), None)
             if of_object is not None:
-                inner = self.resolve(of_object, depth + 1)
+                # "the leaders of Kyrgyzstan and Tajikistan", "envoys of Kiev and the rebels": each party
+                inner = [r for member in (of_object, *of_object.conjuncts) for r in self.resolve(member, depth + 1)]
                 if inner:
                     return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
                             for r in inner]

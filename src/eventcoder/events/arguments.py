@@ -30,6 +30,14 @@ CROWD_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens"
                "throng", "score", "scores", "many"}
 THIRD_PARTY_ROLES = {"mediation", "help", "support", "assistance", "participation", "backing", "involvement",
                      "facilitation", "sponsorship"}
+RELATIVE_WORDS = {"that", "which", "what", "whom"}
+# Nouns that stand for an event someone carries out ("a step Baku demanded", "a move Ottawa denounced").
+EVENT_NOUNS = {"step", "move", "decision", "action", "measure", "announcement", "plan", "policy", "initiative",
+               "visit", "trip", "pullout", "withdrawal", "deal", "law", "bill", "ruling", "verdict", "what",
+               "attack", "strike", "test", "launch", "deployment", "operation", "offensive", "crackdown"}
+CONCESSIVE_PREPS = {"despite", "notwithstanding"}
+TOWARD_PREPS = {"to", "toward", "towards", "near", "along", "on", "at", "into"}
+BORDER_NOUNS = {"border", "frontier", "boundary"}
 MEETING_VERBS = {"meet", "visit", "call", "phone", "host", "receive", "welcome"}
 JOINABLE_TYPES = {"MOBILIZE", "CONSULT", "COOPERATE", "PROTEST"}
 
@@ -95,7 +103,9 @@ class ArgumentFinding(SlotFinding):
             sources = prefixed(self._arguments(trig.governor)[0], "governor")
             if self._official_at_protest(trig, sources):
                 sources = []
-        if trig.governor is not None and not targets and trig.token.dep_ in ("dobj", "obj") and not parties:
+        # "refused to sign despite appeals from the EU": the appeal was made to the one who refused
+        asked = trig.token.dep_ in ("dobj", "obj") or trig.token.head.lower_ in CONCESSIVE_PREPS
+        if trig.governor is not None and not targets and asked and not parties:
             # a rejected call was made to the rejecter
             targets = prefixed(self._arguments(trig.governor)[0], "governor")
         if not targets:
@@ -113,6 +123,8 @@ class ArgumentFinding(SlotFinding):
         """Targets a kind of event implies when no word of its own names one, tried in order."""
         pattern, anchor = trig.pattern, trig.anchor
         chain = []
+        if event_type in VERBAL_TYPES - {"CONSULT"}:  # a swap "brokered by" a mediator is no meeting with the swappers
+            chain.append(("relative.event_agent", lambda: self._event_head_agent(anchor)))
         if event_type == "THREATEN":
             chain += [("threaten.condition_subject", lambda: self._condition_subjects(trig)),
                       ("threaten.struck_place", lambda: self._struck_place([direct_object(anchor)])
@@ -121,6 +133,7 @@ class ArgumentFinding(SlotFinding):
             chain.append(("verbal.after_meeting", lambda: self._met(anchor.head)))
         if event_type == "MOBILIZE":
             chain.append(("mobilize.rally", lambda: self._rally_of(anchor)))
+            chain.append(("mobilize.border", lambda: self._across_border(anchor)))
         if pattern.outcome.mode == "visit":
             chain.append(("visit.host", lambda: self._host_of_visit(trig)))
         if pattern.outcome.type == "AID" and not pattern.reverse:
@@ -134,12 +147,42 @@ class ArgumentFinding(SlotFinding):
                 return tagged(found, strategy)
         return []
 
+    def _event_head_agent(self, verb: Token) -> list[ResolvedActor]:
+        """"Armenia agreed to return the villages, a step Baku had long demanded", "a pullout demanded by the
+        junta", "a visit to Taipei that Beijing denounced", "in what Arce denounced as a coup": a clause about an
+        event named by the noun it describes is aimed at whoever carries that event out - the noun's own agent
+        ("Israel's strike"), else the subject of the clause the noun belongs to."""
+        if verb.dep_ in ("relcl", "acl") and (verb.dep_ == "acl" or not direct_object(verb) or
+                                               direct_object(verb).lower_ in RELATIVE_WORDS):
+            noun = verb.head
+        elif verb.dep_ == "pcomp" and any(c.dep_ in ("dobj", "obj") and c.lower_ == "what" for c in verb.children):
+            noun = verb.head  # "in what X denounced as ...": the preposition stands in the host clause
+        else:
+            return []
+        if noun.pos_ in ("NOUN", "PROPN") and lemma(noun) not in EVENT_NOUNS and lemma(noun) not in self.lexicon.nouns:
+            return []
+        own = [c for c in noun.children if c.dep_ == "poss"] + self._pobjs(noun, {"by"})
+        if own:
+            return self._expand(own)
+        host = noun
+        for _ in range(4):  # up to the verb of the clause the noun stands in
+            host = host.head
+            if host.pos_ in ("VERB", "AUX") or host.head == host:
+                break
+        if host.pos_ not in ("VERB", "AUX"):
+            return []
+        subject, passive = self._subject(host)
+        agents = self._pobjs(host, {"by"}) if passive else [subject] if subject is not None else []
+        return self._expand(agents)
+
     def _attack_noun_agent(self, trig: Trigger) -> list[ResolvedActor]:
         """"killed in Israeli tank shelling": the armed actor named in the event noun of the "in" phrase (or just
         before it, when the parser splits the compound), not "in a rebel-held part of the city"."""
         event_nouns = [p for p in self._pobjs(trig.anchor, {"in"})
                        if any(m.token.i in (p.i, p.right_edge.i + 1) for m in trig.merged)]
-        return [a for a in self._expand(event_nouns) if a.actor.type in ARMED_TYPES]
+        # "killed in a clash with Chinese troops": the other side of the fighting
+        sides = event_nouns + [w for noun in event_nouns for w in self._pobjs(noun, {"with", "by"})]
+        return [a for a in self._expand(sides) if a.actor.type in ARMED_TYPES]
 
     def _attacker_of_clause(self, verb: Token) -> list[ResolvedActor]:
         """"30 people were killed when gunmen stormed a village": the armed actor of the "when" clause."""
@@ -169,6 +212,15 @@ class ArgumentFinding(SlotFinding):
         rallies = [o for o in occasions if any(pat.outcome.type == "PROTEST"
                                                for _, pat in self.lexicon.nouns.get(lemma(o), ()))]
         return self._expand([m for r in rallies for m in r.children if m.dep_ in ("compound", "amod", "poss")])
+
+    def _across_border(self, anchor: Token) -> list[ResolvedActor]:
+        """"moved 10,000 troops to its border with Belarus", "deployed to Kassala state on the border with
+        Eritrea": a force sent to a border faces the country across it (sector unknown)."""
+        places = self._pobjs(anchor, TOWARD_PREPS)
+        places += [g for p in places for g in self._pobjs(p, TOWARD_PREPS)]
+        borders = [p for p in places if lemma(p) in BORDER_NOUNS and self._pobjs(p, {"with"})]
+        return [replace(a, actor=a.actor.model_copy(update={"type": None}))
+                for a in self._distinct_countries(self._expand(borders))]
 
     def _struck_holder(self, trig: Trigger, target_tokens: list[Token]) -> list[ResolvedActor]:
         """"shelled Mariupol": the country whose place is hit (type null, like "air strikes in Syria"); the place

@@ -112,7 +112,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         elif not targets and base.type == "CONSULT" and pattern.reciprocal and len(sources) == 1 and \
                 lemma(sources[0].head) in INTERNAL_BODIES:
             return []  # "Israel's Cabinet met Sunday": a body in session, not a meeting between parties
-        elif not targets and pattern.reciprocal and len(sources) > 1:
+        elif not targets and self._reciprocal(trig, base) and len(sources) > 1:
             if base.type in BIDIRECTIONAL_TYPES:
                 pairs = [(a, b) for a in sources for b in sources if a is not b]
             elif base.type in SYMMETRIC_TYPES:  # "the US, Russia and Switzerland met": each pair
@@ -164,6 +164,14 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             return []
         self.recent.extend(result)
         return result
+
+    @staticmethod
+    def _reciprocal(trig: Trigger, outcome: Outcome) -> bool:
+        """Coordinated parties with no object act on each other when the event is two-sided by nature: meeting
+        and cooperating, a pattern marked reciprocal ("A and B clashed"), or a promise of such an event ("A
+        and B promised to hold talks")."""
+        return trig.pattern.reciprocal or outcome.type in SYMMETRIC_TYPES or any(
+            c.pattern.reciprocal for c in trig.content)
 
     def _disaster(self, trig: Trigger) -> bool:
         """What the event happened by is a disaster, not an actor: "an earthquake killed thousands", "killed in

@@ -59,7 +59,7 @@ class DiscourseFinding(ParseView):
         "Tokyo also pledged $20 million" (to whom it gave before)."""
         if targets or not sources:
             return targets
-        obj = direct_object(trig.anchor)
+        obj = direct_object(trig.anchor) or (self._drawn_by(trig.token) if trig.nominal else None)
         earlier = [c for c in self.recent if sentence_of(c.trigger.token).start < sentence_of(trig.token).start
                    and sentence_of(trig.token).start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS]
         if obj is not None and obj.lemma_.lower() in EVENT_REFERENCES and any(

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventcoder.actors.resolver import ResolvedActor
+from eventcoder.events.context import VERBAL_TYPES
 from eventcoder.events.syntax import (
     CONTAINER_NOUNS,
     OFFICIAL_TYPES,
@@ -30,6 +31,13 @@ JOINABLE_TYPES = {"MOBILIZE", "CONSULT", "COOPERATE", "PROTEST"}
 THIRD_PARTY_ROLES = {"mediation", "help", "support", "assistance", "participation", "backing", "involvement",
                      "facilitation", "sponsorship"}
 OWNER_PRONOUNS = ("its", "their", "his", "her")
+INFORMATION_NOUNS = {"intelligence", "information", "data", "evidence", "detail", "report", "document", "file",
+                     "warning", "assessment", "finding"}
+# Verbs whose object is a reaction to their subject: "the test drew condemnation", "the move sparked protests".
+DRAWING_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "attract", "earn", "bring", "cause", "invite",
+                 "elicit"}
+# Event nouns whose "from" complement is who acts ("criticism from Kyiv"); a withdrawal "from" is a place.
+FROM_SOURCE_TYPES = VERBAL_TYPES | {"PROTEST", "AID", "SANCTION"}
 
 
 def slot_tokens(slots: list[Slot]) -> list[Token]:
@@ -78,6 +86,11 @@ class SlotFinding(ParseView):
             if modifier and (known or child.lower_ in OWNER_PRONOUNS):
                 slots.append((child, "nominal.possessor" if child.dep_ == "poss" else "nominal.modifier"))
         slots += named(self._pobjs(noun, {"by"}), "nominal.by")
+        if not slots and trig.pattern.outcome.type in FROM_SOURCE_TYPES:
+            # "criticism from Poland", "appeals from the bloc's leaders", "approval from the IMF": who it comes from
+            slots += named(self._pobjs(noun, {"from"}), "nominal.from")
+            if not slots and self._drawn_by(noun) is not None:  # "drew condemnation from Tokyo" (on the verb)
+                slots += named(self._pobjs(noun.head, {"from"}), "nominal.from")
         if trig.pattern.reciprocal:  # "fighting broke out between the army and the RSF"
             slots += named(self._pobjs(noun, {"between"}), "nominal.between")
             if not slots and noun.dep_ in ("nsubj", "nsubjpass"):
@@ -211,7 +224,18 @@ class SlotFinding(ParseView):
         held = self._placed_under(noun)
         if held is not None:  # "placed the president under house arrest"
             slots.append((held, "nominal.placed_under"))
-        return slots + named(self._pobjs(noun, preps | {"on", "against", "with"}), "nominal.preposition")
+        slots += named(self._pobjs(noun, preps | {"on", "against", "with"}), "nominal.preposition")
+        drawn_by = self._drawn_by(noun)
+        if not slots and drawn_by is not None:  # "the launch drew condemnation from Tokyo": the launch's
+            slots.append((drawn_by, "nominal.drawn_by"))
+        return slots
+
+    @staticmethod
+    def _drawn_by(noun: Token) -> Token | None:
+        """What drew a reaction: the subject of "drew criticism", "prompted condemnation", "earned a rebuke"."""
+        if noun.dep_ in ("dobj", "obj") and lemma(noun.head) in DRAWING_VERBS:
+            return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return None
 
     def _object_slots(self, trig: Trigger, obj: Token, preps: set[str]) -> list[Slot]:
         """With "cut ties", "lifted the curfew" the object is part of the event, not its target; with
@@ -223,6 +247,8 @@ class SlotFinding(ParseView):
             return [(obj, "verb.object")]
         # "ties with Taiwan", "condemned allegations by Rwanda", "demanded support from the assembly"
         around = preps | {"with", "against", "on", "by", "from", "to"}
+        if lemma(obj) in INFORMATION_NOUNS:
+            around -= {"on", "about"}  # "shared intelligence on drug cartels": what it is about, not a party
         slots = named(self._pobjs(obj, around), "verb.object_preposition")
         if object_phrases(obj) & pattern.objects and not self._expand(slot_tokens(slots)) and \
                 not self._expand(self._pobjs(trig.anchor, preps)):

@@ -1,0 +1,65 @@
+"""Argument strategies, one construction each, on sentences of our own (events/slots.py, events/arguments.py).
+
+Every coded event names the strategy that gave its source and target (evidence.source_strategy and
+evidence.target_strategy); each test checks the actors and the strategy that found them."""
+
+import pytest
+
+
+def coded(code, text, pub_date="2024-03-12"):
+    return {(e.event_type, e.source and e.source.country, e.target and e.target.country,
+             e.evidence.source_strategy, e.evidence.target_strategy) for e in code(text, pub_date)}
+
+
+def dyads_of(events):
+    return {(kind, source, target) for kind, source, target, _, _ in events}
+
+
+def test_leaders_of_two_countries_are_two_parties_of_a_reciprocal_event(code):
+    events = coded(code, "The presidents of Kenya and Ethiopia signed a water-sharing accord in Nairobi on Monday.")
+    assert dyads_of(events) == {("SUPPORT", "KEN", "ETH"), ("SUPPORT", "ETH", "KEN")}
+
+
+def test_coordinated_parties_of_a_two_sided_kind_act_on_each_other(code):
+    events = coded(code, "Brazil, Argentina and Chile have begun sharing intelligence on drug cartels.")
+    assert dyads_of(events) == {("COOPERATE", "BRA", "ARG"), ("COOPERATE", "BRA", "CHL"),
+                                ("COOPERATE", "ARG", "CHL")}
+    assert {strategy for *_, strategy in events} == {"reciprocal.verb.subject"}
+
+
+def test_a_promise_of_talks_by_two_parties_is_made_to_each_other(code):
+    events = coded(code, "Serbia and Kosovo promised on Friday to resume talks next month.")
+    assert dyads_of(events) == {("AGREE", "SRB", "XKX"), ("AGREE", "XKX", "SRB")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan lifted its ban on Chinese seafood on Tuesday, a move Beijing had long demanded.",
+     ("REQUEST", "CHN", "JPN")),
+    ("Russian troops left the town on Monday, completing a withdrawal demanded by Kyiv.",
+     ("REQUEST", "UKR", "RUS")),
+])
+def test_a_clause_about_an_event_noun_is_aimed_at_who_carries_it_out(code, text, expected):
+    events = coded(code, text)
+    assert (*expected, "relative.event_agent") in {(k, s, t, via) for k, s, t, _, via in events}
+
+
+def test_forces_sent_to_a_border_face_the_country_across_it(code):
+    events = coded(code, "India has moved 5,000 troops to its border with China, officials said on Sunday.")
+    assert ("MOBILIZE", "IND", "CHN", "verb.subject", "mobilize.border") in events
+
+
+def test_killed_in_a_clash_with_a_force_names_the_attacker(code):
+    events = coded(code, "Three Azerbaijani soldiers were killed in a clash with Armenian forces on Tuesday.")
+    assert ("ASSAULT", "ARM", "AZE", "assault.event_noun", "verb.passive_subject") in events
+
+
+def test_a_reaction_drawn_from_others_comes_from_them_and_is_aimed_at_what_drew_it(code):
+    events = coded(code, "A court in Minsk jailed an opposition leader for 11 years on Monday. The verdict drew "
+                         "criticism from Germany and France.")
+    accuse = {(s, t, via) for k, s, t, via, _ in events if k == "ACCUSE"}
+    assert accuse == {("DEU", "BLR", "nominal.from"), ("FRA", "BLR", "nominal.from")}
+
+
+def test_appeals_despite_which_someone_refused_were_made_to_them(code):
+    events = coded(code, "Hungary vetoed the aid package despite appeals from the European Commission.")
+    assert ("REQUEST", "EU", "HUN", "nominal.from", "governor.verb.subject") in events
