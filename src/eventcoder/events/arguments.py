@@ -152,8 +152,9 @@ class ArgumentFinding(SlotFinding):
         junta", "a visit to Taipei that Beijing denounced", "in what Arce denounced as a coup": a clause about an
         event named by the noun it describes is aimed at whoever carries that event out - the noun's own agent
         ("Israel's strike"), else the subject of the clause the noun belongs to."""
-        if verb.dep_ in ("relcl", "acl") and (verb.dep_ == "acl" or not direct_object(verb) or
-                                               direct_object(verb).lower_ in RELATIVE_WORDS):
+        described = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "a pullout demanded by", not "a plan to send"
+        if described or verb.dep_ == "relcl" and (not direct_object(verb) or
+                                                  direct_object(verb).lower_ in RELATIVE_WORDS):
             noun = verb.head
         elif verb.dep_ == "pcomp" and any(c.dep_ in ("dobj", "obj") and c.lower_ == "what" for c in verb.children):
             noun = verb.head  # "in what X denounced as ...": the preposition stands in the host clause
