@@ -63,3 +63,20 @@ def test_a_reaction_drawn_from_others_comes_from_them_and_is_aimed_at_what_drew_
 def test_appeals_despite_which_someone_refused_were_made_to_them(code):
     events = coded(code, "Hungary vetoed the aid package despite appeals from the European Commission.")
     assert ("REQUEST", "EU", "HUN", "nominal.from", "governor.verb.subject") in events
+
+
+def test_agreeing_to_a_retreat_is_a_concession(code):
+    events = coded(code, "Rwanda has agreed to withdraw its troops from eastern Congo, the foreign ministry said.")
+    assert {k for k, *_ in events} == {"CONCEDE"}
+    events = coded(code, "Thailand and Cambodia agreed to an immediate ceasefire on Monday.")
+    assert dyads_of(events) == {("CONCEDE", "THA", "KHM"), ("CONCEDE", "KHM", "THA")}
+
+
+def test_a_visit_in_an_opening_phrase_is_the_main_subjects(code):
+    events = coded(code, "On a visit to Nairobi, the Turkish foreign minister praised Kenya's mediation role.")
+    assert ("CONSULT", "TUR", "KEN", "nominal.clause_subject", "nominal.preposition") in events
+
+
+def test_the_possessor_of_an_arrest_is_arrested_and_criticism_of_it_is_aimed_at_the_state(code):
+    events = coded(code, "Washington condemned Ekrem Imamoglu's arrest on Wednesday.", "2025-03-20")
+    assert ("ACCUSE", "USA", "TUR", "verb.subject", "verbal.state_of_patient") in events

@@ -123,6 +123,8 @@ class ArgumentFinding(SlotFinding):
         """Targets a kind of event implies when no word of its own names one, tried in order."""
         pattern, anchor = trig.pattern, trig.anchor
         chain = []
+        if event_type in VERBAL_TYPES - {"CONSULT"}:
+            chain.append(("verbal.state_of_patient", lambda: self._state_of_patient(anchor)))
         if event_type in VERBAL_TYPES - {"CONSULT"}:  # a swap "brokered by" a mediator is no meeting with the swappers
             chain.append(("relative.event_agent", lambda: self._event_head_agent(anchor)))
         if event_type == "THREATEN":
@@ -175,6 +177,20 @@ class ArgumentFinding(SlotFinding):
         subject, passive = self._subject(host)
         agents = self._pobjs(host, {"by"}) if passive else [subject] if subject is not None else []
         return self._expand(agents)
+
+    def _state_of_patient(self, verb: Token) -> list[ResolvedActor]:
+        """"condemned Navalny's arrest", "demanded the activist's extradition": an act only a state carries out,
+        named by whom it befell, is aimed at that person's government."""
+        obj = direct_object(verb)
+        if obj is None or lemma(obj) not in self.lexicon.cues["state_act_nouns"]:
+            return []
+        owners = [c for c in obj.children if c.dep_ == "poss"]
+        countries = [a.actor.country for a in self._expand(owners) if a.actor.country]
+        if not countries:
+            return []
+        actor = Actor(text=self.doc[obj.left_edge.i:obj.i + 1].text, name=self.actors.country_name(countries[0]),
+                      country=countries[0], type="GOV")
+        return [implied(actor, obj)]
 
     def _attack_noun_agent(self, trig: Trigger) -> list[ResolvedActor]:
         """"killed in Israeli tank shelling": the armed actor named in the event noun of the "in" phrase (or just

@@ -41,7 +41,8 @@ PROMISED_HARM = {**FUTURE_AS_THREAT, "ASSAULT": ("138", "violence")}
 REFUSAL_MODES = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPPORT": ("change", "120"),
                  "CONSULT": ("meet", "125"), "AGREE": (None, "120"), "CONCEDE": ("yield", "124"),
                  "RETREAT": ("yield", "124")}
-BIDIRECTIONAL_TYPES = {"AGREE", "SUPPORT", "RETREAT"}  # RETREAT: both sides observe a ceasefire
+# Two parties agreeing, signing, observing a ceasefire (RETREAT) or agreeing to one (CONCEDE): each to the other.
+BIDIRECTIONAL_TYPES = {"AGREE", "SUPPORT", "RETREAT", "CONCEDE"}
 # PLOVER: a future CONSULT/SUPPORT/COOPERATE/AID is AGREE; a future RETREAT is CONCEDE; a hypothetical
 # ASSAULT is THREATEN. CAMEO codes follow the same logic (036 intent to meet, 035x intent to yield, 138).
 FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
@@ -140,6 +141,13 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         harm = next((c.pattern.outcome.type for c in trig.content if c.pattern.outcome.type in PROMISED_HARM), None)
         if outcome.type == "AGREE" and harm and lemma(trig.anchor) in self.lexicon.cues["promise_verbs"]:
             outcome = Outcome("THREATEN", *PROMISED_HARM[harm])  # "vowed to impose new sanctions": a threat
+        retreat = next((c.pattern.outcome for c in trig.content if c.pattern.outcome.type in ("RETREAT", "CONCEDE")),
+                       None)
+        if outcome.type == "AGREE" and retreat is not None:
+            # "agreed to withdraw", "pledged to free the prisoners", "agreed to a ceasefire": a promised retreat is
+            # a concession, not an agreement (PLOVER: future RETREAT is CONCEDE)
+            outcome = Outcome("CONCEDE", FUTURE_RETREAT_CAMEO.get(retreat.mode or "", "035")
+                              if retreat.type == "RETREAT" else retreat.cameo, None)
         if outcome.type == "MOBILIZE" and len({s.actor.country for s in sources}) > 1:
             outcome = Outcome("COOPERATE", "062", None)  # drills by two countries' forces are joint exercises
             if not targets:  # ... held with each other

@@ -80,7 +80,10 @@ class SlotFinding(ParseView):
     def _source_slots_of_nominal(self, trig: Trigger) -> list[Slot]:
         noun = trig.token
         slots: list[Slot] = []
+        patient_owner = lemma(noun) in self.lexicon.cues["patient_possessor_nouns"]
         for child in noun.children:
+            if child.dep_ == "poss" and patient_owner:
+                continue  # "Navalny's arrest": Navalny is arrested
             modifier = child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child not in trig.words)
             known = self.actors.by_token.get(child.i) or lemma(child) in self.actors.kb.agents
             if modifier and (known or child.lower_ in OWNER_PRONOUNS):
@@ -224,6 +227,8 @@ class SlotFinding(ParseView):
         held = self._placed_under(noun)
         if held is not None:  # "placed the president under house arrest"
             slots.append((held, "nominal.placed_under"))
+        if lemma(noun) in self.lexicon.cues["patient_possessor_nouns"]:  # "Navalny's arrest"
+            slots += [(c, "nominal.patient_possessor") for c in noun.children if c.dep_ == "poss"]
         slots += named(self._pobjs(noun, preps | {"on", "against", "with"}), "nominal.preposition")
         drawn_by = self._drawn_by(noun)
         if not slots and drawn_by is not None:  # "the launch drew condemnation from Tokyo": the launch's
@@ -243,6 +248,8 @@ class SlotFinding(ParseView):
         pattern = trig.pattern
         part_of_event = pattern.object_role == "theme" or (
             bool(pattern.objects) and lemma(obj) not in self.actors.kb.agents)
+        if lemma(obj) in self.lexicon.cues["patient_possessor_nouns"] and any(c.dep_ == "poss" for c in obj.children):
+            return named(self._pobjs(obj, {"by"}), "verb.object_by")  # "condemned Navalny's arrest": not Navalny
         if not part_of_event and self._expand([obj]):
             return [(obj, "verb.object")]
         # "ties with Taiwan", "condemned allegations by Rwanda", "demanded support from the assembly"

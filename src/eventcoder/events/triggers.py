@@ -226,8 +226,9 @@ class TriggerFinding(ParseView):
             elif same_type and not (relation == "advcl" and self._own_subject(trig)):
                 governor.merged.append(trig)  # "raided ... and seized"; but "struck X after Y fired at Z" is two
             elif relation == "argument" and (trig.token.dep_ in ("dobj", "obj") or
-                                             trig.token.head.lower_ in SETTING_PREPS | CIRCUMSTANCE_PREPS):
-                trig.governor = governor  # "rejected a call for a ceasefire", "praised X during a visit"
+                                             trig.token.head.lower_ in SETTING_PREPS | CIRCUMSTANCE_PREPS | {"on"}):
+                # "rejected a call for a ceasefire", "praised X during a visit", "on a visit to Finland, X said"
+                trig.governor = governor
                 result.append(trig)
             elif relation in ("conj", "advcl"):
                 result.append(trig)
@@ -312,7 +313,9 @@ class TriggerFinding(ParseView):
                 gov = anchors[governor.i]
                 if anchor.dep_ in ("dobj", "obj") and gov.specific and gov.pattern.objects:
                     return gov, "content"  # "reduce its military operations": what is reduced, not a new event
-                what_is_asked = anchor.dep_ in ("dobj", "obj") or anchor.dep_ == "pobj" and head.lower_ == "for"
+                # "called for talks", "agreed to a ceasefire": what is asked or agreed to
+                what_is_asked = anchor.dep_ in ("dobj", "obj") or anchor.dep_ == "pobj" and (
+                    head.lower_ == "for" or head.lower_ == "to" and gov.pattern.outcome.type == "AGREE")
                 if what_is_asked and gov.pattern.outcome.type in CONTENT_GOVERNORS and \
                         trig.pattern.outcome.type not in VERBAL_TYPES - {"CONSULT"}:
                     # "demanded the withdrawal of Serbian forces", "called for peace talks": not (yet) the act
