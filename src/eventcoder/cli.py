@@ -89,11 +89,13 @@ def _code_batches(coder: Coder, items, on_result, on_error, batch: int) -> None:
     pending: list[Document] = []
 
     def flush():
+        delivered = 0
         try:
             for result in coder.code(pending):
                 on_result(result)
-        except Exception:  # one bad document must not sink the batch: redo it one by one
-            for document in pending:
+                delivered += 1
+        except Exception:  # one bad document must not sink the batch: redo the rest one by one
+            for document in pending[delivered:]:
                 try:
                     for result in coder.code([document]):
                         on_result(result)
@@ -449,3 +451,7 @@ def geocode(
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+
+# The corpus commands (ingest, recode, series, query, export) register themselves on `app` when imported.
+from eventcoder import cli_corpus  # noqa: E402, F401
