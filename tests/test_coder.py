@@ -707,3 +707,43 @@ def test_aid_to_a_place_goes_to_its_country_and_joint_drills_pair_the_parties(co
 def test_pulling_out_of_a_place_retreats_from_its_country(code):
     event = one(code("Russian troops pulled out of Kherson on Friday.", "2022-11-11"), "RETREAT")
     assert (event.target.country, event.location.text) == ("UKR", "Kherson")
+
+
+@pytest.mark.parametrize("text", [
+    "The Iranian foreign ministry dismissed the accusations as baseless on Tuesday.",  # a denial, not a rejection
+    "A spokesman for the Turkish army declined to comment.",
+    "The prime minister is seeking a third term in next year's election.",
+    "Brazil beat Germany 2-0 in the final on Sunday.",
+])
+def test_words_that_look_like_events_and_are_none(code, text):
+    assert code(text, "2024-05-02") == []
+
+
+def test_a_stopped_event_noun_is_no_event_of_its_kind(code):
+    events = code("The African Union decided to suspend all cooperation with the junta in Niamey.", "2023-08-22")
+    assert "COOPERATE" not in {e.event_type for e in events}
+    events = code("Colombia's president ended peace talks with the ELN on Friday.", "2019-01-19")
+    assert "CONSULT" not in {e.event_type for e in events}
+
+
+def test_a_vow_of_retaliation_is_a_threat_against_its_target(code):
+    event = one(code("North Korea vowed on Monday to retaliate against South Korea for the leaflets.", "2024-06-03"),
+                "THREATEN")
+    assert (event.source.country, event.target.country) == ("PRK", "KOR")
+
+
+def test_seeking_something_someone_can_give_is_a_request(code):
+    event = one(code("Ecuador's government sought the extradition of the former banker from Spain.", "2023-02-07"),
+                "REQUEST")
+    assert (event.source.country, event.target.country) == ("ECU", "ESP")
+
+
+def test_summoning_an_ambassador_named_with_his_title_is_a_protest(code):
+    event = one(code("Seoul summoned Japanese Ambassador Koichi Aiboshi over the textbooks on Wednesday.",
+                     "2024-03-27"), "ACCUSE")
+    assert (event.source.country, event.target.country) == ("KOR", "JPN")
+
+
+def test_critics_of_a_government_named_with_it_are_its_opposition(code):
+    event = one(code("Kremlin critics staged a rally in central Moscow on Saturday.", "2024-03-02"), "PROTEST")
+    assert (event.source.country, event.source.type) == ("RUS", "OPP")

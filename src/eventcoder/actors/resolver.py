@@ -50,6 +50,8 @@ GENERIC_PERSONS = {"officer", "official", "spokesman", "spokeswoman", "spokesper
 NO_COUNTRY_MODIFIERS = {"western", "foreign", "international", "world", "global", "other", "regional", "allied",
                         "arab", "african", "asian", "european", "latin", "gulf", "muslim", "nato"}
 BORDER_HEADS = {"border", "frontier", "boundary"}
+# Heads that stand against the organisation named with them ("Kremlin critics", "opponents of the junta").
+OPPOSING_HEADS = {"critic", "opponent", "dissident", "detractor", "rival", "foe"}
 
 
 @dataclass(frozen=True)
@@ -374,6 +376,12 @@ class DocumentActors:
         if named:
             nearest = min(named, key=lambda m: abs(m.start - head.i))
             resolved = self._from_entry(nearest, text, head, span)
+            if resolved and agent is not None and agent.type == "OPP" and agent.phrase in OPPOSING_HEADS and \
+                    self.agent_for([head], head) is not None:
+                # "Kremlin critics", "opponents of the junta": the government named is whom they oppose
+                return [replace(resolved, actor=resolved.actor.model_copy(update={"type": "OPP", "name": None,
+                                                                                  "wikidata": None, "role": None}),
+                                person=False)]
             if resolved:
                 if agent and agent.kind == "title" and resolved.person:
                     return [resolved]

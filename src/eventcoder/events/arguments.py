@@ -127,8 +127,9 @@ class ArgumentFinding(SlotFinding):
             chain.append(("verbal.state_of_patient", lambda: self._state_of_patient(anchor)))
         if event_type in VERBAL_TYPES - {"CONSULT"}:  # a swap "brokered by" a mediator is no meeting with the swappers
             chain.append(("relative.event_agent", lambda: self._event_head_agent(anchor)))
-        if event_type == "THREATEN":
+        if event_type == "THREATEN" or lemma(anchor) in self.lexicon.cues["promise_verbs"]:
             chain += [("threaten.condition_subject", lambda: self._condition_subjects(trig)),
+                      ("threaten.clause_target", lambda: self._clause_target(anchor)),
                       ("threaten.struck_place", lambda: self._struck_place([direct_object(anchor)])
                        if direct_object(anchor) is not None else [])]  # "threatened military intervention in Niger"
         if event_type in VERBAL_TYPES - {"CONSULT"} and anchor.dep_ == "conj" and lemma(anchor.head) in MEETING_VERBS:
@@ -216,6 +217,13 @@ class ArgumentFinding(SlotFinding):
             m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)]
         return self._distinct_countries(self._expand(
             [s for clause in conditions for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]))
+
+    def _clause_target(self, verb: Token) -> list[ResolvedActor]:
+        """"vowed to retaliate against Israel", "threatened to hit back at Washington": whom the threatened act
+        is aimed at, when that act is no event of its own."""
+        clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        aimed = [t for clause in clauses for t in self._pobjs(clause, {"against", "on", "at"})]
+        return self._distinct_countries(self._expand(aimed))
 
     def _met(self, meeting: Token) -> list[ResolvedActor]:
         """"met President Biden and asked for more air defence": asked of the one met."""

@@ -21,6 +21,7 @@ from eventcoder.events.slots import prefixed, tagged
 from eventcoder.events.syntax import (
     IRREALIS,
     OFFICIAL_TYPES,
+    direct_object,
     each_pair,
     lemma,
 )
@@ -98,7 +99,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             sources = self._state_of_place(trig)
         if not sources and targets and base.type == "ASSAULT":
             sources = self._launch_origin(trig)
-        if "target" in pattern.requires and not targets or self._disaster(trig):
+        if "target" in pattern.requires and not targets or self._disaster(trig) or self._not_an_event(trig, targets):
             return []
         # A list of forty leaders is one list, not a thousand dyads: keep the first ones named.
         sources, targets = sources[:MAX_PARTIES], targets[:MAX_PARTIES]
@@ -139,8 +140,11 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         if specific is not None and not outcome.mode:
             outcome = specific  # "killed in a drone attack": the attack says how
         harm = next((c.pattern.outcome.type for c in trig.content if c.pattern.outcome.type in PROMISED_HARM), None)
-        if outcome.type == "AGREE" and harm and lemma(trig.anchor) in self.lexicon.cues["promise_verbs"]:
-            outcome = Outcome("THREATEN", *PROMISED_HARM[harm])  # "vowed to impose new sanctions": a threat
+        if outcome.type == "AGREE" and lemma(trig.anchor) in self.lexicon.cues["promise_verbs"]:
+            if harm:
+                outcome = Outcome("THREATEN", *PROMISED_HARM[harm])  # "vowed to impose new sanctions": a threat
+            elif self._promises_retaliation(trig.anchor):
+                outcome = Outcome("THREATEN", "130", None)  # "vowed to retaliate", "vowed a response"
         retreat = next((c.pattern.outcome for c in trig.content if c.pattern.outcome.type in ("RETREAT", "CONCEDE")),
                        None)
         if outcome.type == "AGREE" and retreat is not None:
@@ -172,6 +176,33 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             return []
         self.recent.extend(result)
         return result
+
+    def _not_an_event(self, trig: Trigger, targets: list[ResolvedActor]) -> bool:
+        """Words that look like an event and are none: dismissing an allegation is a denial ("rejected the
+        allegations as baseless"), declining to comment says nothing, "beating" a country is sport or an
+        election, and an event noun stopped or called off ("suspended cooperation", "ended peace talks") did not
+        take place as that event."""
+        cues, anchor, kind = self.lexicon.cues, trig.anchor, trig.pattern.outcome.type
+        obj = direct_object(anchor)
+        if kind == "REJECT" and obj is not None and lemma(obj) in cues["accusation_nouns"]:
+            return True
+        if kind == "REJECT" and any(c.dep_ == "xcomp" and lemma(c) in cues["comment_verbs"] for c in anchor.children):
+            return True
+        if trig.pattern.outcome.mode == "beat" and any(t.bare_country for t in targets):
+            return True
+        noun = trig.token
+        if trig.nominal and anchor == noun and noun.dep_ in ("dobj", "obj", "nsubjpass"):
+            stopper = noun.head
+            return lemma(stopper) in cues["ending_verbs"] or (
+                lemma(stopper) in ("call", "break") and any(c.dep_ == "prt" and c.lower_ == "off"
+                                                            for c in stopper.children))
+        return False
+
+    def _promises_retaliation(self, verb: Token) -> bool:
+        """"vowed to retaliate", "vowed a response", "vowed that Israel would be punished"."""
+        words = self.lexicon.cues["retaliation_words"]
+        said = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj", "obj")]
+        return any(lemma(t) in words for clause in said for t in [clause, *clause.children])
 
     @staticmethod
     def _reciprocal(trig: Trigger, outcome: Outcome) -> bool:

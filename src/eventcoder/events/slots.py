@@ -247,7 +247,7 @@ class SlotFinding(ParseView):
         "expelled two diplomats" it is the target."""
         pattern = trig.pattern
         part_of_event = pattern.object_role == "theme" or (
-            bool(pattern.objects) and lemma(obj) not in self.actors.kb.agents)
+            bool(pattern.objects) and not any(phrase in self.actors.kb.agents for phrase in object_phrases(obj)))
         if lemma(obj) in self.lexicon.cues["patient_possessor_nouns"] and any(c.dep_ == "poss" for c in obj.children):
             return named(self._pobjs(obj, {"by"}), "verb.object_by")  # "condemned Navalny's arrest": not Navalny
         if not part_of_event and self._expand([obj]):

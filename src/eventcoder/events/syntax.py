@@ -110,6 +110,8 @@ def object_phrases(token: Token) -> set[str]:
     mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
     words = [lemma(m) for m in mods] + [lemma(token)]
     phrases = {" ".join(words[i:]) for i in range(len(words))} | {token.lower_}
+    if token.pos_ == "PROPN":  # "summoned U.S. Ambassador Terry Branstad": the title before a name says what it is
+        phrases |= {lemma(m) for m in mods if m.pos_ in ("NOUN", "PROPN") and m.ent_type_ != "PERSON"}
     for of_phrase in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (g for g in of_phrase.children if g.dep_ == "pobj"):
             phrases.add(f"{lemma(token)} of {lemma(pobj)}")  # "a nationwide state of emergency"
