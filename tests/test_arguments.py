@@ -80,3 +80,23 @@ def test_a_visit_in_an_opening_phrase_is_the_main_subjects(code):
 def test_the_possessor_of_an_arrest_is_arrested_and_criticism_of_it_is_aimed_at_the_state(code):
     events = coded(code, "Washington condemned Ekrem Imamoglu's arrest on Wednesday.", "2025-03-20")
     assert ("ACCUSE", "USA", "TUR", "verb.subject", "verbal.state_of_patient") in events
+
+
+def test_a_reaction_in_a_participle_is_aimed_at_the_main_clauses_actor(code):
+    events = coded(code, "Azerbaijan closed its border with Iran on Friday, drawing condemnation from Tehran.")
+    assert ("ACCUSE", "IRN", "AZE", "nominal.from", "nominal.drawn_by") in events
+
+
+def test_a_reaction_drawn_by_an_event_noun_is_aimed_at_its_doer(code):
+    events = coded(code, "Police in Belgrade broke up a student sit-in on Monday in a crackdown that drew criticism "
+                         "from the European Union.")
+    assert ("ACCUSE", "EU", "SRB", "nominal.from", "nominal.drawn_by_event") in events
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Thousands of farmers marched in Lima on Sunday to oppose the new mining law.", "PER"),
+    ("Anti-government protesters rallied in Tbilisi for a fifth night.", "GEO"),
+])
+def test_a_protest_against_state_policy_is_directed_at_the_government(code, text, target):
+    protest = {(s, t) for k, s, t, *_ in coded(code, text) if k == "PROTEST"}
+    assert protest == {(target, target)}

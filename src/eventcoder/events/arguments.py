@@ -31,10 +31,6 @@ CROWD_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens"
 THIRD_PARTY_ROLES = {"mediation", "help", "support", "assistance", "participation", "backing", "involvement",
                      "facilitation", "sponsorship"}
 RELATIVE_WORDS = {"that", "which", "what", "whom"}
-# Nouns that stand for an event someone carries out ("a step Baku demanded", "a move Ottawa denounced").
-EVENT_NOUNS = {"step", "move", "decision", "action", "measure", "announcement", "plan", "policy", "initiative",
-               "visit", "trip", "pullout", "withdrawal", "deal", "law", "bill", "ruling", "verdict", "what",
-               "attack", "strike", "test", "launch", "deployment", "operation", "offensive", "crackdown"}
 CONCESSIVE_PREPS = {"despite", "notwithstanding"}
 TOWARD_PREPS = {"to", "toward", "towards", "near", "along", "on", "at", "into"}
 BORDER_NOUNS = {"border", "frontier", "boundary"}
@@ -127,6 +123,7 @@ class ArgumentFinding(SlotFinding):
             chain.append(("verbal.state_of_patient", lambda: self._state_of_patient(anchor)))
         if event_type in VERBAL_TYPES - {"CONSULT"}:  # a swap "brokered by" a mediator is no meeting with the swappers
             chain.append(("relative.event_agent", lambda: self._event_head_agent(anchor)))
+            chain.append(("nominal.drawn_by_event", lambda: self._drawn_by_doer(trig)))
         if event_type == "THREATEN" or lemma(anchor) in self.lexicon.cues["promise_verbs"]:
             chain += [("threaten.condition_subject", lambda: self._condition_subjects(trig)),
                       ("threaten.clause_target", lambda: self._clause_target(anchor)),
@@ -163,21 +160,7 @@ class ArgumentFinding(SlotFinding):
             noun = verb.head  # "in what X denounced as ...": the preposition stands in the host clause
         else:
             return []
-        if noun.pos_ in ("NOUN", "PROPN") and lemma(noun) not in EVENT_NOUNS and lemma(noun) not in self.lexicon.nouns:
-            return []
-        own = [c for c in noun.children if c.dep_ == "poss"] + self._pobjs(noun, {"by"})
-        if own:
-            return self._expand(own)
-        host = noun
-        for _ in range(4):  # up to the verb of the clause the noun stands in
-            host = host.head
-            if host.pos_ in ("VERB", "AUX") or host.head == host:
-                break
-        if host.pos_ not in ("VERB", "AUX"):
-            return []
-        subject, passive = self._subject(host)
-        agents = self._pobjs(host, {"by"}) if passive else [subject] if subject is not None else []
-        return self._expand(agents)
+        return self._doer_of_event_noun(noun)
 
     def _state_of_patient(self, verb: Token) -> list[ResolvedActor]:
         """"condemned Navalny's arrest", "demanded the activist's extradition": an act only a state carries out,
@@ -365,6 +348,12 @@ class ArgumentFinding(SlotFinding):
         return tagged(self._first_held(origins), "place.launch_origin")
 
     def _directed(self, trig: Trigger) -> bool:
-        words = {t.lower_ for t in trig.anchor.subtree} | {t.lower_ for m in trig.merged for t in m.anchor.subtree}
-        words |= {lemma(c.anchor) for c in trig.content}
-        return bool(words & {"against", "demand", "demanding", "over"})
+        """A protest against something the state does or stands for is directed at the government: "against",
+        "to demand", "to oppose", "anti-government", "opposition protesters", "stormed the parliament"."""
+        tokens = [*trig.anchor.subtree, *(t for m in trig.merged for t in m.anchor.subtree)]
+        if trig.token != trig.anchor:
+            tokens += list(trig.token.subtree)
+        words = {t.lower_ for t in tokens} | {lemma(t) for t in tokens} | {lemma(c.anchor) for c in trig.content}
+        cues = self.lexicon.cues
+        return bool(words & set(cues["protest_directed_words"])) or any(
+            t.lower_.startswith("anti-") or t.lower_ == "anti" for t in tokens)

@@ -33,6 +33,10 @@ THIRD_PARTY_ROLES = {"mediation", "help", "support", "assistance", "participatio
 OWNER_PRONOUNS = ("its", "their", "his", "her")
 INFORMATION_NOUNS = {"intelligence", "information", "data", "evidence", "detail", "report", "document", "file",
                      "warning", "assessment", "finding"}
+# Nouns that stand for an event someone carries out ("a step Baku demanded", "a move Ottawa denounced").
+EVENT_NOUNS = {"step", "move", "decision", "action", "measure", "announcement", "plan", "policy", "initiative",
+               "visit", "trip", "pullout", "withdrawal", "deal", "law", "bill", "ruling", "verdict", "what",
+               "attack", "strike", "test", "launch", "deployment", "operation", "offensive", "crackdown"}
 # Verbs whose object is a reaction to their subject: "the test drew condemnation", "the move sparked protests".
 DRAWING_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "attract", "earn", "bring", "cause", "invite",
                  "elicit"}
@@ -235,12 +239,46 @@ class SlotFinding(ParseView):
             slots.append((drawn_by, "nominal.drawn_by"))
         return slots
 
-    @staticmethod
-    def _drawn_by(noun: Token) -> Token | None:
-        """What drew a reaction: the subject of "drew criticism", "prompted condemnation", "earned a rebuke"."""
-        if noun.dep_ in ("dobj", "obj") and lemma(noun.head) in DRAWING_VERBS:
-            return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        return None
+    def _drawn_by_doer(self, trig: Trigger) -> list[ResolvedActor]:
+        """"in a crackdown that drew criticism from the US": a reaction drawn by an event is aimed at its doer."""
+        drawn_by = self._drawn_by(trig.token) if trig.nominal and trig.anchor == trig.token else None
+        if drawn_by is None or self._expand([drawn_by]):
+            return []
+        return self._doer_of_event_noun(drawn_by)
+
+    def _drawn_by(self, noun: Token) -> Token | None:
+        """What drew a reaction: the subject of "drew criticism", "prompted condemnation", "earned a rebuke", also
+        of a participle ("Russia annexed Crimea, drawing condemnation"); a relative pronoun stands for its noun."""
+        if noun.dep_ not in ("dobj", "obj") or lemma(noun.head) not in DRAWING_VERBS:
+            return None
+        verb = noun.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ in ("advcl", "acl", "conj", "xcomp"):
+            subject, passive = self._subject(verb)
+            subject = None if passive else subject
+        if subject is not None and subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
+            subject = verb.head  # "a crackdown that drew criticism": the crackdown
+        return subject
+
+    def _doer_of_event_noun(self, noun: Token) -> list[ResolvedActor]:
+        """Who carries out the event a noun names: its own agent ("Israel's strike", "a crackdown by police"),
+        else the subject (or passive agent) of the clause the noun stands in ("riot police broke up the camp,
+        injuring dozens in a crackdown")."""
+        if noun.pos_ in ("NOUN", "PROPN") and lemma(noun) not in EVENT_NOUNS and lemma(noun) not in self.lexicon.nouns:
+            return []
+        own = [c for c in noun.children if c.dep_ == "poss"] + self._pobjs(noun, {"by"})
+        if own:
+            return self._expand(own)
+        host = noun
+        for _ in range(4):  # up to the verb of the clause the noun stands in
+            host = host.head
+            if host.pos_ in ("VERB", "AUX") or host.head == host:
+                break
+        if host.pos_ not in ("VERB", "AUX"):
+            return []
+        subject, passive = self._subject(host)
+        agents = self._pobjs(host, {"by"}) if passive else [subject] if subject is not None else []
+        return self._expand(agents)
 
     def _object_slots(self, trig: Trigger, obj: Token, preps: set[str]) -> list[Slot]:
         """With "cut ties", "lifted the curfew" the object is part of the event, not its target; with
