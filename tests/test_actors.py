@@ -70,3 +70,33 @@ def test_the_country_refers_to_the_last_country_named(coder):
     found, _ = resolve(coder, "Mali expelled the French ambassador. The country's junta said it acted alone.",
                        "junta")
     assert found == [("MLI", "GOV")]
+
+
+def actors_of(coder, text, word, day="2024-03-01"):
+    import datetime as dt
+
+    from eventcoder.actors.resolver import DocumentActors
+
+    doc = coder.nlp(text)
+    actors = DocumentActors(doc, coder.matcher(doc), coder.kb, dt.date.fromisoformat(day))
+    token = [t for t in doc if t.text == word][-1]
+    return [(r.actor.country, r.actor.type) for r in actors.resolve(token)]
+
+
+def test_a_definite_description_refers_back_to_a_country_not_its_own_clauses_subject(coder):
+    text = "Saudi oil facilities were attacked on Saturday. Iran's foreign ministry accused the kingdom of lying."
+    assert actors_of(coder, text, "kingdom") == [("SAU", None)]
+    assert actors_of(coder, "Taiwan held elections on Saturday. Beijing urged the island to talk.", "island") == [
+        ("TWN", None)]
+
+
+def test_a_phrase_belongs_to_whom_it_works_for_or_is_linked_to(coder):
+    assert actors_of(coder, "Hackers working for Iran's intelligence ministry breached the network.",
+                     "Hackers") == [("IRN", "SPY")]
+    assert actors_of(coder, "US warplanes struck targets belonging to the Houthi movement.", "targets") == [
+        ("YEM", "REB")]
+
+
+def test_a_thing_a_country_owns_named_with_a_pronoun_is_that_countrys(coder):
+    text = "Iran fired missiles on Monday in retaliation for American strikes on its nuclear sites."
+    assert actors_of(coder, text, "sites") == [("IRN", "GOV")]

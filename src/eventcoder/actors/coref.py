@@ -27,7 +27,7 @@ LOOKBACK_SENTENCES = 3
 # Definite descriptions and what they can refer back to: "the country" -> a country named before it.
 DEFINITE_KINDS = {
     "country": ("country", "capital"), "nation": ("country", "capital"), "kingdom": ("country",),
-    "republic": ("country",), "state": ("country",),
+    "republic": ("country",), "state": ("country",), "island": ("country",), "emirate": ("country",),
     "president": ("person",), "minister": ("person",), "leader": ("person",), "premier": ("person",),
     "chancellor": ("person",), "spokesman": ("person",), "spokeswoman": ("person",),
     "agency": ("organization", "metonym"), "organisation": ("organization",), "organization": ("organization",),
@@ -99,12 +99,20 @@ def definite_antecedent(actors: DocumentActors, noun: Token) -> ResolvedActor | 
     for _ in range(LOOKBACK_SENTENCES):
         if earliest > 0:
             earliest = sentence_of(noun.doc[earliest - 1]).start
-    for mention in sorted(actors.mentions, key=lambda m: -m.start):
-        if mention.end > noun.i or mention.start < earliest:
-            continue
-        if mention.entries[0].kind in kinds:
-            return actors.resolve(noun.doc[mention.end - 1], 2)[0] if actors.resolve(
-                noun.doc[mention.end - 1], 2) else None
+    # "Iran's foreign ministry accused the kingdom": an object does not refer to its own clause's subject
+    bound = {t.i for s in _clause_subjects(noun) for t in noun.doc[s].subtree}
+    candidates = [m for m in sorted(actors.mentions, key=lambda m: -m.start)
+                  if m.end <= noun.i and m.start >= earliest and m.start not in bound]
+    # a country named as such first; "Saudi oil facilities ... the kingdom" (an adjective) only failing that
+    for allowed in (kinds, ("adjective",) if "country" in kinds else ()):
+        for mention in candidates:
+            entry = mention.entries[0]
+            if entry.kind not in allowed:
+                continue
+            if "country" in kinds:  # "the kingdom" is the country itself, acting through its government
+                return actors.country_actor(entry, noun)
+            found = actors.resolve(noun.doc[mention.end - 1], 2)
+            return found[0] if found else None
     return None
 
 

@@ -50,6 +50,12 @@ GENERIC_PERSONS = {"officer", "official", "spokesman", "spokeswoman", "spokesper
 NO_COUNTRY_MODIFIERS = {"western", "foreign", "international", "world", "global", "other", "regional", "allied",
                         "arab", "african", "asian", "european", "latin", "gulf", "muslim", "nato"}
 BORDER_HEADS = {"border", "frontier", "boundary"}
+# Modifiers that attach a phrase to someone, and the prepositions that name whom.
+BELONGING = {"belong": ("to",), "belonging": ("to",), "link": ("to", "with"), "linked": ("to", "with"),
+             "tie": ("to",), "tied": ("to",), "loyal": ("to",), "affiliate": ("with", "to"),
+             "affiliated": ("with", "to"), "ally": ("with", "to"), "allied": ("with", "to"), "work": ("for",),
+             "working": ("for",), "fight": ("for",), "fighting": ("for",), "answer": ("to",),
+             "answering": ("to",), "close": ("to",), "connect": ("to", "with"), "connected": ("to", "with")}
 # Heads that stand against the organisation named with them ("Kremlin critics", "opponents of the junta").
 OPPOSING_HEADS = {"critic", "opponent", "dissident", "detractor", "rival", "foe"}
 
@@ -65,12 +71,24 @@ class ResolvedActor:
     via: str = ""  # the argument strategy that found it (events/slots.py, events/arguments.py)
 
 
-def _owner(head: Token) -> Token | None:
-    """The possessor of a phrase, also when the parser hung it on a compound ("Sweden's NATO membership bid")."""
+def _owner(head: Token, pronouns: bool = False) -> Token | None:
+    """The possessor of a phrase, also when the parser hung it on a compound ("Sweden's NATO membership bid");
+    possessive pronouns ("its nuclear sites") only when asked for."""
     for noun in [head, *(c for c in head.children if c.dep_ == "compound")]:
         for child in noun.children:
-            if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
+            if child.dep_ == "poss" and (pronouns or child.lower_ not in PRONOUNS):
                 return child
+    return None
+
+
+def _belonging_to(head: Token) -> Token | None:
+    """"targets belonging to the Houthi movement", "hackers working for China's intelligence service", "forces
+    loyal to the president": the one a phrase says its head belongs to or works for."""
+    for child in head.children:
+        preposition = BELONGING.get(child.lemma_.lower()) if child.dep_ in ("acl", "amod", "relcl") else None
+        if preposition:
+            return next((g for c in child.children if c.dep_ == "prep" and c.lower_ in preposition
+                         for g in c.children if g.dep_ == "pobj"), None)
     return None
 
 
@@ -106,6 +124,11 @@ class DocumentActors:
             for e in m.entries[:1] if e.kind in COUNTRY_KINDS
         )
         return counts.most_common(1)[0][0] if counts else None
+
+    def country_actor(self, entry: Entry, head: Token) -> ResolvedActor:
+        """The country a knowledge-base entry (name, adjective or capital) stands for, named by `head`."""
+        return ResolvedActor(_country_actor(entry, head.text, None), head, (head.idx, head.idx + len(head.text)),
+                             bare_country=True)
 
     def country_name(self, country: str | None) -> str | None:
         entry = self.kb.countries.get(country) if country else None
@@ -289,11 +312,24 @@ class DocumentActors:
                 if inner:
                     return inner
         resolved = self._from_modifiers(head, tokens, text, span, depth)
-        if not resolved:
+        if not resolved and depth < 3:
+            # "targets belonging to the Houthi movement", "hackers working for Chinese intelligence"
+            patron = _belonging_to(head)
+            if patron is not None:
+                inner = self.resolve(patron, depth + 1)
+                if inner:
+                    return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span,
+                                    bare_country=False) for r in inner]
+        if not resolved and depth < 3:
             # "against the government's plan" -> the government
             owner = _owner(head)
             if owner is not None:
                 return self.resolve(owner, depth + 1)
+            # "strikes on its nuclear sites": a thing owned by a country (a pronoun standing for one) is its
+            owner = _owner(head, pronouns=True) if head.pos_ == "NOUN" and self.agent_for(tokens, head) is None \
+                else None
+            if owner is not None:
+                return [r for r in self.resolve(owner, depth + 1) if r.bare_country]
         return resolved
 
     @staticmethod
