@@ -100,3 +100,10 @@ def test_a_phrase_belongs_to_whom_it_works_for_or_is_linked_to(coder):
 def test_a_thing_a_country_owns_named_with_a_pronoun_is_that_countrys(coder):
     text = "Iran fired missiles on Monday in retaliation for American strikes on its nuclear sites."
     assert actors_of(coder, text, "sites") == [("IRN", "GOV")]
+
+
+def test_heads_of_international_bodies_and_their_groups(coder):
+    text = "The Arab League halted its mission on Saturday, with Secretary-General Nabil Elaraby blaming Damascus."
+    assert actors_of(coder, text, "Elaraby", "2012-01-28") == [("ARL", "IGO")]
+    assert actors_of(coder, "Euro zone finance ministers met in Luxembourg.", "ministers") == [("EU", "IGO")]
+    assert actors_of(coder, "Southeast Asian leaders gathered in Jakarta.", "leaders") == [("ASEAN", "IGO")]
