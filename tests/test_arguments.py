@@ -100,3 +100,15 @@ def test_a_reaction_drawn_by_an_event_noun_is_aimed_at_its_doer(code):
 def test_a_protest_against_state_policy_is_directed_at_the_government(code, text, target):
     protest = {(s, t) for k, s, t, *_ in coded(code, text) if k == "PROTEST"}
     assert protest == {(target, target)}
+
+
+def test_a_meeting_in_an_adverbial_phrase_is_held_by_the_clause_subject_with_whom_it_addresses(code):
+    events = coded(code, "The Georgian prime minister told Recep Tayyip Erdogan at talks in Ankara on Monday that "
+                         "Tbilisi would buy Turkish drones.", "2023-05-16")
+    assert ("CONSULT", "GEO", "TUR", "nominal.host_subject", "nominal.host_object") in events
+
+
+def test_an_actor_is_not_its_own_target(code):
+    events = coded(code, "Leaders of the Southern African Development Community held an extraordinary summit of the "
+                         "bloc in Maputo on Sunday.", "2021-06-28")
+    assert {(k, s, t) for k, s, t, *_ in events} == {("CONSULT", "SADC", None)}

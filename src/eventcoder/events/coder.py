@@ -52,6 +52,10 @@ FUTURE_RETREAT_CAMEO = {"release": "0353", "access": "0355", "withdraw": "0356",
 AGGREGATE_COUNT = 100
 
 
+def _identical(a: Actor, b: Actor) -> bool:
+    return (a.country, a.type, a.name) == (b.country, b.type, b.name) and a.name is not None
+
+
 class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSetting):
     """Codes the events of one document, sentence by sentence."""
 
@@ -168,6 +172,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             if source is not None and target is not None and source.head.i == target.head.i and \
                     (source.actor.country, source.actor.type) == (target.actor.country, target.actor.type):
                 continue  # one phrase is not both sides (but protesters and the government they face are)
+            if source is not None and target is not None and _identical(source.actor, target.actor):
+                target = None  # "a summit of the bloc" with the bloc: one party named, no other side
             for outcome in outcomes:
                 result.append(Candidate(trig, outcome, source, target, report))
         if outcome.type == "THREATEN" and lemma(trig.anchor) == "warn" and self._warns_of_another(trig, sources):

@@ -37,6 +37,10 @@ INFORMATION_NOUNS = {"intelligence", "information", "data", "evidence", "detail"
 EVENT_NOUNS = {"step", "move", "decision", "action", "measure", "announcement", "plan", "policy", "initiative",
                "visit", "trip", "pullout", "withdrawal", "deal", "law", "bill", "ruling", "verdict", "what",
                "attack", "strike", "test", "launch", "deployment", "operation", "offensive", "crackdown"}
+# Meetings and joint acts named in an adverbial phrase are held by the clause's subject ("after talks in Doha").
+HOSTED_TYPES = {"CONSULT", "COOPERATE"}
+ADVERBIAL_PREPS = {"at", "in", "after", "during", "following", "before", "since", "through", "amid", "ahead",
+                   "on", "for"}
 # Verbs whose object is a reaction to their subject: "the test drew condemnation", "the move sparked protests".
 DRAWING_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "attract", "earn", "bring", "cause", "invite",
                  "elicit"}
@@ -108,6 +112,8 @@ class SlotFinding(ParseView):
             subject, passive = self._subject(noun.head.head)
             if subject is not None and not passive and not self._official_at_protest(trig, self._expand([subject])):
                 slots.append((subject, "nominal.clause_subject"))
+        if not slots and trig.pattern.outcome.type in HOSTED_TYPES:
+            slots += named(self._host_subject(trig), "nominal.host_subject")
         if self._came_under(noun) is not None:  # "came under attack by Chadian tanks"
             slots += named(self._pobjs(self._came_under(noun), {"by"}), "nominal.came_under")
         if not slots and self._placed_under(noun) is not None:  # "soldiers placed the president under arrest"
@@ -127,6 +133,22 @@ class SlotFinding(ParseView):
         if not slots and noun.dep_ in ("dobj", "obj") and lemma(noun.head) == "claim":
             slots += named(self._active_subject(noun.head), "nominal.claimed")  # "Islamic State claimed the attack"
         return slots
+
+    def _host_subject(self, trig: Trigger) -> list[Token]:
+        """"Tsipras bowed to their demands after 17 hours of talks", "X met Y at talks in Moscow", "Biden said
+        after a phone call with Xi": a meeting named in an adverbial phrase is held by the clause's subject."""
+        host = self._host_verb(trig.token)
+        return self._active_subject(host) if host is not None else []
+
+    @staticmethod
+    def _host_verb(noun: Token) -> Token | None:
+        """The verb of the clause an adverbial phrase ("at talks in Moscow") stands in."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ADVERBIAL_PREPS:
+            return None
+        host = noun.head.head
+        while host.pos_ not in ("VERB", "AUX") and host.dep_ in ("pobj", "prep", "npadvmod") and host.head != host:
+            host = host.head
+        return host if host.pos_ in ("VERB", "AUX") else None
 
     @staticmethod
     def _official_at_protest(trig: Trigger, actors: list[ResolvedActor]) -> bool:
@@ -234,6 +256,11 @@ class SlotFinding(ParseView):
         if lemma(noun) in self.lexicon.cues["patient_possessor_nouns"]:  # "Navalny's arrest"
             slots += [(c, "nominal.patient_possessor") for c in noun.children if c.dep_ == "poss"]
         slots += named(self._pobjs(noun, preps | {"on", "against", "with"}), "nominal.preposition")
+        if not slots and trig.pattern.outcome.type in HOSTED_TYPES and self._host_subject(trig):
+            # "told Putin at talks in Moscow": the one the host clause addresses is the other side
+            host = self._host_verb(noun)
+            slots += [(c, "nominal.host_object") for c in host.children if c.dep_ in ("dobj", "obj", "dative")]
+            slots += named(self._pobjs(host, {"with", "to"}), "nominal.host_object")
         drawn_by = self._drawn_by(noun)
         if not slots and drawn_by is not None:  # "the launch drew condemnation from Tokyo": the launch's
             slots.append((drawn_by, "nominal.drawn_by"))
