@@ -637,7 +637,7 @@ def test_vandalism_in_a_riot_is_the_riot(code):
 
 @pytest.mark.parametrize(("text", "date", "event_type", "source", "target"), [
     ('Protesters set fire to the Danish embassy in Tehran on Friday.',
-     '2024-01-08', 'ASSAULT', None, 'DNK'),  # setting fire to an embassy attacks its country
+     '2024-01-08', 'PROTEST', None, 'DNK'),  # protesters setting fire to an embassy riot against its country
     ('Turkey may launch a new offensive in northern Syria, officials warned on Monday.',
      '2024-01-08', 'THREATEN', 'TUR', 'SYR'),  # a warning of ones own strike threatens where it would land
     ("Nigeria's President Bola Tinubu threatened military intervention in Niger.",
@@ -747,3 +747,21 @@ def test_summoning_an_ambassador_named_with_his_title_is_a_protest(code):
 def test_critics_of_a_government_named_with_it_are_its_opposition(code):
     event = one(code("Kremlin critics staged a rally in central Moscow on Saturday.", "2024-03-02"), "PROTEST")
     assert (event.source.country, event.source.type) == ("RUS", "OPP")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army overthrew President Mohamed Bazoum in July.", ("COERCE", "NER")),
+    ("Protesters stormed the parliament building in Kathmandu on Tuesday.", ("PROTEST", "NPL")),
+    ("Secretary of State Antony Blinken flew to Beijing on Sunday.", ("CONSULT", "CHN")),
+    ("Israel has started exporting natural gas to Egypt.", ("COOPERATE", "EGY")),
+    ("Burundi renounced the Rome Statute of the International Criminal Court.", ("SANCTION", "ICC")),
+    ("Netanyahu shelved his plan to overhaul the judiciary on Monday.", ("CONCEDE", None)),
+    ("Police searched the offices of the newspaper on Monday.", ("COERCE", None)),
+])
+def test_word_classes_added_for_unseen_text(code, text, expected):
+    events = code(text, "2024-03-12")
+    assert [(e.event_type, e.target and e.target.country) for e in events] == [expected]
+
+
+def test_troops_arriving_somewhere_are_no_visit(code):
+    assert "CONSULT" not in {e.event_type for e in code("US troops flew to Kabul on Sunday.", "2021-08-16")}

@@ -52,6 +52,10 @@ FUTURE_RETREAT_CAMEO = {"release": "0353", "access": "0355", "withdraw": "0356",
 AGGREGATE_COUNT = 100
 
 
+OFFICIAL_SOURCES = {"GOV", "LEG", "OPP", "PTY", "JUD"}
+DELEGATIONS = {"delegation", "envoy", "mission", "team", "negotiator"}
+
+
 def _identical(a: Actor, b: Actor) -> bool:
     return (a.country, a.type, a.name) == (b.country, b.type, b.name) and a.name is not None
 
@@ -105,6 +109,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             sources = self._launch_origin(trig)
         if "target" in pattern.requires and not targets or self._disaster(trig) or self._not_an_event(trig, targets):
             return []
+        if "official_source" in pattern.requires and not any(s.person or s.actor.type in OFFICIAL_SOURCES or
+                                                             lemma(s.head) in DELEGATIONS for s in sources):
+            return []  # "flew to Honiara" is a visit by a leader or an envoy, not by troops or a plane
         # A list of forty leaders is one list, not a thousand dyads: keep the first ones named.
         sources, targets = sources[:MAX_PARTIES], targets[:MAX_PARTIES]
         pairs: list[tuple[ResolvedActor | None, ResolvedActor | None]] = []
@@ -140,6 +147,10 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         elif outcome.type == "PROTEST" and outcome.mode == "riot" and trig.anchor != trig.token and sources and \
                 sources[0].actor.type in OFFICIAL_TYPES - {"MIL"}:
             return []  # "the US insisted unrest there reflected ...": officials speak of riots, they do not riot
+        # storming and wrecking are a riot; throwing stones at police is still an assault (primitive weapons)
+        unarmed = outcome.type == "COERCE" or outcome.mode in (None, "destroy")
+        if outcome.type in ("ASSAULT", "COERCE") and unarmed and sources and all(self._protesters(s) for s in sources):
+            outcome = Outcome("PROTEST", "145", "riot")  # protesters storming parliament or attacking embassies riot
         specific = next((m.pattern.outcome for m in trig.merged if m.pattern.outcome.mode), None)
         if specific is not None and not outcome.mode:
             outcome = specific  # "killed in a drone attack": the attack says how
@@ -203,6 +214,11 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
                 lemma(stopper) in ("call", "break") and any(c.dep_ == "prt" and c.lower_ == "off"
                                                             for c in stopper.children))
         return False
+
+    def _protesters(self, actor: ResolvedActor) -> bool:
+        return actor.actor.type in ("CVL", "OPP", "EDU") and (
+            lemma(actor.head) in self.lexicon.cues["protester_nouns"] or actor.head.pos_ == "NUM" or
+            lemma(actor.head) in ("thousand", "hundred", "dozen", "crowd"))
 
     def _promises_retaliation(self, verb: Token) -> bool:
         """"vowed to retaliate", "vowed a response", "vowed that Israel would be punished"."""

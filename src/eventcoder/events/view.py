@@ -144,9 +144,13 @@ class ParseView:
 
     @staticmethod
     def _distinct_countries(actors: list[ResolvedActor]) -> list[ResolvedActor]:
-        """Coordinated targets of one country are one target ("activists and former lawmakers")."""
+        """Coordinated targets of one country are one target ("activists and former lawmakers"), and a phrase
+        found twice ("the offices of the newspaper" and "the newspaper") is one."""
         kept: list[ResolvedActor] = []
         for actor in actors:
-            if not any(k.actor.country == actor.actor.country and k.actor.country for k in kept):
+            start, end = actor.span
+            if not any(k.actor.country == actor.actor.country and (
+                    k.actor.country or k.span[0] <= start < end <= k.span[1] or start <= k.span[0] < k.span[1] <= end)
+                    for k in kept):
                 kept.append(actor)
         return kept
