@@ -765,3 +765,18 @@ def test_word_classes_added_for_unseen_text(code, text, expected):
 
 def test_troops_arriving_somewhere_are_no_visit(code):
     assert "CONSULT" not in {e.event_type for e in code("US troops flew to Kabul on Sunday.", "2021-08-16")}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Turkish president said Greece would pay a heavy price for its provocations.", "GRC"),
+    ("China's defence ministry said it would respond at a time of its choosing.", None),
+])
+def test_saying_that_someone_will_suffer_or_be_answered_is_a_threat(code, text, target):
+    event = one(code(text, "2023-06-01"), "THREATEN")
+    assert (event.evidence.pattern, event.target and event.target.country) == ("threaten.harm_statement", target)
+
+
+def test_saying_what_will_be_paid_or_answered_in_the_ordinary_way_is_no_threat(code):
+    for text in ("The minister said the government would pay salaries next week.",
+                 "The company said it would respond to customer complaints within a week."):
+        assert "THREATEN" not in {e.event_type for e in code(text, "2023-06-01")}

@@ -127,6 +127,7 @@ class ArgumentFinding(SlotFinding):
         if event_type == "THREATEN" or lemma(anchor) in self.lexicon.cues["promise_verbs"]:
             chain += [("threaten.condition_subject", lambda: self._condition_subjects(trig)),
                       ("threaten.clause_target", lambda: self._clause_target(anchor)),
+                      ("threaten.harmed", lambda: self._harmed(anchor)),
                       ("threaten.struck_place", lambda: self._struck_place([direct_object(anchor)])
                        if direct_object(anchor) is not None else [])]  # "threatened military intervention in Niger"
         if event_type in VERBAL_TYPES - {"CONSULT"} and anchor.dep_ == "conj" and lemma(anchor.head) in MEETING_VERBS:
@@ -207,6 +208,13 @@ class ArgumentFinding(SlotFinding):
         clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
         aimed = [t for clause in clauses for t in self._pobjs(clause, {"against", "on", "at"})]
         return self._distinct_countries(self._expand(aimed))
+
+    def _harmed(self, verb: Token) -> list[ResolvedActor]:
+        """"said Iran would pay a heavy price", "warned that the Kurds would go hungry": who would suffer."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and self._says_harm(c)]
+        subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                    and s.lower_ not in ("it", "we", "i")]
+        return self._distinct_countries(self._expand(subjects))
 
     def _met(self, meeting: Token) -> list[ResolvedActor]:
         """"met President Biden and asked for more air defence": asked of the one met."""

@@ -6,7 +6,7 @@ import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -68,6 +68,7 @@ class Pattern:
     agentless: bool = False
     also: tuple[Outcome, ...] = ()
     modal_content: bool = False
+    harm_statement: bool = False
     reverse: bool = False
     place_source: bool = False
     needs_light_verb: bool = False
@@ -100,6 +101,10 @@ class Lexicon:
     @property
     def modal_request(self) -> Pattern | None:
         return next((p for p in self.patterns if p.modal_content), None)
+
+    @cached_property
+    def harm_statement(self) -> Pattern | None:
+        return next((p for p in self.patterns if p.harm_statement), None)
 
 
 def _load_cameo() -> dict[str, CameoCode]:
@@ -168,6 +173,7 @@ def load_lexicon() -> Lexicon:
             agentless=bool(item.get("agentless", False)),
             also=tuple(_outcome(a, cameo, item["id"]) for a in item.get("also", ())),
             modal_content=bool(item.get("modal_content", False)),
+            harm_statement=bool(item.get("harm_statement", False)),
             reverse=bool(item.get("reverse", False)),
             place_source=bool(item.get("place_source", False)),
             needs_light_verb=bool(item.get("needs_light_verb", False)),

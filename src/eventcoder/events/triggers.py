@@ -27,6 +27,7 @@ from eventcoder.events.view import ParseView
 # Speech acts whose object event has not (yet) happened: what is requested, rejected, promised or threatened.
 CONTENT_GOVERNORS = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 OBLIGATION_MODALS = {"must", "should", "ought"}
+FUTURE_MODALS = {"will", "would", "could", "shall", "'ll", "wo"}
 SELF_PRONOUNS = {"i", "we", "he", "she", "it"}
 NON_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 # "cut the internet as protests spread": an event of its own, with its own actors
@@ -63,7 +64,7 @@ class TriggerFinding(ParseView):
         found: list[Trigger] = []
         for token in sent:
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-                trigger = self._verb_trigger(token) or self._modal_request(token)
+                trigger = self._verb_trigger(token) or self._modal_request(token) or self._harm_statement(token)
             elif token.pos_ == "NOUN" and token.dep_ != "compound" and token.ent_type_ not in NON_EVENT_ENTITIES:
                 trigger = self._noun_trigger(token)
             else:
@@ -140,6 +141,30 @@ class TriggerFinding(ParseView):
             if obliged and subject is not None and subject.lower_ not in SELF_PRONOUNS:
                 return Trigger(token, token, pattern, [token], nominal=False)
         return None
+
+    def _harm_statement(self, token: Token) -> Trigger | None:
+        """"Trump said Iran would pay a heavy price", "Beijing said it would respond at a time of its choosing":
+        saying that someone will suffer or be answered is a threat."""
+        pattern = self.lexicon.harm_statement
+        if pattern is None or lemma(token) not in self.lexicon.cues["reporting_verbs"]:
+            return None
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in clause.children)
+            if future and self._says_harm(clause):
+                return Trigger(token, token, pattern, [token], nominal=False)
+        return None
+
+    def _says_harm(self, clause: Token) -> bool:
+        """A clause promising harm: a verb of retaliation ("would retaliate", "respond" with no one to answer
+        to), or a verb with its harm ("pay a heavy price", "face consequences", "be taught a lesson", "go
+        hungry"), as listed in cues.yaml."""
+        verb = lemma(clause)
+        if verb in ("respond", "react"):
+            return not any(c.dep_ == "prep" and c.lower_ == "to" for c in clause.children)
+        if verb in self.lexicon.cues["harm_verbs"]:
+            return True
+        complements = {lemma(c) for c in clause.children if c.dep_ in ("dobj", "obj", "acomp", "dative", "attr")}
+        return any(f"{verb} {word}" in self.lexicon.cues["harm_phrases"] for word in complements)
 
     def _noun_trigger(self, token: Token) -> Trigger | None:
         entries = self.lexicon.nouns.get(lemma(token))
