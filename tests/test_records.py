@@ -12,6 +12,14 @@ FLOORS = {"claims": 0.9, "quotes": 0.9, "proposals": 0.85}
 
 
 @pytest.fixture(scope="module")
+def code_records(coder):
+    def run(text: str, pub_date: str = "2024-03-12"):
+        return next(coder.code([Document(id="t", text=text, pub_date=dt.date.fromisoformat(pub_date))]))
+
+    return run
+
+
+@pytest.fixture(scope="module")
 def seed(coder):
     text = (REPORT).read_text(encoding="utf-8")
     return next(coder.code([Document(id="seed", text=text, pub_date=dt.date(2022, 3, 30))]))
@@ -98,3 +106,39 @@ def test_casualty_figure_is_attached_to_its_event(code):
                   "on Saturday, Ukrainian officials said.", "2024-06-03")
     attack = next(e for e in events if e.event_type == "ASSAULT")
     assert [(f.value, f.bound, f.claimant.country) for f in attack.fatalities] == [(7, "at_least", "UKR")]
+
+
+@pytest.mark.parametrize("text, proposer, n_items", [
+    # numbered inside a sentence
+    ("Peru's government put a proposal to the striking miners on Monday that would 1) raise wages by 8 percent, "
+     "2) cap working hours and 3) fund a new clinic.", "PER", 3),
+    # lettered
+    ("Serbia proposed on Friday that Belgrade and Pristina (a) reopen the border crossings, (b) free detained "
+     "police officers and (c) resume talks in Brussels.", "SRB", 3),
+    # colon list inside a sentence, with a condition closing it
+    ("Chile's government offered the truckers a deal on Tuesday: a freeze on fuel prices, the release of 12 detained "
+     "drivers and talks with the transport minister, provided that the blockades end by Friday.", "CHL", 3),
+    # First / second / third as sentences of their own
+    ("Ethiopia's prime minister laid out his offer to the rebels on Sunday. First, federal troops would leave the "
+     "region's towns. Second, aid convoys would be allowed through. Third, jailed commanders would be freed.",
+     "ETH", 3),
+    # coordinated demands in prose
+    ("A Turkish proposal handed to both sides on Monday calls for Armenian troops to leave the villages, for "
+     "Azerbaijan to reopen the corridor and for observers to patrol the border.", "TUR", 3),
+    # bullet lines
+    ("Kenya's government offered the doctors the following terms on Monday:\n\n- a 10 percent pay rise;\n\n- "
+     "new hospital equipment;\n\n- no sanctions for the strike.", "KEN", 3),
+])
+def test_proposals_in_any_list_shape(code_records, text, proposer, n_items):
+    result = code_records(text)
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert (proposal.actor.country, len(proposal.items)) == (proposer, n_items)
+
+
+def test_a_condition_on_the_whole_offer_is_kept_apart_from_its_items(code_records):
+    result = code_records("Chile's government offered the truckers a deal on Tuesday: a freeze on fuel prices, the "
+                          "release of 12 detained drivers and talks with the transport minister, provided that the "
+                          "blockades end by Friday.")
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert proposal.conditions == ["provided that the blockades end by Friday"]
+    assert all(not item.text.startswith("provided") for item in proposal.items)

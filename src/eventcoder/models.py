@@ -182,6 +182,7 @@ class Proposal(BaseModel):
     stance: str | None = Field(default=None, description="positions: supports, rejects or demands")
     date: str | None = None
     items: list[ProposalItem] = Field(default_factory=list)
+    conditions: list[str] = Field(default_factory=list, description="conditions on the whole offer")
     event_id: str | None = None
     evidence: dict[str, Span | None]
 

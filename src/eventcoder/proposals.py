@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from eventcoder import proposal_lists as lists
 from eventcoder.actors.resolver import DocumentActors
 from eventcoder.models import Actor, Event, Proposal, ProposalItem
+from eventcoder.nlp import sentence_of
 
 TOPICS = [  # first match wins: the main clause is read before the conditions
     ("ceasefire/withdrawal", r"\b(ceasefire|cease-fire|truce|withdraw\w*|pull\w* (back|out)|de-?escalat\w*|"
@@ -28,9 +30,13 @@ TOPICS = [  # first match wins: the main clause is read before the conditions
 CONDITION_MARKERS = re.compile(r"\b(in exchange for|in return for|unless|provided that|providing that|"
                                r"on condition that|on the condition that|as long as|if|only if|subject to)\b",
                                re.I)
-PROPOSAL_HEADS = {"proposal", "propose", "offer", "plan", "initiative", "draft", "blueprint", "roadmap",
-                  "framework"}
-LIST_ITEM = re.compile(r"^\s*(\d{1,2}[).:]|[-\u2022*])\s+")
+LAST_LINE_MARKER = re.compile(r"\n\s*\d{1,2}\.\s*$")
+PROPOSING_VERBS = {"propose", "offer", "present", "submit", "table", "unveil", "hand"}
+PHRASAL_PROPOSING = {"set": ("out",), "lay": ("out",), "put": ("forward",)}
+PROPOSAL_NOUNS = {"proposal", "counter-proposal", "counterproposal", "plan", "offer", "package", "terms",
+                  "initiative", "blueprint", "roadmap", "framework", "memorandum", "draft", "formula",
+                  "peace plan", "ceasefire proposal"}
+DEMANDING_VERBS = {"call", "demand", "propose", "envisage", "include", "require", "foresee", "provide"}
 STANCES = {"REJECT": "rejects", "REQUEST": "demands", "AGREE": "supports", "SUPPORT": "supports",
            "CONCEDE": "concedes"}
 
@@ -69,77 +75,172 @@ class ProposalExtractor:
         return proposals
 
     def _proposals(self) -> tuple[list[Proposal], set[int]]:
-        """The proposals, and the sentences they take up (the introduction and every list entry)."""
+        """The proposals, and the sentences they take up (the introduction and every entry of its list)."""
         found, taken = [], set()
         for index, sent in enumerate(self.sentences):
-            words = {t.lemma_.lower() for t in sent}
-            if not words & PROPOSAL_HEADS:
+            if index in taken:
                 continue
-            items_text, entries = self._list_after(index) if sent.text.rstrip().endswith(":") else ([], [])
-            if not items_text:
-                content = self._inline_content(sent)
-                if content is None:
-                    continue
-                items_text = [content]
-            proposer, recipient, spans = self._parties(sent)
+            head = self._introduction(sent)
+            if head is None:
+                continue
+            proposer, recipient, spans = self._parties(head)
             if proposer is None:
                 continue
+            items_text, entries, closing = self._items(index, sent, head)
+            if not items_text:
+                continue
+            closing += self._later_conditions(index + 1 + len(entries))
             items = [ProposalItem(text=t, topic=topic_of(t), conditions=conditions_of(t)) for t in items_text]
             taken.update([index, *entries])
             found.append(Proposal(
                 proposal_id=f"{self.doc_id}:p{len(found)}", doc_id=self.doc_id, kind="proposal",
                 sentence_index=index, sentence=sent.text.strip(), actor=proposer, recipient=recipient,
-                items=items, evidence=spans))
+                items=items, conditions=closing, evidence=spans))
         return found, taken
 
-    def _list_after(self, index: int) -> tuple[list[str], list[int]]:
-        """The numbered entries that follow an introduction ending with a colon, and their sentences."""
-        items: list[str] = []
-        entries: list[int] = []
-        for number, sent in enumerate(self.sentences[index + 1:], start=index + 1):
-            text = sent.text.strip()
-            if not text:
-                continue
-            if LIST_ITEM.match(text):
-                items.append(LIST_ITEM.sub("", text).strip())
-            elif items and not LIST_ITEM.match(text) and not text[:1].isupper():
-                items[-1] += " " + text  # an entry broken across sentences
-            else:
-                break
-            entries.append(number)
-        return items, entries
+    # ---------------------------------------------------------------- introduction and parties
 
-    def _inline_content(self, sent: Span) -> str | None:
-        """"X proposed a ceasefire in exchange for ...": the object of the proposing word and what follows."""
+    def _introduction(self, sent: Span) -> Token | None:
+        """The word that introduces a proposal: a proposing verb ("proposed", "set out", "laid out"), or a
+        proposal noun ("a counter-proposal", "the EU's plan", "a package", "terms")."""
         for token in sent:
-            if token.lemma_.lower() in ("propose", "offer", "suggest") and token.pos_ == "VERB":
-                tail = [t for t in token.subtree if t.i > token.i and t.dep_ not in ("nsubj",)]
-                if tail:
-                    return self.doc[tail[0].i:tail[-1].i + 1].text.strip(" .")
+            word = token.lemma_.lower()
+            if token.pos_ == "VERB" and (word in PROPOSING_VERBS or word in PHRASAL_PROPOSING and any(
+                    c.dep_ == "prt" and c.lower_ in PHRASAL_PROPOSING[word] for c in token.children)):
+                return token
+            if token.pos_ == "NOUN" and word in PROPOSAL_NOUNS and not any(
+                    c.dep_ == "neg" or c.lower_ in ("no", "any") for c in token.children):
+                return token
         return None
 
-    def _parties(self, sent: Span):
-        verb = sent.root
-        for token in sent:
-            if token.lemma_.lower() in ("submit", "propose", "offer", "present", "put", "make", "table", "send"):
-                verb = token
-                break
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
-        proposer = recipient = None
+    def _parties(self, head: Token):
+        """Proposer and addressee: the proposing verb's subject and its "to"/dative; for a proposal noun its
+        owner ("Tehran's offer", "a U.S. proposal"), else the subject of the verb that presents it ("Hamas
+        presented a counter-proposal", "a memorandum Russia handed to")."""
         spans: dict = {"proposer": None, "recipient": None}
-        if subject is not None:
-            found = self.actors.resolve(subject)
-            if found:
+        verb = head if head.pos_ == "VERB" else None
+        proposer_tokens: list[Token] = []
+        if verb is None:
+            proposer_tokens += [c for c in head.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+            presenting = head.head if head.dep_ in ("dobj", "obj", "nsubjpass", "pobj", "appos", "attr") else None
+            relative = next((c for c in head.children if c.dep_ == "relcl"), None)
+            # "a memorandum Russia handed to ...": the relative clause's subject, unless a verb presents it
+            presented = presenting is not None and any(c.dep_ == "nsubj" for c in presenting.children)
+            verb = relative if relative is not None and not proposer_tokens and not presented else presenting
+            if head.dep_ == "pobj" and presenting is not None and presenting.head.pos_ in ("VERB", "AUX"):
+                verb = presenting.head  # "put the following plan to", "offered ... a deal on Wednesday"
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                proposer_tokens.append(subject)
+        proposer = recipient = None
+        for token in proposer_tokens:
+            found = self.actors.resolve(token)
+            if found and (found[0].actor.country or found[0].actor.type):
                 proposer, spans["proposer"] = found[0].actor, found[0].span
-        # "submitted its proposals for a peace agreement to the Kremlin": the first "to" in the clause
-        to = [g for p in verb.subtree if p.dep_ in ("prep", "dative") and p.lower_ == "to"
-              for g in p.children if g.dep_ == "pobj"]
-        for candidate in to:
-            found = self.actors.resolve(candidate)
-            if found:
-                recipient, spans["recipient"] = found[0].actor, found[0].span
                 break
+        if verb is not None:
+            addressees = [c for c in verb.children if c.dep_ in ("dative", "dobj", "obj") and c != head and
+                          c.lemma_.lower() not in PROPOSAL_NOUNS]
+            # "presented a draft agreement to Ukraine": the first "to" in the clause, wherever the parser hung it
+            addressees += [g for p in verb.subtree if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "with")
+                           for g in p.children if g.dep_ == "pobj"]
+            for candidate in addressees:
+                found = self.actors.resolve(candidate)
+                if found and (proposer is None or found[0].actor.country != proposer.country):
+                    recipient, spans["recipient"] = found[0].actor, found[0].span
+                    break
         return proposer, recipient, spans
+
+    # ---------------------------------------------------------------- items
+
+    def _items(self, index: int, sent: Span, head: Token) -> tuple[list[str], list[int], list[str]]:
+        """The item texts, the later sentences they take, and the conditions closing the whole list, from the
+        first list shape that fits (proposal_lists.py)."""
+        text = sent.text.strip()
+        after_head = self.doc[head.i:sent.end].text
+        if LAST_LINE_MARKER.search(after_head) and index + 1 < len(self.sentences):
+            # "...;\n3. ASEAN observers ...": a numbered line the sentence splitter cut off after its number
+            after_head += " " + self.sentences[index + 1].text
+        if text.endswith(":"):
+            items, entries = lists.lines_after(self.sentences, index)
+            if items:
+                return items, entries, []
+        for shape in (lists.inline_markers, lists.ordinal_items):
+            items = shape(after_head)
+            if items:
+                return items, [], []
+        items, conditions = lists.colon_list(after_head)
+        if items:
+            return items, [], conditions
+        for shape in (lists.ordinal_sentences, lists.modal_sentences):
+            items, entries = shape(self.sentences, index)
+            if items:
+                return items, entries, []
+        items = lists.semicolon_clauses(text)
+        if items:
+            return items, [], []
+        if index + 1 < len(self.sentences):  # "... set out his terms. First, ...; second, ...; and third, ..."
+            items = lists.ordinal_items(self.sentences[index + 1].text.strip())
+            if items:
+                return items, [index + 1], []
+        demanding = head if head.pos_ == "VERB" else self._demanding_verb(head)
+        demands = self._demands(demanding) if demanding is not None else []
+        if demands:
+            more, entries = self._continued_demands(index)
+            return demands + more, entries, []
+        content = self._inline_content(head)
+        return ([content], [], []) if content else ([], [], [])
+
+    def _demands(self, verb: Token) -> list[str]:
+        """The coordinated parts of what a proposing or demanding verb asks for ("calls for X to ..., for Y to
+        ... and for Z to ...", "demands that Kyiv withdraw ..., give up ... and hold ...")."""
+        sent = sentence_of(verb)
+        start = verb.i + 1
+        if start < sent.end and self.doc[start].lower_ in ("that",):
+            start += 1
+        if start < sent.end and self.doc[verb.i + 1].lower_ == "for":
+            start = verb.i + 1  # keep "for": the items open with it
+        return lists.parallel_predicates(self.doc[start:sent.end]) or lists.coordinated_demands(verb)
+
+    def _demanding_verb(self, noun: Token) -> Token | None:
+        """"A U.S. proposal ... calls for ...", "A memorandum Russia handed ... demands that ...": the verb the
+        proposal noun is the subject of."""
+        verb = noun.head
+        if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in DEMANDING_VERBS:
+            return verb
+        return None
+
+    def _continued_demands(self, index: int) -> tuple[list[str], list[int]]:
+        """"It also calls for limits on the size of Ukraine's armed forces": the next sentence adds items."""
+        if index + 1 >= len(self.sentences):
+            return [], []
+        sent = self.sentences[index + 1]
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if root.lemma_.lower() in DEMANDING_VERBS and subject is not None and subject.lower_ in ("it", "the plan",
+                                                                                              "the proposal"):
+            more = self._demands(root) or [sent.text.strip().rstrip(".")]
+            return more, [index + 1]
+        return [], []
+
+    def _inline_content(self, head: Token) -> str | None:
+        """"X proposed a ceasefire in exchange for ...": the object of the proposing word and what follows."""
+        if head.pos_ == "VERB":
+            tail = [t for t in head.subtree if t.i > head.i and t.dep_ not in ("nsubj",)]
+            if tail and head.lemma_.lower() in ("propose", "offer", "suggest"):
+                return self.doc[tail[0].i:tail[-1].i + 1].text.strip(" .")
+        return None
+
+    def _later_conditions(self, index: int) -> list[str]:
+        """"The offer stands provided that ...", "Pashinyan said Yerevan would sign only on condition that ...":
+        a condition on the whole offer in the sentence right after it."""
+        if index >= len(self.sentences):
+            return []
+        text = self.sentences[index].text
+        if not re.search(r"\b(offer|plan|proposal|terms|deal|package|sign|accept|back|stand|hold|lapse)", text, re.I):
+            return []
+        return conditions_of(text)
 
     def _positions(self, events: list[Event], offset: int) -> list[Proposal]:
         found = []

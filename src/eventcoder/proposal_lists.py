@@ -1,0 +1,210 @@
+"""The items of a proposal, whatever shape its list has.
+
+Negotiators' terms come numbered ("1) ... 2) ..."), lettered ("(a) ... (b) ..."), as bullet lines, with
+"First, ... Second, ...", as a colon list inside a sentence ("offered a package: a, b, c and d"), as clauses
+separated by semicolons, as coordinated demands in prose ("calls for X to ..., for Y to ... and for Z to ..."),
+or one sentence per item. Each function here reads one shape and returns the item texts, or nothing when the
+text does not have that shape; `proposals.py` tries them in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+# "1)", "(2)", "3.", "(a)", "b)" opening an item inside a sentence or a line
+INLINE_MARKER = re.compile(r"(?:(?<=\s)|^)\(?(?:\d{1,2}|[a-h])\)\s+|(?:(?<=\s)|^)\d{1,2}\.\s+(?=[a-z])|"
+                           r"(?:(?<=\n)|^)\s*\d{1,2}\.\s+")
+LINE_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[).:]|\(?[a-h]\)|[-\u2022*\u2013\u2014])\s+")
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "firstly", "secondly", "thirdly", "fourthly", "finally", "lastly")
+ORDINAL_OPENING = re.compile(rf"(?:^|(?<=[;:.,]\s)|(?<=\band\s))({'|'.join(ORDINALS)})\b,?\s*", re.I)
+CONDITION_OPENING = re.compile(r"^(?:and\s+)?(?:only\s+)?(?:in exchange for|in return for|unless|provided that|"
+                               r"providing that|on (?:the )?condition that|as long as|if|only if|subject to|"
+                               r"on condition)\b", re.I)
+MODALS = {"would", "will", "should", "must", "shall", "could"}
+
+
+def _clean(item: str) -> str:
+    return item.strip(" ;,.:\n\t").removeprefix("and ").removeprefix("or ").strip(" ;,.:")
+
+
+def _split_conditions(chunks: list[str]) -> tuple[list[str], list[str]]:
+    """Chunks that open with a condition marker are conditions of the whole list, not items."""
+    items = [c for c in chunks if not CONDITION_OPENING.match(c.strip())]
+    conditions = [_clean(c) for c in chunks if CONDITION_OPENING.match(c.strip())]
+    return items, conditions
+
+
+def inline_markers(text: str) -> list[str]:
+    """"would 1) extend the ceasefire, 2) set up a mechanism ... and 4) open talks", "(a) halt strikes, (b) ...":
+    the numbers or letters that open items inside one sentence."""
+    markers = list(INLINE_MARKER.finditer(text))
+    if len(markers) < 2:
+        return []
+    items = [text[m.end():(markers[i + 1].start() if i + 1 < len(markers) else len(text))]
+             for i, m in enumerate(markers)]
+    return [_clean(i) for i in items if _clean(i)]
+
+
+def ordinal_items(text: str) -> list[str]:
+    """"First, the two countries would ...; second, their border would ...; and third, roads would ..."."""
+    openings = list(ORDINAL_OPENING.finditer(text))
+    if len(openings) < 2 or openings[0].group(1).lower() not in ("first", "firstly"):
+        return []
+    items = [text[m.end():(openings[i + 1].start() if i + 1 < len(openings) else len(text))]
+             for i, m in enumerate(openings)]
+    return [_clean(i) for i in items if _clean(i)]
+
+
+def top_level_split(text: str) -> list[str]:
+    """Split a list at its top level: at semicolons when it has any, else at commas and a final "and", never
+    inside brackets."""
+    separator = ";" if ";" in text else ","
+    chunks, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += char in "([" and 1 or 0
+        depth -= char in ")]" and 1 or 0
+        thousands = char == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+        if char == separator and depth == 0 and not thousands:
+            chunks.append(text[start:i])
+            start = i + 1
+    chunks.append(text[start:])
+    return [c for c in (ch.strip() for ch in chunks) if c]
+
+
+def split_last_and(items: list[str]) -> list[str]:
+    """"a, b and c": the last comma chunk holds the last two items, joined by its last "and"."""
+    if len(items) < 2:
+        return items
+    left, sep, right = items[-1].rpartition(" and ")
+    if sep and len(left.split()) >= 2 and len(right.split()) >= 2:
+        return [*items[:-1], left, right]
+    return items
+
+
+def colon_list(text: str) -> tuple[list[str], list[str]]:
+    """"offered the unions a package: a minimum wage of ..., a review of tariffs, ... and ..., provided that
+    ...": the items after the colon, and the conditions that close the list."""
+    if ":" not in text:
+        return [], []
+    after = text.split(":", 1)[1]
+    chunks = top_level_split(after)
+    items, conditions = _split_conditions(chunks)
+    if ";" not in after:
+        items = split_last_and(items)
+    items = [_clean(i) for i in items if _clean(i)]
+    return (items, conditions) if len(items) >= 2 else ([], [])
+
+
+def semicolon_clauses(text: str) -> list[str]:
+    """"the two sides would recognise ...; Belgrade would not object ...; and Pristina would establish ...":
+    clauses of one sentence separated by semicolons, each with a verb of its own."""
+    if text.count(";") < 1:
+        return []
+    chunks = [_clean(c) for c in text.split(";")]
+    chunks = [c for c in chunks if c]
+    with_verb = [c for c in chunks if re.search(r"\b(would|will|should|must|shall|could)\b", c)]
+    return chunks if len(chunks) >= 2 and len(with_verb) == len(chunks) else []
+
+
+def lines_after(sentences: list[Span], index: int) -> tuple[list[str], list[int]]:
+    """Numbered, lettered or bulleted entries on the lines after an introduction that ends with a colon, and
+    the sentences they take."""
+    items: list[str] = []
+    taken: list[int] = []
+    for number, sent in enumerate(sentences[index + 1:], start=index + 1):
+        text = sent.text.strip()
+        if not text:
+            continue
+        if LINE_MARKER.match(text):
+            items.append(_clean(LINE_MARKER.sub("", text)))
+        elif items and not text[:1].isupper():
+            items[-1] += " " + text  # an entry broken across sentences
+        else:
+            break
+        taken.append(number)
+    return items, taken
+
+
+def ordinal_sentences(sentences: list[Span], index: int) -> tuple[list[str], list[int]]:
+    """"First, Iran would cap enrichment. Second, inspectors would regain access. Third, ...": one sentence per
+    ordinal."""
+    items, taken = [], []
+    for number, sent in enumerate(sentences[index + 1:], start=index + 1):
+        text = sent.text.strip()
+        opening = ORDINAL_OPENING.match(text)
+        if opening is None or (not items and opening.group(1).lower() not in ("first", "firstly")):
+            break
+        items.append(_clean(text[opening.end():]))
+        taken.append(number)
+    return (items, taken) if len(items) >= 2 else ([], [])
+
+
+def modal_sentences(sentences: list[Span], index: int) -> tuple[list[str], list[int]]:
+    """"Investors would accept a 37 percent cut. Maturities would be stretched to 2037. Coupons would be cut to
+    6 percent.": sentences right after the introduction whose main verb is conditional or future, one item each
+    (a sentence that only states a condition, or reports someone's answer, ends the list)."""
+    items, taken = [], []
+    for number, sent in enumerate(sentences[index + 1:], start=index + 1):
+        root = sent.root
+        modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in [*root.children, *(
+            g for c in root.children if c.dep_ in ("xcomp",) for g in c.children)])
+        reported = any(c.dep_ == "ccomp" for c in root.children) and root.lemma_.lower() in (
+            "say", "add", "tell", "warn", "insist")
+        conditional = any(CONDITION_OPENING.match(c.text) for c in root.children if c.dep_ in ("advcl", "prep"))
+        if not modal or reported or conditional:
+            break
+        items.append(_clean(sent.text))
+        taken.append(number)
+    return (items, taken) if len(items) >= 2 else ([], [])
+
+
+def parallel_predicates(clause: Span) -> list[str]:
+    """"... demands that Kyiv withdraw its forces from the Donetsk, Luhansk and Kherson regions, give up its bid to
+    join NATO and hold elections", "calls for troops to withdraw ..., for Hezbollah to move ... and for the army
+    to deploy ...": the parts of one demand that open like the first ("for ..." or a bare verb), read off the
+    words and their tags rather than the parse, which often breaks on long lists."""
+    tokens = list(clause)
+    if not tokens:
+        return []
+    opener_for = tokens[0].lower_ == "for"
+    first_verb = next((t for t in tokens if t.tag_ in ("VB", "VBP")), None)
+    cuts = [0]
+    for n, token in enumerate(tokens[1:], start=1):
+        joiner = tokens[n - 1].lower_ in (",", "and", ";")
+        if not joiner:
+            continue
+        parallel_verb = first_verb is not None and (token.tag_, token.pos_) == (first_verb.tag_, "VERB")
+        if (token.lower_ == "for") if opener_for else parallel_verb:
+            cuts.append(n)
+    if len(cuts) < 2:
+        return []
+    ends = [*cuts[1:], len(tokens)]
+    parts = [clause.doc[clause.start + a:clause.start + b].text for a, b in zip(cuts, ends, strict=True)]
+    return [p for p in (_clean(p) for p in parts) if p]
+
+
+def coordinated_demands(head: Token) -> list[str]:
+    """"calls for Israeli troops to withdraw ..., for Hezbollah to move ... and for the army to deploy ...",
+    "demands that Kyiv withdraw its forces ..., give up its bid ... and hold elections": the coordinated parts of
+    what a proposing verb asks for."""
+    doc = head.doc
+    fors = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"]
+    if fors:
+        phrases = [fors[0], *fors[0].conjuncts]
+        if len(phrases) >= 2:
+            return [_clean(doc[p.i:p.right_edge.i + 1].text) for p in phrases]
+    clause = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if clause is not None:
+        verbs = [clause, *(c for c in clause.conjuncts if c.pos_ in ("VERB", "AUX"))]
+        if len(verbs) >= 2:
+            spans = []
+            for n, verb in enumerate(verbs):
+                start = verb.i if n else min(t.i for t in verb.subtree)
+                end = (verbs[n + 1].i if n + 1 < len(verbs) else verb.right_edge.i + 1)
+                # the first verb's subtree holds the others: cut it where the next begins
+                spans.append(_clean(doc[start:end].text))
+            return [s for s in spans if s]
+    return []
