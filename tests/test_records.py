@@ -142,3 +142,44 @@ def test_a_condition_on_the_whole_offer_is_kept_apart_from_its_items(code_record
     proposal = next(p for p in result.proposals if p.kind == "proposal")
     assert proposal.conditions == ["provided that the blockades end by Friday"]
     assert all(not item.text.startswith("provided") for item in proposal.items)
+
+
+def _conflicting(result, category: str) -> set[tuple[float, float]]:
+    by_id = {c.claim_id: c for c in result.claims}
+    return {tuple(sorted((c.value, by_id[o].value))) for c in result.claims if c.category == category
+            for o in c.conflicts_with}
+
+
+def test_a_figure_and_its_parts_never_conflict_but_two_tolls_do(code_records):
+    result = code_records("The health ministry said 400 people were killed in the flooding, including 120 children. "
+                          "The United Nations put the death toll at 520.")
+    assert _conflicting(result, "dead") == {(400, 520)}
+    toll = next(c for c in result.claims if c.value == 520)
+    assert toll.conflict_basis and toll.conflict_basis.startswith("same count (dead")
+
+
+def test_each_sides_own_losses_are_different_counts(code_records):
+    result = code_records("The Israeli army said 46 of its soldiers had been killed, while the Gaza health ministry "
+                          "said 11,200 Palestinians had died.")
+    assert _conflicting(result, "dead") == set()
+
+
+def test_a_figure_given_for_comparison_is_not_linked(code_records):
+    result = code_records("Turnout reached 61 percent, the election commission said, up from 55 percent in 2019.")
+    figures = {c.value: c for c in result.claims if c.category == "percentage"}
+    assert figures[55].comparison and not figures[55].conflicts_with and not figures[61].conflicts_with
+
+
+def test_the_figure_refers_to_the_figure_just_given(code_records):
+    result = code_records("Officials said 300 people died in the attack on the market. "
+                          "Rescuers later put the figure at more than 450.")
+    later = next(c for c in result.claims if c.value == 450)
+    assert (later.category, later.bound, later.claimant.text) == ("dead", "at_least", "Rescuers")
+    assert _conflicting(result, "dead") == {(300, 450)}
+
+
+def test_bare_dead_and_wounded_count_the_people_the_sentence_counted(code_records):
+    result = code_records("The army said 90 soldiers were killed and 200 wounded, while rebels put the figure as "
+                          "high as 400 dead and 900 wounded.")
+    assert _conflicting(result, "dead") == {(90, 400)}
+    assert _conflicting(result, "wounded") == {(200, 900)}

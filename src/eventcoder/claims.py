@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.actors.resolver import DocumentActors
 from eventcoder.events.context import frame
 from eventcoder.events.patterns import Lexicon
-from eventcoder.models import Actor, CasualtyFigure, Claim, Event
+from eventcoder.models import Actor, Claim
 from eventcoder.nlp import sentence_of, sentence_text, time_expressions
 from eventcoder.time import resolve_date
 
@@ -30,8 +30,15 @@ VAGUE = {"hundreds": (100, "at_least"), "thousands": (1000, "at_least"), "dozens
          "millions": (1e6, "at_least")}
 CURRENCIES = {"$": "USD", "us$": "USD", "dollar": "USD", "€": "EUR", "euro": "EUR", "£": "GBP", "pound": "GBP",
               "rouble": "RUB", "ruble": "RUB", "yuan": "CNY", "yen": "JPY", "¥": "JPY", "rupee": "INR",
-              "hryvnia": "UAH", "shekel": "ILS", "lira": "TRY", "franc": "CHF"}
+              "hryvnia": "UAH", "shekel": "ILS", "lira": "TRY", "franc": "CHF", "naira": "NGN", "rand": "ZAR",
+              "cedi": "GHS", "birr": "ETB", "shilling": "KES", "dinar": "IQD", "riyal": "SAR", "dirham": "AED",
+              "won": "KRW", "peso": "MXN", "real": "BRL", "reais": "BRL", "baht": "THB", "ringgit": "MYR",
+              "rupiah": "IDR", "taka": "BDT", "kyat": "MMK", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF",
+              "koruna": "CZK", "leu": "RON", "lev": "BGN", "krona": "SEK", "krone": "NOK", "tenge": "KZT",
+              "pound sterling": "GBP", "c$": "CAD", "a$": "AUD", "ca$": "CAD"}
 BOUND_WORDS = [
+    ("no more than", "at_most"), ("not more than", "at_most"), ("no fewer than", "at_least"),
+    ("no less than", "at_least"), ("well over", "at_least"), ("well above", "at_least"), ("upwards of", "at_least"),
     ("just under", "at_most"), ("just over", "at_least"), ("more than", "at_least"), ("at least", "at_least"),
     ("as many as", "up_to"), ("as high as", "up_to"), ("up to", "up_to"), ("fewer than", "at_most"),
     ("less than", "at_most"), ("at most", "at_most"), ("nearly", "at_most"), ("almost", "at_most"),
@@ -40,24 +47,79 @@ BOUND_WORDS = [
 ]
 # What a number counts: lemma of the counted noun or of the verb/adjective that says what happened to it.
 CATEGORY_WORDS = {
-    "dead": {"kill", "die", "dead", "death", "fatality", "slay", "lose", "perish", "toll", "murder"},
+    "dead": {"kill", "die", "dead", "death", "fatality", "slay", "lose", "loss", "perish", "toll", "murder"},
     "wounded": {"wound", "injure", "injured", "wounded", "injury", "casualty", "hurt"},
     "captured": {"capture", "captive", "prisoner", "pow", "hostage", "surrender"},
     "missing": {"missing", "disappear", "miss"},
-    "displaced": {"displace", "flee", "refugee", "evacuate", "displaced", "evacuee", "homeless"},
-    "arrested": {"arrest", "detain", "detention", "jail", "imprison", "detainee", "round"},
+    "displaced": {"displace", "flee", "refugee", "evacuate", "displaced", "evacuee", "homeless", "home",
+                  "asylum"},
+    "arrested": {"arrest", "detain", "detention", "jail", "imprison", "detainee", "round", "custody"},
     "votes": {"vote", "ballot", "seat"},
 }
+CATEGORY_CUES = set().union(*CATEGORY_WORDS.values())
 PERSONNEL = {"troop", "soldier", "fighter", "personnel", "serviceman", "servicemen", "officer", "general",
              "marine", "sailor", "reservist", "conscript", "mercenary", "police", "policeman", "militant",
              "rebel", "member"}
 WEAPONS = {"tank", "missile", "drone", "aircraft", "jet", "warplane", "helicopter", "warship", "shell", "rocket",
            "artillery", "weapon", "vehicle", "gun", "launcher", "system"}
+# Who a crowd is made of, and what a crowd does: "1.28 million people marching", "put the crowd at 81,000".
+CROWD_NOUNS = {"protester", "demonstrator", "marcher", "participant", "striker", "crowd", "attendee", "people",
+               "person", "supporter", "worker"}
+CROWD_VERBS = {"march", "attend", "rally", "protest", "demonstrate", "gather", "strike", "join", "take", "turn",
+               "walk", "parade", "crowd", "throng"}
+# Nouns that stand for a figure: what they count comes from their own words, else from the figure just given.
+PEOPLE_COUNTS = {"dead", "wounded", "captured", "missing", "displaced", "arrested"}
+# A figure's own word that names no people ("7,000 dead", "30,000 wounded") counts whom the sentence already counted.
+BARE_COUNTS = {"dead", "wounded", "injured", "killed", "casualties", "casualty", "death", "deaths", "fatalities",
+               "missing", "captured", "displaced", "arrested", "injuries"}
+COUNT_NOUNS = {"number", "toll", "figure", "total", "tally", "count", "estimate", "it", "crowd", "turnout", "tolls"}
+# Verbs that give a figure as "X at N" or "X to N": "put the toll at 113", "raised its estimate to 732,000".
+ESTIMATE_VERBS = {"put", "estimate", "place", "raise", "revise", "lower", "increase", "bring", "fix", "set", "cut",
+                  "reduce", "double", "count", "tally", "peg"}
+# Moving people by force: "driven from camps", "forced from their homes", "chased out of"; with "from" it displaces.
+FORCING_VERBS = {"drive", "force", "chase", "push", "expel", "evict", "uproot", "flush"}
+# Nouns standing for a figure whose author is named with them: "estimates by the Pentagon", "the union's tally".
+FIGURE_SOURCES = {"estimate", "figure", "report", "count", "data", "tally", "statistic", "source", "census", "survey",
+                  "study", "toll", "assessment"}
+# Verbs whose subject states the figure they take: "police counted 1.28 million", "the agency recorded 9,000 cases".
+RECORDING_VERBS = {"record", "register", "document", "log", "tally", "count", "confirm", "verify"}
+# Verbs whose object or complement is the figure of their subject: "the death toll reached 300".
+FIGURE_VERBS = {"be", "reach", "pass", "top", "exceed", "stand", "climb", "rise", "hit", "surpass", "total",
+                "number", "increase", "grow", "double", "triple", "jump", "soar", "swell", "fall", "drop", "decline"}
+# Verbs whose subject owns the figure they take: "Soviet forces lost 15,000 troops".
+LOSS_VERBS = {"lose", "suffer", "sustain", "have", "count", "record", "mourn", "deploy", "field", "number", "send",
+              "dispatch", "station", "mass", "amass", "keep", "maintain"}
+ANAPHORA_SENTENCES = 2  # "disputed the count. Its own tally ... stood at 860,000": the figure of two sentences back
+OTHER_MINIMUM = 100  # "a dozen cities", "two children": small counts of anything are detail, not claims
 TIME_UNITS = {"day", "week", "month", "year", "hour", "minute", "second", "decade", "century", "kilometre",
               "kilometer", "km", "mile", "metre", "meter", "time", "round", "point"}
 HISTORICAL_YEARS = 2
-ROUNDING = 1.1
-PERIOD_DAYS = 31
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _part_of_earlier(span: Span, counted: Token | None) -> bool:
+    """"40 of the drones": a part of a count given before (the definite noun refers back to it); "46 of its
+    soldiers" is a side's count of its own."""
+    return counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of" and \
+        counted.head.head == span.root and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                               for c in counted.children)
+
+
+def _phrase_words(noun: Token) -> set[str]:
+    """The words that say what a noun counts: itself, its modifiers and clauses, and an "of" complement with its
+    own ("the number of protesters killed", "the civilian death toll")."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    for child in noun.children:
+        if child.dep_ in ("amod", "acl", "relcl", "compound", "nmod"):
+            words |= {child.lemma_.lower(), child.lower_}
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                words |= {pobj.lemma_.lower()} | {g.lemma_.lower() for g in pobj.children
+                                                   if g.dep_ in ("amod", "acl", "relcl", "compound")}
+    return words
 
 
 def _number_value(text: str) -> float | None:
@@ -100,33 +162,69 @@ def _quantity_tokens(doc: Doc, text: str) -> list[Span]:
     the tagger missed, and written-out vague amounts."""
     spans = [e for e in doc.ents if e.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")]
     covered = {t.i for e in spans for t in e}
+    covered |= {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") for t in e}  # "since April 15"
     for match in MONEY_PATTERN.finditer(text):
         span = doc.char_span(match.start(), match.end(), label="MONEY", alignment_mode="expand")
         if span is not None and not covered & {t.i for t in span}:
             spans.append(span)
             covered |= {t.i for t in span}
     # Read the two attributes as arrays: building a Token object for every word was this stage's main cost.
+    # a number the tagger left untagged: a noun's count, or written in digits as a clause's subject ("900 wounded")
     nummod = doc.vocab.strings["nummod"]
+    subjects = {doc.vocab.strings["nsubj"], doc.vocab.strings["nsubjpass"]}
     for i, (like_num, dep) in enumerate(doc.to_array([LIKE_NUM, DEP]).tolist()):
-        if like_num and dep == nummod and i not in covered:
+        if like_num and i not in covered and (dep == nummod or (dep in subjects and doc[i].text[0].isdigit())):
             spans.append(doc[i:i + 1])
     return sorted(spans, key=lambda s: s.start)
+
+
+def _estimate_verb(figure: Token, anchor: Token, report_verb: Token | None) -> Token | None:
+    """The nearest verb over the figure that counts it ("police counted 1.28 million people") or puts a number on
+    something ("put the toll at"), with a subject of its own, below the reporting verb if there is one."""
+    for verb in (anchor, *anchor.ancestors):
+        if verb == report_verb:
+            return None
+        if _lemma(verb) in ESTIMATE_VERBS | RECORDING_VERBS and any(c.dep_ == "nsubj" for c in verb.children) \
+                and any(c.dep_ == "dobj" and (_lemma(c) in COUNT_NOUNS or c == figure or figure in c.subtree)
+                        for c in verb.children):
+            return verb
+    return None
+
+
+def _source_of(noun: Token) -> Token | None:
+    """"estimates by the Pentagon", "a tally from the commission", "the union's tally": whose figure it is."""
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                 for g in c.children if g.dep_ == "pobj"), next((c for c in noun.children if c.dep_ == "poss"), None))
+
+
+def _recorded_by(counted: Token) -> tuple[Token, str] | None:
+    """"the 834 deaths recorded by the ministry", "figures compiled by the UN": a participle's agent states them."""
+    for participle in counted.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN":
+            agent = next((g for c in participle.children if c.dep_ == "agent" for g in c.children
+                          if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent, participle.lemma_.lower()
+    return None
 
 
 class ClaimExtractor:
     def __init__(self, doc: Doc, doc_id: str, pub_date: dt.date | None, actors: DocumentActors, lexicon: Lexicon):
         self.doc, self.doc_id, self.pub_date, self.actors, self.lexicon = doc, doc_id, pub_date, actors, lexicon
         self.sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+        self._last: Claim | None = None  # the figure just given: "the figure", "it" and ellipses refer to it
 
     def extract(self) -> list[Claim]:
         claims: list[Claim] = []
         counters: dict[int, int] = defaultdict(int)
         previous_subject: dict[int, tuple[Actor | None, tuple[int, int] | None]] = {}
         previous_claimant: dict[int, tuple] = {}
+        self._people_counted: dict[int, str] = {}
         for span in _quantity_tokens(self.doc, self.actors.text):
             claim = self._claim(span, previous_subject, previous_claimant, counters)
             if claim is not None:
                 claims.append(claim)
+                self._last = claim
         return claims
 
     def _claim(self, span: Span, previous_subject, previous_claimant, counters) -> Claim | None:
@@ -144,21 +242,41 @@ class ClaimExtractor:
             category, unit = "money", currency or "unknown"
         else:
             category = self._category(span, counted)
-        if category is None or (category == "percentage" and not self._political_context(span)):
-            return None
         index = self.sentence_index[sent.start]
+        if span.start >= 3 and self.doc[span.start - 1].lower_ in ("and", "to", "-") and \
+                self.doc[span.start - 3].lower_ == "between":
+            return None  # "between 300 and 350": the upper end of a range given by the figure before it
+        earlier = self._last if self._last is not None and index - self._last.sentence_index <= ANAPHORA_SENTENCES \
+            else None
+        inherited = None
+        if category is None and earlier is not None and (counted is None or _lemma(counted) in COUNT_NOUNS):
+            # "put the figure at more than 300", "Jalili 9.4 million": what the figure just given counted
+            inherited, category, unit, currency = earlier, earlier.category, earlier.unit, earlier.currency
+        if category is None:
+            return None
         subject, subject_span = self._subject(span, counted, category)
+        if subject is None and inherited is not None:
+            subject, subject_span = inherited.subject, inherited.evidence.get("subject")
         if subject is None and category in ("dead", "wounded", "captured", "missing", "arrested") \
                 and index in previous_subject:
             subject, subject_span = previous_subject[index]  # "1,351 troops died and 3,925 were wounded"
         if subject is not None:
             previous_subject[index] = (subject, subject_span)
-        claimant, hedge, claimant_span = self._claimant(span, fallback=index not in previous_claimant)
+        claimant, hedge, claimant_span = self._claimant(span, counted, fallback=index not in previous_claimant)
         if claimant is None and index in previous_claimant:
             claimant, hedge, claimant_span = previous_claimant[index]  # "... as high as 7,000 dead and almost 30,000"
         if claimant is not None:
             previous_claimant[index] = (claimant, hedge, claimant_span)
         date_value, date_text = self._date(sent)
+        counted_text = self._counted_text(counted, category) or (
+            earlier.counted if earlier is not None and earlier.category == category and
+            (inherited is not None or category in ("percentage", "votes")) else None)
+        if category in PEOPLE_COUNTS:
+            if counted_text is None or counted_text in BARE_COUNTS:
+                # "1,351 Russian troops have died ... as high as 7,000 dead": the sentence's people, counted again
+                counted_text = self._people_counted.get(index, counted_text)
+            else:
+                self._people_counted[index] = counted_text
         counters[index] += 1
         return Claim(
             claim_id=f"{self.doc_id}:c{index}:{counters[index] - 1}",
@@ -179,6 +297,9 @@ class ClaimExtractor:
             date_text=date_text,
             period_text=self._period(sent),
             historical=self._historical(sent),
+            comparison=self._comparison(span),
+            partitive=_part_of_earlier(span, counted),
+            counted=counted_text,
             evidence={"value": (span.start_char, span.end_char), "subject": subject_span, "claimant": claimant_span},
         )
 
@@ -219,17 +340,38 @@ class ClaimExtractor:
         return None
 
     def _counted_noun(self, span: Span) -> Token | None:
+        """What a figure counts: the noun it modifies ("1,351 Russian troops"), the "of" of a partitive ("40 of
+        the drones", "46 of its soldiers"), the object a figure is given for ("put the toll at 113", "raised its
+        estimate to 732,000"), or the subject a figure is the value of ("losses were more than 200", "the toll
+        reached 300")."""
         root = span.root
-        verb = root.head.head
-        if root.dep_ == "pobj" and root.head.lower_ == "at" and verb.pos_ == "VERB":
+        head = root.head
+        if root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN", "ADJ") and \
+                head.i == span.end:
+            return head  # "fewer than 500 dead": the word right after the figure says what it counts
+        if root.dep_ == "pobj" and head.lower_ in ("at", "to") and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head
             figure = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-            if figure is not None:  # "put the Palestinian death toll at more than 30,000"
+            if figure is not None and _lemma(verb) in ESTIMATE_VERBS:
                 return figure
-        if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN", "ADJ"):
-            return root.head
-        noun = next((t for t in self.doc[span.end:span.end + 3] if t.pos_ in ("NOUN", "ADJ")), None)
+            if _lemma(verb) in FIGURE_VERBS:  # "the toll stood at 300"
+                subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return subject
+        partitive = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+        if partitive is not None:
+            return partitive
+        if root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return head
+        if root.dep_ in ("attr", "dobj", "obj", "acomp", "npadvmod") and _lemma(head) in FIGURE_VERBS:
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                return subject
+        noun = next((t for t in self.doc[span.end:span.end + 3] if t.pos_ in ("NOUN", "ADJ") or
+                     t.lemma_.lower() in CATEGORY_CUES), None)
         if noun is not None and noun.i == span.end:
-            return noun
+            return noun  # "some 2,350 wounded", "32 dead"
         if root.pos_ == "NOUN":
             return root
         return None
@@ -246,38 +388,59 @@ class ClaimExtractor:
         return None
 
     def _category(self, span: Span, counted: Token | None) -> str | None:
-        words = set()
+        words, phrase = set(), set()
         if counted is not None and counted.lemma_.lower() in TIME_UNITS:
             return None  # "over about 100 days", "for three hours"
         if counted is not None:
-            words |= {counted.lemma_.lower(), counted.lower_}
-            words |= {c.lemma_.lower() for c in counted.children if c.dep_ in ("amod", "acl", "relcl", "compound")}
+            phrase = _phrase_words(counted)  # "2,700 wounded fighting": its own words before its clause's verb
+            words |= phrase
             head = counted.head  # what happened to them, within their own clause
             words |= {head.lemma_.lower(), head.lower_}
             words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "oprd", "xcomp")}
+            # "forced from their homes", "sought asylum in Tanzania": read only when nothing closer says it
+            around = {g.lemma_.lower() for c in head.children if c.dep_ in ("prep", "dobj") for g in [c, *c.children]}
             if head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
                 words |= {head.head.lemma_.lower(), head.head.lower_}
+            if head.lemma_.lower() == "hold" and any(c.dep_ == "auxpass" for c in head.children):
+                words.add("detain")  # "more than 4,300 protesters had been held"
+            if head.lemma_.lower() in FORCING_VERBS and any(c.lower_ == "from" for c in head.children):
+                words.add("displace")  # "41,000 people had been driven from camps"
         root = span.root
         words |= {root.head.lemma_.lower(), root.head.lower_}
-        for category, cues in CATEGORY_WORDS.items():
-            if words & cues:
-                return category
+        # "32 were missing"
+        words |= {c.lemma_.lower() for c in root.head.children if c.dep_ in ("acomp", "attr", "oprd")}
+        own = {counted.lemma_.lower(), counted.lower_} if counted is not None else set()
+        for vocabulary in (own, phrase, words, around if counted is not None else set()):
+            for category, cues in CATEGORY_WORDS.items():
+                if vocabulary & cues:
+                    return category
         lemma = counted.lemma_.lower() if counted is not None else ""
         if lemma in PERSONNEL:
             return "troops"
         if lemma in WEAPONS:
             return "weapons"
+        if lemma in CROWD_NOUNS and (lemma in ("crowd", "protester", "demonstrator", "marcher") or
+                                     words & CROWD_VERBS):
+            return "crowd"
+        if counted is not None and counted.lemma_.lower() not in COUNT_NOUNS and counted.pos_ == "NOUN" and \
+                not counted.like_num and (_number_value(span.text) or 0) >= OTHER_MINIMUM:
+            return "other"  # "1,500 extra medical school places", "12,000 trainee doctors"
         return None
-
-    def _political_context(self, span: Span) -> bool:
-        return any(t.lemma_.lower() in ("vote", "poll", "support", "approval", "turnout", "seat", "inflation",
-                                        "unemployment", "budget", "tariff", "gdp") for t in sentence_of(span[0]))
 
     def _subject(self, span: Span, counted: Token | None, category: str):
         """Who the figure counts: "1,351 Russian troops" -> RUS MIL; "Soviet forces lost 15,000 troops"."""
         candidates = []
-        if counted is not None and counted.dep_ in ("dobj", "obj"):  # "Soviet forces lost 15,000 troops"
+        if counted is not None and counted.dep_ in ("dobj", "obj") and _lemma(counted.head) in LOSS_VERBS:
+            # "Soviet forces lost 15,000 troops" (but "Hamas killed 160 Israeli troops": the troops are Israel's)
             candidates += [c for c in counted.head.children if c.dep_ == "nsubj"]
+        if counted is not None:  # "46 of its soldiers", "the army's losses"
+            candidates += [c for c in counted.children if c.dep_ == "poss"]
+        verb = counted.head if counted is not None and counted.lemma_.lower() in BARE_COUNTS else span.root.head
+        if _lemma(verb) in FIGURE_VERBS:  # "the army's losses were more than 50 dead"
+            candidates += [p for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                           for p in c.children if p.dep_ == "poss"]
+        if category in ("percentage", "votes"):
+            candidates += self._vote_holders(span)
         if counted is not None and counted.pos_ == "NOUN" and counted.lemma_.lower() not in ("dead", "wounded"):
             candidates.append(counted)
         if category == "money":  # what the money is for comes before who spends it
@@ -293,10 +456,28 @@ class ClaimExtractor:
                 actor = found[0].actor
                 if actor.country is None and counted is not None:
                     continue
+                placed = self.actors.place_countries.get(sentence_of(candidate).start, ())
+                if found[0].country_from_context and self.actors.dominant_country and actor.country not in placed:
+                    # "protesters" with no country of their own belong to the country the report is about, unless
+                    # the sentence places them ("In Israel, 28 people were killed")
+                    actor = actor.model_copy(update={"country": self.actors.dominant_country,
+                                                     "name": self.actors.country_name(self.actors.dominant_country)})
                 return actor, found[0].span
         return None, None
 
-    def _claimant(self, span: Span, fallback: bool = True):
+    def _vote_holders(self, span: Span) -> list[Token]:
+        """Whose share or votes: "44.2 percent for opposition candidate Edmundo Gonzalez", "Gonzalez had won 67
+        percent", "declared Maduro the winner with 51.2 percent"."""
+        root = span.root
+        holders = [g for c in self.doc[span.end:span.end + 4] if c.lower_ == "for" for g in c.children
+                   if g.dep_ == "pobj"]
+        verb = root.head if root.head.pos_ in ("VERB", "AUX") else root.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            holders += [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.pos_ == "PROPN"]
+        holders += [c for c in root.children if c.dep_ in ("nsubj", "compound") and c.pos_ == "PROPN"]
+        return holders
+
+    def _claimant(self, span: Span, counted: Token | None, fallback: bool = True):
         """Who states the figure: a reporting verb's subject, "estimates by X", "according to X"."""
         anchor = span.root
         while anchor.pos_ not in ("VERB", "AUX") and anchor.head != anchor:
@@ -312,18 +493,23 @@ class ClaimExtractor:
             hedge = report.report_verb.lemma_.lower() if report.report_verb.pos_ == "VERB" else \
                 report.report_verb.text.lower()
         reporter = report.reporter
+        if counted is not None and (agent := _recorded_by(counted)) is not None:
+            reporter, hedge = agent  # "the 834 deaths recorded by the health ministry"
         # "estimates by the Pentagon put the figure as high as 7,000"
         subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lemma_.lower() in ("estimate", "figure", "report", "count", "data",
-                                                                "tally", "statistic", "source"):
+        if subject is not None and subject.lemma_.lower() in FIGURE_SOURCES:
             hedge = subject.lower_
-            reporter = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
-                             for g in c.children if g.dep_ == "pobj"), reporter)
+            reporter = _source_of(subject) or reporter
+        elif (estimate := _estimate_verb(span.root, anchor, report.report_verb)) is not None:
+            # "rebels put the figure as high as 400 dead and 900 wounded": the estimating verb's subject states it
+            reporter, hedge = next(c for c in estimate.children if c.dep_ == "nsubj"), estimate.lemma_.lower()
         bound_words = [p for p, _ in BOUND_WORDS if p in ("as high as", "almost", "nearly", "up to")]
         context = " ".join(t.lower_ for t in self.doc[max(span.start - 3, sentence_of(span[0]).start):span.start])
         extra = next((p for p in bound_words if p in context), None)
         if extra:
             hedge = f"{hedge}, {extra}" if hedge else extra
+        if reporter is not None and reporter.lemma_.lower() in FIGURE_SOURCES:
+            reporter = _source_of(reporter) or reporter  # "according to a tally by the National Search Commission"
         if reporter is None and fallback:
             # a parse that misses the frame: the nearest reporting verb before the figure in its sentence
             verbs = [t for t in self.doc[sentence_of(span[0]).start:span.start] if t.pos_ == "VERB" and
@@ -350,6 +536,31 @@ class ClaimExtractor:
         return next((e.text for e in time_expressions(sent) if e.label_ == "DATE" and re.search(
             r"\b(since|past|over|from|during|last|this)\b", e.text, re.I)), None)
 
+    def _comparison(self, span: Span) -> bool:
+        """"up from 83.5 percent", "down from 48.8 percent", "compared with 2,000": a figure for comparison."""
+        before = self.doc[max(span.start - 3, 0):span.start].text.lower()
+        return bool(re.search(r"\b(up|down|rising|falling|up sharply|down sharply) from$|compared (with|to)$|"
+                              r"\bfrom a (high|peak|low) of$", before.strip()))
+
+    def _counted_text(self, counted: Token | None, category: str) -> str | None:
+        """What the figure counts, as written ("civilians", "inflation", "vote"): the noun, or for a percentage
+        the noun measured ("51.2 percent of the vote", "inflation reached 85.5 percent")."""
+        if counted is None:
+            return None
+        if category == "percentage" and counted.lemma_.lower() in ("percent", "%", "percentage", "point"):
+            of = next((g for c in counted.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            return of.lemma_.lower() if of is not None else None
+        if counted.lemma_.lower() in COUNT_NOUNS:  # "the number of rockets", "the civilian death toll"
+            of = next((g for c in counted.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            if of is not None:
+                counted = of
+            elif not any(c.dep_ in ("amod", "compound") for c in counted.lefts):
+                return None  # "the figure", "it": what the figure just given counted
+        modifiers = [c for c in counted.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.like_num]
+        return " ".join(t.text for t in [*modifiers, counted]).lower()
+
     def _historical(self, sent: Span) -> bool:
         """A figure about a period that ended years before publication is a comparison, not a current claim."""
         if self.pub_date is None:
@@ -357,77 +568,3 @@ class ClaimExtractor:
         years = [int(y) for e in time_expressions(sent) if e.label_ == "DATE"
                  for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", e.text)]
         return bool(years) and max(years) < self.pub_date.year - HISTORICAL_YEARS
-
-
-def link_conflicts(claims: list[Claim]) -> None:
-    """Figures for the same category and subject that differ beyond rounding form one conflict group. Works
-    within a document or across a corpus (claim ids are unique per document)."""
-    groups: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.historical or claim.category in ("money", "percentage", "votes"):
-            continue
-        subject = (claim.subject.country, claim.subject.type) if claim.subject else None
-        if subject is None:
-            continue
-        groups[(claim.category, subject)].append(claim)
-    for group in sorted(groups.values(), key=lambda group: group[0].claim_id):
-        for members in _overlapping(group):
-            _link(members)
-
-
-def _overlapping(claims: list[Claim]) -> list[list[Claim]]:
-    """Figures whose dates lie within a month of each other speak of the same period."""
-    ordered = sorted(claims, key=lambda c: c.date or "")
-    runs: list[list[Claim]] = []
-    for claim in ordered:
-        if runs and _days_apart(runs[-1][0], claim) <= PERIOD_DAYS:
-            runs[-1].append(claim)
-        else:
-            runs.append([claim])
-    return runs
-
-
-def _day(value: str | None) -> dt.date | None:
-    """"2022-03-29", "2022-03" or "2022" -> its first day."""
-    if not value:
-        return None
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    return dt.date(parts[0], parts[1], parts[2])
-
-
-def _days_apart(a: Claim, b: Claim) -> int:
-    first, second = _day(a.date), _day(b.date)
-    if first is None or second is None:
-        return 0  # undated figures are compared with everything in their group
-    return abs((second - first).days)
-
-
-def _link(members: list[Claim]) -> None:
-    values = [m.value for m in members]
-    if len(members) < 2 or max(values) / max(min(values), 1e-9) <= ROUNDING:
-        return
-    group_id = f"{members[0].claim_id}:g"
-    for claim in members:
-        claim.group_id = group_id
-        others = [m for m in members if m is not claim and max(m.value, claim.value) / max(
-            min(m.value, claim.value), 1e-9) > ROUNDING]
-        claim.conflicts_with = [m.claim_id for m in others]
-        claim.ratio = round(max(values) / max(min(values), 1e-9), 3)
-
-
-CASUALTY_FIELDS = {"dead": ("fatalities", {"ASSAULT"}), "wounded": ("injured", {"ASSAULT"}),
-                   "arrested": ("arrested", {"COERCE"})}
-
-
-def link_events(claims: list[Claim], events: list[Event]) -> None:
-    """A casualty or arrest figure counts the event of its sentence; the event keeps every source's figure."""
-    for claim in claims:
-        if claim.category not in CASUALTY_FIELDS:
-            continue
-        field, types = CASUALTY_FIELDS[claim.category]
-        event = next((e for e in events if e.sentence_index == claim.sentence_index and e.event_type in types), None)
-        if event is None:
-            continue
-        claim.event_id = event.event_id
-        getattr(event, field).append(CasualtyFigure(value=claim.value, bound=claim.bound, claimant=claim.claimant,
-                                                    claim_id=claim.claim_id))

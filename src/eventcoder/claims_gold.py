@@ -24,7 +24,8 @@ from collections import defaultdict
 
 from eventcoder.models import Claim, Proposal, Quote
 
-CATEGORY_NAMES = {"killed": "dead", "percent": "percentage"}  # gold's words for two of eventcoder's categories
+# gold's words for eventcoder's categories; gold "other" covers crowd sizes and other counts
+CATEGORY_NAMES = {"killed": {"dead"}, "percent": {"percentage"}, "other": {"crowd", "other"}}
 TOLERANCE = 0.005
 
 
@@ -108,7 +109,7 @@ def _score_figures(doc, gold, claims, pairs, tally: Tally, misses) -> None:
     tally.system += len(claims)
     tally.system_right += sum(any(_close(c.value, v) for v in values) for c in claims)
     for g, c in pairs:
-        tally.attributes["category"].append(CATEGORY_NAMES.get(g["category"], g["category"]) == c.category)
+        tally.attributes["category"].append(c.category in CATEGORY_NAMES.get(g["category"], {g["category"]}))
         tally.attributes["bound"].append(g["bound"] == c.bound)
         for key, actor in (("claimant_country", c.claimant), ("subject_country", c.subject)):
             if key in g:

@@ -141,8 +141,12 @@ class Claim(BaseModel):
     date_text: str | None = None
     period_text: str | None = None
     historical: bool = False
+    comparison: bool = Field(default=False, description="given for comparison: 'up from 83.5 percent'")
+    counted: str | None = Field(default=None, description="what the figure counts, as written: 'civilians'")
+    partitive: bool = Field(default=False, description="a part of a count given before: '40 of the drones'")
     group_id: str | None = None
     conflicts_with: list[str] = Field(default_factory=list)
+    conflict_basis: str | None = Field(default=None, description="why the figures of its group count the same thing")
     ratio: float | None = None
     event_id: str | None = None
     evidence: dict[str, Span | None]

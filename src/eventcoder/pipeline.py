@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 
 from eventcoder.actors.kb import ActorMatcher, KnowledgeBase
 from eventcoder.actors.resolver import DocumentActors
-from eventcoder.claims import ClaimExtractor, link_conflicts, link_events
+from eventcoder.claim_links import link_conflicts, link_events
+from eventcoder.claims import ClaimExtractor
 from eventcoder.events.coder import SYMMETRIC_TYPES, SentenceCoder
 from eventcoder.events.patterns import Lexicon, load_lexicon
 from eventcoder.models import Claim, CodingError, Document, Event, Proposal, Quote

@@ -1,0 +1,185 @@
+"""Which figures contradict each other, and which event a figure counts.
+
+Two figures conflict when they count the same thing and differ beyond rounding, whoever states them: the same
+kind of count (dead, displaced, crowd, a percentage of the vote ...), of the same part of it (civilians, children
+and soldiers are parts of "people"; a part and its whole never conflict), on the same side (a side's own losses and
+its enemy's losses are different counts; a candidate's share of the vote is that candidate's), over the same
+period (dated within a month; historical figures and those given for comparison, "up from 83.5 percent", are
+never linked). Each linked claim says why in `conflict_basis`. Linking works within a document and, for a
+batch, across the corpus (claim ids are unique per document).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from eventcoder.claims import BARE_COUNTS, PEOPLE_COUNTS
+from eventcoder.models import CasualtyFigure, Claim, Event
+
+ROUNDING = 1.05  # "about 11,000" and "up to 12,000" differ; 1,351 and 1,350 are one figure rounded
+PERIOD_DAYS = 31
+# What part of a population a casualty figure counts; anything else counts everyone ("people", "protesters").
+PARTS = {
+    "civilians": {"civilian", "civilians", "noncombatant", "noncombatants"},
+    "children": {"child", "children", "minor", "minors", "girl", "girls", "boy", "boys", "student", "students"},
+    "women": {"woman", "women"},
+    "soldiers": {"soldier", "soldiers", "troop", "troops", "serviceman", "servicemen", "personnel", "officer",
+                 "officers", "policeman", "policemen", "police", "army"},
+    "fighters": {"fighter", "fighters", "militant", "militants", "rebel", "rebels", "insurgent", "insurgents",
+                 "combatant", "combatants", "guerrilla", "guerrillas", "jihadist", "jihadists"},
+    "journalists": {"journalist", "journalists", "reporter", "reporters"},
+    "aid workers": {"aid worker", "aid workers", "humanitarian worker", "humanitarian workers"},
+}
+ARMED_PARTS = {"MIL": "soldiers", "REB": "fighters", "SPY": "soldiers", "COP": "soldiers"}
+# For figures that are not head counts, the noun measured ("the annual inflation rate" measures inflation).
+MEASURES = ("inflation", "turnout", "vote", "unemployment", "growth", "approval", "support", "cost", "damage",
+            "budget", "aid", "debt", "deficit", "loan", "package", "enrichment", "output", "gdp", "spending")
+PEOPLE_CATEGORIES = PEOPLE_COUNTS | {"crowd"}
+
+
+def _part(claim: Claim) -> str:
+    words = set((claim.counted or "").lower().split()) | {(claim.counted or "").lower()}
+    part = next((part for part, nouns in PARTS.items() if words & nouns), "everyone")
+    if part == "everyone" and not words - BARE_COUNTS - {""} and claim.subject is not None:
+        # "the army's losses were more than 50 dead": an armed force's own dead are its soldiers or fighters
+        part = ARMED_PARTS.get(claim.subject.type or "", part)
+    return part
+
+
+def _measure(claim: Claim) -> str:
+    """What is measured: for counts of people the part counted, for other figures the noun measured
+    ("inflation", "turnout", "vote", "cost"); a partitive ("40 of the drones") is a part of another figure."""
+    if claim.partitive:
+        return f"part of {claim.counted}"
+    if claim.category in PEOPLE_CATEGORIES:
+        return _part(claim)
+    words = (claim.counted or "").lower().split()
+    # the noun measured ("the annual inflation rate": inflation), else the phrase's head ("katyusha rockets")
+    return next((m for m in MEASURES if m in words), words[-1].removesuffix("s") if words else "")
+
+
+def _side(claim: Claim) -> str | None:
+    """Whose count it is: a person's (a candidate's share of the vote), else a country's or organisation's."""
+    subject = claim.subject
+    if subject is None:
+        return None
+    if claim.category in ("percentage", "votes") and subject.name and subject.name != subject.country:
+        return subject.name
+    return subject.country
+
+
+def _claimant_key(claim: Claim) -> tuple | None:
+    who = claim.claimant
+    if who is None:
+        return None
+    return who.country, who.type, (who.name or who.text).lower().removeprefix("the ")
+
+
+def _day(value: str | None) -> dt.date | None:
+    """"2022-03-29", "2022-03" or "2022" -> its first day."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def _same_period(a: Claim, b: Claim) -> bool:
+    first, second = _day(a.date), _day(b.date)
+    return first is None or second is None or abs((second - first).days) <= PERIOD_DAYS
+
+
+def _same_count(a: Claim, b: Claim) -> bool:
+    if a.category != b.category or _measure(a) != _measure(b):
+        return False
+    if len({_side(a), _side(b)} - {None}) > 1:
+        return False  # "46 of its soldiers" and "11,200 Palestinians": two sides' losses
+    if a.doc_id != b.doc_id and (_side(a) is None or _side(b) is None):
+        return False  # across documents only figures whose side is known are compared
+    if a.doc_id == b.doc_id and _claimant_key(a) is not None and _claimant_key(a) == _claimant_key(b):
+        return False  # one source's two figures in one report are an update or two scopes, not a dispute
+    return _same_period(a, b)
+
+
+def _differ(a: Claim, b: Claim) -> bool:
+    low, high = sorted((a.value, b.value))
+    return high / max(low, 1e-9) > ROUNDING
+
+
+def _linkable(claim: Claim) -> bool:
+    return not (claim.historical or claim.comparison) and (claim.category not in ("money", "other") or
+                                                           bool(claim.counted))
+
+
+def link_conflicts(claims: list[Claim]) -> None:
+    """Link every pair of figures that count the same thing and differ beyond rounding; a group is all the figures
+    linked with each other, and each member lists the others it contradicts."""
+    candidates = [c for c in claims if _linkable(c)]
+    by_kind: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in candidates:
+        by_kind[(claim.category, _measure(claim))].append(claim)
+    for group in by_kind.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if _same_count(a, b) and _differ(a, b):
+                    _pair(a, b)
+    _name_groups([c for c in candidates if c.conflicts_with])
+
+
+def _pair(a: Claim, b: Claim) -> None:
+    for one, other in ((a, b), (b, a)):
+        if other.claim_id not in one.conflicts_with:
+            one.conflicts_with.append(other.claim_id)
+
+
+def _name_groups(linked: list[Claim]) -> None:
+    """Connected figures share a group id (the first claim's), the largest/smallest ratio and the basis."""
+    by_id = {c.claim_id: c for c in linked}
+    seen: set[str] = set()
+    for claim in sorted(linked, key=lambda c: c.claim_id):
+        if claim.claim_id in seen:
+            continue
+        members, queue = [], [claim]
+        while queue:
+            current = queue.pop()
+            if current.claim_id in seen:
+                continue
+            seen.add(current.claim_id)
+            members.append(current)
+            queue += [by_id[o] for o in current.conflicts_with if o in by_id]
+        values = [m.value for m in members]
+        ratio = round(max(values) / max(min(values), 1e-9), 3)
+        basis = _basis(members)
+        for member in members:
+            member.group_id, member.ratio, member.conflict_basis = f"{claim.claim_id}:g", ratio, basis
+
+
+def _basis(members: list[Claim]) -> str:
+    first = members[0]
+    what = first.category if first.category not in ("percentage", "money", "other") else \
+        f"{first.category} of {first.counted}"
+    part = _measure(first) if first.category in PEOPLE_CATEGORIES else None
+    side = next((_side(m) for m in members if _side(m)), None)
+    figures = "; ".join(f"{m.value_text} ({m.claimant.text if m.claimant else 'unattributed'})"
+                        for m in sorted(members, key=lambda m: m.value))
+    scope = ", ".join(x for x in (what, part if part and part != "everyone" else None,
+                                  f"side {side}" if side else None) if x)
+    return f"same count ({scope}; same period): {figures}"
+
+
+CASUALTY_FIELDS = {"dead": ("fatalities", {"ASSAULT"}), "wounded": ("injured", {"ASSAULT"}),
+                   "arrested": ("arrested", {"COERCE"})}
+
+
+def link_events(claims: list[Claim], events: list[Event]) -> None:
+    """A casualty or arrest figure counts the event of its sentence; the event keeps every source's figure."""
+    for claim in claims:
+        if claim.category not in CASUALTY_FIELDS:
+            continue
+        field, types = CASUALTY_FIELDS[claim.category]
+        event = next((e for e in events if e.sentence_index == claim.sentence_index and e.event_type in types), None)
+        if event is None:
+            continue
+        claim.event_id = event.event_id
+        getattr(event, field).append(CasualtyFigure(value=claim.value, bound=claim.bound, claimant=claim.claimant,
+                                                    claim_id=claim.claim_id))
