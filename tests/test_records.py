@@ -183,3 +183,38 @@ def test_bare_dead_and_wounded_count_the_people_the_sentence_counted(code_record
                           "high as 400 dead and 900 wounded.")
     assert _conflicting(result, "dead") == {(90, 400)}
     assert _conflicting(result, "wounded") == {(200, 900)}
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # what the evidence shows is not a speaker: the one who says it is
+    ('The opposition leader, Maria Duarte, said the vote count showed the government was "a sore loser".',
+     "a sore loser", "Maria Duarte"),
+    # a spokesman named in apposition
+    ('Its spokeswoman, Ana Lindqvist, said the raids were "plainly unlawful" and would be challenged.',
+     "plainly unlawful", "Ana Lindqvist"),
+    # judging in words
+    ('Chancellor Olaf Scholz hailed "a new chapter for Europe" after the vote.', "a new chapter for Europe",
+     "Olaf Scholz"),
+    ('The miners\' union rejected the pay offer as "an insult" on Monday.', "an insult", "union"),
+    # the speaker after a long subject
+    ('"We will not leave the square until the minister resigns," the April 6 movement, which organised the sit-in, '
+     'said in a statement.', "We will not leave the square until the minister resigns", "movement"),
+    # the speaker's words under a preposition are still the speaker's
+    ('The foreign minister said the plan rested on "wishful thinking".', "wishful thinking", "minister"),
+])
+def test_quote_speakers(code_records, text, quoted, speaker):
+    quote = next(q for q in code_records(text).quotes if q.text.strip(".,") == quoted)
+    assert quote.kind != "scare" and speaker.lower() in (quote.speaker_name or "").lower()
+
+
+def test_a_quote_standing_as_a_sentence_is_attributed_by_the_next(code_records):
+    result = code_records('"Not one soldier will cross this river." With those words, President Paul Kagame '
+                          'rejected the ultimatum on Monday.')
+    quote = result.quotes[0]
+    assert quote.kind == "direct" and "Kagame" in quote.speaker_name
+
+
+def test_a_label_the_narrator_names_a_thing_by_is_a_scare_quote(code_records):
+    result = code_records('Officials said most voters had backed independence in a "referendum" that the United '
+                          'Nations refused to recognise.')
+    assert [(q.text, q.kind, q.speaker) for q in result.quotes] == [("referendum", "scare", None)]

@@ -15,7 +15,14 @@ from eventcoder.nlp import sentence_of
 QUOTE_PAIRS = re.compile(r"\u201c([^\u201d]{1,3000})\u201d|\"([^\"]{1,3000})\"|\u00ab([^\u00bb]{1,3000})\u00bb")
 # Verbs that introduce or frame quoted speech beyond the reporting verbs ("called X a 'butcher'").
 SPEECH_VERBS = {"call", "denounce", "describe", "brand", "label", "dub", "speak", "term", "accuse", "warn",
-                "urge", "vow", "condemn", "praise", "promise", "threaten", "ask", "reply", "answer", "write"}
+                "urge", "vow", "condemn", "praise", "promise", "threaten", "ask", "reply", "answer", "write",
+                # judging in words: "hailed 'the day the weapons are exchanged for words'", "rejected it as 'insulting'"
+                "hail", "welcome", "decry", "slam", "blast", "criticise", "criticize", "reject", "lament", "mock",
+                "deride", "applaud", "laud", "commend", "dismiss"}
+# Opening words that point a sentence back at the quote before it: "With those words, President Ali dismissed ..."
+BACK_REFERENCES = re.compile(r"^(with|in|using) (those|these|such) words\b|^(those|these) words\b", re.I)
+# Entity labels of who can speak; a speech verb whose subject is none of these ("the build-up showed") is no cue.
+SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 SCARE_MAX_WORDS = 3
 # How quoted words can sit inside what a speech verb says ("declared that he was not willing to make
 # concessions on 'territorial integrity'"); any other clause boundary ends the search for a cue.
@@ -53,16 +60,16 @@ class QuoteExtractor:
                 subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None) or (
                     cue.head if cue.dep_ == "relcl" else None)
             if subject is not None:
-                found = self.actors.resolve(subject)
-                if found:
-                    speaker, speaker_span = found[0].actor, found[0].span
-                elif subject.pos_ in ("NOUN", "PROPN"):  # "both sides": a speaker not in the knowledge base
-                    phrase = self.doc[subject.left_edge.i:subject.i + 1]
-                    speaker, speaker_span = Actor(text=phrase.text), (phrase.start_char, phrase.end_char)
+                speaker, speaker_span = self._speaker(subject)
+        elif self._whole_sentence(span, sent):
+            # '"Not one square centimetre ... will be given up." With those words, President Ali dismissed ...'
+            cue, subject = self._next_sentence_speaker(sent)
+            if subject is not None:
+                speaker, speaker_span = self._speaker(subject)
         words = len(text.split())
         so_called = span.start > 0 and self.doc[max(span.start - 2, 0):span.start].text.lower().replace(
             " ", "").endswith("so-called")
-        if so_called or cue is None or speaker is None:
+        if so_called or cue is None or speaker is None or (words <= SCARE_MAX_WORDS and self._in_a_modifier(span, cue)):
             kind = "scare" if words <= SCARE_MAX_WORDS or so_called else "direct"
         else:
             kind = "direct" if words > SCARE_MAX_WORDS and self._stands_alone(span, chars[0]) else "partial"
@@ -87,6 +94,59 @@ class QuoteExtractor:
                       "cue": (cue.idx, cue.idx + len(cue.text)) if cue is not None else None},
         )
 
+    def _speaker(self, subject: Token) -> tuple[Actor | None, tuple[int, int] | None]:
+        """The actor a speech verb's subject names; "Its spokesman, Yasser al-Farhan," is named by the apposition."""
+        name = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        found = self.actors.resolve(subject)
+        if name is not None:
+            phrase = self.doc[name.left_edge.i:name.right_edge.i + 1]
+            named = self.actors.resolve(name)
+            actor = named[0].actor if named and named[0].actor.role else Actor(
+                text=phrase.text, country=found[0].actor.country if found else None,
+                type=found[0].actor.type if found else None)
+            return actor, (phrase.start_char, phrase.end_char)
+        if found:
+            return found[0].actor, found[0].span
+        if subject.pos_ in ("NOUN", "PROPN"):  # "both sides": a speaker not in the knowledge base
+            phrase = self.doc[subject.left_edge.i:subject.i + 1]
+            return Actor(text=phrase.text), (phrase.start_char, phrase.end_char)
+        return None, None
+
+    def _can_speak(self, verb: Token) -> bool:
+        """Whether a speech verb's subject can be a speaker: a person, group or place, a pronoun or a known actor;
+        "the build-up showed Washington was 'a full partner'" is what the evidence shows, not who says it."""
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in SPEAKER_LABELS:
+            return True
+        return bool(self.actors.resolve(subject))
+
+    def _in_a_modifier(self, span, cue: Token) -> bool:
+        """A few quoted words the narrator names a thing by, inside a prepositional phrase ("in a 'referendum'", "in
+        the 'humanitarian zone'"), are scare quotes; the speaker's own words are not ("rested on 'unrealistic
+        demands'", "rejected the offer as 'insulting'")."""
+        for ancestor in [span.root, *span.root.ancestors]:
+            if ancestor == cue:
+                return False
+            if ancestor.dep_ == "prep" and ancestor.lower_ != "as":
+                return span.start > 0 and self.doc[span.start - 1].pos_ == "DET"
+        return False
+
+    def _whole_sentence(self, span, sent) -> bool:
+        inside = [t for t in sent if not t.is_punct]
+        return bool(inside) and all(span.start <= t.i < span.end for t in inside)
+
+    def _next_sentence_speaker(self, sent) -> tuple[Token | None, Token | None]:
+        """A quote standing as a sentence of its own, attributed by the next one: "With those words, X dismissed",
+        or a next sentence whose main verb is a speech verb with a subject ("The minister said so on Monday")."""
+        if sent.end >= len(self.doc):
+            return None, None
+        following = sentence_of(self.doc[sent.end])
+        root = following.root
+        if root.pos_ != "VERB" or root.lemma_.lower() not in self.speech and not BACK_REFERENCES.match(
+                following.text):
+            return None, None
+        return root, next((c for c in root.children if c.dep_ == "nsubj"), None)
+
     def _stands_alone(self, span, start: int) -> bool:
         """A full quote is speech of its own: it opens with a capital or follows a colon or a comma
         ('the commander said, "but only if ..."'), rather than running on inside the narrator's sentence."""
@@ -104,15 +164,17 @@ class QuoteExtractor:
                 if ancestor != token and below.pos_ in ("VERB", "AUX") and below.dep_ not in SPEECH_CONTENT_DEPS:
                     break  # another clause: "one 'gaffe' followed another: First, Biden told ..."
                 if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in self.speech and not (
-                        span.start <= ancestor.i < span.end and len(span) > 4):
+                        span.start <= ancestor.i < span.end and len(span) > 4) and self._can_speak(ancestor):
                     return ancestor
                 below = ancestor
         sent = sentence_of(span[0])
-        following = self.doc[span.end:min(span.end + 5, len(self.doc))]
+        following = self.doc[span.end:sent.end]
         parenthetical = span[-2].text == "," if len(span) > 2 else False
         if parenthetical or (len(following) and following[0].text == ","):
-            # "'...,' he said" / "'...', said the minister"
-            verb = next((t for t in following if t.pos_ == "VERB" and t.lemma_.lower() in self.speech), None)
+            # "'...,' he said" / "'...', said the minister" / "'...,' the movement, which called the protests, said"
+            verb = next((t for t in following if t.pos_ == "VERB" and t.lemma_.lower() in self.speech and (
+                t.i < span.end + 5 or any(c.dep_ == "nsubj" and c.left_edge.i <= span.end + 1 for c in t.children))),
+                None)
             if verb is not None:
                 return verb
         before = self.doc[max(span.start - 3, 0):span.start]
