@@ -128,11 +128,43 @@ def test_casualty_figure_is_attached_to_its_event(code):
     # bullet lines
     ("Kenya's government offered the doctors the following terms on Monday:\n\n- a 10 percent pay rise;\n\n- "
      "new hospital equipment;\n\n- no sanctions for the strike.", "KEN", 3),
+    # numbered lines the sentence splitter keeps together
+    ("The World Bank has set out three steps that Ghana must take to receive a $300 million loan:\n1. cut energy "
+     "subsidies;\n2. publish the audit of the cocoa board;\n3. cap new borrowing by state firms.\nThe board will "
+     "vote in June.", "WB", 3),
+    # ordinals in sentences of their own, the last ones in one sentence
+    ("Colombian President Gustavo Petro presented a peace plan to Congress on Monday. First, the ELN would release "
+     "every hostage. Second, the army would suspend operations in Arauca. Third, a commission would verify the "
+     "truce; and fourth, talks would resume in Havana.", "COL", 4),
+    # conditional sentences after an offer, one item each, a misparsed one among them
+    ("Mozambique's government on Friday offered a deal to the insurgents in Cabo Delgado. Fighters who lay down "
+     "their arms would receive an amnesty. Villagers detained under the curfew would be freed. The army would "
+     "leave the markets once local police could keep order.", "MOZ", 3),
+    # a plan named by its number of points
+    ("Arab League foreign ministers meeting in Cairo adopted a four-point plan for Sudan: an immediate truce, safe "
+     "corridors for aid, the return of civilian rule and talks in Jeddah.", "ARL", 4),
+    # suggested, then reported as that-clauses
+    ("Turkish President Recep Tayyip Erdogan on Friday suggested a way out of the standoff. He said both navies "
+     "could pull back from the disputed waters, that a hotline could be set up, and that talks should resume in "
+     "Ankara.", "TUR", 3),
 ])
 def test_proposals_in_any_list_shape(code_records, text, proposer, n_items):
     result = code_records(text)
     proposal = next(p for p in result.proposals if p.kind == "proposal")
     assert (proposal.actor.country, len(proposal.items)) == (proposer, n_items)
+
+
+def test_an_offer_lapsing_unless_or_given_in_exchange_is_a_condition_not_an_item(code_records):
+    lapse = code_records("Mali's government on Monday offered a deal to the rebels. Fighters who surrender would be "
+                         "pardoned. Prisoners would be released. The offer lapses unless the rebels reply within a "
+                         "week, a government spokesman said.")
+    offer = next(p for p in lapse.proposals if p.kind == "proposal")
+    assert (len(offer.items), offer.conditions) == (2, ["unless the rebels reply within a week"])
+    swap = code_records("Kenyan President William Ruto suggested a way out of the strike on Monday. He said nurses "
+                        "could get a 5 percent rise, that arrears could be paid by June, and that no one should "
+                        "be sacked. In return, he said, the union should call off the strike.")
+    offer = next(p for p in swap.proposals if p.kind == "proposal")
+    assert len(offer.items) == 3 and offer.conditions[0].startswith("In return")
 
 
 def test_a_condition_on_the_whole_offer_is_kept_apart_from_its_items(code_records):
@@ -218,3 +250,35 @@ def test_a_label_the_narrator_names_a_thing_by_is_a_scare_quote(code_records):
     result = code_records('Officials said most voters had backed independence in a "referendum" that the United '
                           'Nations refused to recognise.')
     assert [(q.text, q.kind, q.speaker) for q in result.quotes] == [("referendum", "scare", None)]
+
+
+def test_the_definite_toll_is_the_count_given_before(code_records):
+    result = code_records("Al-Shabaab said it had killed 60 Kenyan soldiers. President William Ruto said 19 of his "
+                          "country's troops had died. A Somali officer put the Kenyan death toll at roughly 30.")
+    assert _conflicting(result, "dead") == {(19, 60), (30, 60), (19, 30)}
+
+
+def test_a_figure_given_for_comparison_keeps_its_own_date(code_records):
+    result = code_records("The number of people displaced in Sudan has risen to 9,100,000, up from 7,400,000 in "
+                          "June, the migration agency said on Tuesday. The army-backed government put the figure at "
+                          "about 5,000,000.", pub_date="2024-10-03")
+    figures = {c.value: c for c in result.claims}
+    assert figures[7_400_000].date == "2024-06" and figures[9_100_000].date == "2024-10-01"
+    assert _conflicting(result, "displaced") == {(5_000_000, 9_100_000)}
+
+
+def test_of_them_names_a_part_and_an_announced_toll_its_source(code_records):
+    result = code_records("Armenia's defence ministry issued its own toll on Sunday. Forty Armenians had been "
+                          "killed, 25 of them soldiers. Azerbaijan's army said it had killed more than 200 Armenian "
+                          "soldiers.")
+    figures = {c.value: c for c in result.claims}
+    assert figures[40].claimant.country == "ARM" and figures[25].counted == "soldiers"
+    assert _conflicting(result, "dead") == {(25, 200)}
+
+
+def test_according_to_a_tally_outweighs_a_later_clause(code_records):
+    result = code_records("Security forces have killed 560 people since the coup, according to a tally by the "
+                          "Assistance Association for Political Prisoners; the junta put the figure at 150.")
+    figures = {c.value: c for c in result.claims}
+    assert "Assistance Association" in figures[560].claimant.text and figures[150].claimant.text == "the junta"
+    assert _conflicting(result, "dead") == {(150, 560)}

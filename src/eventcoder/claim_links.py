@@ -14,23 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from eventcoder.claims import BARE_COUNTS, PEOPLE_COUNTS
+from eventcoder.claims import BARE_COUNTS, PARTS, PEOPLE_COUNTS
 from eventcoder.models import CasualtyFigure, Claim, Event
 
 ROUNDING = 1.05  # "about 11,000" and "up to 12,000" differ; 1,351 and 1,350 are one figure rounded
 PERIOD_DAYS = 31
-# What part of a population a casualty figure counts; anything else counts everyone ("people", "protesters").
-PARTS = {
-    "civilians": {"civilian", "civilians", "noncombatant", "noncombatants"},
-    "children": {"child", "children", "minor", "minors", "girl", "girls", "boy", "boys", "student", "students"},
-    "women": {"woman", "women"},
-    "soldiers": {"soldier", "soldiers", "troop", "troops", "serviceman", "servicemen", "personnel", "officer",
-                 "officers", "policeman", "policemen", "police", "army"},
-    "fighters": {"fighter", "fighters", "militant", "militants", "rebel", "rebels", "insurgent", "insurgents",
-                 "combatant", "combatants", "guerrilla", "guerrillas", "jihadist", "jihadists"},
-    "journalists": {"journalist", "journalists", "reporter", "reporters"},
-    "aid workers": {"aid worker", "aid workers", "humanitarian worker", "humanitarian workers"},
-}
 ARMED_PARTS = {"MIL": "soldiers", "REB": "fighters", "SPY": "soldiers", "COP": "soldiers"}
 # For figures that are not head counts, the noun measured ("the annual inflation rate" measures inflation).
 MEASURES = ("inflation", "turnout", "vote", "unemployment", "growth", "approval", "support", "cost", "damage",
@@ -73,7 +61,9 @@ def _claimant_key(claim: Claim) -> tuple | None:
     who = claim.claimant
     if who is None:
         return None
-    return who.country, who.type, (who.name or who.text).lower().removeprefix("the ")
+    # a person's name, else the words: "the migration agency" and "the army-backed government" may both resolve
+    # to a country's government, yet they are two sources
+    return who.country, who.type, (who.name if who.role else who.text).lower().removeprefix("the ")
 
 
 def _day(value: str | None) -> dt.date | None:

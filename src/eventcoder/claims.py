@@ -50,16 +50,16 @@ CATEGORY_WORDS = {
     "dead": {"kill", "die", "dead", "death", "fatality", "slay", "lose", "loss", "perish", "toll", "murder"},
     "wounded": {"wound", "injure", "injured", "wounded", "injury", "casualty", "hurt"},
     "captured": {"capture", "captive", "prisoner", "pow", "hostage", "surrender"},
-    "missing": {"missing", "disappear", "miss"},
+    "missing": {"missing", "disappear", "miss", "whereabouts"},
     "displaced": {"displace", "flee", "refugee", "evacuate", "displaced", "evacuee", "homeless", "home",
-                  "asylum"},
+                  "asylum", "migrant", "emigrate", "emigrant", "exodus", "abroad"},
     "arrested": {"arrest", "detain", "detention", "jail", "imprison", "detainee", "round", "custody"},
     "votes": {"vote", "ballot", "seat"},
 }
 CATEGORY_CUES = set().union(*CATEGORY_WORDS.values())
 PERSONNEL = {"troop", "soldier", "fighter", "personnel", "serviceman", "servicemen", "officer", "general",
              "marine", "sailor", "reservist", "conscript", "mercenary", "police", "policeman", "militant",
-             "rebel", "member"}
+             "rebel", "member", "contingent", "garrison", "peacekeeper", "guardsman"}
 WEAPONS = {"tank", "missile", "drone", "aircraft", "jet", "warplane", "helicopter", "warship", "shell", "rocket",
            "artillery", "weapon", "vehicle", "gun", "launcher", "system"}
 # Who a crowd is made of, and what a crowd does: "1.28 million people marching", "put the crowd at 81,000".
@@ -67,6 +67,19 @@ CROWD_NOUNS = {"protester", "demonstrator", "marcher", "participant", "striker",
                "person", "supporter", "worker"}
 CROWD_VERBS = {"march", "attend", "rally", "protest", "demonstrate", "gather", "strike", "join", "take", "turn",
                "walk", "parade", "crowd", "throng"}
+# What part of a population a casualty figure counts; anything else counts everyone ("people", "protesters").
+PARTS = {
+    "civilians": {"civilian", "civilians", "noncombatant", "noncombatants"},
+    "children": {"child", "children", "minor", "minors", "girl", "girls", "boy", "boys", "student", "students"},
+    "women": {"woman", "women"},
+    "soldiers": {"soldier", "soldiers", "troop", "troops", "serviceman", "servicemen", "personnel", "officer",
+                 "officers", "policeman", "policemen", "police", "army"},
+    "fighters": {"fighter", "fighters", "militant", "militants", "rebel", "rebels", "insurgent", "insurgents",
+                 "combatant", "combatants", "guerrilla", "guerrillas", "jihadist", "jihadists"},
+    "journalists": {"journalist", "journalists", "reporter", "reporters"},
+    "aid workers": {"aid worker", "aid workers", "humanitarian worker", "humanitarian workers"},
+}
+PART_WORDS = set().union(*PARTS.values())  # "the civilian death toll" is not the toll given before
 # Nouns that stand for a figure: what they count comes from their own words, else from the figure just given.
 PEOPLE_COUNTS = {"dead", "wounded", "captured", "missing", "displaced", "arrested"}
 # A figure's own word that names no people ("7,000 dead", "30,000 wounded") counts whom the sentence already counted.
@@ -79,8 +92,11 @@ ESTIMATE_VERBS = {"put", "estimate", "place", "raise", "revise", "lower", "incre
 # Moving people by force: "driven from camps", "forced from their homes", "chased out of"; with "from" it displaces.
 FORCING_VERBS = {"drive", "force", "chase", "push", "expel", "evict", "uproot", "flush"}
 # Nouns standing for a figure whose author is named with them: "estimates by the Pentagon", "the union's tally".
-FIGURE_SOURCES = {"estimate", "figure", "report", "count", "data", "tally", "statistic", "source", "census", "survey",
-                  "study", "toll", "assessment"}
+ESTIMATES = {"estimate", "figure", "report", "data", "tally", "statistic", "census", "survey", "study", "assessment"}
+FIGURE_SOURCES = ESTIMATES | {"count", "source", "toll"}
+# "up from 578,000 in June" (the phrase runs to the next comma that is not a thousands separator)
+COMPARED_PHRASE = re.compile(r"\b(?:(?:up|down|rising|falling) from|compared (?:with|to)) (?:[^,;]|,(?=\d))*", re.I)
+HOMELANDS = {"country", "home", "homeland", "village", "town", "city"}
 # Verbs whose subject states the figure they take: "police counted 1.28 million", "the agency recorded 9,000 cases".
 RECORDING_VERBS = {"record", "register", "document", "log", "tally", "count", "confirm", "verify"}
 # Verbs whose object or complement is the figure of their subject: "the death toll reached 300".
@@ -180,9 +196,11 @@ def _quantity_tokens(doc: Doc, text: str) -> list[Span]:
 
 def _estimate_verb(figure: Token, anchor: Token, report_verb: Token | None) -> Token | None:
     """The nearest verb over the figure that counts it ("police counted 1.28 million people") or puts a number on
-    something ("put the toll at"), with a subject of its own, below the reporting verb if there is one."""
+    something ("put the toll at"), with a subject of its own, below the reporting verb if there is one ("according
+    to a tally by X" in the figure's own clause keeps its X)."""
+    beyond = report_verb is not None and report_verb.pos_ != "VERB" and report_verb not in anchor.ancestors
     for verb in (anchor, *anchor.ancestors):
-        if verb == report_verb:
+        if verb == report_verb or (beyond and verb != anchor):
             return None
         if _lemma(verb) in ESTIMATE_VERBS | RECORDING_VERBS and any(c.dep_ == "nsubj" for c in verb.children) \
                 and any(c.dep_ == "dobj" and (_lemma(c) in COUNT_NOUNS or c == figure or figure in c.subtree)
@@ -206,6 +224,11 @@ def _recorded_by(counted: Token) -> tuple[Token, str] | None:
             if agent is not None:
                 return agent, participle.lemma_.lower()
     return None
+
+
+def _definite_count(counted: Token | None) -> bool:
+    return counted is not None and _lemma(counted) in COUNT_NOUNS and any(
+        c.dep_ in ("det", "poss") for c in counted.children)
 
 
 class ClaimExtractor:
@@ -238,10 +261,12 @@ class ClaimExtractor:
         currency, unit = self._currency(span), None
         if span.label_ == "PERCENT" or "percent" in lowered or "%" in lowered:
             category, unit = "percentage", "percent"
-        elif currency or span.label_ == "MONEY":
-            category, unit = "money", currency or "unknown"
+        elif currency:
+            category, unit = "money", currency
         else:
             category = self._category(span, counted)
+            if category is None and span.label_ == "MONEY":  # the tagger's money with no currency named
+                category, unit = "money", "unknown"
         index = self.sentence_index[sent.start]
         if span.start >= 3 and self.doc[span.start - 1].lower_ in ("and", "to", "-") and \
                 self.doc[span.start - 3].lower_ == "between":
@@ -249,7 +274,8 @@ class ClaimExtractor:
         earlier = self._last if self._last is not None and index - self._last.sentence_index <= ANAPHORA_SENTENCES \
             else None
         inherited = None
-        if category is None and earlier is not None and (counted is None or _lemma(counted) in COUNT_NOUNS):
+        if earlier is not None and (self._part_of_them(span) is not None or category is None and (
+                counted is None or _lemma(counted) in COUNT_NOUNS)):
             # "put the figure at more than 300", "Jalili 9.4 million": what the figure just given counted
             inherited, category, unit, currency = earlier, earlier.category, earlier.unit, earlier.currency
         if category is None:
@@ -267,15 +293,19 @@ class ClaimExtractor:
             claimant, hedge, claimant_span = previous_claimant[index]  # "... as high as 7,000 dead and almost 30,000"
         if claimant is not None:
             previous_claimant[index] = (claimant, hedge, claimant_span)
-        date_value, date_text = self._date(sent)
+        date_value, date_text = self._date(sent, span)
         counted_text = self._counted_text(counted, category) or (
             earlier.counted if earlier is not None and earlier.category == category and
             (inherited is not None or category in ("percentage", "votes")) else None)
+        if earlier is not None and earlier.category == category and _definite_count(counted) and \
+                not (set((counted_text or "").split()) & PART_WORDS):
+            # "put the Ugandan death toll at roughly 70", "the junta put the figure at 248": the count given before
+            counted_text = earlier.counted
         if category in PEOPLE_COUNTS:
             if counted_text is None or counted_text in BARE_COUNTS:
                 # "1,351 Russian troops have died ... as high as 7,000 dead": the sentence's people, counted again
                 counted_text = self._people_counted.get(index, counted_text)
-            else:
+            elif not set(counted_text.split()) & COUNT_NOUNS:  # people, not "the death toll"
                 self._people_counted[index] = counted_text
         counters[index] += 1
         return Claim(
@@ -346,6 +376,8 @@ class ClaimExtractor:
         reached 300")."""
         root = span.root
         head = root.head
+        if (part := self._part_of_them(span)) is not None:
+            return part  # "Thirteen Cambodians had been killed, five of them soldiers"
         if root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN", "ADJ") and \
                 head.i == span.end:
             return head  # "fewer than 500 dead": the word right after the figure says what it counts
@@ -374,6 +406,26 @@ class ClaimExtractor:
             return noun  # "some 2,350 wounded", "32 dead"
         if root.pos_ == "NOUN":
             return root
+        return None
+
+    def _announced_before(self, sent: Span) -> Token | None:
+        """"Cambodia's defence ministry issued its own toll on Sunday. Thirteen Cambodians had been killed": the
+        sentence before announces the figure without giving it; whoever issued it states it."""
+        if sent.start == 0:
+            return None
+        before = sentence_of(self.doc[sent.start - 1])
+        if any(t.like_num and t.ent_type_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY") for t in before):
+            return None
+        for noun in before:
+            if noun.dep_ in ("dobj", "obj") and _lemma(noun) in FIGURE_SOURCES and noun.head.pos_ == "VERB":
+                return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return None
+
+    def _part_of_them(self, span: Span) -> Token | None:
+        after = self.doc[span.end:min(span.end + 3, len(self.doc))]
+        if len(after) == 3 and after[0].lower_ == "of" and after[1].lower_ in ("them", "those", "whom") and \
+                after[2].pos_ in ("NOUN", "PROPN"):
+            return after[2]
         return None
 
     def _currency(self, span: Span) -> str | None:
@@ -405,6 +457,9 @@ class ClaimExtractor:
                 words.add("detain")  # "more than 4,300 protesters had been held"
             if head.lemma_.lower() in FORCING_VERBS and any(c.lower_ == "from" for c in head.children):
                 words.add("displace")  # "41,000 people had been driven from camps"
+            for clause in [head, *(c for c in counted.children if c.dep_ == "relcl")]:
+                if _lemma(clause) == "leave" and any(_lemma(c) in HOMELANDS for c in clause.children):
+                    words.add("displace")  # "Venezuelans who have left their country"
         root = span.root
         words |= {root.head.lemma_.lower(), root.head.lower_}
         # "32 were missing"
@@ -433,7 +488,8 @@ class ClaimExtractor:
         if counted is not None and counted.dep_ in ("dobj", "obj") and _lemma(counted.head) in LOSS_VERBS:
             # "Soviet forces lost 15,000 troops" (but "Hamas killed 160 Israeli troops": the troops are Israel's)
             candidates += [c for c in counted.head.children if c.dep_ == "nsubj"]
-        if counted is not None:  # "46 of its soldiers", "the army's losses"
+        if counted is not None and _lemma(counted) not in ESTIMATES:
+            # "46 of its soldiers", "the army's losses" (but "raised its estimate": its is who estimates)
             candidates += [c for c in counted.children if c.dep_ == "poss"]
         verb = counted.head if counted is not None and counted.lemma_.lower() in BARE_COUNTS else span.root.head
         if _lemma(verb) in FIGURE_VERBS:  # "the army's losses were more than 50 dead"
@@ -517,15 +573,31 @@ class ClaimExtractor:
             if verbs:
                 hedge = hedge or verbs[-1].lemma_.lower()
                 reporter = next((c for c in verbs[-1].children if c.dep_ == "nsubj"), None)
+        if reporter is None and fallback:
+            reporter = self._announced_before(sentence_of(span[0]))
+            hedge = hedge or ("toll" if reporter is not None else None)
         if reporter is None:
             return None, hedge, None
         found = self.actors.resolve(reporter)
         if found:
             return found[0].actor, hedge, found[0].span
-        return Actor(text=reporter.text), hedge, (reporter.idx, reporter.idx + len(reporter.text))
+        # a source the knowledge base does not know, named by its whole phrase ("the Assistance Association for
+        # Political Prisoners"), or its head's own words when the phrase runs on
+        phrase = self.doc[reporter.left_edge.i:reporter.right_edge.i + 1]
+        if len(phrase) > 8:
+            phrase = self.doc[reporter.left_edge.i:reporter.i + 1]
+        return Actor(text=phrase.text), hedge, (phrase.start_char, phrase.end_char)
 
-    def _date(self, sent: Span):
+    def _date(self, sent: Span, span: Span):
+        """The sentence's date; "has risen to 703,000, up from 578,000 in June": June is the date of the figure
+        given for comparison only."""
+        compared = [(m.start(), m.end()) for m in COMPARED_PHRASE.finditer(sent.text)]
+        figure_compared = next(((a, b) for a, b in compared if a <= span.start_char - sent.start_char < b), None)
         for ent in time_expressions(sent):
+            offset = ent.start_char - sent.start_char
+            inside = [(a, b) for a, b in compared if a <= offset < b]
+            if (figure_compared is None and inside) or (figure_compared is not None and figure_compared not in inside):
+                continue
             if ent.label_ == "DATE":
                 resolved = resolve_date(ent.text, self.pub_date)
                 if resolved:

@@ -27,7 +27,8 @@ MODALS = {"would", "will", "should", "must", "shall", "could"}
 
 
 def _clean(item: str) -> str:
-    return item.strip(" ;,.:\n\t").removeprefix("and ").removeprefix("or ").strip(" ;,.:")
+    item = item.strip(" ;,.:\n\t").removeprefix("and ").removeprefix("or ")
+    return item.strip(" ;,.:").removesuffix(" and").removesuffix(" or").strip(" ;,.:")
 
 
 def _split_conditions(chunks: list[str]) -> tuple[list[str], list[str]]:
@@ -115,16 +116,21 @@ def lines_after(sentences: list[Span], index: int) -> tuple[list[str], list[int]
     items: list[str] = []
     taken: list[int] = []
     for number, sent in enumerate(sentences[index + 1:], start=index + 1):
-        text = sent.text.strip()
-        if not text:
+        lines = [line.strip() for line in sent.text.strip().split("\n") if line.strip()]
+        if not lines:
             continue
-        if LINE_MARKER.match(text):
-            items.append(_clean(LINE_MARKER.sub("", text)))
-        elif items and not text[:1].isupper():
-            items[-1] += " " + text  # an entry broken across sentences
-        else:
-            break
+        for n, text in enumerate(lines):  # the sentence splitter may keep several entries in one sentence
+            if LINE_MARKER.match(text):
+                items.append(_clean(LINE_MARKER.sub("", text)))
+            elif items and (not text[:1].isupper() or n > 0 and not lines[n - 1].endswith((".", ";"))):
+                items[-1] += " " + text  # an entry broken across sentences
+            elif n == 0:
+                return items, taken
+            else:
+                break  # the list ended inside this sentence: it is taken for its entries
         taken.append(number)
+        if not LINE_MARKER.match(lines[-1]) and len(lines) > 1:
+            break
     return items, taken
 
 
@@ -137,7 +143,11 @@ def ordinal_sentences(sentences: list[Span], index: int) -> tuple[list[str], lis
         opening = ORDINAL_OPENING.match(text)
         if opening is None or (not items and opening.group(1).lower() not in ("first", "firstly")):
             break
-        items.append(_clean(text[opening.end():]))
+        # "Third, Kyiv would host ...; fourth, it would offer ...; and fifth, ...": more ordinals in the sentence
+        later = list(ORDINAL_OPENING.finditer(text))[1:]
+        bounds = [opening.end(), *(m.start() for m in later), len(text)]
+        ends = [opening.end(), *(m.end() for m in later)]
+        items += [c for c in (_clean(text[a:b]) for a, b in zip(ends, bounds[1:], strict=True)) if c]
         taken.append(number)
     return (items, taken) if len(items) >= 2 else ([], [])
 
@@ -149,8 +159,9 @@ def modal_sentences(sentences: list[Span], index: int) -> tuple[list[str], list[
     items, taken = [], []
     for number, sent in enumerate(sentences[index + 1:], start=index + 1):
         root = sent.root
-        modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in [*root.children, *(
-            g for c in root.children if c.dep_ in ("xcomp",) for g in c.children)])
+        # a modal on the main clause, wherever a misparse hangs it ("Politicians detained ... would be released")
+        modal = any(t.dep_ == "aux" and t.lower_ in MODALS and t.head.dep_ not in ("relcl", "advcl", "acl", "pcomp")
+                    for t in sent)
         reported = any(c.dep_ == "ccomp" for c in root.children) and root.lemma_.lower() in (
             "say", "add", "tell", "warn", "insist")
         conditional = any(CONDITION_OPENING.match(c.text) for c in root.children if c.dep_ in ("advcl", "prep"))
@@ -159,6 +170,15 @@ def modal_sentences(sentences: list[Span], index: int) -> tuple[list[str], list[
         items.append(_clean(sent.text))
         taken.append(number)
     return (items, taken) if len(items) >= 2 else ([], [])
+
+
+def that_clauses(text: str) -> list[str]:
+    """"Maduro could form a coalition ..., that an election could be held ..., and that whoever lost should be
+    given guarantees": reported proposals coordinated as that-clauses, each with a modal of its own."""
+    parts = [_clean(p) for p in re.split(r",\s+(?:and\s+|or\s+)?that\s+", text.strip().removeprefix("that "))]
+    parts = [p for p in parts if p]
+    with_modal = [p for p in parts if re.search(r"\b(would|will|should|must|shall|could|can)\b", p)]
+    return parts if len(parts) >= 2 and len(with_modal) == len(parts) else []
 
 
 def parallel_predicates(clause: Span) -> list[str]:

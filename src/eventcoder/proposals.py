@@ -27,11 +27,14 @@ TOPICS = [  # first match wins: the main clause is read before the conditions
     ("sanctions", r"\bsanction\w*|embargo\w*"),
     ("prisoners", r"\b(prisoner|hostage|detainee|captive|pow)s?\b|\bexchange of\b"),
 ]
-CONDITION_MARKERS = re.compile(r"\b(in exchange for|in return for|unless|provided that|providing that|"
-                               r"on condition that|on the condition that|as long as|if|only if|subject to)\b",
+CONDITION_MARKERS = re.compile(r"\b(in exchange for|in return for|in exchange|in return|unless|provided that|"
+                               r"providing that|on condition that|on the condition that|as long as|if|only if|"
+                               r"subject to)\b",
                                re.I)
+ATTRIBUTION_TAIL = re.compile(r",\s+[^,]{0,80}\b(?:said|says|added|told reporters)\W*$")
 LAST_LINE_MARKER = re.compile(r"\n\s*\d{1,2}\.\s*$")
 PROPOSING_VERBS = {"propose", "offer", "present", "submit", "table", "unveil", "hand"}
+SUGGESTING_VERBS = {"suggest", "float", "outline", "sketch", "moot"}
 PHRASAL_PROPOSING = {"set": ("out",), "lay": ("out",), "put": ("forward",)}
 PROPOSAL_NOUNS = {"proposal", "counter-proposal", "counterproposal", "plan", "offer", "package", "terms",
                   "initiative", "blueprint", "roadmap", "framework", "memorandum", "draft", "formula",
@@ -58,6 +61,7 @@ def conditions_of(text: str) -> list[str]:
     for match in CONDITION_MARKERS.finditer(text):
         rest = text[match.start():]
         clause = re.split(r"[;,](?![^()]*\))(?=\s+(?:[A-Z]|\w+ would|and not|not\b))|[;.]\s|\s\u2014\s", rest)[0]
+        clause = ATTRIBUTION_TAIL.sub("", clause)  # "unless ... within a month, government spokesman X said"
         found.append(clause.strip(" ,;."))
     return found
 
@@ -108,9 +112,14 @@ class ProposalExtractor:
             if token.pos_ == "VERB" and (word in PROPOSING_VERBS or word in PHRASAL_PROPOSING and any(
                     c.dep_ == "prt" and c.lower_ in PHRASAL_PROPOSING[word] for c in token.children)):
                 return token
-            if token.pos_ == "NOUN" and word in PROPOSAL_NOUNS and not any(
-                    c.dep_ == "neg" or c.lower_ in ("no", "any") for c in token.children):
-                return token
+            if token.pos_ == "VERB" and word in SUGGESTING_VERBS and any(
+                    t.dep_ in ("dobj", "npadvmod") and t.pos_ == "NOUN" for t in token.doc[token.i + 1:token.i + 4]):
+                return token  # "suggested a way out of the crisis" (but not "suggested that talks had stalled")
+            if token.pos_ == "NOUN" and (word in PROPOSAL_NOUNS or any(
+                    c.lower_ in ("point", "points") and any(n.like_num for n in c.children)
+                    for c in token.children if c.dep_ in ("amod", "compound", "nmod"))) \
+                    and not any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in token.children):
+                return token  # "a counter-proposal", "a five-point consensus", "the 12-point paper"
         return None
 
     def _parties(self, head: Token):
@@ -132,7 +141,9 @@ class ProposalExtractor:
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
-                proposer_tokens.append(subject)
+                # "leaders meeting in Jakarta reached ...": a participle parsed as the subject stands for its own
+                own = [c for c in subject.children if c.dep_ == "nsubj"] if subject.pos_ == "VERB" else []
+                proposer_tokens += [*own, subject]
         proposer = recipient = None
         for token in proposer_tokens:
             found = self.actors.resolve(token)
@@ -186,8 +197,8 @@ class ProposalExtractor:
                 return items, [index + 1], []
         demanding = head if head.pos_ == "VERB" else self._demanding_verb(head)
         demands = self._demands(demanding) if demanding is not None else []
-        if demands:
-            more, entries = self._continued_demands(index)
+        more, entries = self._continued_demands(index)
+        if demands or len(more) >= 2:
             return demands + more, entries, []
         content = self._inline_content(head)
         return ([content], [], []) if content else ([], [], [])
@@ -222,6 +233,11 @@ class ProposalExtractor:
                                                                                               "the proposal"):
             more = self._demands(root) or [sent.text.strip().rstrip(".")]
             return more, [index + 1]
+        if root.lemma_.lower() in ("say", "add", "explain") and subject is not None and subject.pos_ == "PRON":
+            # "He said Maduro could form a coalition ..., that an election could be held ..., and that ..."
+            items = lists.that_clauses(self.doc[root.i + 1:sent.end].text)
+            if items:
+                return items, [index + 1]
         return [], []
 
     def _inline_content(self, head: Token) -> str | None:
@@ -237,7 +253,9 @@ class ProposalExtractor:
         a condition on the whole offer in the sentence right after it."""
         if index >= len(self.sentences):
             return []
-        text = self.sentences[index].text
+        text = self.sentences[index].text.strip()
+        if CONDITION_MARKERS.match(text):  # "In exchange, Lula said, the United States should start lifting ..."
+            return [text.rstrip(".")]
         if not re.search(r"\b(offer|plan|proposal|terms|deal|package|sign|accept|back|stand|hold|lapse)", text, re.I):
             return []
         return conditions_of(text)
