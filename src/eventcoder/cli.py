@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from eventcoder import __version__
-from eventcoder.claims import link_conflicts
+from eventcoder.claim_links import link_conflicts
 from eventcoder.claims_gold import claims_table, is_claims_gold, score_claims_gold
 from eventcoder.evaluation import (
     error_report,
