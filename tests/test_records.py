@@ -143,6 +143,19 @@ def test_casualty_figure_is_attached_to_its_event(code):
     # a plan named by its number of points
     ("Arab League foreign ministers meeting in Cairo adopted a four-point plan for Sudan: an immediate truce, safe "
      "corridors for aid, the return of civilian rule and talks in Jeddah.", "ARL", 4),
+    # a list of conditions in the stating clause, lettered
+    ("Houthi leaders said they would accept a truce only if a list of conditions was met: (a) the blockade of "
+     "Hodeidah must end; (b) salaries must be paid; and (c) foreign forces must leave.", "YEM", 3),
+    # the list opens in the sentence after the proposal
+    ("Serbia has handed Kosovo a four-point proposal. Under it, each side would:\n- recognise the other's "
+     "documents;\n- open two border crossings;\n- free detained police officers;\n- set up a joint commission.",
+     "SRB", 4),
+    # numbered terms inside a sentence that states them, with no proposal word
+    ("Israeli Prime Minister Benjamin Netanyahu said the war would end provided that Hamas (1) freed every hostage, "
+     "(2) gave up its weapons and (3) left Gaza.", "ISR", 3),
+    # "first that ..., second that ... and third that ..."
+    ("Nigerian President Bola Tinubu put forward a plan at the summit, proposing first that the junta free the "
+     "president, second that elections be held within a year and third that sanctions be eased.", "NGA", 3),
     # suggested, then reported as that-clauses
     ("Turkish President Recep Tayyip Erdogan on Friday suggested a way out of the standoff. He said both navies "
      "could pull back from the disputed waters, that a hotline could be set up, and that talks should resume in "
@@ -237,6 +250,13 @@ def test_bare_dead_and_wounded_count_the_people_the_sentence_counted(code_record
 def test_quote_speakers(code_records, text, quoted, speaker):
     quote = next(q for q in code_records(text).quotes if q.text.strip(".,") == quoted)
     assert quote.kind != "scare" and speaker.lower() in (quote.speaker_name or "").lower()
+
+
+def test_a_quoted_sentence_continues_the_quote_before_it(code_records):
+    result = code_records('"These numbers are invented," Foreign Minister Ivan Petrov said on Tuesday. "Thousands '
+                          'have already returned home."')
+    first, second = result.quotes
+    assert "Ivan Petrov" in first.speaker_name and second.speaker_name == first.speaker_name
 
 
 def test_a_quote_standing_as_a_sentence_is_attributed_by_the_next(code_records):

@@ -20,6 +20,7 @@ LINE_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[).:]|\(?[a-h]\)|[-\u2022*\u2013\u20
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "firstly", "secondly", "thirdly", "fourthly", "finally", "lastly")
 ORDINAL_OPENING = re.compile(rf"(?:^|(?<=[;:.,]\s)|(?<=\band\s))({'|'.join(ORDINALS)})\b,?\s*", re.I)
+ORDINAL_THAT = re.compile(rf"\b({'|'.join(ORDINALS)}),?\s+that\s+", re.I)
 CONDITION_OPENING = re.compile(r"^(?:and\s+)?(?:only\s+)?(?:in exchange for|in return for|unless|provided that|"
                                r"providing that|on (?:the )?condition that|as long as|if|only if|subject to|"
                                r"on condition)\b", re.I)
@@ -50,9 +51,13 @@ def inline_markers(text: str) -> list[str]:
 
 
 def ordinal_items(text: str) -> list[str]:
-    """"First, the two countries would ...; second, their border would ...; and third, roads would ..."."""
-    openings = list(ORDINAL_OPENING.finditer(text))
-    if len(openings) < 2 or openings[0].group(1).lower() not in ("first", "firstly"):
+    """"First, the two countries would ...; second, their border would ...; and third, roads would ...",
+    "proposing first that ..., second that ... and third that ..."."""
+    for pattern in (ORDINAL_OPENING, ORDINAL_THAT):
+        openings = list(pattern.finditer(text))
+        if len(openings) >= 2 and openings[0].group(1).lower() in ("first", "firstly"):
+            break
+    else:
         return []
     items = [text[m.end():(openings[i + 1].start() if i + 1 < len(openings) else len(text))]
              for i, m in enumerate(openings)]
@@ -111,25 +116,31 @@ def semicolon_clauses(text: str) -> list[str]:
 
 
 def lines_after(sentences: list[Span], index: int) -> tuple[list[str], list[int]]:
-    """Numbered, lettered or bulleted entries on the lines after an introduction that ends with a colon, and
-    the sentences they take."""
+    """Numbered, lettered or bulleted entries on the lines after an introduction that ends with a colon (the
+    entries may start in the introduction's own sentence: "each side would:\n- ...\n- ..."), and the later
+    sentences they take."""
     items: list[str] = []
     taken: list[int] = []
-    for number, sent in enumerate(sentences[index + 1:], start=index + 1):
-        lines = [line.strip() for line in sent.text.strip().split("\n") if line.strip()]
+    own = sentences[index].text.split(":\n", 1)
+    for number, sent in enumerate(sentences[index:], start=index):
+        text = own[1] if number == index and len(own) == 2 else sent.text if number > index else ""
+        lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
         if not lines:
             continue
         for n, text in enumerate(lines):  # the sentence splitter may keep several entries in one sentence
-            if LINE_MARKER.match(text):
-                items.append(_clean(LINE_MARKER.sub("", text)))
-            elif items and (not text[:1].isupper() or n > 0 and not lines[n - 1].endswith((".", ";"))):
-                items[-1] += " " + text  # an entry broken across sentences
+            if LINE_MARKER.match(text + " "):
+                items.append(_clean(LINE_MARKER.sub("", text + " ")))
+            elif items and (not items[-1] or not text[:1].isupper() or n > 0 and not lines[n - 1].endswith(
+                    (".", ";"))):
+                # an entry broken across sentences, or opened by a marker the splitter left alone ("3." | "ASEAN ...")
+                items[-1] = f"{items[-1]} {_clean(text)}".strip()
             elif n == 0:
                 return items, taken
             else:
                 break  # the list ended inside this sentence: it is taken for its entries
-        taken.append(number)
-        if not LINE_MARKER.match(lines[-1]) and len(lines) > 1:
+        if number > index:
+            taken.append(number)
+        if not LINE_MARKER.match(lines[-1] + " ") and len(lines) > 1:
             break
     return items, taken
 

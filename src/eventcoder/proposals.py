@@ -38,7 +38,9 @@ SUGGESTING_VERBS = {"suggest", "float", "outline", "sketch", "moot"}
 PHRASAL_PROPOSING = {"set": ("out",), "lay": ("out",), "put": ("forward",)}
 PROPOSAL_NOUNS = {"proposal", "counter-proposal", "counterproposal", "plan", "offer", "package", "terms",
                   "initiative", "blueprint", "roadmap", "framework", "memorandum", "draft", "formula",
-                  "peace plan", "ceasefire proposal"}
+                  "peace plan", "ceasefire proposal",
+                  # a list of what one side asks: "a list of conditions ...: (a) ...; (b) ..."
+                  "condition", "demand", "point", "step"}
 DEMANDING_VERBS = {"call", "demand", "propose", "envisage", "include", "require", "foresee", "provide"}
 STANCES = {"REJECT": "rejects", "REQUEST": "demands", "AGREE": "supports", "SUPPORT": "supports",
            "CONCEDE": "concedes"}
@@ -120,6 +122,10 @@ class ProposalExtractor:
                     for c in token.children if c.dep_ in ("amod", "compound", "nmod"))) \
                     and not any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in token.children):
                 return token  # "a counter-proposal", "a five-point consensus", "the 12-point paper"
+        root = sent.root
+        if root.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in root.children) and (
+                lists.inline_markers(sent.text) or lists.ordinal_items(sent.text)):
+            return root  # "Putin said Moscow would order a ceasefire provided that Kyiv (1) withdrew ..., (2) ..."
         return None
 
     def _parties(self, head: Token):
@@ -144,6 +150,13 @@ class ProposalExtractor:
                 # "leaders meeting in Jakarta reached ...": a participle parsed as the subject stands for its own
                 own = [c for c in subject.children if c.dep_ == "nsubj"] if subject.pos_ == "VERB" else []
                 proposer_tokens += [*own, subject]
+        if verb is None or not proposer_tokens:
+            # "Tigrayan forces said they would agree ... provided that a list of conditions was met": whoever states
+            # the clause the proposal sits in
+            stating = next((a for a in head.ancestors if a.pos_ == "VERB" and a.i < head.i and any(
+                c.dep_ == "nsubj" for c in a.children)), None)
+            if stating is not None:
+                proposer_tokens += [c for c in stating.children if c.dep_ == "nsubj"]
         proposer = recipient = None
         for token in proposer_tokens:
             found = self.actors.resolve(token)
@@ -173,10 +186,16 @@ class ProposalExtractor:
         if LAST_LINE_MARKER.search(after_head) and index + 1 < len(self.sentences):
             # "...;\n3. ASEAN observers ...": a numbered line the sentence splitter cut off after its number
             after_head += " " + self.sentences[index + 1].text
-        if text.endswith(":"):
+        if text.endswith(":") or ":\n" in text:
             items, entries = lists.lines_after(self.sentences, index)
             if items:
                 return items, entries, []
+        following = self.sentences[index + 1].text.strip() if index + 1 < len(self.sentences) else ""
+        if following.endswith(":") or ":\n" in following:
+            # "... handed Armenia a five-point proposal. Under the plan, each side would:\n- ...\n- ..."
+            items, entries = lists.lines_after(self.sentences, index + 1)
+            if items:
+                return items, [index + 1, *entries], []
         for shape in (lists.inline_markers, lists.ordinal_items):
             items = shape(after_head)
             if items:

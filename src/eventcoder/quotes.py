@@ -46,7 +46,16 @@ class QuoteExtractor:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            quotes.append(self._quote(n, span, inner.strip(), (start, end), events))
+            quote = self._quote(n, span, inner.strip(), (start, end), events)
+            previous = quotes[-1] if quotes else None
+            if quote.speaker is None and quote.kind == "direct" and previous is not None and \
+                    previous.speaker is not None and previous.kind == "direct" and \
+                    quote.sentence_index - previous.sentence_index <= 1 and self._whole_sentence(span, sentence_of(
+                        span[0])):
+                # '"These figures are inflated," the minister said. "Thousands have come home."': the same speaker
+                quote = quote.model_copy(update={"speaker": previous.speaker, "speaker_name": previous.speaker_name,
+                                                 "cue": previous.cue})
+            quotes.append(quote)
         return quotes
 
     def _quote(self, n: int, span, text: str, chars: tuple[int, int], events: list[Event]) -> Quote:
