@@ -89,6 +89,9 @@ COUNT_NOUNS = {"number", "toll", "figure", "total", "tally", "count", "estimate"
 # Verbs that give a figure as "X at N" or "X to N": "put the toll at 113", "raised its estimate to 732,000".
 ESTIMATE_VERBS = {"put", "estimate", "place", "raise", "revise", "lower", "increase", "bring", "fix", "set", "cut",
                   "reduce", "double", "count", "tally", "peg"}
+# Words that make a number a figure worth a claim, for the sentence triage (triage.py)
+FIGURE_WORDS = CATEGORY_CUES | PERSONNEL | WEAPONS | CROWD_NOUNS | COUNT_NOUNS | set(CURRENCIES) | {
+    "percent", "%", "percentage", "vote", "dollar", "budget", "aid", "debt", "loan", "package"}
 # Moving people by force: "driven from camps", "forced from their homes", "chased out of"; with "from" it displaces.
 FORCING_VERBS = {"drive", "force", "chase", "push", "expel", "evict", "uproot", "flush"}
 # Nouns standing for a figure whose author is named with them: "estimates by the Pentagon", "the union's tally".

@@ -13,15 +13,16 @@ from spacy.tokens import Doc
 from eventcoder.actors.kb import ActorMatcher, KnowledgeBase
 from eventcoder.actors.resolver import DocumentActors
 from eventcoder.claim_links import link_conflicts, link_events
-from eventcoder.claims import ClaimExtractor
+from eventcoder.claims import COUNT_NOUNS, FIGURE_WORDS, ClaimExtractor
 from eventcoder.events.coder import SYMMETRIC_TYPES, SentenceCoder
 from eventcoder.events.patterns import Lexicon, load_lexicon
 from eventcoder.models import Claim, CodingError, Document, Event, Proposal, Quote
 from eventcoder.nlp import load_model, parse
 from eventcoder.places import DocumentPlaces
-from eventcoder.proposals import ProposalExtractor
+from eventcoder.proposals import PROPOSAL_WORDS, ProposalExtractor
 from eventcoder.quotes import QuoteExtractor
 from eventcoder.settings import Settings, load_settings
+from eventcoder.triage import Triage
 
 
 @dataclass
@@ -47,6 +48,8 @@ class Coder:
         self.kb = _knowledge_base()
         self.lexicon: Lexicon = load_lexicon()
         self.matcher = ActorMatcher(self.nlp, self.kb)
+        self.triage = Triage(self.nlp, self.lexicon, self.matcher, PROPOSAL_WORDS, FIGURE_WORDS, COUNT_NOUNS) \
+            if self.settings.triage else None
 
     def code_parsed(self, document: Document, doc: Doc) -> DocumentResult:
         mentions = self.matcher(doc)
@@ -74,7 +77,9 @@ class Coder:
     def code(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         """Code documents in spaCy batches; results come back in input order."""
         pending = list(documents) if not isinstance(documents, list) else documents
-        docs = parse(self.nlp, (d.text for d in pending), batch_size=self.settings.batch_size)
+        texts = (d.text for d in pending)
+        docs = self.triage.parse(texts, self.settings.batch_size) if self.triage else \
+            parse(self.nlp, texts, batch_size=self.settings.batch_size)
         for document, doc in zip(pending, docs, strict=True):
             yield self.code_parsed(document, doc)
 

@@ -42,6 +42,8 @@ PROPOSAL_NOUNS = {"proposal", "counter-proposal", "counterproposal", "plan", "of
                   # a list of what one side asks: "a list of conditions ...: (a) ...; (b) ..."
                   "condition", "demand", "point", "step"}
 DEMANDING_VERBS = {"call", "demand", "propose", "envisage", "include", "require", "foresee", "provide"}
+# Words that may open a proposal, for the sentence triage (triage.py)
+PROPOSAL_WORDS = PROPOSING_VERBS | SUGGESTING_VERBS | PROPOSAL_NOUNS | set(PHRASAL_PROPOSING)
 STANCES = {"REJECT": "rejects", "REQUEST": "demands", "AGREE": "supports", "SUPPORT": "supports",
            "CONCEDE": "concedes"}
 

@@ -1,6 +1,6 @@
 """User settings: which spaCy model to use and how large its batches are.
 
-Precedence: explicit argument (CLI flag) > environment (EVENTCODER_MODEL, EVENTCODER_BATCH_SIZE) >
+Precedence: explicit argument (CLI flag) > environment (EVENTCODER_MODEL, EVENTCODER_BATCH_SIZE, EVENTCODER_TRIAGE) >
 config file (./eventcoder.toml, else ~/.config/eventcoder/config.toml) > defaults.
 """
 
@@ -19,6 +19,7 @@ CONFIG_PATHS = (Path("eventcoder.toml"), Path.home() / ".config" / "eventcoder" 
 class Settings:
     model: str = DEFAULT_MODEL
     batch_size: int = 32
+    triage: bool = True  # parse only the sentences that can hold a record (triage.py); off: parse everything
 
 
 def _config_file() -> dict:
@@ -29,9 +30,13 @@ def _config_file() -> dict:
     return {}
 
 
-def load_settings(model: str | None = None, batch_size: int | None = None) -> Settings:
+def load_settings(model: str | None = None, batch_size: int | None = None, triage: bool | None = None) -> Settings:
     config = _config_file()
+    if triage is None:
+        value = os.environ.get("EVENTCODER_TRIAGE", config.get("triage", True))
+        triage = value if isinstance(value, bool) else str(value).lower() not in ("0", "false", "no", "off")
     return Settings(
         model=model or os.environ.get("EVENTCODER_MODEL") or config.get("model") or DEFAULT_MODEL,
         batch_size=int(batch_size or os.environ.get("EVENTCODER_BATCH_SIZE") or config.get("batch_size") or 32),
+        triage=triage,
     )
