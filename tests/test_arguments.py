@@ -112,3 +112,13 @@ def test_an_actor_is_not_its_own_target(code):
     events = coded(code, "Leaders of the Southern African Development Community held an extraordinary summit of the "
                          "bloc in Maputo on Sunday.", "2021-06-28")
     assert {(k, s, t) for k, s, t, *_ in events} == {("CONSULT", "SADC", None)}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Turkey lodged a formal complaint over the incident in talks with Greek diplomats on Monday.",
+     ("ACCUSE", "TUR", "GRC")),
+    ("Germany announced new funding, most of it for Ukrainian refugees, on Friday.", ("AID", "DEU", "UKR")),
+])
+def test_a_target_no_slot_names_is_the_other_party_of_the_clause(code, text, event):
+    events = coded(code, text, "2023-06-15")
+    assert (*event, "discourse.clause_party") in {(k, s, t, ts) for k, s, t, _, ts in events}

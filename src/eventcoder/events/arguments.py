@@ -106,6 +106,8 @@ class ArgumentFinding(SlotFinding):
             targets = prefixed(self._arguments(trig.governor)[0], "governor")
         if not targets:
             targets = self._default_targets(trig, event_type, target_tokens)
+        if not targets and event_type not in TARGET_NULL_TYPES | {"CONSULT"} and len(sources) == 1:
+            targets = tagged(self._clause_party(trig, sources), "discourse.clause_party")
         # "suicide bombers blew themselves up": the act has no other party named
         targets = [t for t in targets if not t.head.lower_.endswith(("self", "selves"))]
         modifier = trig.nominal or any(m.nominal for m in trig.merged)
@@ -114,6 +116,23 @@ class ArgumentFinding(SlotFinding):
         if pattern.outcome.cameo.startswith(REPRESSION_CAMEO_ROOT):
             targets = self._own_people(sources, targets)
         return sources, targets
+
+    def _clause_party(self, trig: Trigger, sources: list[ResolvedActor]) -> list[ResolvedActor]:
+        """The last resort for a target: the first other actor in the trigger's own clause after it, outside the
+        source's phrase and outside clauses of their own ("urged Tehran's leaders, in a letter, to ...")."""
+        anchor = trig.anchor
+        taken = {i for a in sources for i in range(a.head.left_edge.i, a.head.right_edge.i + 1)}
+        for token in anchor.subtree:
+            if token.i <= anchor.i or token.i in taken or token.pos_ not in ("PROPN", "NOUN"):
+                continue
+            if any(a.dep_ in ("ccomp", "advcl", "relcl", "conj") for a in token.ancestors if a.i > anchor.i and
+                   anchor in a.ancestors):
+                continue
+            found = [a for a in self._expand([token]) if a.actor.country and not any(
+                self._same_side(a, s) for s in sources)]
+            if found:
+                return found[:1]
+        return []
 
     def _default_targets(self, trig: Trigger, event_type: str, target_tokens: list[Token]) -> list[ResolvedActor]:
         """Targets a kind of event implies when no word of its own names one, tried in order."""
