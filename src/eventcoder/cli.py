@@ -455,3 +455,4 @@ def main() -> None:  # pragma: no cover - console entry point
 
 # The corpus commands (ingest, recode, series, query, export) register themselves on `app` when imported.
 from eventcoder import cli_corpus  # noqa: E402, F401
+from eventcoder import cli_web as cli_web  # noqa: E402, F401  - the web UI (serve), registered the same way
