@@ -17,8 +17,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from eventcoder import __version__
-from eventcoder.claim_links import link_conflicts
 from eventcoder.claims_gold import claims_table, is_claims_gold, score_claims_gold
+from eventcoder.distributed import DEFAULT_PARTITION_SIZE
+from eventcoder.distributed.output import link_corpus_claims as _link_corpus_claims
+from eventcoder.distributed.worker import code_batches as _code_batches
+from eventcoder.distributed.worker import record_line
 from eventcoder.evaluation import (
     error_report,
     is_event_gold,
@@ -33,7 +36,7 @@ from eventcoder.evaluation import (
 )
 from eventcoder.ingest import DEFAULT_MAX_CHARS, IngestOptions, outcome, parse_pub_date, read_inputs
 from eventcoder.ingest.language import known_languages
-from eventcoder.models import Claim, CodingError, Document, Event
+from eventcoder.models import CodingError, Event
 from eventcoder.pipeline import Coder
 from eventcoder.scoring import format_table
 from eventcoder.settings import load_settings
@@ -81,54 +84,26 @@ def _pub_date(value: str | None) -> dt.date | None:
 
 
 def _event_line(event: Event) -> str:
-    return json.dumps(event.model_dump(mode="json"), ensure_ascii=False)
+    return record_line(event)
 
 
-def _code_batches(coder: Coder, items, on_result, on_error, batch: int) -> None:
-    """Code documents in batches; a document that fails is reported and the rest go on."""
-    pending: list[Document] = []
-
-    def flush():
-        delivered = 0
-        try:
-            for result in coder.code(pending):
-                on_result(result)
-                delivered += 1
-        except Exception:  # one bad document must not sink the batch: redo the rest one by one
-            for document in pending[delivered:]:
-                try:
-                    for result in coder.code([document]):
-                        on_result(result)
-                except Exception as exc:  # noqa: BLE001 - reported per document, with its id
-                    on_error(CodingError(doc=document.id, stage="coding", reason=type(exc).__name__,
-                                         message=f"{document.id}: {exc}"))
-        pending.clear()
-
-    try:
-        for item in items:
-            if isinstance(item, CodingError):
-                on_error(item)
-                continue
-            pending.append(item)
-            if len(pending) >= batch:
-                flush()
-    except Exception as exc:  # noqa: BLE001 - a reader's bug ends the reading, never what was read before it
-        on_error(CodingError(doc="(inputs)", stage="ingest", reason="internal_error",
-                             message=f"reading stopped: {type(exc).__name__}: {exc}"))
-    if pending:
-        flush()
+FormatOption = Annotated[str, typer.Option(
+    "--format", help="part and merged files with -o DIR: jsonl or parquet (the store's flat tables)")]
 
 
 @app.command()
 def code(
     inputs: Annotated[list[str], typer.Argument(
         help="files (text, HTML, RSS/Atom, WARC, JSONL; also .gz/.bz2/.xz), folders (recursive), or - for stdin")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="events JSONL (default: stdout)")] = None,
+    output: Annotated[str | None, typer.Option(
+        "-o", "--output", help="events JSONL (default: stdout); a folder (existing, ending in /, or with "
+                               "--workers/--scheduler) for a partitioned, resumable job (docs/scale.md)")] = None,
     pub_date: Annotated[str | None, typer.Option("--pub-date", help="publication date for texts without one")] = None,
     errors: Annotated[Path | None, typer.Option(
         "--errors", help="failures, skips and warnings (JSONL; default: errors.jsonl beside -o)")] = None,
     resume: Annotated[bool, typer.Option(
-        "--resume", help="skip documents already coded into -o (see its .done file) and append to it")] = False,
+        "--resume", help="skip documents already coded into -o (see its .done file) and append to it; a job "
+                         "into a folder always resumes")] = False,
     max_chars: Annotated[int, typer.Option(
         "--max-chars", min=1, help="largest text of one document; larger fail with too_large")] = DEFAULT_MAX_CHARS,
     language: Annotated[str, typer.Option(
@@ -139,13 +114,42 @@ def code(
                           "claims.jsonl, quotes.jsonl, proposals.jsonl beside -o)")] = "events",
     model: ModelOption = None,
     batch_size: BatchOption = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="code on N local worker processes (a Dask LocalCluster); -o is a folder")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="code on an existing Dask cluster (tcp://HOST:8786); -o is a folder")] = None,
+    output_format: FormatOption = "jsonl",
+    partition_size: Annotated[int, typer.Option(
+        "--partition-size", min=1, help="documents per partition with -o DIR (JSONL lines, WARC records, "
+                                        "files)")] = DEFAULT_PARTITION_SIZE,
+    retry_errors: Annotated[bool, typer.Option(
+        "--retry-errors", help="with -o DIR: code again the partitions that had failed documents")] = False,
 ) -> None:
     """Code news documents into events, one JSON object per line."""
-    wanted = _record_types(records, output)
+    out = Path(output) if output is not None else None
+    wanted = _record_types(records, out)
     settings = load_settings(model=model, batch_size=batch_size)
     default_date = _pub_date(pub_date)
     if default_date and default_date > dt.date.today() + dt.timedelta(days=1):
         raise typer.BadParameter(f"{default_date} is in the future", param_hint="--pub-date")
+    language = None if language.lower() in ("any", "all", "") else language.lower()
+    if language and language not in known_languages():
+        raise typer.BadParameter(f"unknown language code {language!r}: an ISO 639-1 code such as 'en', or 'any'",
+                                 param_hint="--language")
+    options = IngestOptions(pub_date=default_date, max_chars=max_chars, language=language)
+    if workers and scheduler:
+        raise typer.BadParameter("give --workers (a local cluster) or --scheduler (an existing one), not both",
+                                 param_hint="--workers")
+    if (workers or scheduler) and out is None:
+        raise typer.BadParameter("a job on workers writes into a folder: give -o OUT_DIR", param_hint="--workers")
+    if out is not None and (out.is_dir() or output.endswith(("/", os.sep)) or workers or scheduler):
+        _code_to_folder(inputs, out, errors, options, settings, tuple(wanted), output_format, partition_size,
+                        workers, scheduler, retry_errors)
+        return
+    for flag, given in (("--format", output_format != "jsonl"), ("--retry-errors", retry_errors)):
+        if given:
+            raise typer.BadParameter("only for a job into a folder (-o OUT_DIR/)", param_hint=flag)
+    output = out
     if resume and output is None:
         raise typer.BadParameter("--resume appends to an output file: give -o", param_hint="--resume")
     for folder in {p.parent for p in (output, errors) if p is not None}:
@@ -159,11 +163,6 @@ def code(
             _keep_documents(path, done)  # what a killed run wrote after its last finished document goes
     if errors_path and not done and errors_path.exists():
         errors_path.unlink()  # the errors file describes this run (and, with --resume, the runs it continues)
-    language = None if language.lower() in ("any", "all", "") else language.lower()
-    if language and language not in known_languages():
-        raise typer.BadParameter(f"unknown language code {language!r}: an ISO 639-1 code such as 'en', or 'any'",
-                                 param_hint="--language")
-    options = IngestOptions(pub_date=default_date, max_chars=max_chars, language=language)
     coder = _ready_coder(settings)
     coder.nlp.max_length = max(coder.nlp.max_length, max_chars + 1)
     items = read_inputs(inputs, options=options, exclude=[p for p in (output, errors_path, checkpoint) if p])
@@ -185,7 +184,7 @@ def code(
             if "events" in wanted:
                 out.write("".join(_event_line(event) + "\n" for event in result.events))
             for name, fh in record_fhs.items():
-                fh.write("".join(_record_line(record) + "\n" for record in getattr(result, name)))
+                fh.write("".join(record_line(record) + "\n" for record in getattr(result, name)))
                 fh.flush()
             if done_fh:
                 out.flush()
@@ -201,6 +200,37 @@ def code(
     if "claims" in record_paths:
         _link_corpus_claims(record_paths["claims"])
     err.print(summary.line(output if done else None), highlight=False, markup=False, soft_wrap=True)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _code_to_folder(inputs: list[str], out_dir: Path, errors: Path | None, options: IngestOptions, settings,
+                    records: tuple[str, ...], output_format: str, partition_size: int, workers: int | None,
+                    scheduler: str | None, retry_errors: bool) -> None:
+    """`code -o OUT_DIR`: a partitioned, resumable job, in this process or on Dask workers (docs/scale.md)."""
+    from eventcoder.distributed import CodeJob, run_code_job
+    from eventcoder.places.gazetteer import cached_index, load_gazetteer
+
+    if output_format not in ("jsonl", "parquet"):
+        raise typer.BadParameter(f"{output_format!r}: jsonl or parquet", param_hint="--format")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise typer.BadParameter(f"{out_dir} is a file: a partitioned job writes into a folder", param_hint="-o")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if cached_index() is None:  # built once here, not by every worker at the same time
+        with err.status("building the place index once (about 20 s; then cached in ~/.cache/eventcoder)"):
+            load_gazetteer()
+    job = CodeJob(inputs=list(inputs), out_dir=out_dir, options=options, settings=settings, records=records,
+                  fmt=output_format, partition_size=partition_size, workers=workers, scheduler=scheduler,
+                  errors_path=errors, retry_errors=retry_errors)
+    summary = BatchSummary(None)
+    report = run_code_job(job, summary, err)  # a PlanError is a usage error (exit 2)
+    line = summary.line(out_dir if report.resumed else None)
+    if report.errors_path.exists() and report.errors_path.stat().st_size:
+        line += f"; see {report.errors_path}"
+    if not report.complete:
+        line += (f"; {report.failed_partitions} of {report.partitions} partitions failed: run the same command "
+                 "again to retry them (merged files are written once every partition is done)")
+    err.print(line, highlight=False, markup=False, soft_wrap=True)
     if summary.failed:
         raise typer.Exit(1)
 
@@ -232,22 +262,12 @@ def _record_types(records: str, output: Path | None) -> list[str]:
     return wanted
 
 
-def _record_line(record) -> str:
-    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
-
 
 def _keep_documents(path: Path, done: set[str]) -> None:
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     kept = [line for line in lines if isinstance(_json_line(line.encode()), dict)
             and _json_line(line.encode()).get("doc_id") in done]
     path.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
-
-
-def _link_corpus_claims(path: Path) -> None:
-    """Conflicting figures are linked across the whole batch, not only within each document."""
-    claims = [Claim.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    link_conflicts(claims)
-    path.write_text("".join(_record_line(claim) + "\n" for claim in claims), encoding="utf-8")
 
 
 def _prepare_resume(output: Path, checkpoint: Path, errors_path: Path | None) -> set[str]:

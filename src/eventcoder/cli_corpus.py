@@ -62,9 +62,10 @@ def _open(db: Path, read_only: bool = False, sandbox: bool = False) -> Store:
 
 
 def store_items(store: Store, coder: Coder, items: Iterable[Document | CodingError], summary: BatchSummary,
-                batch_size: int, advance=None) -> None:
+                batch_size: int, advance=None, code_batches=_code_batches) -> None:
     """Code documents and store them (and every failure, skip and warning) batch by batch: only one batch of
-    results is ever held, so memory does not grow with the corpus."""
+    results is ever held, so memory does not grow with the corpus. `code_batches`: how they are coded (with
+    --workers, on Dask workers: `eventcoder.distributed.DistributedCoder.code_batches`)."""
     results: list[DocumentResult] = []
     errors: list[CodingError] = []
 
@@ -87,7 +88,7 @@ def store_items(store: Store, coder: Coder, items: Iterable[Document | CodingErr
         if summary.report(error) != "warning" and advance:
             advance()
 
-    _code_batches(coder, items, on_result, on_error, batch_size)
+    code_batches(coder, items, on_result, on_error, batch_size)
     flush()
 
 
@@ -120,6 +121,8 @@ def ingest(
     max_km: KmOption = MAX_KM,
     model: ModelOption = None,
     batch_size: BatchOption = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="code on N local worker processes (Dask; docs/scale.md); stored here")] = None,
 ) -> None:
     """Code news documents into a corpus store: documents, events, claims, quotes, proposals and failures in one
     DuckDB file, reports of the same event grouped into stories. Ingesting a document again replaces it."""
@@ -133,13 +136,20 @@ def ingest(
                                  param_hint="--language")
     db.parent.mkdir(parents=True, exist_ok=True)
     options = IngestOptions(pub_date=default_date, max_chars=max_chars, language=language)
-    coder = _ready_coder(settings)
-    coder.nlp.max_length = max(coder.nlp.max_length, max_chars + 1)
+    exclude = [db, db.with_name(db.name + ".wal")]
+    if workers:  # partitions coded on workers, stored here in input order
+        from eventcoder.distributed import DistributedCoder
+
+        coder = DistributedCoder(settings, options, workers=workers, exclude=exclude, console=err)
+    else:
+        coder = _ready_coder(settings)
+        coder.nlp.max_length = max(coder.nlp.max_length, max_chars + 1)
     summary = BatchSummary(None)
     with _open(db) as store, _progress("ingesting") as progress:
         task = progress.add_task("ingesting", total=None)
-        items = read_inputs(inputs, options=options, exclude=[db, db.with_name(db.name + ".wal")])
-        store_items(store, coder, items, summary, settings.batch_size, lambda: progress.advance(task))
+        items = list(inputs) if workers else read_inputs(inputs, options=options, exclude=exclude)
+        store_items(store, coder, items, summary, settings.batch_size, lambda: progress.advance(task),
+                    coder.code_batches if workers else _code_batches)
         progress.stop()
         _finish(store, summary, window_days, max_km, db)
     if summary.failed:
