@@ -83,6 +83,19 @@ def _pub_date(value: str | None) -> dt.date | None:
         raise typer.BadParameter(str(exc), param_hint="--pub-date") from exc
 
 
+def _ingest_options(pub_date: str | None, language: str, max_chars: int) -> IngestOptions:
+    """The reading options of `code` and `ingest`, checked: a publication date not in the future, a known
+    language code or "any"."""
+    default_date = _pub_date(pub_date)
+    if default_date and default_date > dt.date.today() + dt.timedelta(days=1):
+        raise typer.BadParameter(f"{default_date} is in the future", param_hint="--pub-date")
+    language = None if language.lower() in ("any", "all", "") else language.lower()
+    if language and language not in known_languages():
+        raise typer.BadParameter(f"unknown language code {language!r}: an ISO 639-1 code such as 'en', or 'any'",
+                                 param_hint="--language")
+    return IngestOptions(pub_date=default_date, max_chars=max_chars, language=language)
+
+
 def _event_line(event: Event) -> str:
     return record_line(event)
 
@@ -129,14 +142,7 @@ def code(
     out = Path(output) if output is not None else None
     wanted = _record_types(records, out)
     settings = load_settings(model=model, batch_size=batch_size)
-    default_date = _pub_date(pub_date)
-    if default_date and default_date > dt.date.today() + dt.timedelta(days=1):
-        raise typer.BadParameter(f"{default_date} is in the future", param_hint="--pub-date")
-    language = None if language.lower() in ("any", "all", "") else language.lower()
-    if language and language not in known_languages():
-        raise typer.BadParameter(f"unknown language code {language!r}: an ISO 639-1 code such as 'en', or 'any'",
-                                 param_hint="--language")
-    options = IngestOptions(pub_date=default_date, max_chars=max_chars, language=language)
+    options = _ingest_options(pub_date, language, max_chars)
     if workers and scheduler:
         raise typer.BadParameter("give --workers (a local cluster) or --scheduler (an existing one), not both",
                                  param_hint="--workers")

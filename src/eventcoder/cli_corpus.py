@@ -27,14 +27,13 @@ from eventcoder.cli import (
     BatchSummary,
     ModelOption,
     _code_batches,
-    _pub_date,
+    _ingest_options,
     _ready_coder,
     app,
     err,
 )
 from eventcoder.export import FORMATS, Filters, export
-from eventcoder.ingest import DEFAULT_MAX_CHARS, IngestOptions, read_inputs
-from eventcoder.ingest.language import known_languages
+from eventcoder.ingest import DEFAULT_MAX_CHARS, read_inputs
 from eventcoder.models import CodingError, Document
 from eventcoder.pipeline import Coder, DocumentResult
 from eventcoder.settings import load_settings
@@ -127,15 +126,8 @@ def ingest(
     """Code news documents into a corpus store: documents, events, claims, quotes, proposals and failures in one
     DuckDB file, reports of the same event grouped into stories. Ingesting a document again replaces it."""
     settings = load_settings(model=model, batch_size=batch_size)
-    default_date = _pub_date(pub_date)
-    if default_date and default_date > dt.date.today() + dt.timedelta(days=1):
-        raise typer.BadParameter(f"{default_date} is in the future", param_hint="--pub-date")
-    language = None if language.lower() in ("any", "all", "") else language.lower()
-    if language and language not in known_languages():
-        raise typer.BadParameter(f"unknown language code {language!r}: an ISO 639-1 code such as 'en', or 'any'",
-                                 param_hint="--language")
+    options = _ingest_options(pub_date, language, max_chars)
     db.parent.mkdir(parents=True, exist_ok=True)
-    options = IngestOptions(pub_date=default_date, max_chars=max_chars, language=language)
     exclude = [db, db.with_name(db.name + ".wal")]
     if workers:  # partitions coded on workers, stored here in input order
         from eventcoder.distributed import DistributedCoder

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,18 +94,37 @@ def _describe(event: dict) -> str:
     return text
 
 
-def error_report(run: GoldRun) -> str:
-    """Every missed and spurious event (dyad level), with its sentence and evidence, grouped by cause."""
+@dataclass
+class DocumentMatch:
+    """One gold document against the system: dyad matches first, then type matches among the rest."""
+
+    doc: dict
+    gold: list[dict]
+    system: list[dict]
+    pairs: list[tuple[dict, dict]]
+    missed: list[dict]
+    spurious: list[dict]
+    typed: list[tuple[dict, dict]]
+
+
+def document_matches(run: GoldRun) -> Iterator[DocumentMatch]:
     by_doc = defaultdict(list)
     for event in run.system:
         by_doc[str(event["doc_id"])].append(event)
-    groups: dict[str, list[str]] = defaultdict(list)
     for doc in run.gold:
         gold, system = doc.get("events", []), by_doc.get(str(doc["id"]), [])
         pairs = match(gold, system, dyad_key)
         missed = [g for g in gold if not any(g is p[0] for p in pairs)]
         spurious = [s for s in system if not any(s is p[1] for p in pairs)]
-        typed = match(missed, spurious, type_key)
+        yield DocumentMatch(doc, gold, system, pairs, missed, spurious, match(missed, spurious, type_key))
+
+
+def error_report(run: GoldRun) -> str:
+    """Every missed and spurious event (dyad level), with its sentence and evidence, grouped by cause."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for m in document_matches(run):
+        doc, gold, system, pairs, missed, spurious, typed = (m.doc, m.gold, m.system, m.pairs, m.missed,
+                                                             m.spurious, m.typed)
         for g, s in typed:
             groups["right type, wrong actors"].append(
                 f"[{doc['id']}] gold {_describe(g)}\n      system {_describe(s)}\n      sentence: {s['sentence']}")
@@ -133,16 +153,9 @@ def strategy_table(run: GoldRun) -> str:
     """How each argument strategy does: on system events whose type matches a gold event (dyad matches first,
     then type matches, as in the error report), how often the actor it found has the gold actor's country;
     a target strategy of "-" means no target was found. "spurious" counts events of no gold type match."""
-    by_doc = defaultdict(list)
-    for event in run.system:
-        by_doc[str(event["doc_id"])].append(event)
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
-    for doc in run.gold:
-        gold, system = doc.get("events", []), by_doc.get(str(doc["id"]), [])
-        pairs = match(gold, system, dyad_key)
-        rest_gold = [g for g in gold if not any(g is p[0] for p in pairs)]
-        rest_system = [s for s in system if not any(s is p[1] for p in pairs)]
-        typed = match(rest_gold, rest_system, type_key)
+    for m in document_matches(run):
+        pairs, rest_system, typed = m.pairs, m.spurious, m.typed
         for g, s in pairs + typed:
             swapped = kind_of(s) in SYMMETRIC
             for role, other in (("source", "target"), ("target", "source")):

@@ -32,23 +32,21 @@ def _reader(store: Store, filters: Filters):
     return arrow_reader(store, *_select(filters))
 
 
-def write_csv(store: Store, path: Path, filters: Filters) -> int:
-    """The flat events table (docs/store.md), one header line; JSON columns as JSON text."""
+def _write(store: Store, path: Path, filters: Filters, writer_class) -> int:
     reader = _reader(store, filters)
     count = 0
-    with pacsv.CSVWriter(str(path), reader.schema) as writer:
+    with writer_class(str(path), reader.schema) as writer:
         for batch in reader:
             writer.write_batch(batch)
             count += batch.num_rows
     return count
+
+
+def write_csv(store: Store, path: Path, filters: Filters) -> int:
+    """The flat events table (docs/store.md), one header line; JSON columns as JSON text."""
+    return _write(store, path, filters, pacsv.CSVWriter)
 
 
 def write_parquet(store: Store, path: Path, filters: Filters) -> int:
     """The flat events table (docs/store.md) with its column types."""
-    reader = _reader(store, filters)
-    count = 0
-    with pq.ParquetWriter(str(path), reader.schema) as writer:
-        for batch in reader:
-            writer.write_batch(batch)
-            count += batch.num_rows
-    return count
+    return _write(store, path, filters, pq.ParquetWriter)
