@@ -780,3 +780,24 @@ def test_saying_what_will_be_paid_or_answered_in_the_ordinary_way_is_no_threat(c
     for text in ("The minister said the government would pay salaries next week.",
                  "The company said it would respond to customer complaints within a week."):
         assert "THREATEN" not in {e.event_type for e in code(text, "2023-06-01")}
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Mali told the French ambassador to leave within 72 hours.", ("SANCTION", "MLI", "FRA")),
+    ("Moscow ordered two Estonian diplomats to leave the country by Friday.", ("SANCTION", "RUS", "EST")),
+])
+def test_ordering_envoys_to_leave_is_an_expulsion(code, text, dyad):
+    assert dyad in dyads(code(text, "2023-06-01"))
+
+
+def test_ordering_troops_to_act_is_no_expulsion(code):
+    assert "SANCTION" not in {e.event_type for e in code("The general ordered the soldiers to leave the barracks "
+                                                          "and guard the border.", "2023-06-01")}
+
+
+@pytest.mark.parametrize("text", [
+    "Japan said on Monday it would tighten curbs on exports to South Korea.",
+    "The European Union expanded sanctions on Belarus on Friday.",
+])
+def test_raising_the_degree_of_a_measure_is_imposing_it(code, text):
+    assert {e.event_type for e in code(text, "2023-06-01")} == {"SANCTION"}

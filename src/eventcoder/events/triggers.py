@@ -33,6 +33,7 @@ NON_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "WORK_OF_ART", "LA
 # "cut the internet as protests spread": an event of its own, with its own actors
 CIRCUMSTANCE_PREPS = {"as", "after", "amid", "following", "despite", "before", "since", "over"}
 CONTENT_DEPS = {"xcomp", "ccomp"}
+LEAVING_VERBS = {"leave", "depart", "quit", "exit"}  # "ordered the diplomats to leave": an expulsion
 
 
 @dataclass
@@ -114,6 +115,9 @@ class TriggerFinding(ParseView):
                 if subject is None or not object_phrases(subject) & pattern.subjects:
                     continue
                 score += 2
+            if "leave_clause" in pattern.requires and not any(
+                    c.dep_ in ("xcomp", "ccomp", "advcl") and lemma(c) in LEAVING_VERBS for c in token.children):
+                continue  # "ordered the diplomats to leave": an expulsion, not a request
             if "object" in pattern.requires and obj is None:
                 continue  # "helped Ukraine", not "help defend Saudi Arabia" (the defence is the event)
             if "place_object" in pattern.requires and (obj is None or self.places.place_at(obj) is None):
