@@ -801,3 +801,24 @@ def test_ordering_troops_to_act_is_no_expulsion(code):
 ])
 def test_raising_the_degree_of_a_measure_is_imposing_it(code, text):
     assert {e.event_type for e in code(text, "2023-06-01")} == {"SANCTION"}
+
+
+def test_a_deadline_to_leave_given_to_envoys_is_an_expulsion(code):
+    assert ("SANCTION", "BLR", "LTU") in dyads(code("Minsk gave Lithuanian diplomats 48 hours to leave the country.",
+                                                    "2023-06-01"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ethiopian troops crossed into Somalia on Tuesday.", {("MOBILIZE", "ETH", "SOM")}),
+    ("Hundreds of refugees crossed into Chad on Tuesday.", set()),
+])
+def test_forces_crossing_into_a_country_move_troops_and_others_do_not(code, text, expected):
+    assert {d for d in dyads(code(text, "2023-06-01")) if d[0] == "MOBILIZE"} == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Nigerian unions began a nationwide strike against fuel price rises on Monday.", "PROTEST"),
+    ("Turkish jets carried out strikes on Kurdish positions in northern Iraq.", "ASSAULT"),
+])
+def test_a_labour_strike_and_an_air_strike_are_told_apart_by_their_modifiers(code, text, kind):
+    assert kind in {e.event_type for e in code(text, "2023-06-01")}

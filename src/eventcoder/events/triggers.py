@@ -82,6 +82,18 @@ class TriggerFinding(ParseView):
                 return trigger
         return None
 
+    def _armed_subject(self, verb: Token) -> bool:
+        subject, _ = self._subject(verb)
+        return subject is not None and any(a.actor.type in ARMED_TYPES for a in self._expand([subject]))
+
+    @staticmethod
+    def _told_to_leave(verb: Token) -> bool:
+        """"ordered the diplomats to leave", "gave the diplomats 72 hours to leave the country"."""
+        clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+        clauses += [g for c in verb.children if c.dep_ in ("dobj", "obj", "npadvmod") for g in c.children
+                    if g.dep_ in ("acl", "relcl")]
+        return any(lemma(c) in LEAVING_VERBS for c in clauses)
+
     def _best_rule(self, token: Token, rules: list) -> Trigger | None:
         best, best_score = None, -1
         obj = direct_object(token)
@@ -102,8 +114,9 @@ class TriggerFinding(ParseView):
             if pattern.objects and obj is None and rule.particle:  # "asked for asylum": the particle's object
                 rule_obj = next(iter(self._pobjs(token, {rule.particle.split()[-1]})), None)
             if pattern.objects:
-                if rule_obj is None or not (object_phrases(rule_obj) & pattern.objects):
-                    continue
+                told = [c for c in token.children if c.dep_ == "dative"] if "leave_clause" in pattern.requires else []
+                if not any(o is not None and object_phrases(o) & pattern.objects for o in [rule_obj, *told]):
+                    continue  # "gave American diplomats 72 hours to leave": whom it is told to
                 score += 2
             if pattern.except_objects and obj is not None and object_phrases(obj) & pattern.except_objects:
                 continue
@@ -115,9 +128,10 @@ class TriggerFinding(ParseView):
                 if subject is None or not object_phrases(subject) & pattern.subjects:
                     continue
                 score += 2
-            if "leave_clause" in pattern.requires and not any(
-                    c.dep_ in ("xcomp", "ccomp", "advcl") and lemma(c) in LEAVING_VERBS for c in token.children):
+            if "leave_clause" in pattern.requires and not self._told_to_leave(token):
                 continue  # "ordered the diplomats to leave": an expulsion, not a request
+            if "armed_subject" in pattern.requires and not self._armed_subject(token):
+                continue  # "troops crossed into Gambia" moves forces; "refugees crossed into Poland" does not
             if "object" in pattern.requires and obj is None:
                 continue  # "helped Ukraine", not "help defend Saudi Arabia" (the defence is the event)
             if "place_object" in pattern.requires and (obj is None or self.places.place_at(obj) is None):
