@@ -122,3 +122,14 @@ def test_an_actor_is_not_its_own_target(code):
 def test_a_target_no_slot_names_is_the_other_party_of_the_clause(code, text, event):
     events = coded(code, text, "2023-06-15")
     assert (*event, "discourse.clause_party") in {(k, s, t, ts) for k, s, t, _, ts in events}
+
+
+@pytest.mark.parametrize("text, accusation", [
+    ("Russian troops began large-scale drills near the Polish border on Monday. Poland's government denounced the "
+     "manoeuvres on Tuesday.", ("ACCUSE", "POL", "RUS")),
+    ("Al-Shabaab fighters abducted 12 aid workers in Somalia on Friday. Kenya's government condemned the kidnapping.",
+     ("ACCUSE", "KEN", "SOM")),
+])
+def test_condemning_an_event_named_by_its_noun_is_aimed_at_its_doer(code, text, accusation):
+    events = coded(code, text, "2023-06-15")
+    assert (*accusation, "verb.subject", "discourse.event_reference") in events

@@ -19,7 +19,8 @@ from eventcoder.nlp import sentence_of
 # Nouns that refer back to an event ("condemned the move"): the target is whoever acted in it.
 EVENT_REFERENCES = {"move", "decision", "step", "action", "measure", "announcement", "ruling", "verdict",
                     "attack", "strike", "ban", "arrest", "detention", "killing", "crackdown", "expulsion",
-                    "deployment", "invasion", "incursion", "raid", "seizure", "annexation", "test", "launch"}
+                    "deployment", "invasion", "incursion", "raid", "seizure", "annexation", "test", "launch",
+                    "event", "incident", "manoeuvre", "maneuver", "operation", "kidnapping", "abduction"}
 ELLIPTIC_TARGETS = {"other", "another", "others"}
 
 
@@ -62,8 +63,7 @@ class DiscourseFinding(ParseView):
         obj = direct_object(trig.anchor) or (self._drawn_by(trig.token) if trig.nominal else None)
         earlier = [c for c in self.recent if sentence_of(c.trigger.token).start < sentence_of(trig.token).start
                    and sentence_of(trig.token).start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS]
-        if obj is not None and obj.lemma_.lower() in EVENT_REFERENCES and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+        if obj is not None and self._refers_to_event(obj):
             kinds = {p.outcome.type for _, p in self.lexicon.nouns.get(lemma(obj), ())}  # "the arrests": COERCE
             ranked = sorted(reversed(earlier), key=lambda c: c.outcome.type not in kinds)
             actor = next((c.source for c in ranked if c.source is not None and
@@ -74,6 +74,15 @@ class DiscourseFinding(ParseView):
                          c.source.actor.country == sources[0].actor.country), None)
             return tagged([same.target], "discourse.also") if same is not None else targets
         return targets
+
+    def _refers_to_event(self, noun: Token) -> bool:
+        """"condemned the move", "denounced the manoeuvres", "condemned the kidnapping", "called the day's events
+        treasonous": a definite noun naming an event (a reference word, or any event noun of the patterns)."""
+        word = lemma(noun)
+        if word not in EVENT_REFERENCES and word not in self.lexicon.nouns:
+            return False
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") or
+                   c.dep_ == "poss" and c.pos_ != "PRON" and not self.actors.by_token.get(c.i) for c in noun.children)
 
     def _told_before(self, trig: Trigger) -> bool:
         """"Opposition parties condemned the arrests": a definite event noun with no actor of its own, after an
