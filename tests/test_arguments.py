@@ -133,3 +133,9 @@ def test_a_target_no_slot_names_is_the_other_party_of_the_clause(code, text, eve
 def test_condemning_an_event_named_by_its_noun_is_aimed_at_its_doer(code, text, accusation):
     events = coded(code, text, "2023-06-15")
     assert (*accusation, "verb.subject", "discourse.event_reference") in events
+
+
+def test_a_participle_after_a_comma_is_done_by_the_main_clause_subject(code):
+    events = coded(code, "Kenya told Uganda's envoy to leave the country on Monday, accusing Kampala of sheltering "
+                         "rebels.", "2023-06-15")
+    assert ("ACCUSE", "KEN", "UGA", "verb.subject", "verb.object") in events

@@ -62,6 +62,11 @@ class ParseView:
             obj = direct_object(head)
             if obj is not None and preposition in ("for", "of"):
                 return obj, False  # "condemned a court for jailing X": the court jails
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            # "ordered the ambassador to leave, accusing Kigali of ...": the participle after a comma tells more of
+            # the main clause, whatever infinitive the parser hung it on
+            while head.dep_ == "xcomp" and head.head != head:
+                head = head.head
         if verb.dep_ in INHERIT_SUBJECT_DEPS and head != verb and depth < 4:
             if verb.dep_ == "xcomp":
                 obj = direct_object(head) or next(iter(self._pobjs(head, {"on", "upon"})), None)
