@@ -302,3 +302,22 @@ def test_according_to_a_tally_outweighs_a_later_clause(code_records):
     figures = {c.value: c for c in result.claims}
     assert "Assistance Association" in figures[560].claimant.text and figures[150].claimant.text == "the junta"
     assert _conflicting(result, "dead") == {(150, 560)}
+
+
+def test_a_nationwide_figure_and_a_figure_for_one_place_are_not_one_count(code_records):
+    result = code_records("Unions said 400,000 people marched in Santiago on Thursday and two million across the "
+                          "country. Police put the Santiago crowd at 50,000.")
+    assert _conflicting(result, "crowd") == {(50_000, 400_000)}
+
+
+def test_vague_amounts_and_decades_ago_contradict_no_figure(code_records):
+    result = code_records("Police said they had detained 2,100 people, while student groups said hundreds more "
+                          "were held. About 30,000 people were arrested in the crackdown of the early 1990s.",
+                          pub_date="2024-05-02")
+    assert _conflicting(result, "arrested") == set()
+
+
+def test_a_range_counts_the_noun_after_its_upper_end(code_records):
+    result = code_records("India's army said Pakistan had launched 300 to 400 drones against Indian cities.")
+    drones = next(c for c in result.claims if c.value == 300)
+    assert (drones.category, drones.value_max) == ("weapons", 400)

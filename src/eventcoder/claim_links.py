@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from eventcoder.claims import BARE_COUNTS, PARTS, PEOPLE_COUNTS
+from eventcoder.claims import BARE_COUNTS, PARTS, PEOPLE_COUNTS, VAGUE
 from eventcoder.models import CasualtyFigure, Claim, Event
 
 ROUNDING = 1.05  # "about 11,000" and "up to 12,000" differ; 1,351 and 1,350 are one figure rounded
@@ -86,6 +86,8 @@ def _same_count(a: Claim, b: Claim) -> bool:
         return False  # "46 of its soldiers" and "11,200 Palestinians": two sides' losses
     if a.doc_id != b.doc_id and (_side(a) is None or _side(b) is None):
         return False  # across documents only figures whose side is known are compared
+    if a.scope != b.scope:
+        return False  # "1.5 million across the country" and "600,000 in Buenos Aires": a whole and a part
     if a.doc_id == b.doc_id and _claimant_key(a) is not None and _claimant_key(a) == _claimant_key(b):
         return False  # one source's two figures in one report are an update or two scopes, not a dispute
     return _same_period(a, b)
@@ -97,8 +99,10 @@ def _differ(a: Claim, b: Claim) -> bool:
 
 
 def _linkable(claim: Claim) -> bool:
-    return not (claim.historical or claim.comparison) and (claim.category not in ("money", "other") or
-                                                           bool(claim.counted))
+    # "hundreds", "dozens", "thousands" say how large, not how many: they contradict no figure
+    vague = not any(ch.isdigit() for ch in claim.value_text) and claim.value_text.lower().strip() in VAGUE
+    return not (claim.historical or claim.comparison or vague) and (claim.category not in ("money", "other") or
+                                                                    bool(claim.counted))
 
 
 def link_conflicts(claims: list[Claim]) -> None:

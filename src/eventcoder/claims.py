@@ -99,6 +99,9 @@ ESTIMATES = {"estimate", "figure", "report", "data", "tally", "statistic", "cens
 FIGURE_SOURCES = ESTIMATES | {"count", "source", "toll"}
 # "up from 578,000 in June" (the phrase runs to the next comma that is not a thousands separator)
 COMPARED_PHRASE = re.compile(r"\b(?:(?:up|down|rising|falling) from|compared (?:with|to)) (?:[^,;]|,(?=\d))*", re.I)
+NATIONWIDE_WORDS = ("nationwide", "countrywide", "nationally", "across the country", "across the nation",
+                    "all over the country", "throughout the country")
+SCOPE_WINDOW = 8  # tokens around a figure where its scope words are read
 HOMELANDS = {"country", "home", "homeland", "village", "town", "city"}
 # Verbs whose subject states the figure they take: "police counted 1.28 million", "the agency recorded 9,000 cases".
 RECORDING_VERBS = {"record", "register", "document", "log", "tally", "count", "confirm", "verify"}
@@ -271,9 +274,11 @@ class ClaimExtractor:
             if category is None and span.label_ == "MONEY":  # the tagger's money with no currency named
                 category, unit = "money", "unknown"
         index = self.sentence_index[sent.start]
-        if span.start >= 3 and self.doc[span.start - 1].lower_ in ("and", "to", "-") and \
-                self.doc[span.start - 3].lower_ == "between":
-            return None  # "between 300 and 350": the upper end of a range given by the figure before it
+        if span.start >= 3 and self.doc[span.start - 1].lower_ in ("and", "to", "-") and (
+                self.doc[span.start - 3].lower_ == "between" or self.doc[span.start - 1].lower_ != "and" and
+                self.doc[span.start - 2].like_num and self.doc[span.start - 3].lower_ != "from" and
+                span.end < len(self.doc) and self.doc[span.end].pos_ == "NOUN"):
+            return None  # "between 300 and 350", "300 to 400 drones": the upper end of the figure before it
         earlier = self._last if self._last is not None and index - self._last.sentence_index <= ANAPHORA_SENTENCES \
             else None
         inherited = None
@@ -332,6 +337,7 @@ class ClaimExtractor:
             historical=self._historical(sent),
             comparison=self._comparison(span),
             partitive=_part_of_earlier(span, counted),
+            scope=self._scope(span),
             counted=counted_text,
             evidence={"value": (span.start_char, span.end_char), "subject": subject_span, "claimant": claimant_span},
         )
@@ -367,8 +373,11 @@ class ClaimExtractor:
         if span.text.lower().startswith("between ") and len(numbers) > 1:
             return _number_value(numbers[1])
         after = self.doc[span.end:min(span.end + 3, len(self.doc))]
-        if len(after) >= 2 and after[0].lower_ in ("to", "-", "and") and span.start > 0 and \
-                self.doc[span.start - 1].lower_ == "between" and after[1].like_num:
+        before = self.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if len(after) >= 2 and after[1].like_num and (
+                (after[0].lower_ in ("to", "-", "and") and before == "between") or
+                # "300 to 400 drones" (but "rose from 300 to 400" is a change, not a range)
+                (after[0].lower_ in ("to", "-") and before != "from" and len(after) == 3 and after[2].pos_ == "NOUN")):
             return _number_value(after[1].text)
         return None
 
@@ -381,6 +390,10 @@ class ClaimExtractor:
         head = root.head
         if (part := self._part_of_them(span)) is not None:
             return part  # "Thirteen Cambodians had been killed, five of them soldiers"
+        after = self.doc[span.end:min(span.end + 3, len(self.doc))]
+        if len(after) == 3 and after[0].lower_ in ("to", "-", "and", "or") and after[1].like_num and \
+                after[2].pos_ in ("NOUN", "PROPN"):
+            return after[2]  # "300 to 400 drones": the range's noun follows its upper end
         if root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN", "ADJ") and \
                 head.i == span.end:
             return head  # "fewer than 500 dead": the word right after the figure says what it counts
@@ -636,10 +649,19 @@ class ClaimExtractor:
         modifiers = [c for c in counted.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.like_num]
         return " ".join(t.text for t in [*modifiers, counted]).lower()
 
+    def _scope(self, span: Span) -> str | None:
+        """"some 600,000 marched in Buenos Aires ... and 1.5 million across the country": a figure for the whole
+        country is not the count of one place or one event."""
+        sent = sentence_of(span[0])
+        window = self.doc[max(span.start - SCOPE_WINDOW, sent.start):min(span.end + SCOPE_WINDOW, sent.end)]
+        text = " " + window.text.lower() + " "
+        return "nationwide" if any(f" {w} " in text or f" {w}," in text or f" {w}." in text
+                                   for w in NATIONWIDE_WORDS) else None
+
     def _historical(self, sent: Span) -> bool:
         """A figure about a period that ended years before publication is a comparison, not a current claim."""
         if self.pub_date is None:
             return False
         years = [int(y) for e in time_expressions(sent) if e.label_ == "DATE"
-                 for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", e.text)]
+                 for y in re.findall(r"\b(1[89]\d\d|20\d\d)(?:s\b|\b)", e.text)]  # "the early 1990s"
         return bool(years) and max(years) < self.pub_date.year - HISTORICAL_YEARS
