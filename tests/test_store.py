@@ -69,6 +69,17 @@ def test_everything_is_stored_with_its_provenance(db):
     assert talks == ("RUS", "GOV", "UKR", "Istanbul", "TUR", True, True, "consult.meet")
 
 
+def test_every_field_of_the_records_is_stored(db):
+    """Why figures conflict, what they count and the conditions on an offer are columns of the store too."""
+    basis = rows(db, "SELECT conflict_basis, counted FROM claims WHERE doc_id = 'istanbul-talks-report' AND "
+                     "value = 1351")
+    assert basis and basis[0][0].startswith("same count (dead") and basis[0][1] == "russian troops"
+    tables = {table: {name for (name,) in rows(db, "SELECT column_name FROM information_schema.columns WHERE "
+                                                   "table_name = ?", [table])} for table in ("claims", "proposals")}
+    assert {"comparison", "partitive", "scope", "conflict_basis"} <= tables["claims"]
+    assert "conditions" in tables["proposals"]
+
+
 def test_broken_documents_are_listed_and_the_rest_is_stored(db):
     failures = rows(db, "SELECT doc, stage, reason, outcome FROM failures ORDER BY reason")
     assert [(r[2], r[3]) for r in failures] == [

@@ -73,8 +73,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("value", "DOUBLE"), ("value_max", "DOUBLE"), ("value_text", "VARCHAR"), ("bound", "VARCHAR"),
         ("unit", "VARCHAR"), ("currency", "VARCHAR"), ("category", "VARCHAR"), *_actor_columns("subject"),
         *_actor_columns("claimant"), ("hedge", "VARCHAR"), ("date", "VARCHAR"), ("date_text", "VARCHAR"),
-        ("period_text", "VARCHAR"), ("historical", "BOOLEAN"), ("group_id", "VARCHAR"),
-        ("conflicts_with", "VARCHAR[]"), ("ratio", "DOUBLE"), ("event_id", "VARCHAR"), ("evidence", "JSON"),
+        ("period_text", "VARCHAR"), ("historical", "BOOLEAN"), ("comparison", "BOOLEAN"), ("counted", "VARCHAR"),
+        ("partitive", "BOOLEAN"), ("scope", "VARCHAR"), ("group_id", "VARCHAR"), ("conflicts_with", "VARCHAR[]"),
+        ("conflict_basis", "VARCHAR"), ("ratio", "DOUBLE"), ("event_id", "VARCHAR"), ("evidence", "JSON"),
     ],
     "quotes": [
         ("quote_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("sentence_index", "INTEGER"), ("text", "VARCHAR"),
@@ -84,7 +85,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "proposals": [
         ("proposal_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("kind", "VARCHAR"), ("sentence_index", "INTEGER"),
         ("sentence", "VARCHAR"), *_actor_columns("actor"), *_actor_columns("recipient"), ("stance", "VARCHAR"),
-        ("date", "VARCHAR"), ("items", "JSON"), ("event_id", "VARCHAR"), ("evidence", "JSON"),
+        ("date", "VARCHAR"), ("items", "JSON"), ("conditions", "JSON"), ("event_id", "VARCHAR"), ("evidence", "JSON"),
     ],
     "stories": [
         ("story_id", "VARCHAR"), ("story_key", "VARCHAR"), ("event_type", "VARCHAR"), ("negated", "BOOLEAN"),
@@ -233,7 +234,7 @@ def result_rows(result: DocumentResult, coded_at: dt.datetime, model: str | None
         "events": [event_row(e) for e in result.events],
         "claims": [_record_row(c, "claims", ("subject", "claimant"), ("evidence",)) for c in result.claims],
         "quotes": [_record_row(q, "quotes", ("speaker",), ("evidence",)) for q in result.quotes],
-        "proposals": [_record_row(p, "proposals", ("actor", "recipient"), ("items", "evidence"))
+        "proposals": [_record_row(p, "proposals", ("actor", "recipient"), ("items", "conditions", "evidence"))
                       for p in result.proposals],
     }
 
