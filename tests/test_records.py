@@ -156,6 +156,22 @@ def test_casualty_figure_is_attached_to_its_event(code):
     # "first that ..., second that ... and third that ..."
     ("Nigerian President Bola Tinubu put forward a plan at the summit, proposing first that the junta free the "
      "president, second that elections be held within a year and third that sanctions be eased.", "NGA", 3),
+    # demands as that-clauses
+    ("The African Union demanded that the junta in Gabon free the president, that it publish a timetable for "
+     "elections and that soldiers return to barracks.", "AU", 3),
+    # ordinals inside a condition, and a verb of giving that is no proposing
+    ("The Sudanese army said it would return to talks only if the RSF, first, withdraws from homes in Khartoum, "
+     "second, hands over its heavy weapons and, third, gathers its fighters in camps.", "SDN", 3),
+    # conditions someone else must meet are the stater's; names listed inside an item stay in it
+    ("Kenya's president said talks could resume if the rebels met two conditions: the withdrawal of their "
+     "fighters from Lamu, Garissa and Mandera counties, and the release of all hostages.", "KEN", 2),
+    # numbered entries the sentence splitter cuts after their numbers
+    ("In exchange for the loan, Athens offered to: 1. raise sales tax on hotels; 2. cut defence spending; 3. sell "
+     "the port of Piraeus.", "GRC", 3),
+    # modal sentences with two coordinated clauses each
+    ("Bougainville President Ishmael Toroama has set out a plan for independence. The referendum result would be "
+     "ratified by 2025, and independence would take effect by 2027. Port Moresby would keep defence during the "
+     "transition, and a joint commission would divide debts.", "PNG", 4),
     # suggested, then reported as that-clauses
     ("Turkish President Recep Tayyip Erdogan on Friday suggested a way out of the standoff. He said both navies "
      "could pull back from the disputed waters, that a hotline could be set up, and that talks should resume in "

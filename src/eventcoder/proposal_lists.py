@@ -80,6 +80,20 @@ def top_level_split(text: str) -> list[str]:
     return [c for c in (ch.strip() for ch in chunks) if c]
 
 
+def _join_names(chunks: list[str]) -> list[str]:
+    """"the withdrawal of its troops from the Donetsk, Luhansk, Zaporizhzhia and Kherson regions, and formal
+    notice ...": names listed inside one item are not items of their own."""
+    joined: list[str] = []
+    for chunk in chunks:
+        words = chunk.split()
+        if joined and words and words[0][:1].isupper() and joined[-1].split()[-1][:1].isupper() and \
+                words[0].lower() not in ("the", "a", "an"):
+            joined[-1] += ", " + chunk
+        else:
+            joined.append(chunk)
+    return joined
+
+
 def split_last_and(items: list[str]) -> list[str]:
     """"a, b and c": the last comma chunk holds the last two items, joined by its last "and"."""
     if len(items) < 2:
@@ -97,7 +111,7 @@ def colon_list(text: str) -> tuple[list[str], list[str]]:
         return [], []
     after = text.split(":", 1)[1]
     chunks = top_level_split(after)
-    items, conditions = _split_conditions(chunks)
+    items, conditions = _split_conditions(_join_names(chunks))
     if ";" not in after:
         items = split_last_and(items)
     items = [_clean(i) for i in items if _clean(i)]
@@ -178,18 +192,25 @@ def modal_sentences(sentences: list[Span], index: int) -> tuple[list[str], list[
         conditional = any(CONDITION_OPENING.match(c.text) for c in root.children if c.dep_ in ("advcl", "prep"))
         if not modal or reported or conditional:
             break
-        items.append(_clean(sent.text))
+        # "The result would be ratified by 2025, and independence would take effect by 2027": two items
+        halves = [_clean(h) for h in re.split(r",\s+and\s+", sent.text)]
+        both = len(halves) == 2 and all(re.search(r"\b(would|will|should|must|shall|could)\b", h) for h in halves)
+        items += halves if both else [_clean(sent.text)]
         taken.append(number)
     return (items, taken) if len(items) >= 2 else ([], [])
 
 
-def that_clauses(text: str) -> list[str]:
+def that_clauses(text: str, modal: bool = True) -> list[str]:
     """"Maduro could form a coalition ..., that an election could be held ..., and that whoever lost should be
-    given guarantees": reported proposals coordinated as that-clauses, each with a modal of its own."""
-    parts = [_clean(p) for p in re.split(r",\s+(?:and\s+|or\s+)?that\s+", text.strip().removeprefix("that "))]
+    given guarantees": reported proposals coordinated as that-clauses, each with a modal of its own; demands
+    ("demanded that the junta release Bazoum, that he be restored and that ...") need none."""
+    text = text.strip()
+    if not modal and not text.startswith("that "):
+        return []
+    parts = [_clean(p) for p in re.split(r",?\s+(?:and\s+|or\s+)that\s+|,\s+that\s+", text.removeprefix("that "))]
     parts = [p for p in parts if p]
     with_modal = [p for p in parts if re.search(r"\b(would|will|should|must|shall|could|can)\b", p)]
-    return parts if len(parts) >= 2 and len(with_modal) == len(parts) else []
+    return parts if len(parts) >= 2 and (not modal or len(with_modal) == len(parts)) else []
 
 
 def parallel_predicates(clause: Span) -> list[str]:

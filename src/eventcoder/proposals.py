@@ -32,8 +32,13 @@ CONDITION_MARKERS = re.compile(r"\b(in exchange for|in return for|in exchange|in
                                r"subject to)\b",
                                re.I)
 ATTRIBUTION_TAIL = re.compile(r",\s+[^,]{0,80}\b(?:said|says|added|told reporters)\W*$")
+OPENING_MARKER = re.compile(r"^\s*\(?\d{1,2}[.)]\s")  # a sentence that opens with the next entry's number
+CUT_MARKER = re.compile(r"[:;,]\s*\d{1,2}\.\s*$|^\s*\d{1,2}\.\s*$")
 LAST_LINE_MARKER = re.compile(r"\n\s*\d{1,2}\.\s*$")
 PROPOSING_VERBS = {"propose", "offer", "present", "submit", "table", "unveil", "hand"}
+DOMESTIC_TYPES = {"PTY", "OPP", "LEG", "JUD", "CVL", "LAB"}
+# Verbs whose subject complies with a list someone else sets: "if Ukraine met two conditions".
+COMPLYING_VERBS = {"meet", "accept", "fulfil", "fulfill", "satisfy", "comply", "agree"}
 SUGGESTING_VERBS = {"suggest", "float", "outline", "sketch", "moot"}
 PHRASAL_PROPOSING = {"set": ("out",), "lay": ("out",), "put": ("forward",)}
 PROPOSAL_NOUNS = {"proposal", "counter-proposal", "counterproposal", "plan", "offer", "package", "terms",
@@ -113,9 +118,11 @@ class ProposalExtractor:
         proposal noun ("a counter-proposal", "the EU's plan", "a package", "terms")."""
         for token in sent:
             word = token.lemma_.lower()
-            if token.pos_ == "VERB" and (word in PROPOSING_VERBS or word in PHRASAL_PROPOSING and any(
+            given = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("over", "back", "out")
+            if token.pos_ == "VERB" and (word in PROPOSING_VERBS and not given
+                    or word in PHRASAL_PROPOSING and any(
                     c.dep_ == "prt" and c.lower_ in PHRASAL_PROPOSING[word] for c in token.children)):
-                return token
+                return token  # "handed the government its proposals" (but "hands over its heavy weapons" gives)
             if token.pos_ == "VERB" and word in SUGGESTING_VERBS and any(
                     t.dep_ in ("dobj", "npadvmod") and t.pos_ == "NOUN" for t in token.doc[token.i + 1:token.i + 4]):
                 return token  # "suggested a way out of the crisis" (but not "suggested that talks had stalled")
@@ -124,6 +131,10 @@ class ProposalExtractor:
                     for c in token.children if c.dep_ in ("amod", "compound", "nmod"))) \
                     and not any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in token.children):
                 return token  # "a counter-proposal", "a five-point consensus", "the 12-point paper"
+        demanding = next((t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in DEMANDING_VERBS and
+                          lists.that_clauses(self.doc[t.i + 1:sent.end].text, modal=False)), None)
+        if demanding is not None:
+            return demanding  # "demanded that the junta release Bazoum, that he be restored and that ..."
         root = sent.root
         if root.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in root.children) and (
                 lists.inline_markers(sent.text) or lists.ordinal_items(sent.text)):
@@ -140,6 +151,8 @@ class ProposalExtractor:
         if verb is None:
             proposer_tokens += [c for c in head.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
             presenting = head.head if head.dep_ in ("dobj", "obj", "nsubjpass", "pobj", "appos", "attr") else None
+            if presenting is not None and presenting.lemma_.lower() in COMPLYING_VERBS:
+                presenting = None  # "if Ukraine met two conditions": the conditions are the stater's
             relative = next((c for c in head.children if c.dep_ == "relcl"), None)
             # "a memorandum Russia handed to ...": the relative clause's subject, unless a verb presents it
             presented = presenting is not None and any(c.dep_ == "nsubj" for c in presenting.children)
@@ -155,15 +168,18 @@ class ProposalExtractor:
         if verb is None or not proposer_tokens:
             # "Tigrayan forces said they would agree ... provided that a list of conditions was met": whoever states
             # the clause the proposal sits in
-            stating = next((a for a in head.ancestors if a.pos_ == "VERB" and a.i < head.i and any(
-                c.dep_ == "nsubj" for c in a.children)), None)
-            if stating is not None:
-                proposer_tokens += [c for c in stating.children if c.dep_ == "nsubj"]
+            proposer_tokens += [c for a in head.ancestors if a.pos_ == "VERB" and a.i < head.i and
+                                a.lemma_.lower() not in COMPLYING_VERBS for c in a.children if c.dep_ == "nsubj"]
         proposer = recipient = None
         for token in proposer_tokens:
             found = self.actors.resolve(token)
             if found and (found[0].actor.country or found[0].actor.type):
                 proposer, spans["proposer"] = found[0].actor, found[0].span
+                if proposer.country is None and proposer.type in DOMESTIC_TYPES:
+                    # "Uribe's Democratic Centre party": a party or government body belongs to its sentence's country
+                    country = self.actors.sentence_country(token)
+                    proposer = proposer.model_copy(update={"country": country,
+                                                           "name": proposer.name or self.actors.country_name(country)})
                 break
         if verb is not None:
             addressees = [c for c in verb.children if c.dep_ in ("dative", "dobj", "obj") and c != head and
@@ -185,9 +201,13 @@ class ProposalExtractor:
         first list shape that fits (proposal_lists.py)."""
         text = sent.text.strip()
         after_head = self.doc[head.i:sent.end].text
-        if LAST_LINE_MARKER.search(after_head) and index + 1 < len(self.sentences):
-            # "...;\n3. ASEAN observers ...": a numbered line the sentence splitter cut off after its number
-            after_head += " " + self.sentences[index + 1].text
+        cut = index + 1
+        while cut < len(self.sentences) and (LAST_LINE_MARKER.search(after_head) or CUT_MARKER.search(after_head) or (
+                lists.INLINE_MARKER.search(after_head) and OPENING_MARKER.match(self.sentences[cut].text))):
+            # "...;\n3. ASEAN observers ...", "offered to: 1. raise ...": a numbered entry the sentence splitter
+            # cut off after its number continues in the next sentence
+            after_head += " " + self.sentences[cut].text
+            cut += 1
         if text.endswith(":") or ":\n" in text:
             items, entries = lists.lines_after(self.sentences, index)
             if items:
@@ -213,9 +233,10 @@ class ProposalExtractor:
         if items:
             return items, [], []
         if index + 1 < len(self.sentences):  # "... set out his terms. First, ...; second, ...; and third, ..."
-            items = lists.ordinal_items(self.sentences[index + 1].text.strip())
-            if items:
-                return items, [index + 1], []
+            for shape in (lists.ordinal_items, lists.inline_markers):  # "It asked (a) that ..., (b) that ..."
+                items = shape(self.sentences[index + 1].text.strip())
+                if items:
+                    return items, [index + 1], []
         demanding = head if head.pos_ == "VERB" else self._demanding_verb(head)
         demands = self._demands(demanding) if demanding is not None else []
         more, entries = self._continued_demands(index)
@@ -233,7 +254,8 @@ class ProposalExtractor:
             start += 1
         if start < sent.end and self.doc[verb.i + 1].lower_ == "for":
             start = verb.i + 1  # keep "for": the items open with it
-        return lists.parallel_predicates(self.doc[start:sent.end]) or lists.coordinated_demands(verb)
+        return lists.parallel_predicates(self.doc[start:sent.end]) or lists.coordinated_demands(verb) or \
+            lists.that_clauses(self.doc[verb.i + 1:sent.end].text, modal=False)
 
     def _demanding_verb(self, noun: Token) -> Token | None:
         """"A U.S. proposal ... calls for ...", "A memorandum Russia handed ... demands that ...": the verb the
