@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from eventcoder.claims import BARE_COUNTS, PARTS, PEOPLE_COUNTS, VAGUE
+from eventcoder.claim_words import BARE_COUNTS, PARTS, PEOPLE_COUNTS, VAGUE
 from eventcoder.models import CasualtyFigure, Claim, Event
 
 ROUNDING = 1.05  # "about 11,000" and "up to 12,000" differ; 1,351 and 1,350 are one figure rounded

@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 from eventcoder.actors.kb import ActorMatcher, KnowledgeBase
 from eventcoder.actors.resolver import DocumentActors
 from eventcoder.claim_links import link_conflicts, link_events
-from eventcoder.claims import COUNT_NOUNS, FIGURE_WORDS, ClaimExtractor
+from eventcoder.claim_words import COUNT_NOUNS, FIGURE_WORDS
+from eventcoder.claims import ClaimExtractor
 from eventcoder.events.coder import SYMMETRIC_TYPES, SentenceCoder
 from eventcoder.events.patterns import Lexicon, load_lexicon
 from eventcoder.models import Claim, CodingError, Document, Event, Proposal, Quote

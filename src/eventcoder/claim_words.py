@@ -1,0 +1,106 @@
+"""The words the claims stage reads: numbers written out, hedges, currencies, what a figure counts (categories,
+parts of a population, weapons, crowds), the nouns and verbs that stand for or give a figure, and the words that
+set its scope and period. Plain data, so that it can be read and extended without reading the extractor."""
+
+from __future__ import annotations
+
+import re
+
+SMALL_NUMBERS = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+TENS = {w: 10 * i for i, w in enumerate(
+    ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if i > 1}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12,
+          "bn": 1e9, "m": 1e6, "k": 1e3, "mn": 1e6}
+VAGUE = {"hundreds": (100, "at_least"), "thousands": (1000, "at_least"), "dozens": (24, "at_least"),
+         "tens of thousands": (10000, "at_least"), "hundreds of thousands": (100000, "at_least"),
+         "millions": (1e6, "at_least")}
+CURRENCIES = {"$": "USD", "us$": "USD", "dollar": "USD", "€": "EUR", "euro": "EUR", "£": "GBP", "pound": "GBP",
+              "rouble": "RUB", "ruble": "RUB", "yuan": "CNY", "yen": "JPY", "¥": "JPY", "rupee": "INR",
+              "hryvnia": "UAH", "shekel": "ILS", "lira": "TRY", "franc": "CHF", "naira": "NGN", "rand": "ZAR",
+              "cedi": "GHS", "birr": "ETB", "shilling": "KES", "dinar": "IQD", "riyal": "SAR", "dirham": "AED",
+              "won": "KRW", "peso": "MXN", "real": "BRL", "reais": "BRL", "baht": "THB", "ringgit": "MYR",
+              "rupiah": "IDR", "taka": "BDT", "kyat": "MMK", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF",
+              "koruna": "CZK", "leu": "RON", "lev": "BGN", "krona": "SEK", "krone": "NOK", "tenge": "KZT",
+              "pound sterling": "GBP", "c$": "CAD", "a$": "AUD", "ca$": "CAD"}
+BOUND_WORDS = [
+    ("no more than", "at_most"), ("not more than", "at_most"), ("no fewer than", "at_least"),
+    ("no less than", "at_least"), ("well over", "at_least"), ("well above", "at_least"), ("upwards of", "at_least"),
+    ("just under", "at_most"), ("just over", "at_least"), ("more than", "at_least"), ("at least", "at_least"),
+    ("as many as", "up_to"), ("as high as", "up_to"), ("up to", "up_to"), ("fewer than", "at_most"),
+    ("less than", "at_most"), ("at most", "at_most"), ("nearly", "at_most"), ("almost", "at_most"),
+    ("over", "at_least"), ("some", "about"), ("about", "about"), ("around", "about"), ("roughly", "about"),
+    ("approximately", "about"), ("an estimated", "about"), ("estimated", "about"), ("close to", "at_most"),
+]
+# What a number counts: lemma of the counted noun or of the verb/adjective that says what happened to it.
+CATEGORY_WORDS = {
+    "dead": {"kill", "die", "dead", "death", "fatality", "slay", "lose", "loss", "perish", "toll", "murder"},
+    "wounded": {"wound", "injure", "injured", "wounded", "injury", "casualty", "hurt"},
+    "captured": {"capture", "captive", "prisoner", "pow", "hostage", "surrender"},
+    "missing": {"missing", "disappear", "miss", "whereabouts"},
+    "displaced": {"displace", "flee", "refugee", "evacuate", "displaced", "evacuee", "homeless", "home",
+                  "asylum", "migrant", "emigrate", "emigrant", "exodus", "abroad"},
+    "arrested": {"arrest", "detain", "detention", "jail", "imprison", "detainee", "round", "custody"},
+    "votes": {"vote", "ballot", "seat"},
+}
+CATEGORY_CUES = set().union(*CATEGORY_WORDS.values())
+PERSONNEL = {"troop", "soldier", "fighter", "personnel", "serviceman", "servicemen", "officer", "general",
+             "marine", "sailor", "reservist", "conscript", "mercenary", "police", "policeman", "militant",
+             "rebel", "member", "contingent", "garrison", "peacekeeper", "guardsman"}
+WEAPONS = {"tank", "missile", "drone", "aircraft", "jet", "warplane", "helicopter", "warship", "shell", "rocket",
+           "artillery", "weapon", "vehicle", "gun", "launcher", "system"}
+# Who a crowd is made of, and what a crowd does: "1.28 million people marching", "put the crowd at 81,000".
+CROWD_NOUNS = {"protester", "demonstrator", "marcher", "participant", "striker", "crowd", "attendee", "people",
+               "person", "supporter", "worker"}
+CROWD_VERBS = {"march", "attend", "rally", "protest", "demonstrate", "gather", "strike", "join", "take", "turn",
+               "walk", "parade", "crowd", "throng"}
+# What part of a population a casualty figure counts; anything else counts everyone ("people", "protesters").
+PARTS = {
+    "civilians": {"civilian", "civilians", "noncombatant", "noncombatants"},
+    "children": {"child", "children", "minor", "minors", "girl", "girls", "boy", "boys", "student", "students"},
+    "women": {"woman", "women"},
+    "soldiers": {"soldier", "soldiers", "troop", "troops", "serviceman", "servicemen", "personnel", "officer",
+                 "officers", "policeman", "policemen", "police", "army"},
+    "fighters": {"fighter", "fighters", "militant", "militants", "rebel", "rebels", "insurgent", "insurgents",
+                 "combatant", "combatants", "guerrilla", "guerrillas", "jihadist", "jihadists"},
+    "journalists": {"journalist", "journalists", "reporter", "reporters"},
+    "aid workers": {"aid worker", "aid workers", "humanitarian worker", "humanitarian workers"},
+}
+PART_WORDS = set().union(*PARTS.values())  # "the civilian death toll" is not the toll given before
+# Nouns that stand for a figure: what they count comes from their own words, else from the figure just given.
+PEOPLE_COUNTS = {"dead", "wounded", "captured", "missing", "displaced", "arrested"}
+# A figure's own word that names no people ("7,000 dead", "30,000 wounded") counts whom the sentence already counted.
+BARE_COUNTS = {"dead", "wounded", "injured", "killed", "casualties", "casualty", "death", "deaths", "fatalities",
+               "missing", "captured", "displaced", "arrested", "injuries"}
+COUNT_NOUNS = {"number", "toll", "figure", "total", "tally", "count", "estimate", "it", "crowd", "turnout", "tolls"}
+# Verbs that give a figure as "X at N" or "X to N": "put the toll at 113", "raised its estimate to 732,000".
+ESTIMATE_VERBS = {"put", "estimate", "place", "raise", "revise", "lower", "increase", "bring", "fix", "set", "cut",
+                  "reduce", "double", "count", "tally", "peg"}
+# Words that make a number a figure worth a claim, for the sentence triage (triage.py)
+FIGURE_WORDS = CATEGORY_CUES | PERSONNEL | WEAPONS | CROWD_NOUNS | COUNT_NOUNS | set(CURRENCIES) | {
+    "percent", "%", "percentage", "vote", "dollar", "budget", "aid", "debt", "loan", "package"}
+# Moving people by force: "driven from camps", "forced from their homes", "chased out of"; with "from" it displaces.
+FORCING_VERBS = {"drive", "force", "chase", "push", "expel", "evict", "uproot", "flush"}
+# Nouns standing for a figure whose author is named with them: "estimates by the Pentagon", "the union's tally".
+ESTIMATES = {"estimate", "figure", "report", "data", "tally", "statistic", "census", "survey", "study", "assessment"}
+FIGURE_SOURCES = ESTIMATES | {"count", "source", "toll"}
+# "up from 578,000 in June" (the phrase runs to the next comma that is not a thousands separator)
+COMPARED_PHRASE = re.compile(r"\b(?:(?:up|down|rising|falling) from|compared (?:with|to)) (?:[^,;]|,(?=\d))*", re.I)
+NATIONWIDE_WORDS = ("nationwide", "countrywide", "nationally", "across the country", "across the nation",
+                    "all over the country", "throughout the country")
+SCOPE_WINDOW = 8  # tokens around a figure where its scope words are read
+HOMELANDS = {"country", "home", "homeland", "village", "town", "city"}
+# Verbs whose subject states the figure they take: "police counted 1.28 million", "the agency recorded 9,000 cases".
+RECORDING_VERBS = {"record", "register", "document", "log", "tally", "count", "confirm", "verify"}
+# Verbs whose object or complement is the figure of their subject: "the death toll reached 300".
+FIGURE_VERBS = {"be", "reach", "pass", "top", "exceed", "stand", "climb", "rise", "hit", "surpass", "total",
+                "number", "increase", "grow", "double", "triple", "jump", "soar", "swell", "fall", "drop", "decline"}
+# Verbs whose subject owns the figure they take: "Soviet forces lost 15,000 troops".
+LOSS_VERBS = {"lose", "suffer", "sustain", "have", "count", "record", "mourn", "deploy", "field", "number", "send",
+              "dispatch", "station", "mass", "amass", "keep", "maintain"}
+ANAPHORA_SENTENCES = 2  # "disputed the count. Its own tally ... stood at 860,000": the figure of two sentences back
+OTHER_MINIMUM = 100  # "a dozen cities", "two children": small counts of anything are detail, not claims
+TIME_UNITS = {"day", "week", "month", "year", "hour", "minute", "second", "decade", "century", "kilometre",
+              "kilometer", "km", "mile", "metre", "meter", "time", "round", "point"}
+HISTORICAL_YEARS = 2
