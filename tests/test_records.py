@@ -262,10 +262,26 @@ def test_bare_dead_and_wounded_count_the_people_the_sentence_counted(code_record
      'said in a statement.', "We will not leave the square until the minister resigns", "movement"),
     # the speaker's words under a preposition are still the speaker's
     ('The foreign minister said the plan rested on "wishful thinking".', "wishful thinking", "minister"),
+    # blaming and directing in quoted words, the speaker shared up a coordination
+    ('President Emmerson Mnangagwa blamed "foreign agents" for the riots.', "foreign agents", "Emmerson Mnangagwa"),
+    ('President Emmerson Mnangagwa said Harare had been attacked by looters and authorised the army to "restore '
+     'order by all means".', "restore order by all means", "Emmerson Mnangagwa"),
 ])
 def test_quote_speakers(code_records, text, quoted, speaker):
     quote = next(q for q in code_records(text).quotes if q.text.strip(".,") == quoted)
     assert quote.kind != "scare" and speaker.lower() in (quote.speaker_name or "").lower()
+
+
+@pytest.mark.parametrize("text", [
+    '"Nobody will be allowed to divide this country." Those were the words of President Gustavo Petro, who spoke in '
+    'Cali on Monday.',
+    '"Nobody will be allowed to divide this country." The words were Gustavo Petro\'s own, spoken in Cali on Monday.',
+    'Officials said 40 people had fled. "Nobody will be allowed to divide this country. We will rebuild every '
+    'village," President Gustavo Petro told a rally in Cali.',
+])
+def test_a_quote_attributed_after_its_sentences_end(code_records, text):
+    quote = next(q for q in code_records(text).quotes if q.text.startswith("Nobody"))
+    assert "Petro" in (quote.speaker_name or "")
 
 
 def test_a_quoted_sentence_continues_the_quote_before_it(code_records):

@@ -18,9 +18,12 @@ SPEECH_VERBS = {"call", "denounce", "describe", "brand", "label", "dub", "speak"
                 "urge", "vow", "condemn", "praise", "promise", "threaten", "ask", "reply", "answer", "write",
                 # judging in words: "hailed 'the day the weapons are exchanged for words'", "rejected it as 'insulting'"
                 "hail", "welcome", "decry", "slam", "blast", "criticise", "criticize", "reject", "lament", "mock",
-                "deride", "applaud", "laud", "commend", "dismiss"}
+                "deride", "applaud", "laud", "commend", "dismiss", "blame",
+                # directives: "authorised troops to 'shoot to kill'", "ordered police to 'clear the streets'"
+                "order", "authorise", "authorize", "instruct", "command"}
 # Opening words that point a sentence back at the quote before it: "With those words, President Ali dismissed ..."
 BACK_REFERENCES = re.compile(r"^(with|in|using) (those|these|such) words\b|^(those|these) words\b", re.I)
+WORDS_OF = re.compile(r"^\W*(?:those|these|the|such) (?:were the )?words\b", re.I)
 # Entity labels of who can speak; a speech verb whose subject is none of these ("the build-up showed") is no cue.
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 SCARE_MAX_WORDS = 3
@@ -64,10 +67,7 @@ class QuoteExtractor:
         cue = self._cue(span)
         speaker = speaker_span = None
         if cue is not None:
-            subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is None and cue.dep_ in ("relcl", "conj", "advcl", "xcomp") and cue.head != cue:
-                subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None) or (
-                    cue.head if cue.dep_ == "relcl" else None)
+            subject = self._cue_subject(cue)
             if subject is not None:
                 speaker, speaker_span = self._speaker(subject)
         elif self._whole_sentence(span, sent):
@@ -102,6 +102,22 @@ class QuoteExtractor:
             evidence={"quote": chars, "speaker": speaker_span,
                       "cue": (cue.idx, cue.idx + len(cue.text)) if cue is not None else None},
         )
+
+    @staticmethod
+    def _cue_subject(cue: Token) -> Token | None:
+        """The cue's subject, else the subject it shares up a chain of coordinated or embedded clauses ("Tokayev
+        said Almaty had been attacked ... and authorised troops to '...'")."""
+        verb = cue
+        for _ in range(4):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and not (subject.dep_ == "nsubjpass" and verb is not cue):
+                return subject
+            if verb.dep_ == "relcl":
+                return verb.head
+            if verb.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or verb.head == verb:
+                return None
+            verb = verb.head
+        return None
 
     def _speaker(self, subject: Token) -> tuple[Actor | None, tuple[int, int] | None]:
         """The actor a speech verb's subject names; "Its spokesman, Yasser al-Farhan," is named by the apposition."""
@@ -150,6 +166,14 @@ class QuoteExtractor:
         if sent.end >= len(self.doc):
             return None, None
         following = sentence_of(self.doc[sent.end])
+        words = next((t for t in following if t.lower_ == "words"), None)
+        if words is not None and WORDS_OF.search(following.text):
+            # "Those were the words of NATO's Jens Stoltenberg", "The words were Duterte's own"
+            owner = next((g for c in words.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                          if g.dep_ == "pobj"), None) or next(
+                (t for t in following if t.ent_type_ == "PERSON" or t.dep_ == "poss" and t.pos_ == "PROPN"), None)
+            if owner is not None:
+                return words, owner
         root = following.root
         if root.pos_ != "VERB" or root.lemma_.lower() not in self.speech and not BACK_REFERENCES.match(
                 following.text):
@@ -167,7 +191,7 @@ class QuoteExtractor:
     def _cue(self, span) -> Token | None:
         """The speech verb governing the quote, before it ("called X a 'butcher'"), around it ("'...', he
         said") or across a colon ("displayed everything but enthusiasm: '...'")."""
-        for token in span:
+        for token in (t for t in span if not t.is_punct):  # an opening mark may hang on the sentence before
             below = token
             for ancestor in [token, *token.ancestors]:
                 if ancestor != token and below.pos_ in ("VERB", "AUX") and below.dep_ not in SPEECH_CONTENT_DEPS:
@@ -176,7 +200,7 @@ class QuoteExtractor:
                         span.start <= ancestor.i < span.end and len(span) > 4) and self._can_speak(ancestor):
                     return ancestor
                 below = ancestor
-        sent = sentence_of(span[0])
+        sent = sentence_of(span[-1])  # a quote running over two sentences is attributed after its end
         following = self.doc[span.end:sent.end]
         parenthetical = span[-2].text == "," if len(span) > 2 else False
         if parenthetical or (len(following) and following[0].text == ","):
