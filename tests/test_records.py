@@ -176,11 +176,28 @@ def test_casualty_figure_is_attached_to_its_event(code):
     ("Turkish President Recep Tayyip Erdogan on Friday suggested a way out of the standoff. He said both navies "
      "could pull back from the disputed waters, that a hotline could be set up, and that talks should resume in "
      "Ankara.", "TUR", 3),
+    # coordinated things demanded, one of them carrying a clause of its own
+    ("Peru's opposition on Sunday called for the resignation of the interior minister, the release of students it "
+     "says were detained illegally and an independent inquiry into the shootings.", "PER", 3),
+    # the proposer after "by"; modal clauses joined by semicolons in one sentence
+    ("Yemen's warring parties met in Muscat to discuss a proposal by UN envoy Hans Grundberg. Under it, all roads "
+     "into Taiz would reopen; salaries would be paid from oil revenue; and flights from Sanaa would resume.", "UN", 3),
 ])
 def test_proposals_in_any_list_shape(code_records, text, proposer, n_items):
     result = code_records(text)
     proposal = next(p for p in result.proposals if p.kind == "proposal")
     assert (proposal.actor.country, len(proposal.items)) == (proposer, n_items)
+
+
+@pytest.mark.parametrize("text", [
+    # money offered is aid, not an offer of terms
+    "Japan pledged $40 million in aid for Myanmar on Monday, adding to $25 million offered by Australia last month.",
+    # commas around an aside inside the thing demanded are no list
+    "The rebel spokesman demanded an end to the siege of a city where, according to the Red Cross, the fighting had "
+    "killed thousands, wrecked the hospital and cut the water supply.",
+])
+def test_no_proposal_in_aid_figures_or_an_aside(code_records, text):
+    assert [p for p in code_records(text).proposals if p.kind == "proposal"] == []
 
 
 def test_an_offer_lapsing_unless_or_given_in_exchange_is_a_condition_not_an_item(code_records):

@@ -193,9 +193,9 @@ def modal_sentences(sentences: list[Span], index: int) -> tuple[list[str], list[
         if not modal or reported or conditional:
             break
         # "The result would be ratified by 2025, and independence would take effect by 2027": two items
-        halves = [_clean(h) for h in re.split(r",\s+and\s+", sent.text)]
-        both = len(halves) == 2 and all(re.search(r"\b(would|will|should|must|shall|could)\b", h) for h in halves)
-        items += halves if both else [_clean(sent.text)]
+        halves = [_clean(h) for h in re.split(r";\s+|,\s+and\s+", sent.text)]
+        each = len(halves) > 1 and all(re.search(r"\b(would|will|should|must|shall|could)\b", h) for h in halves)
+        items += halves if each else [_clean(sent.text)]
         taken.append(number)
     return (items, taken) if len(items) >= 2 else ([], [])
 
@@ -236,6 +236,45 @@ def parallel_predicates(clause: Span) -> list[str]:
     ends = [*cuts[1:], len(tokens)]
     parts = [clause.doc[clause.start + a:clause.start + b].text for a, b in zip(cuts, ends, strict=True)]
     return [p for p in (_clean(p) for p in parts) if p]
+
+
+def coordinated_objects(verb: Token) -> list[str]:
+    """"called for the resignation of the police chief, the release of activists and a public inquiry": the
+    coordinated things a demanding verb asks for, each with its own words."""
+    doc = verb.doc
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+              if g.dep_ == "pobj"]
+    if not heads:
+        return []
+    if len(heads[0].conjuncts) < 2:
+        return _listed_objects(heads[0], verb)
+    members = [heads[0], *heads[0].conjuncts]
+    items = []
+    for n, member in enumerate(members):
+        end = members[n + 1].left_edge.i if n + 1 < len(members) else member.right_edge.i + 1
+        items.append(_clean(doc[member.left_edge.i if n else member.left_edge.i:end].text))
+    return [i for i in items if i]
+
+
+_RELATIVE_WORDS = frozenset({"where", "which", "who", "whom", "whose", "that", "when", "while"})
+_ASIDE_OPENERS = frozenset({"by", "according", "in", "on", "at", "as", "after", "before", "despite", "which",
+                            "who", "where", "when", "although", "though", "while"})
+
+
+def _listed_objects(first: Token, verb: Token) -> list[str]:
+    """The same read off the words when the parser breaks the list ("the resignation of X, the release of Y they
+    say were abducted and a public inquiry"): from the object to where the verb's own clause goes on."""
+    doc = verb.doc
+    stop = next((c.i for c in verb.children if c.i > first.i and c.dep_ in ("cc", "conj", "punct") and
+                 any(g.dep_ == "conj" and g.pos_ == "VERB" for g in verb.children)), None)
+    end = stop if stop is not None else verb.right_edge.i + 1
+    chunks = split_last_and(top_level_split(doc[first.left_edge.i:end].text))
+    chunks = [_clean(c) for c in chunks if _clean(c)]
+    noun_phrases = all(c.split()[0].lower() in ("the", "a", "an") or c[:1].islower() for c in chunks)
+    # "a country where, by the UN's estimate, the war ...": commas around an aside in a clause, not a list
+    aside = any(c.split()[-1].lower() in _RELATIVE_WORDS or c.split()[0].lower() in _ASIDE_OPENERS for c in chunks)
+    return chunks if len(chunks) >= 3 and noun_phrases and not aside else []
 
 
 def coordinated_demands(head: Token) -> list[str]:

@@ -116,13 +116,19 @@ class ProposalExtractor:
     def _introduction(self, sent: Span) -> Token | None:
         """The word that introduces a proposal: a proposing verb ("proposed", "set out", "laid out"), or a
         proposal noun ("a counter-proposal", "the EU's plan", "a package", "terms")."""
+        demanding = next((t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in DEMANDING_VERBS and (
+            lists.that_clauses(self.doc[t.i + 1:sent.end].text, modal=False) or lists.coordinated_objects(t))), None)
+        if demanding is not None:
+            return demanding  # "demanded that the junta release Bazoum, that he be restored and that ..."
         for token in sent:
             word = token.lemma_.lower()
             given = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("over", "back", "out")
-            if token.pos_ == "VERB" and (word in PROPOSING_VERBS and not given
+            offered_amount = token.dep_ == "acl" and (token.head.like_num or token.head.ent_type_ == "MONEY")
+            if token.pos_ == "VERB" and not offered_amount and (word in PROPOSING_VERBS and not given
                     or word in PHRASAL_PROPOSING and any(
                     c.dep_ == "prt" and c.lower_ in PHRASAL_PROPOSING[word] for c in token.children)):
-                return token  # "handed the government its proposals" (but "hands over its heavy weapons" gives)
+                # "handed the government its proposals" (but not "hands over its heavy weapons", "$20 million offered")
+                return token
             if token.pos_ == "VERB" and word in SUGGESTING_VERBS and any(
                     t.dep_ in ("dobj", "npadvmod") and t.pos_ == "NOUN" for t in token.doc[token.i + 1:token.i + 4]):
                 return token  # "suggested a way out of the crisis" (but not "suggested that talks had stalled")
@@ -131,10 +137,6 @@ class ProposalExtractor:
                     for c in token.children if c.dep_ in ("amod", "compound", "nmod"))) \
                     and not any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in token.children):
                 return token  # "a counter-proposal", "a five-point consensus", "the 12-point paper"
-        demanding = next((t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in DEMANDING_VERBS and
-                          lists.that_clauses(self.doc[t.i + 1:sent.end].text, modal=False)), None)
-        if demanding is not None:
-            return demanding  # "demanded that the junta release Bazoum, that he be restored and that ..."
         root = sent.root
         if root.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in root.children) and (
                 lists.inline_markers(sent.text) or lists.ordinal_items(sent.text)):
@@ -149,6 +151,9 @@ class ProposalExtractor:
         verb = head if head.pos_ == "VERB" else None
         proposer_tokens: list[Token] = []
         if verb is None:
+            # "a proposal by UN envoy Hans Grundberg", "Tehran's offer", "a U.S. proposal"
+            proposer_tokens += [g for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                                for g in c.children if g.dep_ == "pobj"]
             proposer_tokens += [c for c in head.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
             presenting = head.head if head.dep_ in ("dobj", "obj", "nsubjpass", "pobj", "appos", "attr") else None
             if presenting is not None and presenting.lemma_.lower() in COMPLYING_VERBS:
@@ -255,7 +260,7 @@ class ProposalExtractor:
         if start < sent.end and self.doc[verb.i + 1].lower_ == "for":
             start = verb.i + 1  # keep "for": the items open with it
         return lists.parallel_predicates(self.doc[start:sent.end]) or lists.coordinated_demands(verb) or \
-            lists.that_clauses(self.doc[verb.i + 1:sent.end].text, modal=False)
+            lists.that_clauses(self.doc[verb.i + 1:sent.end].text, modal=False) or lists.coordinated_objects(verb)
 
     def _demanding_verb(self, noun: Token) -> Token | None:
         """"A U.S. proposal ... calls for ...", "A memorandum Russia handed ... demands that ...": the verb the
