@@ -370,3 +370,49 @@ def test_a_range_counts_the_noun_after_its_upper_end(code_records):
     result = code_records("India's army said Pakistan had launched 300 to 400 drones against Indian cities.")
     drones = next(c for c in result.claims if c.value == 300)
     assert (drones.category, drones.value_max) == ("weapons", 400)
+
+
+@pytest.mark.parametrize("text, value, category, claimant", [
+    # "at" hung on the participle of the counted noun
+    ("An Amnesty report puts the number killed since March at about 900, while a tally by the newspaper El Heraldo "
+     "counted 700 deaths over the same period.", 900, "dead", "An Amnesty report"),
+    # a figure on the estimating verb without its "at"
+    ("The rebels say they have about 20,000 fighters, a number Western officials dispute, putting it nearer 8,000.",
+     8_000, "troops", None),
+    # a pronoun believing inside a report is its reporter; buried alive are dead
+    ("The country's disaster agency said it believed more than 300 people had been buried alive.", 300, "dead",
+     "The country's disaster agency"),
+    # the figure far from the word saying what it counts
+    ("The Taliban said in a statement that the army's losses over the same period were more than 200.", 200, "dead",
+     None),
+])
+def test_figures_put_on_counts_in_looser_shapes(code_records, text, value, category, claimant):
+    figure = next(c for c in code_records(text).claims if c.value == value)
+    assert figure.category == category
+    assert claimant is None or figure.claimant.text == claimant
+
+
+def test_a_count_since_a_date_runs_to_the_report(code_records):
+    result = code_records("Floods have driven more than 50,000 people in Sindh from their homes since June, the UN "
+                          "said. The provincial government put the number of displaced at roughly 90,000.",
+                          pub_date="2024-09-10")
+    assert _conflicting(result, "displaced") == {(50_000, 90_000)}
+
+
+@pytest.mark.parametrize("text, category", [
+    # one place "alone" of a wider count
+    ("The health ministry said 120 people had died across the province. Local activists said at least 60 people "
+     "had died in the town of Kasese alone.", "dead"),
+    # the first instalment of a total
+    ("The first 200 Rwandan soldiers arrived in Bangui on Monday, the army said. Kigali has pledged 1,000 troops "
+     "in all.", "troops"),
+])
+def test_a_part_of_a_wider_count_contradicts_nothing(code_records, text, category):
+    assert _conflicting(code_records(text), category) == set()
+
+
+def test_deaths_on_their_side_are_the_staters_own(code_records):
+    result = code_records("Kyrgyzstan said 59 of its citizens had been killed in the border fighting. Tajik "
+                          "officials reported 41 deaths on their side.")
+    assert next(c for c in result.claims if c.value == 41).subject.country == "TJK"
+    assert _conflicting(result, "dead") == set()

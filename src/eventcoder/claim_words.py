@@ -32,10 +32,12 @@ BOUND_WORDS = [
     ("less than", "at_most"), ("at most", "at_most"), ("nearly", "at_most"), ("almost", "at_most"),
     ("over", "at_least"), ("some", "about"), ("about", "about"), ("around", "about"), ("roughly", "about"),
     ("approximately", "about"), ("an estimated", "about"), ("estimated", "about"), ("close to", "at_most"),
+    ("nearer to", "about"), ("nearer", "about"), ("closer to", "about"),
 ]
 # What a number counts: lemma of the counted noun or of the verb/adjective that says what happened to it.
 CATEGORY_WORDS = {
-    "dead": {"kill", "die", "dead", "death", "fatality", "slay", "lose", "loss", "perish", "toll", "murder"},
+    "dead": {"kill", "die", "dead", "death", "fatality", "slay", "lose", "loss", "perish", "toll", "murder",
+             "bury"},
     "wounded": {"wound", "injure", "injured", "wounded", "injury", "casualty", "hurt"},
     "captured": {"capture", "captive", "prisoner", "pow", "hostage", "surrender"},
     "missing": {"missing", "disappear", "miss", "whereabouts"},

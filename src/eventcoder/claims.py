@@ -56,6 +56,29 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _given_at(number: Token) -> bool:
+    """"puts the number killed at about 900", "the toll rose to 40": a figure the tagger may leave untagged."""
+    preposition = number.head
+    return preposition.lower_ in ("at", "to") and _lemma(preposition.head) in ESTIMATE_VERBS | FIGURE_VERBS
+
+
+def _period_start(ent: Span) -> bool:
+    """"driven 400,000 from their homes since January": the count runs to the report's day, January only opens it."""
+    return ent.text.lower().startswith("since ") or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since")
+
+
+def _own_side(span: Span) -> bool:
+    """"41 deaths on their side", "losses on its own side": the stater counts its own."""
+    after = span.doc[span.end:min(span.end + 6, sentence_of(span[0]).end)].text.lower()
+    return re.match(r"(?:\w+\s+){0,2}on (?:its|their|our) (?:own )?side\b", after) is not None
+
+
+def _first_batch(span: Span) -> bool:
+    """"The first 400 Kenyan police officers landed": an instalment of a total, no count of its own."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in ("first", "initial") or span.text.lower().startswith(("first ", "initial "))
+
+
 def _part_of_earlier(span: Span, counted: Token | None) -> bool:
     """"40 of the drones": a part of a count given before (the definite noun refers back to it); "46 of its
     soldiers" is a side's count of its own."""
@@ -128,8 +151,10 @@ def _quantity_tokens(doc: Doc, text: str) -> list[Span]:
     # a number the tagger left untagged: a noun's count, or written in digits as a clause's subject ("900 wounded")
     nummod = doc.vocab.strings["nummod"]
     subjects = {doc.vocab.strings["nsubj"], doc.vocab.strings["nsubjpass"]}
+    pobj = doc.vocab.strings["pobj"]
     for i, (like_num, dep) in enumerate(doc.to_array([LIKE_NUM, DEP]).tolist()):
-        if like_num and i not in covered and (dep == nummod or (dep in subjects and doc[i].text[0].isdigit())):
+        if like_num and i not in covered and (dep == nummod or (dep in subjects and doc[i].text[0].isdigit()) or (
+                dep == pobj and _given_at(doc[i]))):
             spans.append(doc[i:i + 1])
     return sorted(spans, key=lambda s: s.start)
 
@@ -235,6 +260,8 @@ class ClaimExtractor:
             claimant, hedge, claimant_span = previous_claimant[index]  # "... as high as 7,000 dead and almost 30,000"
         if claimant is not None:
             previous_claimant[index] = (claimant, hedge, claimant_span)
+        if claimant is not None and claimant.country and _own_side(span):
+            subject, subject_span = claimant, claimant_span  # "Tajik officials reported 41 deaths on their side"
         date_value, date_text = self._date(sent, span)
         counted_text = self._counted_text(counted, category) or (
             earlier.counted if earlier is not None and earlier.category == category and
@@ -270,7 +297,7 @@ class ClaimExtractor:
             period_text=self._period(sent),
             historical=self._historical(sent),
             comparison=self._comparison(span),
-            partitive=_part_of_earlier(span, counted),
+            partitive=_part_of_earlier(span, counted) or _first_batch(span),
             scope=self._scope(span),
             counted=counted_text,
             evidence={"value": (span.start_char, span.end_char), "subject": subject_span, "claimant": claimant_span},
@@ -333,6 +360,9 @@ class ClaimExtractor:
             return head  # "fewer than 500 dead": the word right after the figure says what it counts
         if root.dep_ == "pobj" and head.lower_ in ("at", "to") and head.head.pos_ in ("VERB", "AUX"):
             verb = head.head
+            if verb.dep_ in ("acl", "relcl") and verb.head.dep_ in ("dobj", "obj") and \
+                    _lemma(verb.head.head) in ESTIMATE_VERBS:
+                return verb.head  # "puts the number killed since July at 650": "at" hung on the participle
             figure = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             if figure is not None and _lemma(verb) in ESTIMATE_VERBS:
                 return figure
@@ -346,6 +376,10 @@ class ClaimExtractor:
             return partitive
         if root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             return head
+        if root.dep_ == "npadvmod" and _lemma(head) in ESTIMATE_VERBS:
+            given = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+            if given is not None:
+                return given  # "putting it nearer 40,000": the figure hangs on the verb without its "at"
         if root.dep_ in ("attr", "dobj", "obj", "acomp", "npadvmod") and _lemma(head) in FIGURE_VERBS:
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
@@ -505,7 +539,8 @@ class ClaimExtractor:
         subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lemma_.lower() in FIGURE_SOURCES:
             hedge = subject.lower_
-            reporter = _source_of(subject) or reporter
+            # "a French security assessment put the figure at 600": a source whose own words say whose it is
+            reporter = _source_of(subject) or (subject if self.actors.resolve(subject) else reporter)
         elif (estimate := _estimate_verb(span.root, anchor, report.report_verb)) is not None:
             # "rebels put the figure as high as 400 dead and 900 wounded": the estimating verb's subject states it
             reporter, hedge = next(c for c in estimate.children if c.dep_ == "nsubj"), estimate.lemma_.lower()
@@ -516,6 +551,8 @@ class ClaimExtractor:
             hedge = f"{hedge}, {extra}" if hedge else extra
         if reporter is not None and reporter.lemma_.lower() in FIGURE_SOURCES:
             reporter = _source_of(reporter) or reporter  # "according to a tally by the National Search Commission"
+        if reporter is not None and reporter.pos_ == "PRON" and report.report_verb is not None:
+            reporter = self._outer_reporter(report.report_verb) or reporter  # "the Centre said it believed"
         if reporter is None and fallback:
             # a parse that misses the frame: the nearest reporting verb before the figure in its sentence
             verbs = [t for t in self.doc[sentence_of(span[0]).start:span.start] if t.pos_ == "VERB" and
@@ -538,6 +575,14 @@ class ClaimExtractor:
             phrase = self.doc[reporter.left_edge.i:reporter.i + 1]
         return Actor(text=phrase.text), hedge, (phrase.start_char, phrase.end_char)
 
+    def _outer_reporter(self, verb: Token) -> Token | None:
+        """"The Disaster Centre said it believed 2,000 had died": a pronoun believing inside a report is its
+        reporter, named by the verb over it."""
+        outer = verb.head
+        if verb.dep_ not in ("ccomp", "xcomp") or outer.lemma_.lower() not in self.lexicon.cues["reporting_verbs"]:
+            return None
+        return next((c for c in outer.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+
     def _date(self, sent: Span, span: Span):
         """The sentence's date; "has risen to 703,000, up from 578,000 in June": June is the date of the figure
         given for comparison only."""
@@ -548,7 +593,7 @@ class ClaimExtractor:
             inside = [(a, b) for a, b in compared if a <= offset < b]
             if (figure_compared is None and inside) or (figure_compared is not None and figure_compared not in inside):
                 continue
-            if ent.label_ == "DATE":
+            if ent.label_ == "DATE" and not _period_start(ent):
                 resolved = resolve_date(ent.text, self.pub_date)
                 if resolved:
                     return resolved.value, ent.text
@@ -589,8 +634,11 @@ class ClaimExtractor:
         sent = sentence_of(span[0])
         window = self.doc[max(span.start - SCOPE_WINDOW, sent.start):min(span.end + SCOPE_WINDOW, sent.end)]
         text = " " + window.text.lower() + " "
-        return "nationwide" if any(f" {w} " in text or f" {w}," in text or f" {w}." in text
-                                   for w in NATIONWIDE_WORDS) else None
+        if any(f" {w} " in text or f" {w}," in text or f" {w}." in text for w in NATIONWIDE_WORDS):
+            return "nationwide"
+        after = self.doc[span.end:min(span.end + SCOPE_WINDOW + 4, sent.end)].text.lower()
+        # "at least forty people had died in the regional capital, Nukus, alone": one place of a wider count
+        return "local" if re.match(r"[^.;]*?\b(?:in|at)\b[^.;]*?\balone\b", after) else None
 
     def _historical(self, sent: Span) -> bool:
         """A figure about a period that ended years before publication is a comparison, not a current claim."""

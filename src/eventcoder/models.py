@@ -143,9 +143,11 @@ class Claim(BaseModel):
     historical: bool = False
     comparison: bool = Field(default=False, description="given for comparison: 'up from 83.5 percent'")
     counted: str | None = Field(default=None, description="what the figure counts, as written: 'civilians'")
-    partitive: bool = Field(default=False, description="a part of a count given before: '40 of the drones'")
+    partitive: bool = Field(default=False, description="a part of a count given before: '40 of the drones', "
+                                                        "'the first 400 officers'")
     scope: str | None = Field(default=None, description="'nationwide' when the figure counts a whole country "
-                                                         "('1.5 million across the country'), else null")
+                                                         "('1.5 million across the country'), 'local' when one "
+                                                         "place of a wider count ('in Nukus alone'), else null")
     group_id: str | None = None
     conflicts_with: list[str] = Field(default_factory=list)
     conflict_basis: str | None = Field(default=None, description="why the figures of its group count the same thing")

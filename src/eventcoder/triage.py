@@ -31,7 +31,7 @@ QUOTE_MARKS = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb", "''", "``"}
 LIST_MARKERS = {"-", "\u2022", "*", "\u2013", "\u2014", ":", ";"}
 ORDINAL_OPENERS = {"first", "second", "third", "fourth", "fifth", "firstly", "secondly", "thirdly", "finally"}
 OPENS_ENTRY = re.compile(r"(?::|\n\s*(?:\(?\d{1,2}[.):]|\(?[a-h]\)|[-\u2022*]))\s*$")
-FIGURE_WINDOW = 6  # tokens on each side of a number where the word it counts is looked for
+FIGURE_WINDOW = 8  # tokens on each side of a number where the word it counts is looked for
 LIST_MODALS = {"would", "will", "should", "must", "shall", "could"}
 ACTOR_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 # Words that refer to an earlier sentence: the sentence before is parsed too, for the antecedent
