@@ -2,8 +2,13 @@
 
 import json
 
-from conftest import DEV
+import pytest
+
+from conftest import DEV, GOLD
+from eventcoder.claims_gold import _same_speaker, score_claims_gold
+from eventcoder.evaluation import read_gold, run_documents
 from eventcoder.ingest import read_path
+from eventcoder.models import Quote
 from eventcoder.scoring import score
 
 DEV_FLOORS = {"type_f1": 0.95, "dyad_f1": 0.93, "full_f1": 0.91, "date_accuracy": 0.95, "modality_accuracy": 0.95,
@@ -18,3 +23,32 @@ def test_dev_set_scores_stay_above_floors(coder):
     result = score(gold, events)
     low = {k: (result[k], floor) for k, floor in DEV_FLOORS.items() if result[k] < floor}
     assert not low, f"below floor (value, floor): {low}"
+
+
+# claims gold sets: the public set and every fresh batch once read (recall per record kind, figure precision)
+CLAIMS_FLOORS = {
+    "claims-public.jsonl": {"figures": 0.94, "conflicts": 0.79, "quotes": 1.0, "proposals": 1.0, "precision": 0.98},
+    "claims-batches/ce.jsonl": {"figures": 0.92, "conflicts": 0.82, "quotes": 1.0, "proposals": 0.8,
+                                "precision": 0.99},
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLAIMS_FLOORS))
+def test_claims_gold_sets_stay_above_floors(coder, name):
+    path = GOLD / name
+    report = score_claims_gold(read_gold(path), run_documents(coder, path))
+    measured = {kind: report[kind]["recall"] for kind in ("figures", "conflicts", "quotes", "proposals")}
+    measured["precision"] = report["figures"]["precision"]
+    low = {k: (measured[k], floor) for k, floor in CLAIMS_FLOORS[name].items() if measured[k] < floor}
+    assert not low, f"below floor (value, floor): {low}"
+
+
+def test_a_speaker_is_recognised_in_any_form_of_its_name():
+    def quote(name):
+        return Quote(quote_id="q", doc_id="d", sentence_index=0, text="x", kind="direct", speaker_name=name,
+                     evidence={})
+    assert _same_speaker("Chinese embassy", quote("China's embassy in Manila"))
+    assert _same_speaker("Rodriguez", quote("Jorge Rodríguez"))
+    assert _same_speaker("Burkina Faso government", quote("Burkina Faso the government"))
+    assert not _same_speaker("Kanaani", quote("Iran"))
+    assert not _same_speaker("Sani", quote("Hussaini"))

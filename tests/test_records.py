@@ -283,6 +283,25 @@ def test_bare_dead_and_wounded_count_the_people_the_sentence_counted(code_record
     ('President Emmerson Mnangagwa blamed "foreign agents" for the riots.', "foreign agents", "Emmerson Mnangagwa"),
     ('President Emmerson Mnangagwa said Harare had been attacked by looters and authorised the army to "restore '
      'order by all means".', "restore order by all means", "Emmerson Mnangagwa"),
+    # words inside a second that-clause, or a relative clause, of what was said
+    ("Interior minister Karim Haddad said police had raided three flats and that \"foreign agents\" had been "
+     "arrested.", "foreign agents", "Karim Haddad"),
+    ("Interior minister Karim Haddad said police had stopped boats that had \"illegally entered\" the port.",
+     "illegally entered", "Karim Haddad"),
+    # speech not yet made is no cue: the one who says it will be is the speaker
+    ('Foreign Ministry spokesman Ali Rezaei said Tehran would respond "at the right moment".', "at the right moment",
+     "Ali Rezaei"),
+    # a second speech verb the parse hung on the first one's content
+    ('Army spokesman Kyaw Lin said about 20 people had died and insisted that jets had hit a "meeting of '
+     'terrorists".', "meeting of terrorists", "Kyaw Lin"),
+    # a name in apposition the tagger does not know as a person
+    ("The rebels' spokesman, Odak Tarbo, called the government's offer \"a demand for surrender\".",
+     "a demand for surrender", "Odak Tarbo"),
+    # a pronoun or a title standing for a person the knowledge base does not know
+    ('Coast guard spokesman Ramon Cruz showed photographs of the ships. "These boats are not fishing," he said.',
+     "These boats are not fishing", "Ramon Cruz"),
+    ('Governor Ada Obi toured the camp on Friday. Aid workers said food was short. Rain fell all night. "We will '
+     'rebuild every home," the governor said.', "We will rebuild every home", "Ada Obi"),
 ])
 def test_quote_speakers(code_records, text, quoted, speaker):
     quote = next(q for q in code_records(text).quotes if q.text.strip(".,") == quoted)
@@ -416,3 +435,23 @@ def test_deaths_on_their_side_are_the_staters_own(code_records):
                           "officials reported 41 deaths on their side.")
     assert next(c for c in result.claims if c.value == 41).subject.country == "TJK"
     assert _conflicting(result, "dead") == set()
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Beijing launched war games code-named \"Strait Thunder\" on Tuesday.", "Strait Thunder"),
+    ("Police ran the campaign under the name \"Clean Streets\" for two years.", "Clean Streets"),
+])
+def test_a_name_given_to_a_thing_is_no_quote(code_records, text, quoted):
+    quote = next(q for q in code_records(text).quotes if q.text == quoted)
+    assert quote.kind == "scare" and quote.speaker is None
+
+
+def test_a_quote_continues_after_a_quote_over_two_sentences_but_not_into_another_report(code_records):
+    result = code_records('"Let nobody doubt us. We will find them," Governor Ada Obi said. "No effort will be '
+                          'spared." The army said it had sent troops to the forest.')
+    quote = next(q for q in result.quotes if q.text.startswith("No effort"))
+    assert "Ada Obi" in (quote.speaker_name or "")
+    alone = code_records('Doctor Ana Ruiz described the ward as overwhelmed. "We are running out of beds." The army '
+                         'said it had sent medics to the city.')
+    quote = next(q for q in alone.quotes if q.text.startswith("We are"))
+    assert quote.speaker is None or "army" not in quote.speaker.text.lower()

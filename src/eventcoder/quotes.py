@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.resolver import DocumentActors
 from eventcoder.events.patterns import Lexicon
@@ -20,16 +20,41 @@ SPEECH_VERBS = {"call", "denounce", "describe", "brand", "label", "dub", "speak"
                 "hail", "welcome", "decry", "slam", "blast", "criticise", "criticize", "reject", "lament", "mock",
                 "deride", "applaud", "laud", "commend", "dismiss", "blame",
                 # directives: "authorised troops to 'shoot to kill'", "ordered police to 'clear the streets'"
-                "order", "authorise", "authorize", "instruct", "command"}
+                "order", "authorise", "authorize", "instruct", "command",
+                # saying again: "repeated that an incursion would follow 'at the most convenient time'"
+                "repeat", "reiterate"}
 # Opening words that point a sentence back at the quote before it: "With those words, President Ali dismissed ..."
 BACK_REFERENCES = re.compile(r"^(with|in|using) (those|these|such) words\b|^(those|these) words\b", re.I)
 WORDS_OF = re.compile(r"^\W*(?:those|these|the|such) (?:were the )?words\b", re.I)
 # Entity labels of who can speak; a speech verb whose subject is none of these ("the build-up showed") is no cue.
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 SCARE_MAX_WORDS = 3
+PERSON_SENTENCES = 3  # how far back "he" looks for the person it stands for ("the governor": the whole text)
+PERSON_TITLE_WINDOW = 6  # tokens around a person's name where their title is read
+# A name given to a thing, not words anyone said: "so-called 'carousel' voting", "war games code-named 'Joint
+# Sword'", "a campaign run under the name 'Oplan Tokhang'".
+NAMING_BEFORE = re.compile(r"\b(?:so-called|so called|code-?named|named|known as|titled|entitled|"
+                           r"under the (?:name|banner|slogan|title))\s*$", re.I)
 # How quoted words can sit inside what a speech verb says ("declared that he was not willing to make
 # concessions on 'territorial integrity'"); any other clause boundary ends the search for a cue.
 SPEECH_CONTENT_DEPS = {"ccomp", "xcomp", "acomp", "pcomp", "oprd"}
+# Clauses that stay inside what was said when they hang in a said clause: "said that X and that 'Y'", "had taken
+# measures against vessels that had 'illegally intruded'".
+CLAUSES_WITHIN_SPEECH = {"conj", "relcl", "acl", "advcl"}
+
+
+def _unrealised(verb: Token) -> bool:
+    """"said Iran would respond 'in due time'": speech not yet made, or denied, has no words to quote."""
+    return verb.dep_ == "ccomp" and any(c.dep_ == "neg" or c.lower_ in UNREALISED_AUXILIARIES
+                                        for c in verb.children)
+
+
+UNREALISED_AUXILIARIES = {"would", "will", "could", "might", "may", "should", "shall", "wo", "'ll"}
+
+
+def _reported_content(clause: Token) -> bool:
+    """Whether a clause hangs, through its heads, in the complement of a verb: the words of someone's report."""
+    return any(a.dep_ in ("ccomp", "xcomp") for a in clause.ancestors)
 
 
 class QuoteExtractor:
@@ -40,7 +65,8 @@ class QuoteExtractor:
         self.sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
 
     def extract(self, events: list[Event]) -> list[Quote]:
-        quotes = []
+        quotes: list[Quote] = []
+        previous_end = -1
         for n, match in enumerate(QUOTE_PAIRS.finditer(self.text)):
             start, end = match.span()
             inner = next(g for g in match.groups() if g is not None)
@@ -53,19 +79,19 @@ class QuoteExtractor:
             previous = quotes[-1] if quotes else None
             if quote.speaker is None and quote.kind == "direct" and previous is not None and \
                     previous.speaker is not None and previous.kind == "direct" and \
-                    quote.sentence_index - previous.sentence_index <= 1 and self._whole_sentence(span, sentence_of(
-                        span[0])):
+                    quote.sentence_index - previous_end <= 1 and self._whole_sentence(span, sentence_of(span[0])):
                 # '"These figures are inflated," the minister said. "Thousands have come home."': the same speaker
                 quote = quote.model_copy(update={"speaker": previous.speaker, "speaker_name": previous.speaker_name,
                                                  "cue": previous.cue})
             quotes.append(quote)
+            previous_end = self.sentence_index[sentence_of(span[-1]).start]  # a quote may run over two sentences
         return quotes
 
     def _quote(self, n: int, span, text: str, chars: tuple[int, int], events: list[Event]) -> Quote:
         sent = sentence_of(span[0])
         index = self.sentence_index[sent.start]
         cue = self._cue(span)
-        speaker = speaker_span = None
+        speaker = speaker_span = subject = None
         if cue is not None:
             subject = self._cue_subject(cue)
             if subject is not None:
@@ -76,8 +102,7 @@ class QuoteExtractor:
             if subject is not None:
                 speaker, speaker_span = self._speaker(subject)
         words = len(text.split())
-        so_called = span.start > 0 and self.doc[max(span.start - 2, 0):span.start].text.lower().replace(
-            " ", "").endswith("so-called")
+        so_called = NAMING_BEFORE.search(self.text[max(chars[0] - 40, 0):chars[0]]) is not None
         if so_called or cue is None or speaker is None or (words <= SCARE_MAX_WORDS and self._in_a_modifier(span, cue)):
             kind = "scare" if words <= SCARE_MAX_WORDS or so_called else "direct"
         else:
@@ -85,6 +110,16 @@ class QuoteExtractor:
         if kind == "scare":
             speaker = speaker_span = None
             cue = None
+        person = self._person_named_before(subject) if speaker is not None and subject is not None and not any(
+            c.dep_ == "appos" for c in subject.children) else None
+        if person is not None and subject.lower_ in ("he", "she") and speaker.name and \
+                person[-1].text not in speaker.name:
+            # the knowledge base's last "he" is not the last person the text named: the text wins
+            named = self.actors.resolve(person.root)
+            speaker = named[0].actor.model_copy(update={"text": subject.text}) if named and named[0].actor.role \
+                else Actor(text=subject.text, name=person.text)
+        elif person is not None and not (speaker.role and speaker.name):
+            speaker = speaker.model_copy(update={"name": person.text})
         event_id = None
         if cue is not None:
             event_id = next((e.event_id for e in events if e.evidence.trigger and
@@ -96,7 +131,7 @@ class QuoteExtractor:
             text=text,
             kind=kind,
             speaker=speaker,
-            speaker_name=speaker.name if speaker and speaker.role else (speaker.text if speaker else None),
+            speaker_name=speaker.name if speaker and (speaker.role or person) else (speaker.text if speaker else None),
             cue=cue.lemma_.lower() if cue is not None else None,
             event_id=event_id,
             evidence={"quote": chars, "speaker": speaker_span,
@@ -110,6 +145,11 @@ class QuoteExtractor:
         verb = cue
         for _ in range(4):
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and verb is not cue and verb.dep_ == "ccomp" and cue.dep_ == "conj":
+                # "said a dozen people had died and insisted that ...": the parse hung the second speech verb on
+                # the first one's content; it is the speaker's, not the dead's
+                verb = verb.head
+                continue
             if subject is not None and not (subject.dep_ == "nsubjpass" and verb is not cue):
                 return subject
             if verb.dep_ == "relcl":
@@ -121,7 +161,9 @@ class QuoteExtractor:
 
     def _speaker(self, subject: Token) -> tuple[Actor | None, tuple[int, int] | None]:
         """The actor a speech verb's subject names; "Its spokesman, Yasser al-Farhan," is named by the apposition."""
-        name = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        # the tagger may miss the name ("The OLA's spokesman, Odaa Tarbii,"): any proper noun in apposition
+        name = next((c for c in subject.children if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or (
+            c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP", "DATE")))), None)
         found = self.actors.resolve(subject)
         if name is not None:
             phrase = self.doc[name.left_edge.i:name.right_edge.i + 1]
@@ -136,6 +178,29 @@ class QuoteExtractor:
             phrase = self.doc[subject.left_edge.i:subject.i + 1]
             return Actor(text=phrase.text), (phrase.start_char, phrase.end_char)
         return None, None
+
+    def _person_named_before(self, subject: Token) -> Span | None:
+        """The person a speaker pronoun or role stands for when the knowledge base does not know them: "he" is
+        the last person named before ("Navy spokesman Jay Tarriela showed ... 'These vessels ...,' he said");
+        "the governor" the last person named with that title ("Governor Uba Sani", "Sandis Tsaka, the
+        provincial administrator", "named Alvaro Patino as its chief negotiator")."""
+        pronoun = subject.lower_ in ("he", "she")
+        role = subject.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in subject.children)
+        if not (pronoun or role):
+            return None
+        first = [s.start for s in self.doc.sents if s.start <= subject.i][-PERSON_SENTENCES:][0] if pronoun else 0
+        title = subject.lemma_.lower()
+        people = [e for e in self.doc.ents if e.label_ == "PERSON" and first <= e.start and e.end <= subject.i
+                  and len(e) > 1]
+        # "Governor Uba Sani" when the tagger gives no person: the proper nouns after the title
+        people += [self.doc[t.i + 1:t.head.i + 1] for t in self.doc[first:subject.i] if role and
+                   t.lemma_.lower() == title and t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head.i > t.i + 1]
+        people.sort(key=lambda p: p.start)
+        for person in reversed(people):
+            near = self.doc[max(person.start - PERSON_TITLE_WINDOW, 0):person.end + PERSON_TITLE_WINDOW]
+            if pronoun or any(t.lemma_.lower() == title for t in near):
+                return person
+        return None
 
     def _can_speak(self, verb: Token) -> bool:
         """Whether a speech verb's subject can be a speaker: a person, group or place, a pronoun or a known actor;
@@ -175,9 +240,11 @@ class QuoteExtractor:
             if owner is not None:
                 return words, owner
         root = following.root
-        if root.pos_ != "VERB" or root.lemma_.lower() not in self.speech and not BACK_REFERENCES.match(
-                following.text):
+        back = BACK_REFERENCES.match(following.text)
+        if root.pos_ != "VERB" or root.lemma_.lower() not in self.speech and not back:
             return None, None
+        if not back and any(c.dep_ == "ccomp" for c in root.children):
+            return None, None  # "The army said it had deployed troops": a report of its own, not the quote's
         return root, next((c for c in root.children if c.dep_ == "nsubj"), None)
 
     def _stands_alone(self, span, start: int) -> bool:
@@ -192,14 +259,19 @@ class QuoteExtractor:
         """The speech verb governing the quote, before it ("called X a 'butcher'"), around it ("'...', he
         said") or across a colon ("displayed everything but enthusiasm: '...'")."""
         for token in (t for t in span if not t.is_punct):  # an opening mark may hang on the sentence before
-            below = token
+            below, inside = token, False
             for ancestor in [token, *token.ancestors]:
                 if ancestor != token and below.pos_ in ("VERB", "AUX") and below.dep_ not in SPEECH_CONTENT_DEPS:
-                    break  # another clause: "one 'gaffe' followed another: First, Biden told ..."
+                    if below.dep_ not in CLAUSES_WITHIN_SPEECH or not _reported_content(below):
+                        break  # another clause: "one 'gaffe' followed another: First, Biden told ..."
+                    inside = True
                 if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in self.speech and not (
-                        span.start <= ancestor.i < span.end and len(span) > 4) and self._can_speak(ancestor):
+                        span.start <= ancestor.i < span.end and len(span) > 4) and self._can_speak(ancestor) \
+                        and not _unrealised(ancestor):
                     return ancestor
                 below = ancestor
+            if inside:
+                break
         sent = sentence_of(span[-1])  # a quote running over two sentences is attributed after its end
         following = self.doc[span.end:sent.end]
         parenthetical = span[-2].text == "," if len(span) > 2 else False
