@@ -182,6 +182,21 @@ def test_casualty_figure_is_attached_to_its_event(code):
     # the proposer after "by"; modal clauses joined by semicolons in one sentence
     ("Yemen's warring parties met in Muscat to discuss a proposal by UN envoy Hans Grundberg. Under it, all roads "
      "into Taiz would reopen; salaries would be paid from oil revenue; and flights from Sanaa would resume.", "UN", 3),
+    # things demanded, the first of them where the parse did not coordinate it
+    ("Venezuela's opposition called for the lifting of bans that bar its candidates from office, an update of the "
+     "voter roll to include citizens abroad, and the release of prisoners.", "VEN", 3),
+    # a colon list after a demanding verb, and after "terms"
+    ("Kenya's opposition leader Raila Odinga called on the government to do three things: cut fuel prices; reopen "
+     "the universities; and free the detained students.", "KEN", 3),
+    ("Armenia's prime minister said Yerevan was ready to sign a treaty on its own terms: mutual recognition of "
+     "borders; the withdrawal of foreign troops; and the reopening of roads.", "ARM", 3),
+    # numbers in words opening one sentence each
+    ("Georgia's opposition parties issued a joint list of demands. One: new elections under international "
+     "supervision. Two: the release of detained protesters. Three: the resumption of EU talks.", "GEO", 3),
+    # a body the knowledge base does not know belongs to the country the report is about
+    ("Iraqi protesters blocked roads in Basra for a third day over power cuts. In a statement, the protest "
+     "coordination committee called for the dismissal of the provincial governor, round-the-clock electricity for "
+     "residents and jobs for unemployed graduates.", "IRQ", 3),
 ])
 def test_proposals_in_any_list_shape(code_records, text, proposer, n_items):
     result = code_records(text)

@@ -20,6 +20,9 @@ LINE_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[).:]|\(?[a-h]\)|[-\u2022*\u2013\u20
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "firstly", "secondly", "thirdly", "fourthly", "finally", "lastly")
 ORDINAL_OPENING = re.compile(rf"(?:^|(?<=[;:.,]\s)|(?<=\band\s))({'|'.join(ORDINALS)})\b,?\s*", re.I)
+# "One: new elections. Two: the release of detainees. Three: ...": numbers in words opening one sentence each
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+NUMBER_WORD_OPENING = re.compile(rf"^({'|'.join(NUMBER_WORDS)})\s*:\s*", re.I)
 ORDINAL_THAT = re.compile(rf"\b({'|'.join(ORDINALS)}),?\s+that\s+", re.I)
 CONDITION_OPENING = re.compile(r"^(?:and\s+)?(?:only\s+)?(?:in exchange for|in return for|unless|provided that|"
                                r"providing that|on (?:the )?condition that|as long as|if|only if|subject to|"
@@ -160,13 +163,13 @@ def lines_after(sentences: list[Span], index: int) -> tuple[list[str], list[int]
 
 
 def ordinal_sentences(sentences: list[Span], index: int) -> tuple[list[str], list[int]]:
-    """"First, Iran would cap enrichment. Second, inspectors would regain access. Third, ...": one sentence per
-    ordinal."""
+    """"First, Iran would cap enrichment. Second, inspectors would regain access. Third, ...", "One: new
+    elections. Two: ...": one sentence per ordinal."""
     items, taken = [], []
     for number, sent in enumerate(sentences[index + 1:], start=index + 1):
         text = sent.text.strip()
-        opening = ORDINAL_OPENING.match(text)
-        if opening is None or (not items and opening.group(1).lower() not in ("first", "firstly")):
+        opening = ORDINAL_OPENING.match(text) or NUMBER_WORD_OPENING.match(text)
+        if opening is None or (not items and opening.group(1).lower() not in ("first", "firstly", "one")):
             break
         # "Third, Kyiv would host ...; fourth, it would offer ...; and fifth, ...": more ordinals in the sentence
         later = list(ORDINAL_OPENING.finditer(text))[1:]
@@ -247,6 +250,7 @@ def coordinated_objects(verb: Token) -> list[str]:
               if g.dep_ == "pobj"]
     if not heads:
         return []
+    heads.sort(key=lambda h: h.i)  # "called for the lifting of X, an update of Y and ...": the parse may split them
     if len(heads[0].conjuncts) < 2:
         return _listed_objects(heads[0], verb)
     members = [heads[0], *heads[0].conjuncts]

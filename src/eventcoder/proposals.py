@@ -46,6 +46,19 @@ PROPOSAL_NOUNS = {"proposal", "counter-proposal", "counterproposal", "plan", "of
                   "peace plan", "ceasefire proposal",
                   # a list of what one side asks: "a list of conditions ...: (a) ...; (b) ..."
                   "condition", "demand", "point", "step"}
+# Verbs that lay out a list after a colon: "listed what Caracas expects ...: an end to ..., ... and ..."
+LISTING_VERBS = {"list", "want", "expect", "name", "urge", "ask", "seek", "insist", "need"}
+
+
+def _colon_list_after(clause: Span) -> bool:
+    """A colon list of at least three items (or two on semicolons) closing the clause a verb opens."""
+    items, _ = lists.colon_list(clause.text)
+    return len(items) >= 3 or (len(items) == 2 and ";" in clause.text)
+
+
+# Heads of a body that can make demands though the knowledge base does not know it: "the protest committee".
+GROUP_NOUNS = {"committee", "coalition", "alliance", "movement", "union", "association", "council", "front",
+               "platform", "bloc", "group", "organisation", "organization", "federation", "assembly", "delegation"}
 DEMANDING_VERBS = {"call", "demand", "propose", "envisage", "include", "require", "foresee", "provide"}
 # Words that may open a proposal, for the sentence triage (triage.py)
 PROPOSAL_WORDS = PROPOSING_VERBS | SUGGESTING_VERBS | PROPOSAL_NOUNS | set(PHRASAL_PROPOSING)
@@ -116,8 +129,12 @@ class ProposalExtractor:
     def _introduction(self, sent: Span) -> Token | None:
         """The word that introduces a proposal: a proposing verb ("proposed", "set out", "laid out"), or a
         proposal noun ("a counter-proposal", "the EU's plan", "a package", "terms")."""
-        demanding = next((t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in DEMANDING_VERBS and (
-            lists.that_clauses(self.doc[t.i + 1:sent.end].text, modal=False) or lists.coordinated_objects(t))), None)
+        demanding = next((t for t in sent if t.pos_ == "VERB" and (
+            t.lemma_.lower() in DEMANDING_VERBS and (lists.that_clauses(self.doc[t.i + 1:sent.end].text, modal=False)
+                                                     or lists.coordinated_objects(t))
+            # "called on Washington and Moscow to do three things: ...; ...; and ...", "listed ...: X, Y and Z"
+            or t.lemma_.lower() in DEMANDING_VERBS | LISTING_VERBS and _colon_list_after(self.doc[t.i:sent.end]))),
+            None)
         if demanding is not None:
             return demanding  # "demanded that the junta release Bazoum, that he be restored and that ..."
         for token in sent:
@@ -132,7 +149,7 @@ class ProposalExtractor:
             if token.pos_ == "VERB" and word in SUGGESTING_VERBS and any(
                     t.dep_ in ("dobj", "npadvmod") and t.pos_ == "NOUN" for t in token.doc[token.i + 1:token.i + 4]):
                 return token  # "suggested a way out of the crisis" (but not "suggested that talks had stalled")
-            if token.pos_ == "NOUN" and (word in PROPOSAL_NOUNS or any(
+            if token.pos_ == "NOUN" and (word in PROPOSAL_NOUNS or token.lower_ in PROPOSAL_NOUNS or any(
                     c.lower_ in ("point", "points") and any(n.like_num for n in c.children)
                     for c in token.children if c.dep_ in ("amod", "compound", "nmod"))) \
                     and not any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in token.children):
@@ -175,6 +192,9 @@ class ProposalExtractor:
             # the clause the proposal sits in
             proposer_tokens += [c for a in head.ancestors if a.pos_ == "VERB" and a.i < head.i and
                                 a.lemma_.lower() not in COMPLYING_VERBS for c in a.children if c.dep_ == "nsubj"]
+        # "He said any deal must include three guarantees": a subject that is no actor leaves it to the one who says so
+        proposer_tokens += [c for a in head.ancestors if a.pos_ == "VERB" and a.i < head.i and
+                            a.lemma_.lower() not in COMPLYING_VERBS for c in a.children if c.dep_ == "nsubj"]
         proposer = recipient = None
         for token in proposer_tokens:
             found = self.actors.resolve(token)
@@ -186,6 +206,8 @@ class ProposalExtractor:
                     proposer = proposer.model_copy(update={"country": country,
                                                            "name": proposer.name or self.actors.country_name(country)})
                 break
+        if proposer is None:
+            proposer, spans["proposer"] = self._unknown_group(proposer_tokens)
         if verb is not None:
             addressees = [c for c in verb.children if c.dep_ in ("dative", "dobj", "obj") and c != head and
                           c.lemma_.lower() not in PROPOSAL_NOUNS]
@@ -198,6 +220,19 @@ class ProposalExtractor:
                     recipient, spans["recipient"] = found[0].actor, found[0].span
                     break
         return proposer, recipient, spans
+
+    def _unknown_group(self, tokens: list[Token]) -> tuple[Actor | None, tuple[int, int] | None]:
+        """"the protest coordination committee called for ...": a body the knowledge base does not know, named
+        by its words, of the country its sentence (or else the report) is about."""
+        noun = next((t for t in tokens if t.pos_ == "NOUN" and t.lemma_.lower() in GROUP_NOUNS), None)
+        if noun is None:
+            return None, None
+        country = self.actors.sentence_country(noun) or self.actors.dominant_country
+        if country is None:
+            return None, None
+        phrase = self.doc[noun.left_edge.i:noun.i + 1]
+        return Actor(text=phrase.text, country=country, name=self.actors.country_name(country)), \
+            (phrase.start_char, phrase.end_char)
 
     # ---------------------------------------------------------------- items
 

@@ -29,6 +29,7 @@ from eventcoder.nlp import paragraph_breaks, sentence_budget
 
 QUOTE_MARKS = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb", "''", "``"}
 LIST_MARKERS = {"-", "\u2022", "*", "\u2013", "\u2014", ":", ";"}
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}  # "One: new elections"
 ORDINAL_OPENERS = {"first", "second", "third", "fourth", "fifth", "firstly", "secondly", "thirdly", "finally"}
 OPENS_ENTRY = re.compile(r"(?::|\n\s*(?:\(?\d{1,2}[.):]|\(?[a-h]\)|[-\u2022*]))\s*$")
 FIGURE_WINDOW = 8  # tokens on each side of a number where the word it counts is looked for
@@ -89,8 +90,8 @@ class Triage:
         words = [t.lower_ for t in sentence if not t.is_space]
         if not words or any(t.text in QUOTE_MARKS for t in sentence):
             return bool(words)  # a quote
-        if words[0] in ORDINAL_OPENERS or words[0] in LIST_MARKERS or words[0][:1].isdigit() and len(words) > 1 \
-                and words[1] in (".", ")"):
+        if words[0] in ORDINAL_OPENERS or words[0] in LIST_MARKERS or len(words) > 1 and (
+                words[0][:1].isdigit() and words[1] in (".", ")") or words[0] in NUMBER_WORDS and words[1] == ":"):
             return True  # a list item
         lemmas = set().union(*(self.lemmas(w) for w in words))
         if lemmas & self.triggers and (named or lemmas & self.agents):
