@@ -406,6 +406,27 @@ def test_a_range_counts_the_noun_after_its_upper_end(code_records):
     assert (drones.category, drones.value_max) == ("weapons", 400)
 
 
+@pytest.mark.parametrize("text, value, category", [
+    ("Police said they had recovered at least 26 bodies after the ambush.", 26, "dead"),
+    ("The toll has climbed to 94, with another 60 people unaccounted for, officials said.", 60, "missing"),
+    ("The IOM said at least 21,000 of the returnees had been deported after arrest.", 21_000, "displaced"),
+    ("The UN said it had recorded the displacement of about 30,000 people in the area.", 30_000, "displaced"),
+    ("The Commission expects the assets to yield between €2.5 billion and €3 billion a year.", 2.5e9, "money"),
+])
+def test_what_a_figure_counts_by_its_word_class(code_records, text, value, category):
+    assert next(c for c in code_records(text).claims if c.value == value).category == category
+
+
+def test_the_agent_of_a_forcing_participle_is_no_claimant(code_records):
+    result = code_records("The number of people forced from their homes by floods has risen to more than 60,000, "
+                          "the UN said.")
+    figure = next(c for c in result.claims if c.value == 60_000)
+    assert figure.category == "displaced" and figure.claimant.country == "UN"
+    strength = code_records("The army estimates that the rebels have some 5,800 members, while the think tank "
+                            "Indepaz puts the group's total strength at about 7,000.")
+    assert next(c for c in strength.claims if c.value == 7_000).claimant.text == "the think tank Indepaz"
+
+
 @pytest.mark.parametrize("text, value, category, claimant", [
     # "at" hung on the participle of the counted noun
     ("An Amnesty report puts the number killed since March at about 900, while a tally by the newspaper El Heraldo "

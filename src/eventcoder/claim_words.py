@@ -23,7 +23,7 @@ CURRENCIES = {"$": "USD", "us$": "USD", "dollar": "USD", "€": "EUR", "euro": "
               "won": "KRW", "peso": "MXN", "real": "BRL", "reais": "BRL", "baht": "THB", "ringgit": "MYR",
               "rupiah": "IDR", "taka": "BDT", "kyat": "MMK", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF",
               "koruna": "CZK", "leu": "RON", "lev": "BGN", "krona": "SEK", "krone": "NOK", "tenge": "KZT",
-              "pound sterling": "GBP", "c$": "CAD", "a$": "AUD", "ca$": "CAD"}
+              "kina": "PGK", "pound sterling": "GBP", "c$": "CAD", "a$": "AUD", "ca$": "CAD"}
 BOUND_WORDS = [
     ("no more than", "at_most"), ("not more than", "at_most"), ("no fewer than", "at_least"),
     ("no less than", "at_least"), ("well over", "at_least"), ("well above", "at_least"), ("upwards of", "at_least"),
@@ -37,17 +37,18 @@ BOUND_WORDS = [
 # What a number counts: lemma of the counted noun or of the verb/adjective that says what happened to it.
 CATEGORY_WORDS = {
     "dead": {"kill", "die", "dead", "death", "fatality", "slay", "lose", "loss", "perish", "toll", "murder",
-             "bury"},
+             "bury", "body"},
     "wounded": {"wound", "injure", "injured", "wounded", "injury", "casualty", "hurt"},
     "captured": {"capture", "captive", "prisoner", "pow", "hostage", "surrender"},
-    "missing": {"missing", "disappear", "miss", "whereabouts"},
+    "missing": {"missing", "disappear", "miss", "whereabouts", "unaccounted"},
     "displaced": {"displace", "flee", "refugee", "evacuate", "displaced", "evacuee", "homeless", "home",
-                  "asylum", "migrant", "emigrate", "emigrant", "exodus", "abroad"},
+                  "asylum", "migrant", "emigrate", "emigrant", "exodus", "abroad", "displacement", "deport",
+                  "deportee", "expel"},
     "arrested": {"arrest", "detain", "detention", "jail", "imprison", "detainee", "round", "custody"},
     "votes": {"vote", "ballot", "seat"},
 }
 CATEGORY_CUES = set().union(*CATEGORY_WORDS.values())
-PERSONNEL = {"troop", "soldier", "fighter", "personnel", "serviceman", "servicemen", "officer", "general",
+PERSONNEL = {"strength", "troop", "soldier", "fighter", "personnel", "serviceman", "servicemen", "officer", "general",
              "marine", "sailor", "reservist", "conscript", "mercenary", "police", "policeman", "militant",
              "rebel", "member", "contingent", "garrison", "peacekeeper", "guardsman"}
 WEAPONS = {"tank", "missile", "drone", "aircraft", "jet", "warplane", "helicopter", "warship", "shell", "rocket",
@@ -94,7 +95,8 @@ NATIONWIDE_WORDS = ("nationwide", "countrywide", "nationally", "across the count
 SCOPE_WINDOW = 8  # tokens around a figure where its scope words are read
 HOMELANDS = {"country", "home", "homeland", "village", "town", "city"}
 # Verbs whose subject states the figure they take: "police counted 1.28 million", "the agency recorded 9,000 cases".
-RECORDING_VERBS = {"record", "register", "document", "log", "tally", "count", "confirm", "verify"}
+RECORDING_VERBS = {"record", "register", "document", "log", "tally", "count", "confirm", "verify", "compile", "collect",
+                   "publish", "report", "release", "issue"}
 # Verbs whose object or complement is the figure of their subject: "the death toll reached 300".
 FIGURE_VERBS = {"be", "reach", "pass", "top", "exceed", "stand", "climb", "rise", "hit", "surpass", "total",
                 "number", "increase", "grow", "double", "triple", "jump", "soar", "swell", "fall", "drop", "decline"}

@@ -168,8 +168,10 @@ def _estimate_verb(figure: Token, anchor: Token, report_verb: Token | None) -> T
         if verb == report_verb or (beyond and verb != anchor):
             return None
         if _lemma(verb) in ESTIMATE_VERBS | RECORDING_VERBS and any(c.dep_ == "nsubj" for c in verb.children) \
-                and any(c.dep_ == "dobj" and (_lemma(c) in COUNT_NOUNS or c == figure or figure in c.subtree)
-                        for c in verb.children):
+                and (any(c.dep_ == "dobj" and (_lemma(c) in COUNT_NOUNS or c == figure or figure in c.subtree)
+                         for c in verb.children)
+                     # "puts the group's total strength at about 7,000"
+                     or figure.dep_ == "pobj" and figure.head.lower_ in ("at", "to") and figure.head.head == verb):
             return verb
     return None
 
@@ -183,7 +185,7 @@ def _source_of(noun: Token) -> Token | None:
 def _recorded_by(counted: Token) -> tuple[Token, str] | None:
     """"the 834 deaths recorded by the ministry", "figures compiled by the UN": a participle's agent states them."""
     for participle in counted.children:
-        if participle.dep_ == "acl" and participle.tag_ == "VBN":
+        if participle.dep_ == "acl" and participle.tag_ == "VBN" and _lemma(participle) in RECORDING_VERBS:
             agent = next((g for c in participle.children if c.dep_ == "agent" for g in c.children
                           if g.dep_ == "pobj"), None)
             if agent is not None:
@@ -308,8 +310,8 @@ class ClaimExtractor:
     def _value(self, span: Span) -> tuple[float | None, str]:
         lowered = span.text.lower()
         if lowered.startswith("between "):  # "between 5,000 and 7,000": the range starts the claim
-            numbers = re.findall(r"\d[\d,.]*", lowered)
-            return (_number_value(numbers[0]), "range") if numbers else (None, "range")
+            low = re.search(r"\d[\d,.]*(?:\s+(?:million|billion|trillion))?", lowered)
+            return (_number_value(low.group(0)), "range") if low else (None, "range")
         for phrase, (value, bound) in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
             if lowered.strip() == phrase or lowered.startswith(phrase + " "):
                 return value, bound
@@ -435,12 +437,17 @@ class ClaimExtractor:
             words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "oprd", "xcomp")}
             # "forced from their homes", "sought asylum in Tanzania": read only when nothing closer says it
             around = {g.lemma_.lower() for c in head.children if c.dep_ in ("prep", "dobj") for g in [c, *c.children]}
-            if head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
+            if head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX", "ADJ") or \
+                    head.lower_ == "of" and head.head.pos_ == "NOUN":  # "the displacement of 30,000 people"
                 words |= {head.head.lemma_.lower(), head.head.lower_}
             if head.lemma_.lower() == "hold" and any(c.dep_ == "auxpass" for c in head.children):
                 words.add("detain")  # "more than 4,300 protesters had been held"
-            if head.lemma_.lower() in FORCING_VERBS and any(c.lower_ == "from" for c in head.children):
-                words.add("displace")  # "41,000 people had been driven from camps"
+            # "41,000 people had been driven from camps", "the number of people forced from their homes"
+            people = [counted, *(g for c in counted.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj")]
+            forcing = [head, *(c for p in people for c in p.children if c.dep_ in ("acl", "relcl"))]
+            if any(_lemma(v) in FORCING_VERBS and any(c.lower_ == "from" for c in v.children) for v in forcing):
+                words.add("displace")
             for clause in [head, *(c for c in counted.children if c.dep_ == "relcl")]:
                 if _lemma(clause) == "leave" and any(_lemma(c) in HOMELANDS for c in clause.children):
                     words.add("displace")  # "Venezuelans who have left their country"
