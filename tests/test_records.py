@@ -491,3 +491,23 @@ def test_a_quote_continues_after_a_quote_over_two_sentences_but_not_into_another
                          'said it had sent medics to the city.')
     quote = next(q for q in alone.quotes if q.text.startswith("We are"))
     assert quote.speaker is None or "army" not in quote.speaker.text.lower()
+
+
+@pytest.mark.parametrize("text, category, linked", [
+    # a toll over years is not the toll of one day
+    ("Police said 26 people were killed in Monday's ambush. A church group says clan fighting has killed about 150 "
+     "people in the province over the past two years.", "dead", set()),
+    # "N of them" is a part of the figure just given
+    ("The death toll has risen to at least 210, according to a tally by the Prothom Alo newspaper. A count by the "
+     "AFP news agency put the number at 174, at least 103 of them killed by gunfire.", "dead", {(174, 210)}),
+    # one place "alone", named before the figure
+    ("In Jalisco alone, prosecutors said 1,221 people had gone missing this year. The national registry lists more "
+     "than 114,000 missing people.", "missing", set()),
+])
+def test_counts_of_other_periods_parts_and_places_are_not_linked(code_records, text, category, linked):
+    assert _conflicting(code_records(text), category) == linked
+
+
+def test_a_nationality_adjective_on_the_losses_names_whose_dead(code_records):
+    result = code_records('Kyrgyzstan\'s security chief said Tajik losses were "more than 100 dead".')
+    assert next(c for c in result.claims if c.value == 100).subject.country == "TJK"

@@ -12,6 +12,7 @@ batch, across the corpus (claim ids are unique per document).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 
 from eventcoder.claim_words import BARE_COUNTS, PARTS, PEOPLE_COUNTS, VAGUE
@@ -19,6 +20,11 @@ from eventcoder.models import CasualtyFigure, Claim, Event
 
 ROUNDING = 1.05  # "about 11,000" and "up to 12,000" differ; 1,351 and 1,350 are one figure rounded
 PERIOD_DAYS = 31
+LONG_PERIOD = re.compile(r"\b(?:past|last|previous|over|nearly|almost)\s+(\d+|a|two|three|four|five|six|seven|eight|"
+                         r"nine|ten|twelve|eighteen)\s+(years?|months?|weeks?)\b", re.I)
+NUMBER_WORDS = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "twelve": 12, "eighteen": 18}
+UNIT_DAYS = {"year": 365, "month": 30, "week": 7}
 ARMED_PARTS = {"MIL": "soldiers", "REB": "fighters", "SPY": "soldiers", "COP": "soldiers"}
 # For figures that are not head counts, the noun measured ("the annual inflation rate" measures inflation).
 MEASURES = ("inflation", "turnout", "vote", "unemployment", "growth", "approval", "support", "cost", "damage",
@@ -74,8 +80,20 @@ def _day(value: str | None) -> dt.date | None:
     return dt.date(parts[0], parts[1], parts[2])
 
 
+def _span_days(claim: Claim) -> int:
+    """How long the period a figure covers runs: "over the past two years" -> 730; a day or unsaid -> 0."""
+    match = LONG_PERIOD.search(claim.period_text or "")
+    if match is None:
+        return 0
+    amount = match.group(1).lower()
+    count = int(amount) if amount.isdigit() else NUMBER_WORDS.get(amount, 1)
+    return count * UNIT_DAYS[match.group(2).lower().removesuffix("s")]
+
+
 def _same_period(a: Claim, b: Claim) -> bool:
     first, second = _day(a.date), _day(b.date)
+    if abs(_span_days(a) - _span_days(b)) > PERIOD_DAYS:
+        return False  # "about 150 killed over the past two years" is not the toll of Monday's ambush
     return first is None or second is None or abs((second - first).days) <= PERIOD_DAYS
 
 

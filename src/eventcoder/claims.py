@@ -73,6 +73,14 @@ def _own_side(span: Span) -> bool:
     return re.match(r"(?:\w+\s+){0,2}on (?:its|their|our) (?:own )?side\b", after) is not None
 
 
+def _of_them(span: Span) -> bool:
+    """"put the number at 174, at least 103 of them killed by gunfire": a part of the figure just given (but
+    "five of them soldiers" names a count of its own)."""
+    after = span.doc[span.end:span.end + 3]
+    return len(after) >= 2 and after[0].lower_ == "of" and after[1].lower_ in ("them", "those", "whom") and not (
+        len(after) == 3 and after[2].pos_ in ("NOUN", "PROPN"))
+
+
 def _first_batch(span: Span) -> bool:
     """"The first 400 Kenyan police officers landed": an instalment of a total, no count of its own."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -299,7 +307,7 @@ class ClaimExtractor:
             period_text=self._period(sent),
             historical=self._historical(sent),
             comparison=self._comparison(span),
-            partitive=_part_of_earlier(span, counted) or _first_batch(span),
+            partitive=_part_of_earlier(span, counted) or _first_batch(span) or _of_them(span),
             scope=self._scope(span),
             counted=counted_text,
             evidence={"value": (span.start_char, span.end_char), "subject": subject_span, "claimant": claimant_span},
@@ -484,8 +492,10 @@ class ClaimExtractor:
             candidates += [c for c in counted.children if c.dep_ == "poss"]
         verb = counted.head if counted is not None and counted.lemma_.lower() in BARE_COUNTS else span.root.head
         if _lemma(verb) in FIGURE_VERBS:  # "the army's losses were more than 50 dead"
-            candidates += [p for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                           for p in c.children if p.dep_ == "poss"]
+            # "the army's losses were ...", "Tajik losses were 'more than 100 dead'"
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            candidates += [p for c in subjects for p in c.children if p.dep_ == "poss"]
+            candidates += [c for c in subjects if _lemma(c) in CATEGORY_CUES]  # its own modifiers name the side
         if category in ("percentage", "votes"):
             candidates += self._vote_holders(span)
         if counted is not None and counted.pos_ == "NOUN" and counted.lemma_.lower() not in ("dead", "wounded"):
@@ -645,7 +655,9 @@ class ClaimExtractor:
             return "nationwide"
         after = self.doc[span.end:min(span.end + SCOPE_WINDOW + 4, sent.end)].text.lower()
         # "at least forty people had died in the regional capital, Nukus, alone": one place of a wider count
-        return "local" if re.match(r"[^.;]*?\b(?:in|at)\b[^.;]*?\balone\b", after) else None
+        before = self.doc[sent.start:span.start].text.lower()
+        return "local" if re.match(r"[^.;]*?\b(?:in|at)\b[^.;]*?\balone\b", after) or \
+            re.search(r"\b(?:in|at) [^.;,]*\balone\b", before) else None
 
     def _historical(self, sent: Span) -> bool:
         """A figure about a period that ended years before publication is a comparison, not a current claim."""
