@@ -139,3 +139,17 @@ def test_a_participle_after_a_comma_is_done_by_the_main_clause_subject(code):
     events = coded(code, "Kenya told Uganda's envoy to leave the country on Monday, accusing Kampala of sheltering "
                          "rebels.", "2023-06-15")
     assert ("ACCUSE", "KEN", "UGA", "verb.subject", "verb.object") in events
+
+
+@pytest.mark.parametrize("text, event", [
+    # the other side named in the sentence before
+    ("Serbia's president met Hungary's prime minister in Budapest on Friday. Croatia rejected the plan as dangerous.",
+     ("REJECT", "HRV", "SRB")),
+    # the other side named in the sentence, away from the trigger's own slots
+    ("Relations with Argentina have soured for months, and on Tuesday Chile's foreign ministry condemned the remarks "
+     "as unacceptable.", ("ACCUSE", "CHL", "ARG")),
+])
+def test_an_event_always_aimed_at_someone_is_aimed_at_the_salient_other_side(code, text, event):
+    events = coded(code, text)
+    assert event in dyads_of(events)
+    assert any(strategy == "discourse.salient_party" for *_, strategy in events)

@@ -12,7 +12,7 @@ import datetime as dt
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors.resolver import DocumentActors, ResolvedActor
-from eventcoder.events.arguments import ArgumentFinding
+from eventcoder.events.arguments import ALWAYS_AIMED, ArgumentFinding
 from eventcoder.events.context import VERBAL_TYPES, ReportFrame, frame
 from eventcoder.events.discourse import DiscourseFinding
 from eventcoder.events.patterns import Lexicon, Outcome
@@ -95,8 +95,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             return []
         report = self._report(trig)
         base = pattern.outcome
-        sources, targets = self._arguments(trig, self._transform(base, report.modality,
-                                                                 report.negated, report.ultimatum).type)
+        event_type = self._transform(base, report.modality, report.negated, report.ultimatum).type
+        sources, targets = self._arguments(trig, event_type)
         if base.type == "ASSAULT" and not targets and any(
                 lemma(t) in SEA_WORDS for t in self._pobjs(trig.anchor, {"into", "in", "off", "over"})):
             base = Outcome("MOBILIZE", "150", "weapons")  # "fired two ballistic missiles into the sea": a test
@@ -112,6 +112,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         if "official_source" in pattern.requires and not any(s.person or s.actor.type in OFFICIAL_SOURCES or
                                                              lemma(s.head) in DELEGATIONS for s in sources):
             return []  # "flew to Honiara" is a visit by a leader or an envoy, not by troops or a plane
+        if not targets and sources and event_type in ALWAYS_AIMED and not (self._reciprocal(trig, base) and
+                                                                           len(sources) > 1):
+            targets = tagged(self._salient_party(trig, sources), "discourse.salient_party")
         # A list of forty leaders is one list, not a thousand dyads: keep the first ones named.
         sources, targets = sources[:MAX_PARTIES], targets[:MAX_PARTIES]
         pairs: list[tuple[ResolvedActor | None, ResolvedActor | None]] = []
