@@ -29,6 +29,9 @@ def resolve(coder, text, head_text, day="2022-03-30"):
         ("NATO foreign ministers met in Brussels.", "ministers", ("NATO", "IGO")),
         ("A Moscow court fined Google.", "court", ("RUS", "JUD")),
         ("Biden called him a butcher.", "Biden", ("USA", "GOV")),
+        # an international body's organ named like another body's
+        ("The African Union's Peace and Security Council suspended Mali.", "Council", ("AU", "IGO")),
+        ("The UN's Security Council met on Friday.", "Council", ("UN", "IGO")),
     ],
 )
 def test_single_actor(coder, text, head, expected):

@@ -153,3 +153,8 @@ def test_an_event_always_aimed_at_someone_is_aimed_at_the_salient_other_side(cod
     events = coded(code, text)
     assert event in dyads_of(events)
     assert any(strategy == "discourse.salient_party" for *_, strategy in events)
+
+
+def test_nations_before_coordinated_nouns_modify_every_noun(code):
+    events = coded(code, "U.S. and British warplanes and warships struck militant camps in northern Somalia on Monday.")
+    assert {source for _, source, *_ in events} == {"USA", "GBR"}

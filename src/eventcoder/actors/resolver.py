@@ -270,6 +270,10 @@ class DocumentActors:
                 return people
         if head_mention:
             resolved = self._from_entry(head_mention, text, head, span)
+            owner = self._owning_body(head, resolved, depth) if resolved else None
+            if owner is not None:
+                # "the African Union's Peace and Security Council": an organ of its owner, not the UN's namesake
+                return [replace(owner, actor=owner.actor.model_copy(update={"text": text}), head=head, span=span)]
             if resolved:
                 return [self._titled(resolved, tokens, head_mention)]
         for child in head.children:
@@ -336,6 +340,16 @@ class DocumentActors:
     def _pobjs(head: Token, prep: str) -> list[Token]:
         return [g for c in head.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children
                 if g.dep_ == "pobj"]
+
+    def _owning_body(self, head: Token, resolved: ResolvedActor, depth: int) -> ResolvedActor | None:
+        """An international body or state owning an organisation named like another's: the owner."""
+        possessor = next((c for c in head.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
+        if possessor is None or resolved.person or depth >= 3:
+            return None
+        owner = next(iter(self.resolve(possessor, depth + 1)), None)
+        if owner is None or owner.actor.type != "IGO" or resolved.actor.type != "IGO":
+            return None
+        return owner if owner.actor.country != resolved.actor.country else None
 
     def _from_entry(self, mention: Mention, text: str, head: Token, span) -> ResolvedActor | None:
         entry = self._pick(mention.entries)

@@ -118,7 +118,7 @@ class ParseView:
     def _shares_modifier(self, first: ResolvedActor, other: ResolvedActor) -> bool:
         """A nationality before the first of two coordinated nouns of one kind modifies both."""
         return not first.country_from_context and first.actor.type == other.actor.type and any(
-            c.dep_ in ("amod", "compound") and c.i in self.actors.by_token for c in first.head.lefts)
+            c.dep_ in ("amod", "compound", "nmod") and c.i in self.actors.by_token for c in first.head.lefts)
 
     def _same_side(self, a: ResolvedActor, b: ResolvedActor) -> bool:
         """One country's officials, its capital and its leader speak for one side; two named organisations
