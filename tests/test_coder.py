@@ -822,3 +822,23 @@ def test_forces_crossing_into_a_country_move_troops_and_others_do_not(code, text
 ])
 def test_a_labour_strike_and_an_air_strike_are_told_apart_by_their_modifiers(code, text, kind):
     assert kind in {e.event_type for e in code(text, "2023-06-01")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # weapons handed over to someone are military aid (handing them over to no one is disarming)
+    ("Germany handed over 20 armoured vehicles to Ukraine's army on Wednesday.", ("AID", "DEU", "UKR")),
+    # a force activated is mobilised
+    ("Kenya activated 2,000 reservists on Friday.", ("MOBILIZE", "KEN", None)),
+    ("ECOWAS ordered the activation of a standby force on Thursday.", ("MOBILIZE", "ECOWAS", None)),
+    # a sentence passed with no court named is passed by the state where it happens
+    ("A British academic sentenced to life in prison in the United Arab Emirates was freed on Monday.",
+     ("SANCTION", "ARE", "GBR")),
+    # solidarity expressed with someone is support
+    ("Brazil expressed solidarity with Chile after the fires.", ("SUPPORT", "BRA", "CHL")),
+])
+def test_more_of_each_kind(code, text, expected):
+    kind, source, target = expected
+    events = [e for e in code(text) if e.event_type == kind]
+    assert any(e.source and e.source.country == source and (target is None or e.target and
+                                                            e.target.country == target) for e in events)
+    assert [e for e in code("Rebel forces agreed to hand over their weapons.") if e.event_type == "AID"] == []
