@@ -110,3 +110,9 @@ def test_heads_of_international_bodies_and_their_groups(coder):
     assert actors_of(coder, text, "Elaraby", "2012-01-28") == [("ARL", "IGO")]
     assert actors_of(coder, "Euro zone finance ministers met in Luxembourg.", "ministers") == [("EU", "IGO")]
     assert actors_of(coder, "Southeast Asian leaders gathered in Jakarta.", "leaders") == [("ASEAN", "IGO")]
+
+
+def test_a_ministry_is_never_the_international_body_named_before_it(coder):
+    found, _ = resolve(coder, "Ethiopia expelled seven UN officials, whom the foreign ministry accused of meddling.",
+                       "ministry")
+    assert found and all(country != "UN" and kind == "GOV" for country, kind in found)

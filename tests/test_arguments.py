@@ -158,3 +158,9 @@ def test_an_event_always_aimed_at_someone_is_aimed_at_the_salient_other_side(cod
 def test_nations_before_coordinated_nouns_modify_every_noun(code):
     events = coded(code, "U.S. and British warplanes and warships struck militant camps in northern Somalia on Monday.")
     assert {source for _, source, *_ in events} == {"USA", "GBR"}
+
+
+def test_a_reaction_drawn_by_a_reported_event_is_aimed_at_its_doer(code):
+    events = coded(code, "Iran test-fired a cruise missile over the Gulf on Sunday, Iraqi officials said, drawing "
+                         "condemnation from Bahrain.")
+    assert ("ACCUSE", "BHR", "IRN") in dyads_of(events)

@@ -25,6 +25,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 LOOKBACK_SENTENCES = 3
 # Definite descriptions and what they can refer back to: "the country" -> a country named before it.
+STATE_ORGANS = {"ministry"}  # only a state has one: never an international body's
 DEFINITE_KINDS = {
     "country": ("country", "capital"), "nation": ("country", "capital"), "kingdom": ("country",),
     "republic": ("country",), "state": ("country",), "island": ("country",), "emirate": ("country",),
@@ -112,6 +113,8 @@ def definite_antecedent(actors: DocumentActors, noun: Token) -> ResolvedActor | 
             if "country" in kinds:  # "the kingdom" is the country itself, acting through its government
                 return actors.country_actor(entry, noun)
             found = actors.resolve(noun.doc[mention.end - 1], 2)
+            if found and noun.lemma_.lower() in STATE_ORGANS and found[0].actor.type == "IGO":
+                continue  # "UN officials, whom the foreign ministry accused": a ministry is a state's
             return found[0] if found else None
     return None
 

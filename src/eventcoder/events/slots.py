@@ -280,6 +280,14 @@ class SlotFinding(ParseView):
             return None
         verb = noun.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        report = verb.head if verb.dep_ == "advcl" and lemma(verb.head) in self.lexicon.cues["reporting_verbs"] \
+            else None
+        reported = None if report is None else report.head if report.dep_ == "parataxis" else next(
+            (c for c in report.children if c.dep_ == "ccomp"), None)
+        if subject is None and reported is not None:
+            # "North Korea fired a missile, South Korea's military said, drawing condemnation": the participle
+            # hangs on the report, but what drew the reaction is the event reported
+            subject = next((c for c in reported.children if c.dep_ == "nsubj"), None)
         if subject is None and verb.dep_ in ("advcl", "acl", "conj", "xcomp"):
             subject, passive = self._subject(verb)
             subject = None if passive else subject
