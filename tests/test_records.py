@@ -194,6 +194,18 @@ def test_casualty_figure_is_attached_to_its_event(code):
     ("Georgia's opposition parties issued a joint list of demands. One: new elections under international "
      "supervision. Two: the release of detained protesters. Three: the resumption of EU talks.", "GEO", 3),
     # a body the knowledge base does not know belongs to the country the report is about
+    # points named as such, one sentence each ("The first point ..., The second ..., Another ..., The last point")
+    ("Colombia's ELN rebels presented the government with a five-point plan on Thursday. The first point calls for "
+     "a ceasefire in January. The second would raise grants for former fighters. The third asks for an amnesty. "
+     "Another would create a joint body. The last point ties disarmament to an election.", "COL", 5),
+    # "The offer" refers back to the offer just set out, whose list follows in a sentence of its own
+    ("Sri Lanka's finance ministry set out a restructuring offer on Tuesday. The offer has three parts. First, "
+     "investors would swap the bonds for new notes. Second, the coupon would be lowered. Third, unpaid interest "
+     "would be settled in cash.", "LKA", 3),
+    # a council the knowledge base does not know
+    ("Pakistani tribal elders met in Khar on Monday. The jirga's demands came in three parts. Families must be "
+     "allowed to return home. The government must compensate every owner. And security forces must stop searching "
+     "homes.", "PAK", 3),
     ("Iraqi protesters blocked roads in Basra for a third day over power cuts. In a statement, the protest "
      "coordination committee called for the dismissal of the provincial governor, round-the-clock electricity for "
      "residents and jobs for unemployed graduates.", "IRQ", 3),
@@ -317,6 +329,15 @@ def test_bare_dead_and_wounded_count_the_people_the_sentence_counted(code_record
      "These boats are not fishing", "Ramon Cruz"),
     ('Governor Ada Obi toured the camp on Friday. Aid workers said food was short. Rain fell all night. "We will '
      'rebuild every home," the governor said.', "We will rebuild every home", "Ada Obi"),
+    # a speech verb the parse left without subject after the quote
+    ('"We are offering the capital a partnership, not a divorce," the region\'s independence minister, Ezekiel '
+     'Masiu, told reporters.', "We are offering the capital a partnership, not a divorce", "Ezekiel Masiu"),
+    # a spokesman named in apposition judges in words
+    ('A government spokesman, Tesfaye Alemu, called the UN figure "inflated" on Monday.', "inflated",
+     "Tesfaye Alemu"),
+    # "That was the message X delivered"
+    ('"We are not defaulting; we are asking for time." That was the message Finance Minister Ahmed Rasheed '
+     'delivered to bondholders on Monday.', "We are not defaulting; we are asking for time", "Ahmed Rasheed"),
 ])
 def test_quote_speakers(code_records, text, quoted, speaker):
     quote = next(q for q in code_records(text).quotes if q.text.strip(".,") == quoted)
@@ -476,6 +497,8 @@ def test_deaths_on_their_side_are_the_staters_own(code_records):
 @pytest.mark.parametrize("text, quoted", [
     ("Beijing launched war games code-named \"Strait Thunder\" on Tuesday.", "Strait Thunder"),
     ("Police ran the campaign under the name \"Clean Streets\" for two years.", "Clean Streets"),
+    ("Organisers from the citizens' movement \"Enough\" put the crowd at 40,000.", "Enough"),
+    ("The emergency regime known locally as the \"state of exception\" was extended.", "state of exception"),
 ])
 def test_a_name_given_to_a_thing_is_no_quote(code_records, text, quoted):
     quote = next(q for q in code_records(text).quotes if q.text == quoted)

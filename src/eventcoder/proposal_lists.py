@@ -20,6 +20,11 @@ LINE_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[).:]|\(?[a-h]\)|[-\u2022*\u2013\u20
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "firstly", "secondly", "thirdly", "fourthly", "finally", "lastly")
 ORDINAL_OPENING = re.compile(rf"(?:^|(?<=[;:.,]\s)|(?<=\band\s))({'|'.join(ORDINALS)})\b,?\s*", re.I)
+# "The first point calls for ...", "The second would ...", "Another would ...", "A third sets out ...", "The last
+# point proposes ...": a sentence per point, named as such
+NAMED_ORDINAL_OPENING = re.compile(
+    r"^(?:the|a) (first|second|third|fourth|fifth|sixth|seventh|last|final)\b(?: (?:point|step|part|demand|element|"
+    r"proposal|clause|measure|condition|item|plank|pillar))?(?! of the\b(?! plan| proposal| offer))|^(another)\b", re.I)
 # "One: new elections. Two: the release of detainees. Three: ...": numbers in words opening one sentence each
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 NUMBER_WORD_OPENING = re.compile(rf"^({'|'.join(NUMBER_WORDS)})\s*:\s*", re.I)
@@ -168,6 +173,13 @@ def ordinal_sentences(sentences: list[Span], index: int) -> tuple[list[str], lis
     items, taken = [], []
     for number, sent in enumerate(sentences[index + 1:], start=index + 1):
         text = sent.text.strip()
+        named = NAMED_ORDINAL_OPENING.match(text)
+        if named is not None and (items or (named.group(1) or "").lower() == "first"):
+            # "The first point calls for ... The second would ... Another would ... The last point proposes ...":
+            # the sentence itself is the item
+            items.append(_clean(text))
+            taken.append(number)
+            continue
         opening = ORDINAL_OPENING.match(text) or NUMBER_WORD_OPENING.match(text)
         if opening is None or (not items and opening.group(1).lower() not in ("first", "firstly", "one")):
             break

@@ -58,7 +58,8 @@ def _colon_list_after(clause: Span) -> bool:
 
 # Heads of a body that can make demands though the knowledge base does not know it: "the protest committee".
 GROUP_NOUNS = {"committee", "coalition", "alliance", "movement", "union", "association", "council", "front",
-               "platform", "bloc", "group", "organisation", "organization", "federation", "assembly", "delegation"}
+               "platform", "bloc", "group", "organisation", "organization", "federation", "assembly", "delegation",
+               "jirga", "shura", "elders"}
 DEMANDING_VERBS = {"call", "demand", "propose", "envisage", "include", "require", "foresee", "provide"}
 # Words that may open a proposal, for the sentence triage (triage.py)
 PROPOSAL_WORDS = PROPOSING_VERBS | SUGGESTING_VERBS | PROPOSAL_NOUNS | set(PHRASAL_PROPOSING)
@@ -208,6 +209,11 @@ class ProposalExtractor:
                 break
         if proposer is None:
             proposer, spans["proposer"] = self._unknown_group(proposer_tokens)
+        if proposer is None and head.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in head.children):
+            earlier = self._named_before(head)
+            if earlier is not None:  # "... set out a restructuring offer. The offer has three parts.": that offer's
+                proposer, _, earlier_spans = self._parties(earlier)
+                spans["proposer"] = earlier_spans["proposer"]
         if verb is not None:
             addressees = [c for c in verb.children if c.dep_ in ("dative", "dobj", "obj") and c != head and
                           c.lemma_.lower() not in PROPOSAL_NOUNS]
@@ -220,6 +226,13 @@ class ProposalExtractor:
                     recipient, spans["recipient"] = found[0].actor, found[0].span
                     break
         return proposer, recipient, spans
+
+    def _named_before(self, noun: Token) -> Token | None:
+        """The proposal noun of the two sentences before that a definite one ("the offer") refers back to."""
+        index = self.sentences.index(sentence_of(noun))
+        earlier = [t for s in self.sentences[max(index - 2, 0):index] for t in s
+                   if t.pos_ == "NOUN" and (t.lemma_.lower() in PROPOSAL_NOUNS or t.lower_ in PROPOSAL_NOUNS)]
+        return earlier[-1] if earlier else None
 
     def _unknown_group(self, tokens: list[Token]) -> tuple[Actor | None, tuple[int, int] | None]:
         """"the protest coordination committee called for ...": a body the knowledge base does not know, named

@@ -25,7 +25,8 @@ SPEECH_VERBS = {"call", "denounce", "describe", "brand", "label", "dub", "speak"
                 "repeat", "reiterate"}
 # Opening words that point a sentence back at the quote before it: "With those words, President Ali dismissed ..."
 BACK_REFERENCES = re.compile(r"^(with|in|using) (those|these|such) words\b|^(those|these) words\b", re.I)
-WORDS_OF = re.compile(r"^\W*(?:those|these|the|such) (?:were the )?words\b", re.I)
+WORDS_OF = re.compile(r"^\W*(?:those|these|the|such|that|this) (?:were the |was the |is the )?(?:words|message)\b",
+                      re.I)
 # Entity labels of who can speak; a speech verb whose subject is none of these ("the build-up showed") is no cue.
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 SCARE_MAX_WORDS = 3
@@ -33,8 +34,9 @@ PERSON_SENTENCES = 3  # how far back "he" looks for the person it stands for ("t
 PERSON_TITLE_WINDOW = 6  # tokens around a person's name where their title is read
 # A name given to a thing, not words anyone said: "so-called 'carousel' voting", "war games code-named 'Joint
 # Sword'", "a campaign run under the name 'Oplan Tokhang'".
-NAMING_BEFORE = re.compile(r"\b(?:so-called|so called|code-?named|named|known as|titled|entitled|"
-                           r"under the (?:name|banner|slogan|title))\s*$", re.I)
+NAMING_BEFORE = re.compile(r"\b(?:so-called|so called|code-?named|named|known(?: \w+ly)? as(?: the| a)?|titled|"
+                           r"entitled|under the (?:name|banner|slogan|title)|(?:movement|campaign|operation|"
+                           r"initiative|programme|program|coalition|alliance|hashtag|slogan))\s*$", re.I)
 # How quoted words can sit inside what a speech verb says ("declared that he was not willing to make
 # concessions on 'territorial integrity'"); any other clause boundary ends the search for a cue.
 SPEECH_CONTENT_DEPS = {"ccomp", "xcomp", "acomp", "pcomp", "oprd"}
@@ -93,7 +95,7 @@ class QuoteExtractor:
         cue = self._cue(span)
         speaker = speaker_span = subject = None
         if cue is not None:
-            subject = self._cue_subject(cue)
+            subject = self._cue_subject(cue) or self._between_quote_and_cue(span, cue)
             if subject is not None:
                 speaker, speaker_span = self._speaker(subject)
         elif self._whole_sentence(span, sent):
@@ -202,11 +204,19 @@ class QuoteExtractor:
                 return person
         return None
 
+    def _between_quote_and_cue(self, span, cue: Token) -> Token | None:
+        """'"...," the ABG's independence minister, Ezekiel Masiu, told reporters': a speech verb the parse left
+        without subject after the quote is spoken by the noun phrase between them."""
+        between = self.doc[span.end:cue.i]
+        return next((t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON") and
+                     not span.end <= t.head.i < cue.i), None) if cue.i >= span.end else None
+
     def _can_speak(self, verb: Token) -> bool:
         """Whether a speech verb's subject can be a speaker: a person, group or place, a pronoun or a known actor;
         "the build-up showed Washington was 'a full partner'" is what the evidence shows, not who says it."""
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in SPEAKER_LABELS:
+        if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in SPEAKER_LABELS or any(
+                c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children):  # "a spokesman, Tesfaye Alemu,"
             return True
         return bool(self.actors.resolve(subject))
 
@@ -231,12 +241,14 @@ class QuoteExtractor:
         if sent.end >= len(self.doc):
             return None, None
         following = sentence_of(self.doc[sent.end])
-        words = next((t for t in following if t.lower_ == "words"), None)
+        words = next((t for t in following if t.lower_ in ("words", "message")), None)
         if words is not None and WORDS_OF.search(following.text):
-            # "Those were the words of NATO's Jens Stoltenberg", "The words were Duterte's own"
+            # "Those were the words of NATO's Jens Stoltenberg", "The words were Duterte's own", "That was the
+            # message Finance Minister Ahmed Rasheed delivered"
             owner = next((g for c in words.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                           if g.dep_ == "pobj"), None) or next(
-                (t for t in following if t.ent_type_ == "PERSON" or t.dep_ == "poss" and t.pos_ == "PROPN"), None)
+                (t for t in following if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON" or
+                 t.dep_ == "poss" and t.pos_ == "PROPN"), None)
             if owner is not None:
                 return words, owner
         root = following.root

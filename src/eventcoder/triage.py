@@ -49,7 +49,7 @@ def _carrier(word: str) -> str:
 class Triage:
     """Splits texts into runs of sentences to parse and runs to keep as tokens, and parses them."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon, matcher: ActorMatcher, trigger_words: Iterable[str] = (),
+    def __init__(self, nlp: Language, lexicon: Lexicon, matcher: ActorMatcher, proposal_words: Iterable[str] = (),
                  figure_words: Iterable[str] = (), count_nouns: Iterable[str] = ()):
         self.nlp, self.matcher = nlp, matcher
         self.agents = {phrase.split()[-1] for phrase in matcher.kb.agents} | ACTOR_PRONOUNS
@@ -58,7 +58,8 @@ class Triage:
         # the word that carries each entry: "speak by" -> speak, "test-fire" -> fire, "suicide bombing" -> bombing
         self.triggers = {_carrier(key.split()[0]) for key in (*lexicon.verbs, *lexicon.fallback_verbs)}
         self.triggers |= {_carrier(key.split()[-1]) for key in lexicon.nouns}
-        self.triggers |= set(cues["proposal_words"]) | set(trigger_words)
+        self.proposal_words = set(cues["proposal_words"]) | set(proposal_words)
+        self.triggers |= self.proposal_words
         self.figure_words = set(figure_words)
         self.count_nouns = set(count_nouns)  # "its own tally, published the same day, stood at about 860,000"
         # reporting a demand ("must return") or a harm ("will pay a price") makes an event of a reporting verb
@@ -94,8 +95,8 @@ class Triage:
                 words[0][:1].isdigit() and words[1] in (".", ")") or words[0] in NUMBER_WORDS and words[1] == ":"):
             return True  # a list item
         lemmas = set().union(*(self.lemmas(w) for w in words))
-        if lemmas & self.triggers and (named or lemmas & self.agents):
-            return True
+        if lemmas & self.triggers and (named or lemmas & self.agents) or lemmas & self.proposal_words:
+            return True  # a proposal word alone: "The offer has three parts." opens a list
         if self._counts_something(sentence):
             return True  # a figure of something the claims stage counts
         return bool(lemmas & self.reporting) and bool(set(words) & self.modals)

@@ -190,8 +190,8 @@ class DocumentActors:
                 continue  # "accused Russian forces of blowing up the dam": the charge, not the forces
             if child.dep_ == "prep" and child.lemma_.lower() in PHRASE_PREPS or child.dep_ not in EXCLUDED_DEPS:
                 tokens.extend(child.subtree)
-        speakers = {t.i for a in tokens if a.dep_ == "appos" and a.head != head and
-                    self._speaker_not_apposition(a.head, a) for t in a.subtree}
+        speakers = {t.i for a in tokens if a.dep_ == "appos" and a != head and a.head != head and
+                    self._speaker_not_apposition(a.head, a) for t in a.subtree}  # (the phrase itself stays)
         return sorted({t for t in tokens if t.i not in speakers}, key=lambda t: t.i)
 
     def _speaker_not_apposition(self, head: Token, appos: Token) -> bool:
