@@ -534,3 +534,9 @@ def test_counts_of_other_periods_parts_and_places_are_not_linked(code_records, t
 def test_a_nationality_adjective_on_the_losses_names_whose_dead(code_records):
     result = code_records('Kyrgyzstan\'s security chief said Tajik losses were "more than 100 dead".')
     assert next(c for c in result.claims if c.value == 100).subject.country == "TJK"
+
+
+def test_two_figures_nobody_gives_are_the_reports_own_account(code_records):
+    result = code_records("The storm killed 12 people in the port city on Monday. By Tuesday evening, 30 people had "
+                          "died in the storm.")
+    assert _conflicting(result, "dead") == set()

@@ -5,7 +5,8 @@ kind of count (dead, displaced, crowd, a percentage of the vote ...), of the sam
 and soldiers are parts of "people"; a part and its whole never conflict), on the same side (a side's own losses and
 its enemy's losses are different counts; a candidate's share of the vote is that candidate's), over the same
 period (dated within a month; historical figures and those given for comparison, "up from 83.5 percent", are
-never linked). Each linked claim says why in `conflict_basis`. Linking works within a document and, for a
+never linked), and stated by someone (two figures no one is said to give are the report's own account). Each
+linked claim says why in `conflict_basis`. Linking works within a document and, for a
 batch, across the corpus (claim ids are unique per document).
 """
 
@@ -106,6 +107,8 @@ def _same_count(a: Claim, b: Claim) -> bool:
         return False  # across documents only figures whose side is known are compared
     if a.scope != b.scope:
         return False  # "1.5 million across the country" and "600,000 in Buenos Aires": a whole and a part
+    if a.claimant is None and b.claimant is None:
+        return False  # two figures nobody is said to give are the report's own account, not a dispute
     if a.doc_id == b.doc_id and _claimant_key(a) is not None and _claimant_key(a) == _claimant_key(b):
         return False  # one source's two figures in one report are an update or two scopes, not a dispute
     return _same_period(a, b)
