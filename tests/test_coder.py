@@ -835,6 +835,12 @@ def test_a_labour_strike_and_an_air_strike_are_told_apart_by_their_modifiers(cod
      ("SANCTION", "ARE", "GBR")),
     # solidarity expressed with someone is support
     ("Brazil expressed solidarity with Chile after the fires.", ("SUPPORT", "BRA", "CHL")),
+    # a time phrase between a verb and its preposition ("agreed on Friday to a ceasefire")
+    ("The Sudanese army agreed on Friday to a ceasefire with the RSF.", ("CONCEDE", "SDN", None)),
+    # dropping a veto concedes; extending a curfew coerces; police sent somewhere are mobilised
+    ("Turkey dropped its veto on Thursday.", ("CONCEDE", "TUR", None)),
+    ("Ecuador's government extended a curfew in Guayaquil on Monday.", ("COERCE", "ECU", None)),
+    ("France is sending 1,000 police officers to Corsica.", ("MOBILIZE", "FRA", None)),
 ])
 def test_more_of_each_kind(code, text, expected):
     kind, source, target = expected
