@@ -8,10 +8,24 @@ import datetime as dt
 import re
 from collections import defaultdict
 
-from spacy.attrs import DEP, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.resolver import DocumentActors
+from eventcoder.claim_syntax import (
+    definite_count,
+    estimate_verb,
+    first_batch,
+    number_value,
+    of_them,
+    own_side,
+    part_of_earlier,
+    period_start,
+    phrase_words,
+    quantity_tokens,
+    recorded_by,
+    source_of,
+    token_lemma,
+)
 from eventcoder.claim_words import (
     ANAPHORA_SENTENCES,
     BARE_COUNTS,
@@ -36,11 +50,7 @@ from eventcoder.claim_words import (
     PART_WORDS,
     PEOPLE_COUNTS,
     PERSONNEL,
-    RECORDING_VERBS,
-    SCALES,
     SCOPE_WINDOW,
-    SMALL_NUMBERS,
-    TENS,
     TIME_UNITS,
     VAGUE,
     WEAPONS,
@@ -50,160 +60,6 @@ from eventcoder.events.patterns import Lexicon
 from eventcoder.models import Actor, Claim
 from eventcoder.nlp import sentence_of, sentence_text, time_expressions
 from eventcoder.time import resolve_date
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
-def _given_at(number: Token) -> bool:
-    """"puts the number killed at about 900", "the toll rose to 40": a figure the tagger may leave untagged."""
-    preposition = number.head
-    return preposition.lower_ in ("at", "to") and _lemma(preposition.head) in ESTIMATE_VERBS | FIGURE_VERBS
-
-
-def _period_start(ent: Span) -> bool:
-    """"driven 400,000 from their homes since January": the count runs to the report's day, January only opens it."""
-    return ent.text.lower().startswith("since ") or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since")
-
-
-def _own_side(span: Span) -> bool:
-    """"41 deaths on their side", "losses on its own side": the stater counts its own."""
-    after = span.doc[span.end:min(span.end + 6, sentence_of(span[0]).end)].text.lower()
-    return re.match(r"(?:\w+\s+){0,2}on (?:its|their|our) (?:own )?side\b", after) is not None
-
-
-def _of_them(span: Span) -> bool:
-    """"put the number at 174, at least 103 of them killed by gunfire": a part of the figure just given (but
-    "five of them soldiers" names a count of its own)."""
-    after = span.doc[span.end:span.end + 3]
-    return len(after) >= 2 and after[0].lower_ == "of" and after[1].lower_ in ("them", "those", "whom") and not (
-        len(after) == 3 and after[2].pos_ in ("NOUN", "PROPN"))
-
-
-def _first_batch(span: Span) -> bool:
-    """"The first 400 Kenyan police officers landed": an instalment of a total, no count of its own."""
-    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return before in ("first", "initial") or span.text.lower().startswith(("first ", "initial "))
-
-
-def _part_of_earlier(span: Span, counted: Token | None) -> bool:
-    """"40 of the drones": a part of a count given before (the definite noun refers back to it); "46 of its
-    soldiers" is a side's count of its own."""
-    return counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of" and \
-        counted.head.head == span.root and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
-                                               for c in counted.children)
-
-
-def _phrase_words(noun: Token) -> set[str]:
-    """The words that say what a noun counts: itself, its modifiers and clauses, and an "of" complement with its
-    own ("the number of protesters killed", "the civilian death toll")."""
-    words = {noun.lemma_.lower(), noun.lower_}
-    for child in noun.children:
-        if child.dep_ in ("amod", "acl", "relcl", "compound", "nmod"):
-            words |= {child.lemma_.lower(), child.lower_}
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                words |= {pobj.lemma_.lower()} | {g.lemma_.lower() for g in pobj.children
-                                                   if g.dep_ in ("amod", "acl", "relcl", "compound")}
-    return words
-
-
-def _number_value(text: str) -> float | None:
-    """"1,351" -> 1351; "813 billion" -> 8.13e11; "fifteen" -> 15; "two dozen" -> 24; "3.5m" -> 3.5e6."""
-    words = re.findall(r"[\d.,]+|[a-z]+", text.lower().replace("-", " "))
-    total, current, seen = 0.0, 0.0, False
-    for word in words:
-        if re.fullmatch(r"[\d.,]+", word):
-            cleaned = word.replace(",", "").rstrip(".")
-            try:
-                current += float(cleaned)
-                seen = True
-            except ValueError:
-                return None
-        elif word in SMALL_NUMBERS:
-            current += SMALL_NUMBERS[word]
-            seen = True
-        elif word in TENS:
-            current += TENS[word]
-            seen = True
-        elif word in SCALES:
-            scale = SCALES[word]
-            current = (current or 1) * scale
-            if scale >= 1000:
-                total, current = total + current, 0.0
-            seen = True
-        elif word in ("and", "a", "an"):
-            continue
-        else:
-            break
-    return total + current if seen else None
-
-
-MONEY_PATTERN = re.compile(
-    r"(?:US)?[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|mn|m)\b)?", re.I)
-
-
-def _quantity_tokens(doc: Doc, text: str) -> list[Span]:
-    """Numbers spaCy tags as cardinals, money, percentages and quantities, amounts with a currency sign that
-    the tagger missed, and written-out vague amounts."""
-    spans = [e for e in doc.ents if e.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")]
-    covered = {t.i for e in spans for t in e}
-    covered |= {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") for t in e}  # "since April 15"
-    for match in MONEY_PATTERN.finditer(text):
-        span = doc.char_span(match.start(), match.end(), label="MONEY", alignment_mode="expand")
-        if span is not None and not covered & {t.i for t in span}:
-            spans.append(span)
-            covered |= {t.i for t in span}
-    # Read the two attributes as arrays: building a Token object for every word was this stage's main cost.
-    # a number the tagger left untagged: a noun's count, or written in digits as a clause's subject ("900 wounded")
-    nummod = doc.vocab.strings["nummod"]
-    subjects = {doc.vocab.strings["nsubj"], doc.vocab.strings["nsubjpass"]}
-    pobj = doc.vocab.strings["pobj"]
-    for i, (like_num, dep) in enumerate(doc.to_array([LIKE_NUM, DEP]).tolist()):
-        if like_num and i not in covered and (dep == nummod or (dep in subjects and doc[i].text[0].isdigit()) or (
-                dep == pobj and _given_at(doc[i]))):
-            spans.append(doc[i:i + 1])
-    return sorted(spans, key=lambda s: s.start)
-
-
-def _estimate_verb(figure: Token, anchor: Token, report_verb: Token | None) -> Token | None:
-    """The nearest verb over the figure that counts it ("police counted 1.28 million people") or puts a number on
-    something ("put the toll at"), with a subject of its own, below the reporting verb if there is one ("according
-    to a tally by X" in the figure's own clause keeps its X)."""
-    beyond = report_verb is not None and report_verb.pos_ != "VERB" and report_verb not in anchor.ancestors
-    for verb in (anchor, *anchor.ancestors):
-        if verb == report_verb or (beyond and verb != anchor):
-            return None
-        if _lemma(verb) in ESTIMATE_VERBS | RECORDING_VERBS and any(c.dep_ == "nsubj" for c in verb.children) \
-                and (any(c.dep_ == "dobj" and (_lemma(c) in COUNT_NOUNS or c == figure or figure in c.subtree)
-                         for c in verb.children)
-                     # "puts the group's total strength at about 7,000"
-                     or figure.dep_ == "pobj" and figure.head.lower_ in ("at", "to") and figure.head.head == verb):
-            return verb
-    return None
-
-
-def _source_of(noun: Token) -> Token | None:
-    """"estimates by the Pentagon", "a tally from the commission", "the union's tally": whose figure it is."""
-    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
-                 for g in c.children if g.dep_ == "pobj"), next((c for c in noun.children if c.dep_ == "poss"), None))
-
-
-def _recorded_by(counted: Token) -> tuple[Token, str] | None:
-    """"the 834 deaths recorded by the ministry", "figures compiled by the UN": a participle's agent states them."""
-    for participle in counted.children:
-        if participle.dep_ == "acl" and participle.tag_ == "VBN" and _lemma(participle) in RECORDING_VERBS:
-            agent = next((g for c in participle.children if c.dep_ == "agent" for g in c.children
-                          if g.dep_ == "pobj"), None)
-            if agent is not None:
-                return agent, participle.lemma_.lower()
-    return None
-
-
-def _definite_count(counted: Token | None) -> bool:
-    return counted is not None and _lemma(counted) in COUNT_NOUNS and any(
-        c.dep_ in ("det", "poss") for c in counted.children)
 
 
 class ClaimExtractor:
@@ -218,7 +74,7 @@ class ClaimExtractor:
         previous_subject: dict[int, tuple[Actor | None, tuple[int, int] | None]] = {}
         previous_claimant: dict[int, tuple] = {}
         self._people_counted: dict[int, str] = {}
-        for span in _quantity_tokens(self.doc, self.actors.text):
+        for span in quantity_tokens(self.doc, self.actors.text):
             claim = self._claim(span, previous_subject, previous_claimant, counters)
             if claim is not None:
                 claims.append(claim)
@@ -252,7 +108,7 @@ class ClaimExtractor:
             else None
         inherited = None
         if earlier is not None and (self._part_of_them(span) is not None or category is None and (
-                counted is None or _lemma(counted) in COUNT_NOUNS)):
+                counted is None or token_lemma(counted) in COUNT_NOUNS)):
             # "put the figure at more than 300", "Jalili 9.4 million": what the figure just given counted
             inherited, category, unit, currency = earlier, earlier.category, earlier.unit, earlier.currency
         if category is None:
@@ -270,13 +126,13 @@ class ClaimExtractor:
             claimant, hedge, claimant_span = previous_claimant[index]  # "... as high as 7,000 dead and almost 30,000"
         if claimant is not None:
             previous_claimant[index] = (claimant, hedge, claimant_span)
-        if claimant is not None and claimant.country and _own_side(span):
+        if claimant is not None and claimant.country and own_side(span):
             subject, subject_span = claimant, claimant_span  # "Tajik officials reported 41 deaths on their side"
         date_value, date_text = self._date(sent, span)
         counted_text = self._counted_text(counted, category) or (
             earlier.counted if earlier is not None and earlier.category == category and
             (inherited is not None or category in ("percentage", "votes")) else None)
-        if earlier is not None and earlier.category == category and _definite_count(counted) and \
+        if earlier is not None and earlier.category == category and definite_count(counted) and \
                 not (set((counted_text or "").split()) & PART_WORDS):
             # "put the Ugandan death toll at roughly 70", "the junta put the figure at 248": the count given before
             counted_text = earlier.counted
@@ -307,7 +163,7 @@ class ClaimExtractor:
             period_text=self._period(sent),
             historical=self._historical(sent),
             comparison=self._comparison(span),
-            partitive=_part_of_earlier(span, counted) or _first_batch(span) or _of_them(span),
+            partitive=part_of_earlier(span, counted) or first_batch(span) or of_them(span),
             scope=self._scope(span),
             counted=counted_text,
             evidence={"value": (span.start_char, span.end_char), "subject": subject_span, "claimant": claimant_span},
@@ -319,7 +175,7 @@ class ClaimExtractor:
         lowered = span.text.lower()
         if lowered.startswith("between "):  # "between 5,000 and 7,000": the range starts the claim
             low = re.search(r"\d[\d,.]*(?:\s+(?:million|billion|trillion))?", lowered)
-            return (_number_value(low.group(0)), "range") if low else (None, "range")
+            return (number_value(low.group(0)), "range") if low else (None, "range")
         for phrase, (value, bound) in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
             if lowered.strip() == phrase or lowered.startswith(phrase + " "):
                 return value, bound
@@ -328,7 +184,7 @@ class ClaimExtractor:
             if number.startswith(phrase + " "):
                 number = number[len(phrase) + 1:]
         number = re.sub(r"^(?:us\$|\$|€|£|¥)\s*", "", number)
-        value = _number_value(number)
+        value = number_value(number)
         bound = "exact"
         context = " ".join(t.lower_ for t in self.doc[max(span.start - 3, sentence_of(span[0]).start):span.end])
         for phrase, word_bound in BOUND_WORDS:
@@ -342,14 +198,14 @@ class ClaimExtractor:
     def _range_end(self, span: Span) -> float | None:
         numbers = re.findall(r"\d[\d,.]*", span.text)
         if span.text.lower().startswith("between ") and len(numbers) > 1:
-            return _number_value(numbers[1])
+            return number_value(numbers[1])
         after = self.doc[span.end:min(span.end + 3, len(self.doc))]
         before = self.doc[span.start - 1].lower_ if span.start > 0 else ""
         if len(after) >= 2 and after[1].like_num and (
                 (after[0].lower_ in ("to", "-", "and") and before == "between") or
                 # "300 to 400 drones" (but "rose from 300 to 400" is a change, not a range)
                 (after[0].lower_ in ("to", "-") and before != "from" and len(after) == 3 and after[2].pos_ == "NOUN")):
-            return _number_value(after[1].text)
+            return number_value(after[1].text)
         return None
 
     def _counted_noun(self, span: Span) -> Token | None:
@@ -371,12 +227,12 @@ class ClaimExtractor:
         if root.dep_ == "pobj" and head.lower_ in ("at", "to") and head.head.pos_ in ("VERB", "AUX"):
             verb = head.head
             if verb.dep_ in ("acl", "relcl") and verb.head.dep_ in ("dobj", "obj") and \
-                    _lemma(verb.head.head) in ESTIMATE_VERBS:
+                    token_lemma(verb.head.head) in ESTIMATE_VERBS:
                 return verb.head  # "puts the number killed since July at 650": "at" hung on the participle
             figure = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-            if figure is not None and _lemma(verb) in ESTIMATE_VERBS:
+            if figure is not None and token_lemma(verb) in ESTIMATE_VERBS:
                 return figure
-            if _lemma(verb) in FIGURE_VERBS:  # "the toll stood at 300"
+            if token_lemma(verb) in FIGURE_VERBS:  # "the toll stood at 300"
                 subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON"):
                     return subject
@@ -386,11 +242,11 @@ class ClaimExtractor:
             return partitive
         if root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             return head
-        if root.dep_ == "npadvmod" and _lemma(head) in ESTIMATE_VERBS:
+        if root.dep_ == "npadvmod" and token_lemma(head) in ESTIMATE_VERBS:
             given = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
             if given is not None:
                 return given  # "putting it nearer 40,000": the figure hangs on the verb without its "at"
-        if root.dep_ in ("attr", "dobj", "obj", "acomp", "npadvmod") and _lemma(head) in FIGURE_VERBS:
+        if root.dep_ in ("attr", "dobj", "obj", "acomp", "npadvmod") and token_lemma(head) in FIGURE_VERBS:
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
                 return subject
@@ -411,7 +267,7 @@ class ClaimExtractor:
         if any(t.like_num and t.ent_type_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY") for t in before):
             return None
         for noun in before:
-            if noun.dep_ in ("dobj", "obj") and _lemma(noun) in FIGURE_SOURCES and noun.head.pos_ == "VERB":
+            if noun.dep_ in ("dobj", "obj") and token_lemma(noun) in FIGURE_SOURCES and noun.head.pos_ == "VERB":
                 return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         return None
 
@@ -438,7 +294,7 @@ class ClaimExtractor:
         if counted is not None and counted.lemma_.lower() in TIME_UNITS:
             return None  # "over about 100 days", "for three hours"
         if counted is not None:
-            phrase = _phrase_words(counted)  # "2,700 wounded fighting": its own words before its clause's verb
+            phrase = phrase_words(counted)  # "2,700 wounded fighting": its own words before its clause's verb
             words |= phrase
             head = counted.head  # what happened to them, within their own clause
             words |= {head.lemma_.lower(), head.lower_}
@@ -454,10 +310,10 @@ class ClaimExtractor:
             people = [counted, *(g for c in counted.children if c.dep_ == "prep" and c.lower_ == "of"
                                  for g in c.children if g.dep_ == "pobj")]
             forcing = [head, *(c for p in people for c in p.children if c.dep_ in ("acl", "relcl"))]
-            if any(_lemma(v) in FORCING_VERBS and any(c.lower_ == "from" for c in v.children) for v in forcing):
+            if any(token_lemma(v) in FORCING_VERBS and any(c.lower_ == "from" for c in v.children) for v in forcing):
                 words.add("displace")
             for clause in [head, *(c for c in counted.children if c.dep_ == "relcl")]:
-                if _lemma(clause) == "leave" and any(_lemma(c) in HOMELANDS for c in clause.children):
+                if token_lemma(clause) == "leave" and any(token_lemma(c) in HOMELANDS for c in clause.children):
                     words.add("displace")  # "Venezuelans who have left their country"
         root = span.root
         words |= {root.head.lemma_.lower(), root.head.lower_}
@@ -477,25 +333,25 @@ class ClaimExtractor:
                                      words & CROWD_VERBS):
             return "crowd"
         if counted is not None and counted.lemma_.lower() not in COUNT_NOUNS and counted.pos_ == "NOUN" and \
-                not counted.like_num and (_number_value(span.text) or 0) >= OTHER_MINIMUM:
+                not counted.like_num and (number_value(span.text) or 0) >= OTHER_MINIMUM:
             return "other"  # "1,500 extra medical school places", "12,000 trainee doctors"
         return None
 
     def _subject(self, span: Span, counted: Token | None, category: str):
         """Who the figure counts: "1,351 Russian troops" -> RUS MIL; "Soviet forces lost 15,000 troops"."""
         candidates = []
-        if counted is not None and counted.dep_ in ("dobj", "obj") and _lemma(counted.head) in LOSS_VERBS:
+        if counted is not None and counted.dep_ in ("dobj", "obj") and token_lemma(counted.head) in LOSS_VERBS:
             # "Soviet forces lost 15,000 troops" (but "Hamas killed 160 Israeli troops": the troops are Israel's)
             candidates += [c for c in counted.head.children if c.dep_ == "nsubj"]
-        if counted is not None and _lemma(counted) not in ESTIMATES:
+        if counted is not None and token_lemma(counted) not in ESTIMATES:
             # "46 of its soldiers", "the army's losses" (but "raised its estimate": its is who estimates)
             candidates += [c for c in counted.children if c.dep_ == "poss"]
         verb = counted.head if counted is not None and counted.lemma_.lower() in BARE_COUNTS else span.root.head
-        if _lemma(verb) in FIGURE_VERBS:  # "the army's losses were more than 50 dead"
+        if token_lemma(verb) in FIGURE_VERBS:  # "the army's losses were more than 50 dead"
             # "the army's losses were ...", "Tajik losses were 'more than 100 dead'"
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             candidates += [p for c in subjects for p in c.children if p.dep_ == "poss"]
-            candidates += [c for c in subjects if _lemma(c) in CATEGORY_CUES]  # its own modifiers name the side
+            candidates += [c for c in subjects if token_lemma(c) in CATEGORY_CUES]  # its own modifiers name the side
         if category in ("percentage", "votes"):
             candidates += self._vote_holders(span)
         if counted is not None and counted.pos_ == "NOUN" and counted.lemma_.lower() not in ("dead", "wounded"):
@@ -550,15 +406,15 @@ class ClaimExtractor:
             hedge = report.report_verb.lemma_.lower() if report.report_verb.pos_ == "VERB" else \
                 report.report_verb.text.lower()
         reporter = report.reporter
-        if counted is not None and (agent := _recorded_by(counted)) is not None:
+        if counted is not None and (agent := recorded_by(counted)) is not None:
             reporter, hedge = agent  # "the 834 deaths recorded by the health ministry"
         # "estimates by the Pentagon put the figure as high as 7,000"
         subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lemma_.lower() in FIGURE_SOURCES:
             hedge = subject.lower_
             # "a French security assessment put the figure at 600": a source whose own words say whose it is
-            reporter = _source_of(subject) or (subject if self.actors.resolve(subject) else reporter)
-        elif (estimate := _estimate_verb(span.root, anchor, report.report_verb)) is not None:
+            reporter = source_of(subject) or (subject if self.actors.resolve(subject) else reporter)
+        elif (estimate := estimate_verb(span.root, anchor, report.report_verb)) is not None:
             # "rebels put the figure as high as 400 dead and 900 wounded": the estimating verb's subject states it
             reporter, hedge = next(c for c in estimate.children if c.dep_ == "nsubj"), estimate.lemma_.lower()
         bound_words = [p for p, _ in BOUND_WORDS if p in ("as high as", "almost", "nearly", "up to")]
@@ -567,7 +423,7 @@ class ClaimExtractor:
         if extra:
             hedge = f"{hedge}, {extra}" if hedge else extra
         if reporter is not None and reporter.lemma_.lower() in FIGURE_SOURCES:
-            reporter = _source_of(reporter) or reporter  # "according to a tally by the National Search Commission"
+            reporter = source_of(reporter) or reporter  # "according to a tally by the National Search Commission"
         if reporter is not None and reporter.pos_ == "PRON" and report.report_verb is not None:
             reporter = self._outer_reporter(report.report_verb) or reporter  # "the Centre said it believed"
         if reporter is None and fallback:
@@ -610,7 +466,7 @@ class ClaimExtractor:
             inside = [(a, b) for a, b in compared if a <= offset < b]
             if (figure_compared is None and inside) or (figure_compared is not None and figure_compared not in inside):
                 continue
-            if ent.label_ == "DATE" and not _period_start(ent):
+            if ent.label_ == "DATE" and not period_start(ent):
                 resolved = resolve_date(ent.text, self.pub_date)
                 if resolved:
                     return resolved.value, ent.text

@@ -1,0 +1,175 @@
+"""What the parse says about one figure: where the figures of a text are, the value a number's words give, and
+the phrases around a figure that say whose count it is or that it is a part of another (claims.py puts them
+together into claims)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import DEP, LIKE_NUM
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder.claim_words import (
+    COUNT_NOUNS,
+    ESTIMATE_VERBS,
+    FIGURE_VERBS,
+    RECORDING_VERBS,
+    SCALES,
+    SMALL_NUMBERS,
+    TENS,
+)
+from eventcoder.nlp import sentence_of
+
+
+def token_lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def given_at(number: Token) -> bool:
+    """"puts the number killed at about 900", "the toll rose to 40": a figure the tagger may leave untagged."""
+    preposition = number.head
+    return preposition.lower_ in ("at", "to") and token_lemma(preposition.head) in ESTIMATE_VERBS | FIGURE_VERBS
+
+
+def period_start(ent: Span) -> bool:
+    """"driven 400,000 from their homes since January": the count runs to the report's day, January only opens it."""
+    return ent.text.lower().startswith("since ") or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since")
+
+
+def own_side(span: Span) -> bool:
+    """"41 deaths on their side", "losses on its own side": the stater counts its own."""
+    after = span.doc[span.end:min(span.end + 6, sentence_of(span[0]).end)].text.lower()
+    return re.match(r"(?:\w+\s+){0,2}on (?:its|their|our) (?:own )?side\b", after) is not None
+
+
+def of_them(span: Span) -> bool:
+    """"put the number at 174, at least 103 of them killed by gunfire": a part of the figure just given (but
+    "five of them soldiers" names a count of its own)."""
+    after = span.doc[span.end:span.end + 3]
+    return len(after) >= 2 and after[0].lower_ == "of" and after[1].lower_ in ("them", "those", "whom") and not (
+        len(after) == 3 and after[2].pos_ in ("NOUN", "PROPN"))
+
+
+def first_batch(span: Span) -> bool:
+    """"The first 400 Kenyan police officers landed": an instalment of a total, no count of its own."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in ("first", "initial") or span.text.lower().startswith(("first ", "initial "))
+
+
+def part_of_earlier(span: Span, counted: Token | None) -> bool:
+    """"40 of the drones": a part of a count given before (the definite noun refers back to it); "46 of its
+    soldiers" is a side's count of its own."""
+    return counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of" and \
+        counted.head.head == span.root and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                               for c in counted.children)
+
+
+def phrase_words(noun: Token) -> set[str]:
+    """The words that say what a noun counts: itself, its modifiers and clauses, and an "of" complement with its
+    own ("the number of protesters killed", "the civilian death toll")."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    for child in noun.children:
+        if child.dep_ in ("amod", "acl", "relcl", "compound", "nmod"):
+            words |= {child.lemma_.lower(), child.lower_}
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                words |= {pobj.lemma_.lower()} | {g.lemma_.lower() for g in pobj.children
+                                                   if g.dep_ in ("amod", "acl", "relcl", "compound")}
+    return words
+
+
+def number_value(text: str) -> float | None:
+    """"1,351" -> 1351; "813 billion" -> 8.13e11; "fifteen" -> 15; "two dozen" -> 24; "3.5m" -> 3.5e6."""
+    words = re.findall(r"[\d.,]+|[a-z]+", text.lower().replace("-", " "))
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        if re.fullmatch(r"[\d.,]+", word):
+            cleaned = word.replace(",", "").rstrip(".")
+            try:
+                current += float(cleaned)
+                seen = True
+            except ValueError:
+                return None
+        elif word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
+            seen = True
+        elif word in TENS:
+            current += TENS[word]
+            seen = True
+        elif word in SCALES:
+            scale = SCALES[word]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0.0
+            seen = True
+        elif word in ("and", "a", "an"):
+            continue
+        else:
+            break
+    return total + current if seen else None
+
+
+MONEY_PATTERN = re.compile(
+    r"(?:US)?[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|mn|m)\b)?", re.I)
+
+
+def quantity_tokens(doc: Doc, text: str) -> list[Span]:
+    """Numbers spaCy tags as cardinals, money, percentages and quantities, amounts with a currency sign that
+    the tagger missed, and written-out vague amounts."""
+    spans = [e for e in doc.ents if e.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")]
+    covered = {t.i for e in spans for t in e}
+    covered |= {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") for t in e}  # "since April 15"
+    for match in MONEY_PATTERN.finditer(text):
+        span = doc.char_span(match.start(), match.end(), label="MONEY", alignment_mode="expand")
+        if span is not None and not covered & {t.i for t in span}:
+            spans.append(span)
+            covered |= {t.i for t in span}
+    # Read the two attributes as arrays: building a Token object for every word was this stage's main cost.
+    # a number the tagger left untagged: a noun's count, or written in digits as a clause's subject ("900 wounded")
+    nummod = doc.vocab.strings["nummod"]
+    subjects = {doc.vocab.strings["nsubj"], doc.vocab.strings["nsubjpass"]}
+    pobj = doc.vocab.strings["pobj"]
+    for i, (like_num, dep) in enumerate(doc.to_array([LIKE_NUM, DEP]).tolist()):
+        if like_num and i not in covered and (dep == nummod or (dep in subjects and doc[i].text[0].isdigit()) or (
+                dep == pobj and given_at(doc[i]))):
+            spans.append(doc[i:i + 1])
+    return sorted(spans, key=lambda s: s.start)
+
+
+def estimate_verb(figure: Token, anchor: Token, report_verb: Token | None) -> Token | None:
+    """The nearest verb over the figure that counts it ("police counted 1.28 million people") or puts a number on
+    something ("put the toll at"), with a subject of its own, below the reporting verb if there is one ("according
+    to a tally by X" in the figure's own clause keeps its X)."""
+    beyond = report_verb is not None and report_verb.pos_ != "VERB" and report_verb not in anchor.ancestors
+    for verb in (anchor, *anchor.ancestors):
+        if verb == report_verb or (beyond and verb != anchor):
+            return None
+        if token_lemma(verb) in ESTIMATE_VERBS | RECORDING_VERBS and any(c.dep_ == "nsubj" for c in verb.children) \
+                and (any(c.dep_ == "dobj" and (token_lemma(c) in COUNT_NOUNS or c == figure or figure in c.subtree)
+                         for c in verb.children)
+                     # "puts the group's total strength at about 7,000"
+                     or figure.dep_ == "pobj" and figure.head.lower_ in ("at", "to") and figure.head.head == verb):
+            return verb
+    return None
+
+
+def source_of(noun: Token) -> Token | None:
+    """"estimates by the Pentagon", "a tally from the commission", "the union's tally": whose figure it is."""
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                 for g in c.children if g.dep_ == "pobj"), next((c for c in noun.children if c.dep_ == "poss"), None))
+
+
+def recorded_by(counted: Token) -> tuple[Token, str] | None:
+    """"the 834 deaths recorded by the ministry", "figures compiled by the UN": a participle's agent states them."""
+    for participle in counted.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN" and token_lemma(participle) in RECORDING_VERBS:
+            agent = next((g for c in participle.children if c.dep_ == "agent" for g in c.children
+                          if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent, participle.lemma_.lower()
+    return None
+
+
+def definite_count(counted: Token | None) -> bool:
+    return counted is not None and token_lemma(counted) in COUNT_NOUNS and any(
+        c.dep_ in ("det", "poss") for c in counted.children)
