@@ -540,3 +540,21 @@ def test_two_figures_nobody_gives_are_the_reports_own_account(code_records):
     result = code_records("The storm killed 12 people in the port city on Monday. By Tuesday evening, 30 people had "
                           "died in the storm.")
     assert _conflicting(result, "dead") == set()
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Russia's defence ministry said it had destroyed 41 drones, including 12 approaching Moscow.", 12),
+    ("Taiwan's defence ministry detected 71 Chinese aircraft on Tuesday. Of the aircraft, 45 crossed the median "
+     "line, the ministry said.", 45),
+])
+def test_a_figure_included_in_the_one_before_is_a_part(code_records, text, part):
+    assert next(c for c in code_records(text).claims if c.value == part).partitive
+
+
+def test_another_incident_is_another_count_but_another_statement_is_not(code_records):
+    fires = code_records("Wildfires killed 46 people near Concepcion, the interior ministry said. Further south, a "
+                         "separate blaze killed three forestry workers, regional officials said.")
+    assert _conflicting(fires, "dead") == set()
+    unrest = code_records("Police said 38 people had died in the unrest. The interior ministry, in a separate "
+                          "statement, put the number of dead at 51.")
+    assert _conflicting(unrest, "dead") == {(38, 51)}

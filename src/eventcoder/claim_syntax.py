@@ -50,6 +50,17 @@ def of_them(span: Span) -> bool:
         len(after) == 3 and after[2].pos_ in ("NOUN", "PROPN"))
 
 
+def included(span: Span) -> bool:
+    """"shot down 41 drones, including 12 approaching Moscow", "Of the aircraft, 45 crossed the median line",
+    "among them 60 soldiers": a part of a count given just before."""
+    before = span.doc[max(span.start - 2, 0):span.start].text.lower()
+    if before.endswith(("including", "among them", "of whom", "of which", "among whom")):
+        return True
+    opening = span.doc[sentence_of(span[0]).start:span.start]
+    return len(opening) >= 3 and opening[0].lower_ == "of" and opening[1].lower_ in ("the", "these", "those") and \
+        opening[-1].text == ","
+
+
 def first_batch(span: Span) -> bool:
     """"The first 400 Kenyan police officers landed": an instalment of a total, no count of its own."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""

@@ -90,6 +90,9 @@ ESTIMATES = {"estimate", "figure", "report", "data", "tally", "statistic", "cens
 FIGURE_SOURCES = ESTIMATES | {"count", "source", "toll"}
 # "up from 578,000 in June" (the phrase runs to the next comma that is not a thousands separator)
 COMPARED_PHRASE = re.compile(r"\b(?:(?:up|down|rising|falling) from|compared (?:with|to)) (?:[^,;]|,(?=\d))*", re.I)
+# "a separate blaze killed three": another incident's count (but "in a separate statement" reports the same)
+SEPARATE_INCIDENT = re.compile(r"\b(?:a|another) separate (?!statement|report|interview|briefing|communiqu|post|"
+                               r"letter|press|message|tally|count|estimate|figure|update)\w+", re.I)
 NATIONWIDE_WORDS = ("nationwide", "countrywide", "nationally", "across the country", "across the nation",
                     "all over the country", "throughout the country")
 SCOPE_WINDOW = 8  # tokens around a figure where its scope words are read

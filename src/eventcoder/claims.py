@@ -15,6 +15,7 @@ from eventcoder.claim_syntax import (
     definite_count,
     estimate_verb,
     first_batch,
+    included,
     number_value,
     of_them,
     own_side,
@@ -51,6 +52,7 @@ from eventcoder.claim_words import (
     PEOPLE_COUNTS,
     PERSONNEL,
     SCOPE_WINDOW,
+    SEPARATE_INCIDENT,
     TIME_UNITS,
     VAGUE,
     WEAPONS,
@@ -163,7 +165,7 @@ class ClaimExtractor:
             period_text=self._period(sent),
             historical=self._historical(sent),
             comparison=self._comparison(span),
-            partitive=part_of_earlier(span, counted) or first_batch(span) or of_them(span),
+            partitive=part_of_earlier(span, counted) or first_batch(span) or of_them(span) or included(span),
             scope=self._scope(span),
             counted=counted_text,
             evidence={"value": (span.start_char, span.end_char), "subject": subject_span, "claimant": claimant_span},
@@ -512,8 +514,12 @@ class ClaimExtractor:
         after = self.doc[span.end:min(span.end + SCOPE_WINDOW + 4, sent.end)].text.lower()
         # "at least forty people had died in the regional capital, Nukus, alone": one place of a wider count
         before = self.doc[sent.start:span.start].text.lower()
-        return "local" if re.match(r"[^.;]*?\b(?:in|at)\b[^.;]*?\balone\b", after) or \
-            re.search(r"\b(?:in|at) [^.;,]*\balone\b", before) else None
+        if re.match(r"[^.;]*?\b(?:in|at)\b[^.;]*?\balone\b", after) or \
+                re.search(r"\b(?:in|at) [^.;,]*\balone\b", before):
+            return "local"
+        # "a separate blaze killed three forestry workers": another incident's count (but "in a separate statement"
+        # is another report of the same)
+        return "separate" if SEPARATE_INCIDENT.search(sent.text) else None
 
     def _historical(self, sent: Span) -> bool:
         """A figure about a period that ended years before publication is a comparison, not a current claim."""

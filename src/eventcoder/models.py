@@ -147,7 +147,9 @@ class Claim(BaseModel):
                                                         "'the first 400 officers'")
     scope: str | None = Field(default=None, description="'nationwide' when the figure counts a whole country "
                                                          "('1.5 million across the country'), 'local' when one "
-                                                         "place of a wider count ('in Nukus alone'), else null")
+                                                         "place of a wider count ('in Nukus alone'), 'separate' "
+                                                         "when its sentence tells of another incident ('a "
+                                                         "separate blaze killed three'), else null")
     group_id: str | None = None
     conflicts_with: list[str] = Field(default_factory=list)
     conflict_basis: str | None = Field(default=None, description="why the figures of its group count the same thing")
