@@ -202,6 +202,14 @@ def test_casualty_figure_is_attached_to_its_event(code):
     ("Sri Lanka's finance ministry set out a restructuring offer on Tuesday. The offer has three parts. First, "
      "investors would swap the bonds for new notes. Second, the coupon would be lowered. Third, unpaid interest "
      "would be settled in cash.", "LKA", 3),
+    # one sentence per demand, each "They want ..."
+    ("Police fired on protesters in Kathmandu on Monday. Nepal's student leaders laid out their demands on "
+     "Tuesday. They want the ban on social media lifted at once. They want the home minister to resign. And they "
+     "want an independent commission to investigate the shootings.", "NPL", 3),
+    # things wanted, coordinated, the first one a clause of its own
+    ("Thousands of farmers marched through Asuncion on Tuesday. The National Peasant Federation wants evictions "
+     "from disputed land to stop, a moratorium on farmers' bank debts and an end to the aerial spraying of soya "
+     "fields.", "PRY", 3),
     # a council the knowledge base does not know
     ("Pakistani tribal elders met in Khar on Monday. The jirga's demands came in three parts. Families must be "
      "allowed to return home. The government must compensate every owner. And security forces must stop searching "

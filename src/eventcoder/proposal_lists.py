@@ -192,6 +192,23 @@ def ordinal_sentences(sentences: list[Span], index: int) -> tuple[list[str], lis
     return (items, taken) if len(items) >= 2 else ([], [])
 
 
+def wanting_sentences(sentences: list[Span], index: int) -> tuple[list[str], list[int]]:
+    """"They want the ban lifted at once. They want the minister to resign. And they want an inquiry.": one
+    sentence per demand, each a pronoun subject wanting or demanding something."""
+    items, taken = [], []
+    for number, sent in enumerate(sentences[index + 1:], start=index + 1):
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if root.lemma_.lower() not in WANTING_VERBS or subject is None or subject.pos_ != "PRON":
+            break
+        items.append(_clean(sent.text[root.idx + len(root.text) - sent.start_char:]))
+        taken.append(number)
+    return (items, taken) if len(items) >= 2 else ([], [])
+
+
+WANTING_VERBS = {"want", "demand", "seek", "insist", "expect", "need"}
+
+
 def modal_sentences(sentences: list[Span], index: int) -> tuple[list[str], list[int]]:
     """"Investors would accept a 37 percent cut. Maturities would be stretched to 2037. Coupons would be cut to
     6 percent.": sentences right after the introduction whose main verb is conditional or future, one item each

@@ -60,7 +60,9 @@ def _colon_list_after(clause: Span) -> bool:
 GROUP_NOUNS = {"committee", "coalition", "alliance", "movement", "union", "association", "council", "front",
                "platform", "bloc", "group", "organisation", "organization", "federation", "assembly", "delegation",
                "jirga", "shura", "elders"}
-DEMANDING_VERBS = {"call", "demand", "propose", "envisage", "include", "require", "foresee", "provide"}
+DOMESTIC_GROUPS = {"student", "protest", "opposition", "union", "community", "tribal", "village", "movement",
+                   "strike", "peasant", "farmer", "worker"}
+DEMANDING_VERBS = {"call", "demand", "propose", "envisage", "include", "require", "foresee", "provide", "want"}
 # Words that may open a proposal, for the sentence triage (triage.py)
 PROPOSAL_WORDS = PROPOSING_VERBS | SUGGESTING_VERBS | PROPOSAL_NOUNS | set(PHRASAL_PROPOSING)
 STANCES = {"REJECT": "rejects", "REQUEST": "demands", "AGREE": "supports", "SUPPORT": "supports",
@@ -237,7 +239,9 @@ class ProposalExtractor:
     def _unknown_group(self, tokens: list[Token]) -> tuple[Actor | None, tuple[int, int] | None]:
         """"the protest coordination committee called for ...": a body the knowledge base does not know, named
         by its words, of the country its sentence (or else the report) is about."""
-        noun = next((t for t in tokens if t.pos_ == "NOUN" and t.lemma_.lower() in GROUP_NOUNS), None)
+        noun = next((t for t in tokens if t.pos_ == "NOUN" and (t.lemma_.lower() in GROUP_NOUNS or (
+            # "student leaders", "protest leaders": a domestic group's leaders (not "world leaders")
+            t.lemma_.lower() == "leader" and any(c.lemma_.lower() in DOMESTIC_GROUPS for c in t.children)))), None)
         if noun is None:
             return None, None
         country = self.actors.sentence_country(noun) or self.actors.dominant_country
@@ -278,7 +282,7 @@ class ProposalExtractor:
         items, conditions = lists.colon_list(after_head)
         if items:
             return items, [], conditions
-        for shape in (lists.ordinal_sentences, lists.modal_sentences):
+        for shape in (lists.ordinal_sentences, lists.modal_sentences, lists.wanting_sentences):
             items, entries = shape(self.sentences, index)
             if items:
                 return items, entries, []
