@@ -164,3 +164,12 @@ def test_a_reaction_drawn_by_a_reported_event_is_aimed_at_its_doer(code):
     events = coded(code, "Iran test-fired a cruise missile over the Gulf on Sunday, Iraqi officials said, drawing "
                          "condemnation from Bahrain.")
     assert ("ACCUSE", "BHR", "IRN") in dyads_of(events)
+
+
+def test_an_attack_is_aimed_at_the_salient_other_side_but_an_attack_told_before_keeps_its_target(code):
+    events = coded(code, "Riot police fired tear gas late on Saturday to clear opposition supporters who had "
+                         "forced their way into the headquarters of Serbia's state broadcaster.")
+    assert any(kind == "ASSAULT" and strategy == "discourse.salient_party" for kind, *_, strategy in events)
+    claimed = coded(code, "A car bomb exploded at the gate of a military base in Mogadishu on Saturday, killing at "
+                          "least 10 soldiers. The militant group al-Shabaab said it carried out the attack.")
+    assert not any(strategy == "discourse.salient_party" for *_, strategy in claimed)

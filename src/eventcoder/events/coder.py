@@ -112,8 +112,11 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         if "official_source" in pattern.requires and not any(s.person or s.actor.type in OFFICIAL_SOURCES or
                                                              lemma(s.head) in DELEGATIONS for s in sources):
             return []  # "flew to Honiara" is a visit by a leader or an envoy, not by troops or a plane
-        if not targets and sources and event_type in ALWAYS_AIMED and not (self._reciprocal(trig, base) and
-                                                                           len(sources) > 1):
+        # "al-Shabaab said it carried out the attack": an event told before keeps the target it was told with
+        told = trig.nominal and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                    for c in trig.token.children)
+        if not targets and sources and event_type in ALWAYS_AIMED and not told and not (
+                self._reciprocal(trig, base) and len(sources) > 1):
             targets = tagged(self._salient_party(trig, sources), "discourse.salient_party")
         # A list of forty leaders is one list, not a thousand dyads: keep the first ones named.
         sources, targets = sources[:MAX_PARTIES], targets[:MAX_PARTIES]
