@@ -116,3 +116,9 @@ def test_a_ministry_is_never_the_international_body_named_before_it(coder):
     found, _ = resolve(coder, "Ethiopia expelled seven UN officials, whom the foreign ministry accused of meddling.",
                        "ministry")
     assert found and all(country != "UN" and kind == "GOV" for country, kind in found)
+
+
+def test_a_generic_possessor_says_whose_agents_they_are(coder):
+    found, _ = resolve(coder, "Petro said he was ready to meet the National Liberation Army in Caracas, but the rebel "
+                              "group's commanders rejected his demand.", "commanders")
+    assert [country for country, _ in found] == ["COL"]

@@ -507,6 +507,11 @@ class DocumentActors:
                     owner = self.coref.pronoun(self, token, depth + 1)
                     if owner and owner.actor.country:
                         return [(owner.actor.country, None)]
+                if token.dep_ == "poss" and token.head == head and token.pos_ == "NOUN" and depth < 3:
+                    # "the rebel group's commanders": the owner the possessor refers back to says whose
+                    owners = self.resolve(token, depth + 1)
+                    if owners and owners[0].actor.country:
+                        return [(owners[0].actor.country, None)]
             return []
         first_index = found[0][0]
         coordinated = [f for f in found
