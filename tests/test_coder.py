@@ -841,6 +841,11 @@ def test_a_labour_strike_and_an_air_strike_are_told_apart_by_their_modifiers(cod
     ("Turkey dropped its veto on Thursday.", ("CONCEDE", "TUR", None)),
     ("Ecuador's government extended a curfew in Guayaquil on Monday.", ("COERCE", "ECU", None)),
     ("France is sending 1,000 police officers to Corsica.", ("MOBILIZE", "FRA", None)),
+    # "tear gas and water cannon" parsed with the cannon as head
+    ("Police in Kampala fired tear gas and water cannon at opposition supporters on Monday.",
+     ("ASSAULT", "UGA", "UGA")),
+    # ambassadors recalled from capitals listed: each capital's country
+    ("Rwanda recalled its ambassadors from Kinshasa, Bujumbura and Kampala last week.", ("SANCTION", "RWA", "UGA")),
 ])
 def test_more_of_each_kind(code, text, expected):
     kind, source, target = expected
