@@ -343,6 +343,18 @@ def test_bare_dead_and_wounded_count_the_people_the_sentence_counted(code_record
     # a spokesman named in apposition judges in words
     ('A government spokesman, Tesfaye Alemu, called the UN figure "inflated" on Monday.', "inflated",
      "Tesfaye Alemu"),
+    # the quoted words are the predicate the speaker gives ('called the figure "fabricated"')
+    ('Defence ministry spokesman Dragan Petkovic called the figure "fabricated" on Friday.', "fabricated",
+     "Dragan Petkovic"),
+    # "calling the campaign '...'" after a noun that can name things: still the caller's words
+    ('Minister Rafael Merino said on Thursday 83,000 people had been held, calling the campaign "the end of the '
+     'gangs\' empire".', "the end of the gangs' empire", "Rafael Merino"),
+    # "in the words of X"
+    ('Azerbaijan accused Armenia of "large-scale provocations", in the words of defence ministry spokesman Kamran '
+     'Huseynov.', "large-scale provocations", "Kamran Huseynov"),
+    # a figure in quotation marks before its noun is a quoted figure, not a name
+    ('The Baloch Liberation Army said its fighters had killed "no fewer than 40" soldiers.', "no fewer than 40",
+     "Baloch Liberation Army"),
     # "That was the message X delivered"
     ('"We are not defaulting; we are asking for time." That was the message Finance Minister Ahmed Rasheed '
      'delivered to bondholders on Monday.', "We are not defaulting; we are asking for time", "Ahmed Rasheed"),
@@ -507,6 +519,10 @@ def test_deaths_on_their_side_are_the_staters_own(code_records):
     ("Police ran the campaign under the name \"Clean Streets\" for two years.", "Clean Streets"),
     ("Organisers from the citizens' movement \"Enough\" put the crowd at 40,000.", "Enough"),
     ("The emergency regime known locally as the \"state of exception\" was extended.", "state of exception"),
+    # a name modifying the noun after it, a title-cased name after a determiner
+    ("Police detained 73 fighters enforcing \"ghost town\" lockdowns in the region.", "ghost town"),
+    ("Officials said 541,000 Afghans had left since the launch of its \"Illegal Foreigners Repatriation Plan\".",
+     "Illegal Foreigners Repatriation Plan"),
 ])
 def test_a_name_given_to_a_thing_is_no_quote(code_records, text, quoted):
     quote = next(q for q in code_records(text).quotes if q.text == quoted)

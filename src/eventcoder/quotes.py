@@ -35,8 +35,11 @@ PERSON_TITLE_WINDOW = 6  # tokens around a person's name where their title is re
 # A name given to a thing, not words anyone said: "so-called 'carousel' voting", "war games code-named 'Joint
 # Sword'", "a campaign run under the name 'Oplan Tokhang'".
 NAMING_BEFORE = re.compile(r"\b(?:so-called|so called|code-?named|named|known(?: \w+ly)? as(?: the| a)?|titled|"
-                           r"entitled|under the (?:name|banner|slogan|title)|(?:movement|campaign|operation|"
-                           r"initiative|programme|program|coalition|alliance|hashtag|slogan))\s*$", re.I)
+                           r"entitled|under the (?:name|banner|slogan|title))\s*$", re.I)
+# "the citizens' movement 'Dosta'": a name in apposition to the kind of thing it names (but "calling the campaign
+# 'the end of the gangs' empire'" is the caller's words)
+NAME_NOUN_BEFORE = re.compile(r"\b(?:movement|campaign|operation|initiative|programme|program|coalition|alliance|"
+                              r"hashtag|slogan)\s*$", re.I)
 # How quoted words can sit inside what a speech verb says ("declared that he was not willing to make
 # concessions on 'territorial integrity'"); any other clause boundary ends the search for a cue.
 SPEECH_CONTENT_DEPS = {"ccomp", "xcomp", "acomp", "pcomp", "oprd"}
@@ -103,8 +106,14 @@ class QuoteExtractor:
             cue, subject = self._next_sentence_speaker(sent)
             if subject is not None:
                 speaker, speaker_span = self._speaker(subject)
+        if (owner := self._in_the_words_of(span)) is not None:
+            # 'accused Armenia of "large-scale provocations", in the words of spokesman Kamran Huseynov'
+            cue, subject = owner.head.head, owner
+            speaker, speaker_span = self._speaker(subject)
         words = len(text.split())
-        so_called = NAMING_BEFORE.search(self.text[max(chars[0] - 40, 0):chars[0]]) is not None
+        before = self.text[max(chars[0] - 40, 0):chars[0]]
+        so_called = NAMING_BEFORE.search(before) is not None or self._a_name(span, text, before) or (
+            NAME_NOUN_BEFORE.search(before) is not None and span.root.dep_ not in ("oprd", "attr", "dobj", "acomp"))
         if so_called or cue is None or speaker is None or (words <= SCARE_MAX_WORDS and self._in_a_modifier(span, cue)):
             kind = "scare" if words <= SCARE_MAX_WORDS or so_called else "direct"
         else:
@@ -204,6 +213,26 @@ class QuoteExtractor:
                 return person
         return None
 
+    def _in_the_words_of(self, span) -> Token | None:
+        """The one whose words they were: '"...", in the words of X' right after the quote."""
+        after = self.doc[span.end:min(span.end + 6, sentence_of(span[-1]).end)]
+        words = next((t for t in after if t.lower_ == "words" and t.i >= 2 and
+                      self.doc[t.i - 1].lower_ == "the" and self.doc[t.i - 2].lower_ == "in"), None)
+        return next((g for c in words.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+                    None) if words is not None else None
+
+    def _a_name(self, span, text: str, before: str) -> bool:
+        """A name in quotation marks, not words anyone said: one that modifies the noun after it ('"ghost town"
+        lockdowns', 'its "Plan DN-III-E" emergency protocol'), or a title-cased name after a determiner ('its
+        "Illegal Foreigners Repatriation Plan"')."""
+        following = self.doc[span.end] if span.end < len(self.doc) else None
+        if following is not None and following.pos_ == "NOUN" and any(t.head == following for t in span) \
+                and len(text.split()) <= 4 and not any(t.like_num for t in span):  # ('"no fewer than 40" soldiers')
+            return True
+        words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text)]
+        title = len(words) >= 2 and all(w[0].isupper() or w.lower() in ("of", "for", "and", "the") for w in words)
+        return title and re.search(r"\b(?:its|the|their|his|her|a|an)\s*$", before, re.I) is not None
+
     def _between_quote_and_cue(self, span, cue: Token) -> Token | None:
         """'"...," the ABG's independence minister, Ezekiel Masiu, told reporters': a speech verb the parse left
         without subject after the quote is spoken by the noun phrase between them."""
@@ -273,7 +302,8 @@ class QuoteExtractor:
         for token in (t for t in span if not t.is_punct):  # an opening mark may hang on the sentence before
             below, inside = token, False
             for ancestor in [token, *token.ancestors]:
-                if ancestor != token and below.pos_ in ("VERB", "AUX") and below.dep_ not in SPEECH_CONTENT_DEPS:
+                if ancestor != token and below.pos_ in ("VERB", "AUX") and below.dep_ not in SPEECH_CONTENT_DEPS \
+                        and not span.start <= below.i < span.end:  # ('called the figure "fabricated"')
                     if below.dep_ not in CLAUSES_WITHIN_SPEECH or not _reported_content(below):
                         break  # another clause: "one 'gaffe' followed another: First, Biden told ..."
                     inside = True
