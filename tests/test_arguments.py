@@ -173,3 +173,8 @@ def test_an_attack_is_aimed_at_the_salient_other_side_but_an_attack_told_before_
     claimed = coded(code, "A car bomb exploded at the gate of a military base in Mogadishu on Saturday, killing at "
                           "least 10 soldiers. The militant group al-Shabaab said it carried out the attack.")
     assert not any(strategy == "discourse.salient_party" for *_, strategy in claimed)
+
+
+def test_parties_blaming_each_other_act_on_each_other(code):
+    events = coded(code, "Armenia and Azerbaijan accused each other of violating the ceasefire on Sunday.")
+    assert {("ACCUSE", "ARM", "AZE"), ("ACCUSE", "AZE", "ARM")} <= dyads_of(events)

@@ -844,6 +844,11 @@ def test_a_labour_strike_and_an_air_strike_are_told_apart_by_their_modifiers(cod
     # "tear gas and water cannon" parsed with the cannon as head
     ("Police in Kampala fired tear gas and water cannon at opposition supporters on Monday.",
      ("ASSAULT", "UGA", "UGA")),
+    # envoys turned away, negotiations ruled out, lobbying, supplies dropped over a place
+    ("Mali's junta turned away envoys from ECOWAS on Monday.", ("REJECT", "MLI", "ECOWAS")),
+    ("Ethiopia's government ruled out negotiations with the TPLF.", ("REJECT", "ETH", "ETH")),
+    ("Japan had lobbied Manila to drop the tariff.", ("REQUEST", "JPN", "PHL")),
+    ("Jordan dropped food and medical supplies over Gaza on Tuesday.", ("AID", "JOR", "PSE")),
     # ambassadors recalled from capitals listed: each capital's country
     ("Rwanda recalled its ambassadors from Kinshasa, Bujumbura and Kampala last week.", ("SANCTION", "RWA", "UGA")),
 ])

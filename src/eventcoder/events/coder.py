@@ -56,6 +56,12 @@ OFFICIAL_SOURCES = {"GOV", "LEG", "OPP", "PTY", "JUD"}
 DELEGATIONS = {"delegation", "envoy", "mission", "team", "negotiator"}
 
 
+def _each_other(verb: Token) -> bool:
+    """"The army and the RSF blamed each other": the parties act on one another."""
+    return any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or
+               t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one" for t in verb.subtree)
+
+
 def _identical(a: Actor, b: Actor) -> bool:
     return (a.country, a.type, a.name) == (b.country, b.type, b.name) and a.name is not None
 
@@ -132,7 +138,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
                 lemma(sources[0].head) in INTERNAL_BODIES:
             return []  # "Israel's Cabinet met Sunday": a body in session, not a meeting between parties
         elif not targets and self._reciprocal(trig, base) and len(sources) > 1:
-            if base.type in BIDIRECTIONAL_TYPES:
+            if base.type in BIDIRECTIONAL_TYPES or _each_other(trig.anchor):
                 pairs = [(a, b) for a in sources for b in sources if a is not b]
             elif base.type in SYMMETRIC_TYPES:  # "the US, Russia and Switzerland met": each pair
                 pairs = each_pair(sources)
@@ -238,7 +244,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         and cooperating, a pattern marked reciprocal ("A and B clashed"), or a promise of such an event ("A
         and B promised to hold talks")."""
         return trig.pattern.reciprocal or outcome.type in SYMMETRIC_TYPES or any(
-            c.pattern.reciprocal for c in trig.content)
+            c.pattern.reciprocal for c in trig.content) or _each_other(trig.anchor)
 
     def _disaster(self, trig: Trigger) -> bool:
         """What the event happened by is a disaster, not an actor: "an earthquake killed thousands", "killed in
