@@ -178,3 +178,8 @@ def test_an_attack_is_aimed_at_the_salient_other_side_but_an_attack_told_before_
 def test_parties_blaming_each_other_act_on_each_other(code):
     events = coded(code, "Armenia and Azerbaijan accused each other of violating the ceasefire on Sunday.")
     assert {("ACCUSE", "ARM", "AZE"), ("ACCUSE", "AZE", "ARM")} <= dyads_of(events)
+
+
+def test_parties_pledging_together_pledge_to_each_other(code):
+    events = coded(code, "During the visit, Kenya's president and Ethiopia's prime minister pledged to deepen trade.")
+    assert {("AGREE", "KEN", "ETH"), ("AGREE", "ETH", "KEN")} <= dyads_of(events)

@@ -243,8 +243,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         """Coordinated parties with no object act on each other when the event is two-sided by nature: meeting
         and cooperating, a pattern marked reciprocal ("A and B clashed"), or a promise of such an event ("A
         and B promised to hold talks")."""
-        return trig.pattern.reciprocal or outcome.type in SYMMETRIC_TYPES or any(
-            c.pattern.reciprocal for c in trig.content) or _each_other(trig.anchor)
+        return trig.pattern.reciprocal or outcome.type in SYMMETRIC_TYPES | {"AGREE"} or any(
+            c.pattern.reciprocal for c in trig.content) or _each_other(trig.anchor)  # "X and Y pledged to ..."
 
     def _disaster(self, trig: Trigger) -> bool:
         """What the event happened by is a disaster, not an actor: "an earthquake killed thousands", "killed in
