@@ -183,3 +183,9 @@ def test_parties_blaming_each_other_act_on_each_other(code):
 def test_parties_pledging_together_pledge_to_each_other(code):
     events = coded(code, "During the visit, Kenya's president and Ethiopia's prime minister pledged to deepen trade.")
     assert {("AGREE", "KEN", "ETH"), ("AGREE", "ETH", "KEN")} <= dyads_of(events)
+
+
+def test_a_report_that_names_only_places_is_about_their_country(code):
+    events = coded(code, "Gunmen stormed a boarding school in Kankara, in northwestern Katsina state, on Friday. The "
+                         "president ordered the armed forces to rescue the pupils.")
+    assert ("REQUEST", "NGA", "NGA") in dyads_of(events)

@@ -123,6 +123,8 @@ class DocumentActors:
             e.roles[0].country for m in self.mentions if not self._of_another(m)
             for e in m.entries[:1] if e.kind in COUNTRY_KINDS
         )
+        if not counts:  # "a boarding school in Kankara, in northwestern Katsina state": the places say where
+            counts = Counter(c for countries in self.place_countries.values() for c in countries)
         return counts.most_common(1)[0][0] if counts else None
 
     def country_actor(self, entry: Entry, head: Token) -> ResolvedActor:
