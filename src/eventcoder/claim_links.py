@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 
+from eventcoder.claim_syntax import number_value
 from eventcoder.claim_words import BARE_COUNTS, PARTS, PEOPLE_COUNTS, VAGUE
 from eventcoder.models import CasualtyFigure, Claim, Event
 
@@ -23,8 +24,6 @@ ROUNDING = 1.05  # "about 11,000" and "up to 12,000" differ; 1,351 and 1,350 are
 PERIOD_DAYS = 31
 LONG_PERIOD = re.compile(r"\b(?:past|last|previous|over|nearly|almost)\s+(\d+|a|two|three|four|five|six|seven|eight|"
                          r"nine|ten|twelve|eighteen)\s+(years?|months?|weeks?)\b", re.I)
-NUMBER_WORDS = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "twelve": 12, "eighteen": 18}
 UNIT_DAYS = {"year": 365, "month": 30, "week": 7}
 ARMED_PARTS = {"MIL": "soldiers", "REB": "fighters", "SPY": "soldiers", "COP": "soldiers"}
 # For figures that are not head counts, the noun measured ("the annual inflation rate" measures inflation).
@@ -86,9 +85,8 @@ def _span_days(claim: Claim) -> int:
     match = LONG_PERIOD.search(claim.period_text or "")
     if match is None:
         return 0
-    amount = match.group(1).lower()
-    count = int(amount) if amount.isdigit() else NUMBER_WORDS.get(amount, 1)
-    return count * UNIT_DAYS[match.group(2).lower().removesuffix("s")]
+    count = number_value(match.group(1)) or 1  # "a year"
+    return int(count) * UNIT_DAYS[match.group(2).lower().removesuffix("s")]
 
 
 def _same_period(a: Claim, b: Claim) -> bool:

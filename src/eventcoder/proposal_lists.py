@@ -286,7 +286,7 @@ def coordinated_objects(verb: Token) -> list[str]:
     items = []
     for n, member in enumerate(members):
         end = members[n + 1].left_edge.i if n + 1 < len(members) else member.right_edge.i + 1
-        items.append(_clean(doc[member.left_edge.i if n else member.left_edge.i:end].text))
+        items.append(_clean(doc[member.left_edge.i:end].text))
     return [i for i in items if i]
 
 

@@ -48,15 +48,6 @@ SPEECH_CONTENT_DEPS = {"ccomp", "xcomp", "acomp", "pcomp", "oprd"}
 CLAUSES_WITHIN_SPEECH = {"conj", "relcl", "acl", "advcl"}
 
 
-def _unrealised(verb: Token) -> bool:
-    """"said Iran would respond 'in due time'": speech not yet made, or denied, has no words to quote."""
-    return verb.dep_ == "ccomp" and any(c.dep_ == "neg" or c.lower_ in UNREALISED_AUXILIARIES
-                                        for c in verb.children)
-
-
-UNREALISED_AUXILIARIES = {"would", "will", "could", "might", "may", "should", "shall", "wo", "'ll"}
-
-
 def _reported_content(clause: Token) -> bool:
     """Whether a clause hangs, through its heads, in the complement of a verb: the words of someone's report."""
     return any(a.dep_ in ("ccomp", "xcomp") for a in clause.ancestors)
@@ -67,6 +58,9 @@ class QuoteExtractor:
         self.doc, self.doc_id, self.actors, self.lexicon = doc, doc_id, actors, lexicon
         self.text = actors.text  # read once: Doc.text is rebuilt on every access
         self.speech = set(lexicon.cues["reporting_verbs"]) | SPEECH_VERBS
+        # the modal words the event coder reads for planned and hypothetical events, and "should"
+        self.unrealised = set(lexicon.cues["future_auxiliaries"]) | set(lexicon.cues["hypothetical_modals"]) | {
+            "should"}
         self.sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
 
     def extract(self, events: list[Event]) -> list[Quote]:
@@ -213,6 +207,10 @@ class QuoteExtractor:
                 return person
         return None
 
+    def _unrealised(self, verb: Token) -> bool:
+        """"said Iran would respond 'in due time'": speech not yet made, or denied, has no words to quote."""
+        return verb.dep_ == "ccomp" and any(c.dep_ == "neg" or c.lower_ in self.unrealised for c in verb.children)
+
     def _in_the_words_of(self, span) -> Token | None:
         """The one whose words they were: '"...", in the words of X' right after the quote."""
         after = self.doc[span.end:min(span.end + 6, sentence_of(span[-1]).end)]
@@ -229,7 +227,7 @@ class QuoteExtractor:
         if following is not None and following.pos_ == "NOUN" and any(t.head == following for t in span) \
                 and len(text.split()) <= 4 and not any(t.like_num for t in span):  # ('"no fewer than 40" soldiers')
             return True
-        words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text)]
+        words = re.findall(r"[A-Za-z][\w'-]*", text)
         title = len(words) >= 2 and all(w[0].isupper() or w.lower() in ("of", "for", "and", "the") for w in words)
         return title and re.search(r"\b(?:its|the|their|his|her|a|an)\s*$", before, re.I) is not None
 
@@ -309,7 +307,7 @@ class QuoteExtractor:
                     inside = True
                 if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in self.speech and not (
                         span.start <= ancestor.i < span.end and len(span) > 4) and self._can_speak(ancestor) \
-                        and not _unrealised(ancestor):
+                        and not self._unrealised(ancestor):
                     return ancestor
                 below = ancestor
             if inside:

@@ -26,10 +26,10 @@ from spacy.tokens import Doc
 from eventcoder.actors.kb import ActorMatcher
 from eventcoder.events.patterns import Lexicon
 from eventcoder.nlp import paragraph_breaks, sentence_budget
+from eventcoder.proposal_lists import NUMBER_WORDS
 
 QUOTE_MARKS = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb", "''", "``"}
 LIST_MARKERS = {"-", "\u2022", "*", "\u2013", "\u2014", ":", ";"}
-NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}  # "One: new elections"
 ORDINAL_OPENERS = {"first", "second", "third", "fourth", "fifth", "firstly", "secondly", "thirdly", "finally"}
 OPENS_ENTRY = re.compile(r"(?::|\n\s*(?:\(?\d{1,2}[.):]|\(?[a-h]\)|[-\u2022*]))\s*$")
 FIGURE_WINDOW = 8  # tokens on each side of a number where the word it counts is looked for

@@ -26,10 +26,10 @@ from eventcoder.nlp import sentence_of
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
 # Kinds of event whose gold always names a target (every gold set written for this project): a target is looked for
-# in the discourse before the event is left without one.
+# in the discourse before the event is left without one. (CONSULT was tried and left out: a meeting with no other
+# party named is as often a body in session.)
 ALWAYS_AIMED = {"ACCUSE", "AGREE", "AID", "ASSAULT", "COOPERATE", "REJECT", "SANCTION", "SUPPORT", "THREATEN",
-                "REQUEST", "CONCEDE"}  # (CONSULT was tried: a meeting with no other party named is as often a body
-# in session)
+                "REQUEST", "CONCEDE"}
 REPRESSION_CAMEO_ROOT = "17"  # CAMEO's "coerce": arrests, crackdowns, curfews, violent repression
 CROWD_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "crowd",
                "throng", "score", "scores", "many"}

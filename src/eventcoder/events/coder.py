@@ -121,8 +121,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         # "al-Shabaab said it carried out the attack": an event told before keeps the target it was told with
         told = trig.nominal and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                     for c in trig.token.children)
-        if not targets and sources and event_type in ALWAYS_AIMED and not told and not (
-                self._reciprocal(trig, base) and len(sources) > 1):
+        reciprocal = self._reciprocal(trig, base) and len(sources) > 1
+        if not targets and sources and event_type in ALWAYS_AIMED and not told and not reciprocal:
             targets = tagged(self._salient_party(trig, sources), "discourse.salient_party")
         # A list of forty leaders is one list, not a thousand dyads: keep the first ones named.
         sources, targets = sources[:MAX_PARTIES], targets[:MAX_PARTIES]
@@ -137,7 +137,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         elif not targets and base.type == "CONSULT" and pattern.reciprocal and len(sources) == 1 and \
                 lemma(sources[0].head) in INTERNAL_BODIES:
             return []  # "Israel's Cabinet met Sunday": a body in session, not a meeting between parties
-        elif not targets and self._reciprocal(trig, base) and len(sources) > 1:
+        elif not targets and reciprocal:
             if base.type in BIDIRECTIONAL_TYPES or _each_other(trig.anchor):
                 pairs = [(a, b) for a in sources for b in sources if a is not b]
             elif base.type in SYMMETRIC_TYPES:  # "the US, Russia and Switzerland met": each pair
