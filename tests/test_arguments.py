@@ -189,3 +189,29 @@ def test_a_report_that_names_only_places_is_about_their_country(code):
     events = coded(code, "Gunmen stormed a boarding school in Kankara, in northwestern Katsina state, on Friday. The "
                          "president ordered the armed forces to rescue the pupils.")
     assert ("REQUEST", "NGA", "NGA") in dyads_of(events)
+
+
+def test_a_definite_noun_refers_back_to_the_body_it_is_the_head_word_of(code):
+    events = coded(code, "The World Bank approved a loan for Pakistan on Monday. Islamabad thanked the "
+                         "bank for its support.")
+    assert ("SUPPORT", "PAK", "WB", "verb.subject", "verb.object") in events
+
+
+def test_a_state_named_by_its_nationality_adjective_is_the_country(code):
+    events = coded(code, "Mexico and Chile recognised a Palestinian state on Wednesday.")
+    assert dyads_of(events) == {("SUPPORT", "MEX", "PSE"), ("SUPPORT", "CHL", "PSE")}
+
+
+def test_parties_restoring_relations_restore_them_with_each_other(code):
+    events = coded(code, "Morocco and Iran restored diplomatic relations on Thursday after a five-year rift.")
+    assert dyads_of(events) == {("SUPPORT", "MAR", "IRN"), ("SUPPORT", "IRN", "MAR")}
+
+
+@pytest.mark.parametrize("text", [
+    "Canada expelled two Indian diplomats on Monday. New Delhi called the expulsions 'a hostile act'.",
+    "Canada expelled two Indian diplomats on Monday. New Delhi branded the move a provocation.",
+    "Canada expelled two Indian diplomats on Monday. New Delhi called the move political theatre.",
+])
+def test_naming_an_event_something_is_aimed_at_its_doer(code, text):
+    events = coded(code, text)
+    assert ("ACCUSE", "IND", "CAN") in dyads_of(events)

@@ -62,6 +62,42 @@ def make_irregular_verb_lemmas(nlp: Language, name: str):
     return set_lemmas
 
 
+# Verbs that name their object something ("called the move a coup"): the small model often reads the predicate
+# as a second direct object, or the object as a modifier of the predicate ("called the move economic retaliation").
+NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "term"})
+NP_OPENERS = frozenset({"a", "an", "the", "'", '"', "\u2018", "\u201c"})
+
+
+@Language.component("naming_objects")
+def naming_objects(doc: Doc) -> Doc:
+    """Puts object and predicate of a naming verb back in their places (the predicate becomes `oprd`)."""
+    for verb in doc:
+        if verb.lemma_.lower() not in NAMING_VERBS or verb.pos_ != "VERB" or \
+                any(c.dep_ == "oprd" for c in verb.children):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if len(objects) == 2:  # "branded the move a coup"
+            objects[1].dep_ = "oprd"
+            continue
+        if len(objects) != 1:
+            continue
+        predicate = objects[0]
+        # "called the expulsions 'an unfriendly step'", "called the move economic retaliation": a noun inside the
+        # object, set off from its head by an article, a quote mark or an adjective after a definite article
+        for inner in (c for c in predicate.lefts if c.dep_ in ("amod", "compound", "poss", "nmod") and
+                      c.pos_ in ("NOUN", "PROPN")):
+            between = doc[inner.right_edge.i + 1:predicate.i]
+            article = doc[inner.left_edge.i - 1] if inner.left_edge.i > verb.i + 1 else None
+            definite = any(c.dep_ == "det" for c in inner.children) or (
+                article is not None and article.lower_ in ("the", "this", "that") and article.head == predicate)
+            if definite and any(t.lower_ in NP_OPENERS or t.pos_ == "ADJ" for t in between):
+                if article is not None and article.head == predicate:
+                    article.head = inner
+                inner.head, inner.dep_, predicate.dep_ = verb, "dobj", "oprd"
+            break
+    return doc
+
+
 # A "sentence" longer than this (a text with no full stops) is cut at clause punctuation, else at the budget:
 # parsing and coding cost grow faster than the length of a sentence, and no news sentence comes near it.
 MAX_SENTENCE_TOKENS = 150
@@ -120,6 +156,8 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("sentence_budget", after="paragraph_breaks")
         if "lemmatizer" in nlp.pipe_names and "irregular_verb_lemmas" not in nlp.pipe_names:
             nlp.add_pipe("irregular_verb_lemmas", after="lemmatizer")
+        if "parser" in nlp.pipe_names and "naming_objects" not in nlp.pipe_names:
+            nlp.add_pipe("naming_objects")  # last: it reads lemmas
         for word in PROTEST_COMPOUNDS:  # "a sit-in" is one noun, not "sit", "-", "in"
             for form in (word, word.capitalize(), word + "s"):
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])

@@ -94,8 +94,10 @@ def definite_antecedent(actors: DocumentActors, noun: Token) -> ResolvedActor | 
     """"The agency's chief" after "the International Atomic Energy Agency said": the nearest earlier
     knowledge-base mention of a compatible kind, within the last few sentences."""
     kinds = DEFINITE_KINDS.get(noun.lower_) or DEFINITE_KINDS.get(noun.lemma_.lower())
-    if kinds is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return None
+    if kinds is None:
+        return _named_by_head(actors, noun)
     earliest = sentence_of(noun).start
     for _ in range(LOOKBACK_SENTENCES):
         if earliest > 0:
@@ -115,6 +117,21 @@ def definite_antecedent(actors: DocumentActors, noun: Token) -> ResolvedActor | 
             found = actors.resolve(noun.doc[mention.end - 1], 2)
             if found and noun.lemma_.lower() in STATE_ORGANS and found[0].actor.type == "IGO":
                 continue  # "UN officials, whom the foreign ministry accused": a ministry is a state's
+            return found[0] if found else None
+    return None
+
+
+def _named_by_head(actors: DocumentActors, noun: Token) -> ResolvedActor | None:
+    """"The fund" after "the International Monetary Fund", "the court" after "the International Criminal
+    Court": a definite common noun that is the head word of an organisation named earlier in the document."""
+    if noun.pos_ != "NOUN" or any(c.dep_ in ("compound", "amod", "poss") for c in noun.children):
+        return None
+    word = noun.lemma_.lower()
+    for mention in sorted(actors.mentions, key=lambda m: -m.start):
+        if mention.end > noun.i or mention.entries[0].kind != "organization" or mention.end - mention.start < 2:
+            continue
+        if noun.doc[mention.end - 1].lemma_.lower() == word:
+            found = actors.resolve(noun.doc[mention.end - 1], 2)
             return found[0] if found else None
     return None
 

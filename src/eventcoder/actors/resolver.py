@@ -175,7 +175,9 @@ class DocumentActors:
         the phrase's own."""
         if m.start not in self._another:
             before = self.doc[max(m.start - 2, 0):m.start].text.lower()
-            region = m.end < len(self.doc) and self.doc[m.end].lower_ in REGION_WORDS  # "Niger state" (Nigeria)
+            # "Niger state" (Nigeria); "a Palestinian state" is the country itself
+            region = m.end < len(self.doc) and self.doc[m.end].lower_ in REGION_WORDS and \
+                m.entries[0].kind != "adjective"
             self._another[m.start] = self.doc[m.end:m.end + 2].text.lower().startswith(
                 NOT_NATIONALITY + BASE_SUFFIXES) or before.endswith(STANCE_PREFIXES) or region
         return self._another[m.start]
