@@ -650,6 +650,16 @@ def test_vandalism_in_a_riot_is_the_riot(code):
      '2021-08-01', 'THREATEN', None, 'LTU'),  # a conditional threat is aimed at whoever the condition is on
     ('Armenia complained to the UN Security Council over Azerbaijani shelling of border villages.',
      '2021-03-01', 'ACCUSE', None, 'AZE'),  # a complaint to a body about a party accuses the party
+    ('Lithuania ordered out two Belarusian diplomats on Tuesday.',
+     '2023-05-02', 'SANCTION', 'LTU', 'BLR'),  # ordering diplomats out expels them
+    ('The European Commission opened infringement proceedings against Hungary on Friday.',
+     '2023-05-02', 'ACCUSE', 'EU', 'HUN'),  # proceedings opened against someone accuse them
+    ('India handed back a captured Pakistani soldier at the border on Friday.',
+     '2023-05-02', 'RETREAT', 'IND', 'PAK'),  # handing back a captive releases him
+    ('Mexican police recaptured a cartel leader who had escaped from prison.',
+     '2023-01-06', 'COERCE', 'MEX', 'MEX'),  # recapturing a fugitive arrests him again
+    ('Beijing, whose foreign ministry summoned the Japanese ambassador on Monday, was angry.',
+     '2023-05-02', 'ACCUSE', 'CHN', 'JPN'),  # "whose" stands for the noun just before it
 ])
 def test_one_event_with_its_source_and_target(code, text, date, event_type, source, target):
     event = one(code(text, date), event_type)
@@ -714,6 +724,7 @@ def test_pulling_out_of_a_place_retreats_from_its_country(code):
     "A spokesman for the Turkish army declined to comment.",
     "The prime minister is seeking a third term in next year's election.",
     "Brazil beat Germany 2-0 in the final on Sunday.",
+    "Kenya's police were blamed for the deaths, an accusation Nairobi rejected.",  # the relative clause denies
 ])
 def test_words_that_look_like_events_and_are_none(code, text):
     assert code(text, "2024-05-02") == []
@@ -858,3 +869,25 @@ def test_more_of_each_kind(code, text, expected):
     assert any(e.source and e.source.country == source and (target is None or e.target and
                                                             e.target.country == target) for e in events)
     assert [e for e in code("Rebel forces agreed to hand over their weapons.") if e.event_type == "AID"] == []
+
+
+def test_a_bilateral_agreement_with_another_party_binds_both_sides(code):
+    events = code("Saudi Arabia signed a defence pact with Pakistan on Wednesday.", "2025-09-17")
+    assert dyads(events) == {("SUPPORT", "SAU", "PAK"), ("SUPPORT", "PAK", "SAU")}
+
+
+def test_leaving_a_place_with_something_is_no_withdrawal(code):
+    events = code("Honduras cut ties with Taiwan on Sunday, leaving Taipei with only 13 allies.", "2023-03-26")
+    assert "RETREAT" not in [e.event_type for e in events]
+
+
+def test_suspending_a_price_rise_concedes_it(code):
+    event = one(code("Protesters blocked roads in Quito until President Lasso suspended the fuel price hike.",
+                     "2022-06-30"), "CONCEDE")
+    assert event.source.country == "ECU"
+
+
+def test_naming_an_event_told_earlier_in_the_sentence_is_aimed_at_its_doer(code):
+    events = code("Russian jets struck a Turkish convoy in Idlib on Sunday, Ankara said, calling the attack "
+                  "unacceptable.", "2020-02-03")
+    assert ("ACCUSE", "TUR", "RUS") in dyads(events)

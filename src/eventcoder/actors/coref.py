@@ -140,6 +140,13 @@ def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> Resol
     lower = pronoun.lower_
     if lower in RELATIVE_PRONOUNS:
         clause = pronoun.head
+        if lower == "whose":  # "Beijing, whose foreign ministry summoned ...": the noun just before owns it
+            before = pronoun.doc[pronoun.i - 2] if pronoun.i > 1 and pronoun.doc[pronoun.i - 1].text == "," \
+                else pronoun.doc[pronoun.i - 1] if pronoun.i else None
+            found = actors.resolve(before, depth + 1) if before is not None and before.pos_ == "PROPN" else []
+            if found:
+                return found[0]
+            clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), clause)
         if clause.dep_ == "relcl":
             found = actors.resolve(clause.head, depth + 1)
             return found[0] if found else None

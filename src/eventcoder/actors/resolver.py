@@ -507,7 +507,7 @@ class DocumentActors:
             if self.agent_for(tokens, head) is None:  # "its troops", not "their music tastes"
                 return []
             for token in tokens:
-                if token.dep_ == "poss" and token.lower_ in PRONOUNS and depth < 3:
+                if token.dep_ == "poss" and (token.lower_ in PRONOUNS or token.lower_ == "whose") and depth < 3:
                     owner = self.coref.pronoun(self, token, depth + 1)
                     if owner and owner.actor.country:
                         return [(owner.actor.country, None)]

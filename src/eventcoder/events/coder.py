@@ -44,6 +44,7 @@ REFUSAL_MODES = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPP
                  "RETREAT": ("yield", "124")}
 # Two parties agreeing, signing, observing a ceasefire (RETREAT) or agreeing to one (CONCEDE): each to the other.
 BIDIRECTIONAL_TYPES = {"AGREE", "SUPPORT", "RETREAT", "CONCEDE"}
+MUTUAL_WITH_TYPES = {"AGREE", "SUPPORT"}
 # PLOVER: a future CONSULT/SUPPORT/COOPERATE/AID is AGREE; a future RETREAT is CONCEDE; a hypothetical
 # ASSAULT is THREATEN. CAMEO codes follow the same logic (036 intent to meet, 035x intent to yield, 138).
 FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
@@ -147,6 +148,12 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             pairs = [(a, prefixed([b], "reciprocal")[0]) for a, b in pairs]  # the other party is a target
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]
+            if base.type in MUTUAL_WITH_TYPES and trig.pattern.reciprocal and not any(
+                    c.pattern.outcome.type in ("RETREAT", "CONCEDE") for c in trig.content):
+                # "Honduras established relations with China", "signed a deal with Vietnam": a bilateral
+                # agreement binds both sides (FORMAT.md: expanded into both directions)
+                pairs += [(t, prefixed([s], "reciprocal")[0]) for s, t in pairs
+                          if t is not None and t.head.dep_ == "pobj" and t.head.head.lower_ == "with"]
         for hosted in trig.merged if report.modality in ("asserted", "claimed") else ():
             # "hosted talks between Israeli and Hamas negotiators": they met each other (an offer to host is not
             # the guests' promise)
@@ -215,6 +222,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         obj = direct_object(anchor)
         if kind == "REJECT" and obj is not None and lemma(obj) in cues["accusation_nouns"]:
             return True
+        if kind == "REJECT" and obj is None and anchor.dep_ == "relcl" and \
+                lemma(anchor.head) in cues["accusation_nouns"]:
+            return True  # "an accusation Tehran rejected": the denial of what the clause's noun says
         if kind == "REJECT" and any(c.dep_ == "xcomp" and lemma(c) in cues["comment_verbs"] for c in anchor.children):
             return True
         if trig.pattern.outcome.mode == "beat" and any(t.bare_country for t in targets):

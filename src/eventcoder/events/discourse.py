@@ -65,7 +65,12 @@ class DiscourseFinding(ParseView):
                    and sentence_of(trig.token).start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS]
         if obj is not None and self._refers_to_event(obj):
             kinds = {p.outcome.type for _, p in self.lexicon.nouns.get(lemma(obj), ())}  # "the arrests": COERCE
-            ranked = sorted(reversed(earlier), key=lambda c: c.outcome.type not in kinds)
+            # "A Chinese ship fired a water cannon at a Philippine vessel, Manila said, calling the action
+            # excessive": an event told earlier in the same sentence counts too
+            before = [c for c in self.recent if sentence_of(c.trigger.token) == sentence_of(trig.token) and
+                      c.trigger.token.i < trig.token.i and (not kinds or c.outcome.type in kinds) and
+                      c.source is not None and c.source.actor.country != sources[0].actor.country]
+            ranked = sorted(reversed(earlier + before), key=lambda c: c.outcome.type not in kinds)
             actor = next((c.source for c in ranked if c.source is not None and
                           not self._same_side(c.source, sources[0])), None)
             return tagged([actor], "discourse.event_reference") if actor is not None else targets

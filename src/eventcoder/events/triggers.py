@@ -134,8 +134,9 @@ class TriggerFinding(ParseView):
                 continue  # "troops crossed into Gambia" moves forces; "refugees crossed into Poland" does not
             if "object" in pattern.requires and obj is None:
                 continue  # "helped Ukraine", not "help defend Saudi Arabia" (the defence is the event)
-            if "place_object" in pattern.requires and (obj is None or self.places.place_at(obj) is None):
-                continue
+            if "place_object" in pattern.requires and (obj is None or self.places.place_at(obj) is None or any(
+                    c.dep_ == "prep" and c.lower_ == "with" for c in (*token.children, *obj.children))):
+                continue  # "leaving Taipei with only 13 allies" leaves it in a state, it does not withdraw
             if "oprd" in pattern.requires:
                 if not any(c.dep_ == "oprd" for c in token.children):
                     continue
