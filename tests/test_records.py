@@ -582,3 +582,30 @@ def test_another_incident_is_another_count_but_another_statement_is_not(code_rec
     unrest = code_records("Police said 38 people had died in the unrest. The interior ministry, in a separate "
                           "statement, put the number of dead at 51.")
     assert _conflicting(unrest, "dead") == {(38, 51)}
+
+
+def test_a_lower_bound_conflicts_with_a_figure_below_it_however_near(code_records):
+    result = code_records("The floods have killed about 1,900 people, according to a tally by the Red Cross. The "
+                          "government put the death toll at more than 2,000.")
+    assert _conflicting(result, "dead") == {(1900, 2000)}
+
+
+def test_a_toll_of_a_figure_given_by_someone_is_their_dead(code_records):
+    result = code_records("The army said 200 of them had been killed in the assault. A local official gave a far "
+                          "higher death toll of about 600.")
+    toll = next(c for c in result.claims if c.value == 600)
+    assert (toll.category, toll.claimant.text) == ("dead", "A local official")
+    assert _conflicting(result, "dead") == {(200, 600)}
+
+
+def test_a_force_counted_by_two_sources_is_one_count(code_records):
+    result = code_records("Seoul estimates that about 3,000 Chinese troops have been deployed to the border, while "
+                          "Tokyo has put the contingent at 5,000.")
+    assert _conflicting(result, "troops") == {(3000, 5000)}
+
+
+def test_a_year_naming_an_event_does_not_date_the_figure(code_records):
+    result = code_records("The shadow government formed after the 2019 coup said on Monday that more than 800 "
+                          "people had died in the fighting.")
+    figure = next(c for c in result.claims if c.value == 800)
+    assert not figure.historical and figure.date != "2019"

@@ -30,6 +30,7 @@ ARMED_PARTS = {"MIL": "soldiers", "REB": "fighters", "SPY": "soldiers", "COP": "
 MEASURES = ("inflation", "turnout", "vote", "unemployment", "growth", "approval", "support", "cost", "damage",
             "budget", "aid", "debt", "deficit", "loan", "package", "enrichment", "output", "gdp", "spending")
 PEOPLE_CATEGORIES = PEOPLE_COUNTS | {"crowd"}
+FORCE_NOUNS = {"troop", "soldier", "contingent", "force", "personnel", "serviceman", "servicemen"}
 
 
 def _part(claim: Claim) -> str:
@@ -49,6 +50,8 @@ def _measure(claim: Claim) -> str:
     if claim.category in PEOPLE_CATEGORIES:
         return _part(claim)
     words = (claim.counted or "").lower().split()
+    if claim.category == "troops" and words and words[-1].removesuffix("s") in FORCE_NOUNS:
+        return "troops"  # "11,000 North Korean troops" and "the contingent at 12,000" count one force
     # the noun measured ("the annual inflation rate": inflation), else the phrase's head ("katyusha rockets")
     return next((m for m in MEASURES if m in words), words[-1].removesuffix("s") if words else "")
 
@@ -113,6 +116,11 @@ def _same_count(a: Claim, b: Claim) -> bool:
 
 
 def _differ(a: Claim, b: Claim) -> bool:
+    for one, other in ((a, b), (b, a)):
+        # "more than 3,000" against "about 2,900": a bound the other figure falls outside, however near
+        if one.bound == "at_least" and other.value < one.value and other.bound != "at_most" or \
+                one.bound in ("at_most", "up_to") and other.value > one.value and other.bound != "at_least":
+            return True
     low, high = sorted((a.value, b.value))
     return high / max(low, 1e-9) > ROUNDING
 

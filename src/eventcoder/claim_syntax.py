@@ -12,7 +12,9 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.claim_words import (
     COUNT_NOUNS,
     ESTIMATE_VERBS,
+    ESTIMATES,
     FIGURE_VERBS,
+    GIVING_VERBS,
     RECORDING_VERBS,
     SCALES,
     SMALL_NUMBERS,
@@ -44,10 +46,12 @@ def own_side(span: Span) -> bool:
 
 def of_them(span: Span) -> bool:
     """"put the number at 174, at least 103 of them killed by gunfire": a part of the figure just given (but
-    "five of them soldiers" names a count of its own)."""
+    "five of them soldiers" names a count of its own, and with no figure before it in the sentence, "300 of them
+    had been killed" counts the dead among people named before)."""
     after = span.doc[span.end:span.end + 3]
-    return len(after) >= 2 and after[0].lower_ == "of" and after[1].lower_ in ("them", "those", "whom") and not (
-        len(after) == 3 and after[2].pos_ in ("NOUN", "PROPN"))
+    given_before = any(t.like_num for t in span.doc[sentence_of(span[0]).start:span.start])
+    return given_before and len(after) >= 2 and after[0].lower_ == "of" and \
+        after[1].lower_ in ("them", "those", "whom") and not (len(after) == 3 and after[2].pos_ in ("NOUN", "PROPN"))
 
 
 def included(span: Span) -> bool:
@@ -161,6 +165,10 @@ def estimate_verb(figure: Token, anchor: Token, report_verb: Token | None) -> To
                      # "puts the group's total strength at about 7,000"
                      or figure.dep_ == "pobj" and figure.head.lower_ in ("at", "to") and figure.head.head == verb):
             return verb
+        if token_lemma(verb) in GIVING_VERBS and any(c.dep_ == "nsubj" for c in verb.children) and any(
+                c.dep_ == "dobj" and token_lemma(c) in COUNT_NOUNS | ESTIMATES and figure in c.subtree
+                for c in verb.children):
+            return verb  # "a U.S. official gave a far higher death toll of roughly 1,000"
     return None
 
 

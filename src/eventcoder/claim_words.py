@@ -86,6 +86,8 @@ FIGURE_WORDS = CATEGORY_CUES | PERSONNEL | WEAPONS | CROWD_NOUNS | COUNT_NOUNS |
 # Moving people by force: "driven from camps", "forced from their homes", "chased out of"; with "from" it displaces.
 FORCING_VERBS = {"drive", "force", "chase", "push", "expel", "evict", "uproot", "flush"}
 # Nouns standing for a figure whose author is named with them: "estimates by the Pentagon", "the union's tally".
+# Verbs that hand over a figure named by its noun ("gave a death toll of 1,000", "cited a tally of 300")
+GIVING_VERBS = {"give", "cite", "offer", "issue", "release", "publish", "provide", "announce"}
 ESTIMATES = {"estimate", "figure", "report", "data", "tally", "statistic", "census", "survey", "study", "assessment"}
 FIGURE_SOURCES = ESTIMATES | {"count", "source", "toll"}
 # "up from 578,000 in June" (the phrase runs to the next comma that is not a thousands separator)

@@ -238,6 +238,9 @@ class ClaimExtractor:
                 subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON"):
                     return subject
+        if root.dep_ == "pobj" and head.lower_ == "of" and \
+                token_lemma(head.head) in COUNT_NOUNS - {"it", "crowd", "turnout"}:
+            return head.head  # "a far higher death toll of roughly 1,000", "a tally of 300"
         partitive = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
         if partitive is not None:
@@ -468,6 +471,8 @@ class ClaimExtractor:
             inside = [(a, b) for a, b in compared if a <= offset < b]
             if (figure_compared is None and inside) or (figure_compared is not None and figure_compared not in inside):
                 continue
+            if _names_an_event(ent):
+                continue
             if ent.label_ == "DATE" and not period_start(ent):
                 resolved = resolve_date(ent.text, self.pub_date)
                 if resolved:
@@ -525,6 +530,12 @@ class ClaimExtractor:
         """A figure about a period that ended years before publication is a comparison, not a current claim."""
         if self.pub_date is None:
             return False
-        years = [int(y) for e in time_expressions(sent) if e.label_ == "DATE"
+        years = [int(y) for e in time_expressions(sent) if e.label_ == "DATE" and not _names_an_event(e)
                  for y in re.findall(r"\b(1[89]\d\d|20\d\d)(?:s\b|\b)", e.text)]  # "the early 1990s"
         return bool(years) and max(years) < self.pub_date.year - HISTORICAL_YEARS
+
+
+def _names_an_event(date: Span) -> bool:
+    """"lawmakers ousted in the 2021 coup": a year modifying a noun names an event, it does not date a figure."""
+    return date.root.dep_ in ("compound", "nummod", "amod", "nmod") and date.root.head.pos_ == "NOUN" and \
+        date.root.head.lemma_.lower() not in TIME_UNITS
