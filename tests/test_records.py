@@ -217,6 +217,24 @@ def test_casualty_figure_is_attached_to_its_event(code):
     ("Iraqi protesters blocked roads in Basra for a third day over power cuts. In a statement, the protest "
      "coordination committee called for the dismissal of the provincial governor, round-the-clock electricity for "
      "residents and jobs for unemployed graduates.", "IRQ", 3),
+    # what a side says it would do, on a condition, is an offer (the parse may break the list)
+    ("The European Union told Belgrade on Monday that it would restore visa-free travel, release frozen funds and "
+     "resume accession talks, on condition that Serbia recognises the election result.", "EU", 3),
+    # what the other side is to do, two things after a colon
+    ("Colombia's ELN rebels said they would free the hostages in exchange for two steps: an end to the air "
+     "strikes and the release of their commanders.", "COL", 2),
+    # coordinated things proposed, with a condition after the last one
+    ("Tajikistan proposed a joint border commission, a pullback of heavy weapons and a hotline between the "
+     "interior ministries, on condition that Kyrgyzstan stops building roads in the disputed valley.", "TJK", 3),
+    # a name set off from its verb by an aside is still its subject
+    ("Indonesia, as host of the talks, put forward a plan under which, first, both navies would leave the reef; "
+     "second, fishermen would keep their access; and third, a joint patrol would begin.", "IDN", 3),
+    # whoever drafted a plan proposes it; an apposition past the verb is none
+    ("A Turkish-drafted plan calls for a truce, the return of displaced families and the release of detainees.",
+     "TUR", 3),
+    # base forms tagged apart, and a demand opening at its "that"
+    ("Qatari mediators proposed on Friday that both sides agree to a truce, open the crossings and withdraw their "
+     "fighters from the hospitals.", "QAT", 3),
 ])
 def test_proposals_in_any_list_shape(code_records, text, proposer, n_items):
     result = code_records(text)

@@ -98,6 +98,19 @@ def naming_objects(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("fronted_subjects")
+def fronted_subjects(doc: Doc) -> Doc:
+    """"Malaysia, as chair of ASEAN, put forward a plan": a name set off from its verb by an aside is often read
+    as an adverbial noun; a verb with no subject of its own takes it back as its subject."""
+    for token in doc:
+        verb = token.head
+        if token.dep_ == "npadvmod" and token.pos_ == "PROPN" and token.i < verb.i and verb.pos_ == "VERB" and \
+                token.sent.start == token.left_edge.i and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+            token.dep_ = "nsubj"
+    return doc
+
+
 # A "sentence" longer than this (a text with no full stops) is cut at clause punctuation, else at the budget:
 # parsing and coding cost grow faster than the length of a sentence, and no news sentence comes near it.
 MAX_SENTENCE_TOKENS = 150
@@ -158,6 +171,7 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("irregular_verb_lemmas", after="lemmatizer")
         if "parser" in nlp.pipe_names and "naming_objects" not in nlp.pipe_names:
             nlp.add_pipe("naming_objects")  # last: it reads lemmas
+            nlp.add_pipe("fronted_subjects")
         for word in PROTEST_COMPOUNDS:  # "a sit-in" is one noun, not "sit", "-", "in"
             for form in (word, word.capitalize(), word + "s"):
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])

@@ -122,6 +122,9 @@ def colon_list(text: str) -> tuple[list[str], list[str]]:
     items, conditions = _split_conditions(_join_names(chunks))
     if ";" not in after:
         items = split_last_and(items)
+    if len(items) == 1 and re.search(r"\b(two|2|both)\b", text.split(":", 1)[0], re.I):
+        left, sep, right = items[0].rpartition(" and ")  # "two steps: an end to X and the entry of Y"
+        items = [left, right] if sep else items
     items = [_clean(i) for i in items if _clean(i)]
     return (items, conditions) if len(items) >= 2 else ([], [])
 
@@ -260,7 +263,9 @@ def parallel_predicates(clause: Span) -> list[str]:
         joiner = tokens[n - 1].lower_ in (",", "and", ";")
         if not joiner:
             continue
-        parallel_verb = first_verb is not None and (token.tag_, token.pos_) == (first_verb.tag_, "VERB")
+        # a base form is a base form whether tagged VB or VBP ("agree to a truce, open corridors")
+        parallel_verb = first_verb is not None and (token.pos_ == "VERB" and token.tag_ in ("VB", "VBP") or
+                                                    token.dep_ == "conj" and token.head == first_verb)
         if (token.lower_ == "for") if opener_for else parallel_verb:
             cuts.append(n)
     if len(cuts) < 2:
@@ -302,8 +307,8 @@ def _listed_objects(first: Token, verb: Token) -> list[str]:
     stop = next((c.i for c in verb.children if c.i > first.i and c.dep_ in ("cc", "conj", "punct") and
                  any(g.dep_ == "conj" and g.pos_ == "VERB" for g in verb.children)), None)
     end = stop if stop is not None else verb.right_edge.i + 1
-    chunks = split_last_and(top_level_split(doc[first.left_edge.i:end].text))
-    chunks = [_clean(c) for c in chunks if _clean(c)]
+    chunks, _ = _split_conditions(top_level_split(doc[first.left_edge.i:end].text))  # "..., on condition that"
+    chunks = [_clean(c) for c in split_last_and(chunks) if _clean(c)]
     noun_phrases = all(c.split()[0].lower() in ("the", "a", "an") or c[:1].islower() for c in chunks)
     # "a country where, by the UN's estimate, the war ...": commas around an aside in a clause, not a list
     aside = any(c.split()[-1].lower() in _RELATIVE_WORDS or c.split()[0].lower() in _ASIDE_OPENERS for c in chunks)

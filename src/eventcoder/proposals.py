@@ -47,6 +47,11 @@ PROPOSAL_NOUNS = {"proposal", "counter-proposal", "counterproposal", "plan", "of
                   # a list of what one side asks: "a list of conditions ...: (a) ...; (b) ..."
                   "condition", "demand", "point", "step"}
 # Verbs that lay out a list after a colon: "listed what Caracas expects ...: an end to ..., ... and ..."
+AUTHORING_PARTICIPLES = {"drafted", "brokered", "proposed", "authored", "written", "sponsored", "mediated", "led"}
+# Reports of what a side would do that make an offer when a condition follows ("told the junta that it would ...")
+OFFERING_REPORTS = {"say", "tell", "announce", "offer", "promise", "pledge", "write", "inform", "signal"}
+OFFER_CONDITION = re.compile(r"\b(in exchange for|in return for|provided that|providing that|on condition that|"
+                             r"on the condition that|as long as|only if|if)\b", re.I)
 LISTING_VERBS = {"list", "want", "expect", "name", "urge", "ask", "seek", "insist", "need"}
 
 
@@ -109,14 +114,16 @@ class ProposalExtractor:
         for index, sent in enumerate(self.sentences):
             if index in taken:
                 continue
-            head = self._introduction(sent)
-            if head is None:
-                continue
-            proposer, recipient, spans = self._parties(head)
-            if proposer is None:
-                continue
-            items_text, entries, closing = self._items(index, sent, head)
-            if not items_text:
+            offer = self._conditional_offer(sent)
+            # "... and shelve plans for an intervention, on condition that ...": a proposal noun among the offered
+            # actions is no introduction of its own
+            heads = [h for h in (self._introduction(sent), offer[0] if offer else None) if h is not None]
+            for head in heads:
+                proposer, recipient, spans = self._parties(head)
+                items_text, entries, closing = self._items(index, sent, head) if proposer else ([], [], [])
+                if items_text:
+                    break
+            if not heads or not items_text:
                 continue
             closing += self._later_conditions(index + 1 + len(entries))
             items = [ProposalItem(text=t, topic=topic_of(t), conditions=conditions_of(t)) for t in items_text]
@@ -175,6 +182,13 @@ class ProposalExtractor:
             proposer_tokens += [g for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
                                 for g in c.children if g.dep_ == "pobj"]
             proposer_tokens += [c for c in head.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+            # "a US-drafted plan", "the Qatari-brokered proposal": whoever wrote it proposes it
+            proposer_tokens = [t for t in self.doc[head.left_edge.i:head.i] if t.i + 2 < head.i and
+                               self.doc[t.i + 1].text == "-" and self.doc[t.i + 2].lower_ in AUTHORING_PARTICIPLES
+                               ] + proposer_tokens
+            # "a US ceasefire plan": the nation modifies a modifier of the noun
+            proposer_tokens += [t for t in self.doc[head.left_edge.i:head.i] if t.dep_ in ("amod", "compound", "nmod")
+                                and t.head != head and t.pos_ in ("PROPN", "ADJ")]
             presenting = head.head if head.dep_ in ("dobj", "obj", "nsubjpass", "pobj", "appos", "attr") else None
             if presenting is not None and presenting.lemma_.lower() in COMPLYING_VERBS:
                 presenting = None  # "if Ukraine met two conditions": the conditions are the stater's
@@ -253,10 +267,39 @@ class ProposalExtractor:
 
     # ---------------------------------------------------------------- items
 
+    def _conditional_offer(self, sent: Span) -> tuple[Token, list[str], list[str]] | None:
+        """"ECOWAS told the junta that it would reopen the borders, unfreeze the assets and shelve plans for an
+        intervention, on condition that Bazoum is freed": several things a side says it would do, on a condition,
+        are an offer; the reporting verb introduces it. The actions are read off the words and their tags (the
+        parse often breaks on such lists)."""
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in OFFERING_REPORTS:
+                continue
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in clause.children):
+                    continue
+                tail = self.doc[clause.i:sent.end]
+                marker = OFFER_CONDITION.search(tail.text)
+                if marker is None:
+                    continue
+                end = next((t.i for t in tail if t.idx >= tail.start_char + marker.start()), sent.end)
+                items = lists.parallel_predicates(self.doc[clause.i:end])
+                if len(items) >= 2:
+                    return verb, items, conditions_of(tail.text[marker.start():])
+                # "would halt attacks on shipping in exchange for two steps: an end to ... and the entry of ...":
+                # what the other side is to do, listed after a colon
+                asked, conditions = lists.colon_list(tail.text[marker.start():])
+                if asked:
+                    return verb, asked, conditions
+        return None
+
     def _items(self, index: int, sent: Span, head: Token) -> tuple[list[str], list[int], list[str]]:
         """The item texts, the later sentences they take, and the conditions closing the whole list, from the
         first list shape that fits (proposal_lists.py)."""
         text = sent.text.strip()
+        offer = self._conditional_offer(sent)
+        if offer is not None and offer[0] == head:
+            return offer[1], [], offer[2]
         after_head = self.doc[head.i:sent.end].text
         cut = index + 1
         while cut < len(self.sentences) and (LAST_LINE_MARKER.search(after_head) or CUT_MARKER.search(after_head) or (
@@ -298,7 +341,9 @@ class ProposalExtractor:
         demands = self._demands(demanding) if demanding is not None else []
         more, entries = self._continued_demands(index)
         if demands or len(more) >= 2:
-            return demands + more, entries, []
+            # "proposed X, Y and Z, on condition that Baku halts the exercises": a condition after the last item
+            closing = [c for c in conditions_of(after_head) if not any(c in item for item in demands)]
+            return demands + more, entries, closing
         content = self._inline_content(head)
         return ([content], [], []) if content else ([], [], [])
 
@@ -307,6 +352,10 @@ class ProposalExtractor:
         ... and for Z to ...", "demands that Kyiv withdraw ..., give up ... and hold ...")."""
         sent = sentence_of(verb)
         start = verb.i + 1
+        mark = next((m for c in verb.children if c.dep_ == "ccomp" for m in c.children
+                     if m.dep_ == "mark" and m.lower_ == "that"), None)
+        if mark is not None:
+            start = mark.i  # "proposed on Sunday that ...": the demand opens at its "that"
         if start < sent.end and self.doc[start].lower_ in ("that",):
             start += 1
         if start < sent.end and self.doc[verb.i + 1].lower_ == "for":

@@ -283,6 +283,8 @@ class DocumentActors:
         for child in head.children:
             if child.dep_ == "appos" and self._speaker_not_apposition(head, child):
                 continue  # "withdrew from Avdiivka, army chief Syrskyi said": the speaker, not an apposition
+            if child.dep_ == "appos" and head.i < head.head.i < child.i:
+                continue  # "A US plan calls for a truce, the withdrawal of ...": past the verb, no apposition
             if child.dep_ == "appos":
                 appos = [r for r in self.resolve(child, depth + 1) if r.actor.country or r.person]
                 if appos:
