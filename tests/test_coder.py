@@ -658,6 +658,12 @@ def test_vandalism_in_a_riot_is_the_riot(code):
      '2023-05-02', 'RETREAT', 'IND', 'PAK'),  # handing back a captive releases him
     ('Mexican police recaptured a cartel leader who had escaped from prison.',
      '2023-01-06', 'COERCE', 'MEX', 'MEX'),  # recapturing a fugitive arrests him again
+    ('Chile and Bolivia swapped 40 detainees at the border on Friday.',
+     '2023-05-02', 'RETREAT', 'CHL', 'BOL'),  # parties swapping captives free them to each other
+    ('Britain on Monday reimposed sanctions on Belarus.',
+     '2023-05-02', 'SANCTION', 'GBR', 'BLR'),  # reimposing is imposing again
+    ('Nicaragua announced on Monday that it was quitting the Organization of American States.',
+     '2023-05-02', 'SANCTION', 'NIC', 'OAS'),  # a state leaving a body cuts relations with it
     ('Beijing, whose foreign ministry summoned the Japanese ambassador on Monday, was angry.',
      '2023-05-02', 'ACCUSE', 'CHN', 'JPN'),  # "whose" stands for the noun just before it
 ])
@@ -725,6 +731,8 @@ def test_pulling_out_of_a_place_retreats_from_its_country(code):
     "The prime minister is seeking a third term in next year's election.",
     "Brazil beat Germany 2-0 in the final on Sunday.",
     "Kenya's police were blamed for the deaths, an accusation Nairobi rejected.",  # the relative clause denies
+    "Ethiopia launched what it called law enforcement operations in Tigray on Wednesday.",  # its own label
+    "Nigeria's government pressed ahead with fuel subsidy cuts on Monday.",  # going on with something
 ])
 def test_words_that_look_like_events_and_are_none(code, text):
     assert code(text, "2024-05-02") == []
@@ -891,3 +899,32 @@ def test_naming_an_event_told_earlier_in_the_sentence_is_aimed_at_its_doer(code)
     events = code("Russian jets struck a Turkish convoy in Idlib on Sunday, Ankara said, calling the attack "
                   "unacceptable.", "2020-02-03")
     assert ("ACCUSE", "TUR", "RUS") in dyads(events)
+
+
+def test_they_stand_for_every_member_of_the_group_named_before(code):
+    events = code("The governments of Chad and Sudan said on Monday that they were leaving the African Union.",
+                  "2023-05-02")
+    assert dyads(events) == {("SANCTION", "TCD", "AU"), ("SANCTION", "SDN", "AU")}
+
+
+def test_civilians_acting_to_demand_something_protest(code):
+    events = code("Polish farmers blocked border crossings with Ukraine on Friday to demand curbs on grain imports.",
+                  "2024-02-09")
+    assert "PROTEST" in [e.event_type for e in events] and "REQUEST" not in [e.event_type for e in events]
+
+
+def test_naming_something_with_an_adjective_accuses(code):
+    events = code("Brussels froze funds for Budapest on Monday. Hungarian officials called the move politically "
+                  "motivated.", "2023-05-02")
+    assert ("ACCUSE", "HUN", "EU") in dyads(events)
+
+
+def test_an_expulsion_of_foreigners_and_local_staff_is_aimed_at_the_foreigners(code):
+    events = code("Moldova ordered dozens of Russian diplomats and embassy staff to leave the country.", "2023-07-26")
+    assert dyads(events) == {("SANCTION", "MDA", "RUS")}
+
+
+def test_an_event_noun_a_text_is_about_is_no_event(code):
+    events = code("China on Friday blocked a U.N. Security Council resolution on humanitarian aid to Myanmar.",
+                  "2023-05-02")
+    assert [e.event_type for e in events] == ["REJECT"]

@@ -81,6 +81,12 @@ def naming_objects(doc: Doc) -> Doc:
             continue
         if len(objects) != 1:
             continue
+        # "called the move politically motivated", "calling the actions dangerous and illegal": an adjective after
+        # the object is what it is called
+        after = next((c for c in objects[0].rights if c.pos_ == "ADJ" and c.dep_ in ("amod", "acl", "acomp")), None)
+        if after is not None:
+            after.head, after.dep_ = verb, "oprd"
+            continue
         predicate = objects[0]
         # "called the expulsions 'an unfriendly step'", "called the move economic retaliation": a noun inside the
         # object, set off from its head by an article, a quote mark or an adjective after a definite article

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
+from eventcoder.actors.coref import PLURAL as PLURAL_PRONOUNS
 from eventcoder.actors.coref import PRONOUNS, RELATIVE_PRONOUNS, Coreference, RuleCoreference
 from eventcoder.actors.kb import Agent, Entry, KnowledgeBase, Mention
 from eventcoder.models import Actor
@@ -262,8 +263,12 @@ class DocumentActors:
             antecedent = self.coref.pronoun(self, head, depth)
             if not antecedent:
                 return []
-            return [replace(antecedent, actor=antecedent.actor.model_copy(update={"text": head.text}),
-                            head=head, span=(head.idx, head.idx + len(head.text)))]
+            group = [antecedent]
+            if lower in PLURAL_PRONOUNS and antecedent.head.i != head.i:
+                # "the governments of Mali, Burkina Faso and Niger ... they": every member of the group
+                group = [g for g in self.resolve(antecedent.head, depth + 1) if g.actor.country] or group
+            return [replace(member, actor=member.actor.model_copy(update={"text": head.text}),
+                            head=head, span=(head.idx, head.idx + len(head.text))) for member in group]
         tokens = self.phrase_tokens(head)
         span = self._span_of(tokens)
         text = self.text[span[0]:span[1]]

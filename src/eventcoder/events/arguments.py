@@ -79,6 +79,10 @@ class ArgumentFinding(SlotFinding):
                                    "merged")
         if not sources and event_type == "ASSAULT" and is_passive(anchor):
             sources = tagged(self._attacker_of_clause(anchor), "assault.when_clause")
+        if not sources and event_type == "ASSAULT" and anchor.dep_ == "relcl" and lemma(anchor.head) in \
+                self.lexicon.nouns and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_WORDS for c in anchor.children):
+            # "a Turkish drone strike that killed two militiamen": whoever carried out the strike
+            sources = tagged([a for a in self._expand([anchor.head]) if a.actor.country], "relative.event_noun")
         # "Turkey warned that Ankara would block Sweden's bid": the speaker restated is not the target
         restated = bool(targets) and all(any(self._same_side(a, s) for s in sources) for a in targets)
         if not targets and event_type == "REQUEST":

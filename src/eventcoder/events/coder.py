@@ -45,6 +45,7 @@ REFUSAL_MODES = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPP
 # Two parties agreeing, signing, observing a ceasefire (RETREAT) or agreeing to one (CONCEDE): each to the other.
 BIDIRECTIONAL_TYPES = {"AGREE", "SUPPORT", "RETREAT", "CONCEDE"}
 MUTUAL_WITH_TYPES = {"AGREE", "SUPPORT"}
+PUBLIC_TYPES = {"CVL", "LAB", "EDU", "OPP"}  # people who press demands in the street, not officials
 # PLOVER: a future CONSULT/SUPPORT/COOPERATE/AID is AGREE; a future RETREAT is CONCEDE; a hypothetical
 # ASSAULT is THREATEN. CAMEO codes follow the same logic (036 intent to meet, 035x intent to yield, 138).
 FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
@@ -170,6 +171,12 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         unarmed = outcome.type == "COERCE" or outcome.mode in (None, "destroy")
         if outcome.type in ("ASSAULT", "COERCE") and unarmed and sources and all(self._protesters(s) for s in sources):
             outcome = Outcome("PROTEST", "145", "riot")  # protesters storming parliament or attacking embassies riot
+        if outcome.type == "REQUEST" and trig.anchor.dep_ in ("advcl", "xcomp") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in trig.anchor.children) and \
+                lemma(trig.anchor.head) not in self.lexicon.cues["reporting_verbs"] and sources and \
+                all(s.actor.type in PUBLIC_TYPES for s in sources):
+            # "farmers drove tractors into Brussels to demand relief": a demand made by acting in public
+            outcome = Outcome("PROTEST", "141", "demo")
         specific = next((m.pattern.outcome for m in trig.merged if m.pattern.outcome.mode), None)
         if specific is not None and not outcome.mode:
             outcome = specific  # "killed in a drone attack": the attack says how
@@ -190,6 +197,10 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             outcome = Outcome("COOPERATE", "062", None)  # drills by two countries' forces are joint exercises
             if not targets:  # ... held with each other
                 pairs = [(a, b) for a, b in each_pair(sources) if a.actor.country != b.actor.country]
+        if outcome.type == "RETREAT" and outcome.mode in (None, "withdraw", "resign") and targets and all(
+                t.actor.type == "IGO" for t in targets) and sources and all(
+                s.actor.type in ("GOV", None) for s in sources):
+            outcome = Outcome("SANCTION", "166", "withdraw")  # a state quitting a body or treaty cuts relations
         outcomes = [outcome, *pattern.also]
         result: list[Candidate] = []
         if pattern.modal_content:  # "the US had to be prepared": said of oneself, it is no demand
@@ -203,6 +214,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
                     (source.actor.country, source.actor.type) == (target.actor.country, target.actor.type):
                 continue  # one phrase is not both sides (but protesters and the government they face are)
             if source is not None and target is not None and _identical(source.actor, target.actor):
+                if any(t is not None and not _identical(source.actor, t.actor) for _, t in pairs):
+                    continue  # "dozens of Russian diplomats and embassy staff": the other side is named
                 target = None  # "a summit of the bloc" with the bloc: one party named, no other side
             for outcome in outcomes:
                 result.append(Candidate(trig, outcome, source, target, report))
@@ -227,6 +240,12 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             return True  # "an accusation Tehran rejected": the denial of what the clause's noun says
         if kind == "REJECT" and any(c.dep_ == "xcomp" and lemma(c) in cues["comment_verbs"] for c in anchor.children):
             return True
+        if kind == "REQUEST" and obj is None and any(c.dep_ in ("prt", "advmod") and c.lower_ in
+                                                     cues["continuing_particles"] for c in anchor.children):
+            return True  # "pressed ahead with deep spending cuts"
+        if "oprd" in trig.pattern.requires and obj is not None and obj.lower_ == "what" and any(
+                c.dep_ == "nsubj" and c.pos_ == "PRON" for c in anchor.children):
+            return True  # "Azerbaijan launched what it called anti-terrorist operations": its own label
         if trig.pattern.outcome.mode == "beat" and any(t.bare_country for t in targets):
             return True
         noun = trig.token

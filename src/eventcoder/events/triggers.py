@@ -33,6 +33,9 @@ NON_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "WORK_OF_ART", "LA
 # "cut the internet as protests spread": an event of its own, with its own actors
 CIRCUMSTANCE_PREPS = {"as", "after", "amid", "following", "despite", "before", "since", "over"}
 CONTENT_DEPS = {"xcomp", "ccomp"}
+# Texts and debates: an event noun they are "on" is their subject matter ("a resolution on aid to Syria")
+TOPIC_HOLDERS = {"resolution", "report", "debate", "bill", "law", "vote", "motion", "statement", "study", "hearing",
+                 "inquiry", "article", "book", "paper", "briefing", "conference", "seminar", "guideline", "rule"}
 LEAVING_VERBS = {"leave", "depart", "quit", "exit"}  # "ordered the diplomats to leave": an expulsion
 
 
@@ -210,6 +213,11 @@ class TriggerFinding(ParseView):
         anchor = self._light_verb(token)
         if anchor is None and best.needs_light_verb:
             return None
+        if anchor is None and token.dep_ == "pobj" and token.head.lower_ in ("on", "about"):
+            holder = token.head.head  # the parse may hang "on" on the verb of the text ("vetoed a resolution on")
+            holders = [holder, *(c for c in holder.children if c.dep_ in ("dobj", "obj"))]
+            if any(lemma(h) in TOPIC_HOLDERS for h in holders):
+                return None  # "a resolution on cross-border aid to Syria": what a text is about, no event
         if anchor is not None:
             words = [anchor, *words]
         return Trigger(token, anchor if anchor is not None else token, best, sorted(words, key=lambda t: t.i),
