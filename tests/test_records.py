@@ -235,6 +235,12 @@ def test_casualty_figure_is_attached_to_its_event(code):
     # base forms tagged apart, and a demand opening at its "that"
     ("Qatari mediators proposed on Friday that both sides agree to a truce, open the crossings and withdraw their "
      "fighters from the hospitals.", "QAT", 3),
+    # that-clauses after a time phrase
+    ("Mediators from the African Union proposed on Monday that the army release the prime minister, that the "
+     "militias withdraw from the capital and that a council draft a timetable.", "AU", 3),
+    # a plan the parties committed to is set out by whoever reports it
+    ("UN envoy Hans Grundberg said on Friday that Yemen's parties had committed to a plan with three elements: (1) a "
+     "ceasefire; (2) the payment of salaries; and (3) the reopening of roads.", "UN", 3),
 ])
 def test_proposals_in_any_list_shape(code_records, text, proposer, n_items):
     result = code_records(text)
@@ -627,3 +633,16 @@ def test_a_year_naming_an_event_does_not_date_the_figure(code_records):
                           "people had died in the fighting.")
     figure = next(c for c in result.claims if c.value == 800)
     assert not figure.historical and figure.date != "2019"
+
+
+def test_a_figure_for_last_year_holds_one_for_a_period_within_it(code_records):
+    result = code_records("About 900 people were killed in the unrest last year, according to a tally by the UN "
+                          "published on Wednesday. The government has put the toll for the same period, July 3 to "
+                          "August 20, at 420.")
+    assert _conflicting(result, "dead") == {(420, 900)}
+
+
+def test_an_armys_losses_are_its_soldiers(code_records):
+    result = code_records("Al-Shabaab said on Monday that it had killed 60 soldiers in the attack on the base. "
+                          "The Somali army said its losses were 11 dead.")
+    assert _conflicting(result, "dead") == {(11, 60)}

@@ -96,7 +96,12 @@ def _same_period(a: Claim, b: Claim) -> bool:
     first, second = _day(a.date), _day(b.date)
     if abs(_span_days(a) - _span_days(b)) > PERIOD_DAYS:
         return False  # "about 150 killed over the past two years" is not the toll of Monday's ambush
-    return first is None or second is None or abs((second - first).days) <= PERIOD_DAYS
+    if first is None or second is None:
+        return True
+    coarse = min((a.date, b.date), key=len)
+    if len(coarse) < 10 and max((a.date, b.date), key=len).startswith(coarse):
+        return True  # "last year" (2024) holds "July 15 to August 5" (2024-07-15)
+    return abs((second - first).days) <= PERIOD_DAYS
 
 
 def _same_count(a: Claim, b: Claim) -> bool:

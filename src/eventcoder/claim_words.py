@@ -75,7 +75,7 @@ PART_WORDS = set().union(*PARTS.values())  # "the civilian death toll" is not th
 PEOPLE_COUNTS = {"dead", "wounded", "captured", "missing", "displaced", "arrested"}
 # A figure's own word that names no people ("7,000 dead", "30,000 wounded") counts whom the sentence already counted.
 BARE_COUNTS = {"dead", "wounded", "injured", "killed", "casualties", "casualty", "death", "deaths", "fatalities",
-               "missing", "captured", "displaced", "arrested", "injuries"}
+               "missing", "captured", "displaced", "arrested", "injuries", "loss", "losses"}
 COUNT_NOUNS = {"number", "toll", "figure", "total", "tally", "count", "estimate", "it", "crowd", "turnout", "tolls"}
 # Verbs that give a figure as "X at N" or "X to N": "put the toll at 113", "raised its estimate to 732,000".
 ESTIMATE_VERBS = {"put", "estimate", "place", "raise", "revise", "lower", "increase", "bring", "fix", "set", "cut",

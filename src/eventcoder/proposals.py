@@ -38,7 +38,7 @@ LAST_LINE_MARKER = re.compile(r"\n\s*\d{1,2}\.\s*$")
 PROPOSING_VERBS = {"propose", "offer", "present", "submit", "table", "unveil", "hand"}
 DOMESTIC_TYPES = {"PTY", "OPP", "LEG", "JUD", "CVL", "LAB"}
 # Verbs whose subject complies with a list someone else sets: "if Ukraine met two conditions".
-COMPLYING_VERBS = {"meet", "accept", "fulfil", "fulfill", "satisfy", "comply", "agree"}
+COMPLYING_VERBS = {"meet", "accept", "fulfil", "fulfill", "satisfy", "comply", "agree", "commit"}
 SUGGESTING_VERBS = {"suggest", "float", "outline", "sketch", "moot"}
 PHRASAL_PROPOSING = {"set": ("out",), "lay": ("out",), "put": ("forward",)}
 PROPOSAL_NOUNS = {"proposal", "counter-proposal", "counterproposal", "plan", "offer", "package", "terms",
@@ -198,6 +198,8 @@ class ProposalExtractor:
             verb = relative if relative is not None and not proposer_tokens and not presented else presenting
             if head.dep_ == "pobj" and presenting is not None and presenting.head.pos_ in ("VERB", "AUX"):
                 verb = presenting.head  # "put the following plan to", "offered ... a deal on Wednesday"
+                if verb.lemma_.lower() in COMPLYING_VERBS:
+                    verb = None  # "the parties had committed to a roadmap": whoever reports it set it out
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
@@ -360,8 +362,9 @@ class ProposalExtractor:
             start += 1
         if start < sent.end and self.doc[verb.i + 1].lower_ == "for":
             start = verb.i + 1  # keep "for": the items open with it
+        clauses_from = mark.i if mark is not None else verb.i + 1
         return lists.parallel_predicates(self.doc[start:sent.end]) or lists.coordinated_demands(verb) or \
-            lists.that_clauses(self.doc[verb.i + 1:sent.end].text, modal=False) or lists.coordinated_objects(verb)
+            lists.that_clauses(self.doc[clauses_from:sent.end].text, modal=False) or lists.coordinated_objects(verb)
 
     def _demanding_verb(self, noun: Token) -> Token | None:
         """"A U.S. proposal ... calls for ...", "A memorandum Russia handed ... demands that ...": the verb the
