@@ -732,6 +732,9 @@ def test_pulling_out_of_a_place_retreats_from_its_country(code):
     "Brazil beat Germany 2-0 in the final on Sunday.",
     "Kenya's police were blamed for the deaths, an accusation Nairobi rejected.",  # the relative clause denies
     "Ethiopia launched what it called law enforcement operations in Tigray on Wednesday.",  # its own label
+    "Mali's junta gave Danish special forces stationed in the country two days to leave.",  # a deadline, a state
+    "Thousands of students who oppose the reform gathered outside the ministry in Santiago on Monday.",
+    "Ethiopia on Tuesday put its border agreement with Eritrea in abeyance.",  # suspended, not made
     "Nigeria's government pressed ahead with fuel subsidy cuts on Monday.",  # going on with something
 ])
 def test_words_that_look_like_events_and_are_none(code, text):
@@ -928,3 +931,18 @@ def test_an_event_noun_a_text_is_about_is_no_event(code):
     events = code("China on Friday blocked a U.N. Security Council resolution on humanitarian aid to Myanmar.",
                   "2023-05-02")
     assert [e.event_type for e in events] == ["REJECT"]
+
+
+@pytest.mark.parametrize("text, helped", [
+    ("Kenya began deploying 400 police officers to Haiti on Tuesday at the request of its prime minister.", "HTI"),
+    ("Rwanda sent 1,000 soldiers to Mozambique on Friday to help fight insurgents in Cabo Delgado.", "MOZ"),
+])
+def test_forces_sent_at_a_states_request_or_to_help_it_are_military_aid(code, text, helped):
+    event = one(code(text, "2024-06-25"), "AID")
+    assert (event.target.country, event.mode) == (helped, "military")
+
+
+def test_a_vow_that_attacks_will_not_go_unanswered_threatens(code):
+    events = code("Indian jets struck targets in Pakistan on Wednesday, and Islamabad vowed that the strikes would "
+                  "not go unanswered.", "2025-05-07")
+    assert ("THREATEN", "PAK", "IND") in dyads(events)

@@ -8,6 +8,7 @@ attribution; this module assembles candidates into events.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -45,6 +46,10 @@ REFUSAL_MODES = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPP
 # Two parties agreeing, signing, observing a ceasefire (RETREAT) or agreeing to one (CONCEDE): each to the other.
 BIDIRECTIONAL_TYPES = {"AGREE", "SUPPORT", "RETREAT", "CONCEDE"}
 MUTUAL_WITH_TYPES = {"AGREE", "SUPPORT"}
+# Attitudes a present-tense relative clause only describes ("protesters who oppose a bill"); acts such as
+# "who refuse to meet" stay events
+ATTITUDE_VERBS = {"oppose", "support", "back", "favour", "favor", "endorse", "reject"}
+SUSPENSE_NOUNS = {"abeyance", "hold", "ice"}
 PUBLIC_TYPES = {"CVL", "LAB", "EDU", "OPP"}  # people who press demands in the street, not officials
 # PLOVER: a future CONSULT/SUPPORT/COOPERATE/AID is AGREE; a future RETREAT is CONCEDE; a hypothetical
 # ASSAULT is THREATEN. CAMEO codes follow the same logic (036 intent to meet, 035x intent to yield, 138).
@@ -115,6 +120,16 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             sources = self._state_of_place(trig)
         if not sources and targets and base.type == "ASSAULT":
             sources = self._launch_origin(trig)
+        if base.type == "MOBILIZE" and self._sent_to_help(trig.anchor):
+            # "Rwanda began deploying 1,000 soldiers to Mozambique at Maputo's request, to help fight insurgents":
+            # forces sent to another state's aid are military aid to it
+            base, event_type = Outcome("AID", "074", "military"), "AID"
+            places = self._pobjs(trig.anchor, {"to", "into"})
+            destination = self._first_held(places) or [d for d in self._expand(places) if d.actor.country and not any(
+                d.actor.country == s.actor.country for s in sources)]
+            helped = tagged([replace(d, actor=d.actor.model_copy(update={"type": "GOV"})) for d in destination],
+                            "aid.destination")
+            targets = helped or [t for t in targets if not any(self._same_side(t, s) for s in sources)]
         if "target" in pattern.requires and not targets or self._disaster(trig) or self._not_an_event(trig, targets):
             return []
         if "official_source" in pattern.requires and not any(s.person or s.actor.type in OFFICIAL_SOURCES or
@@ -240,6 +255,16 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             return True  # "an accusation Tehran rejected": the denial of what the clause's noun says
         if kind == "REJECT" and any(c.dep_ == "xcomp" and lemma(c) in cues["comment_verbs"] for c in anchor.children):
             return True
+        if kind == "MOBILIZE" and anchor.dep_ == "acl" and anchor.tag_ == "VBN" and not any(
+                c.dep_ in ("agent", "nsubj") for c in anchor.children):
+            return True  # "French forces stationed in the country": where they are, not a deployment
+        if lemma(anchor) in ATTITUDE_VERBS and anchor.dep_ == "relcl" and anchor.tag_ in ("VBP", "VBZ") and any(
+                c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in anchor.children):
+            return True  # "protesters who oppose a bill": what they are, said in passing
+        if trig.nominal and anchor != trig.token and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "on") and any(lemma(g) in SUSPENSE_NOUNS for g in c.children)
+                for c in (*anchor.children, *trig.token.children)):
+            return True  # "put a water-sharing treaty in abeyance", "put talks on hold": suspended, not made
         if kind == "REQUEST" and obj is None and any(c.dep_ in ("prt", "advmod") and c.lower_ in
                                                      cues["continuing_particles"] for c in anchor.children):
             return True  # "pressed ahead with deep spending cuts"
@@ -255,6 +280,15 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
                 lemma(stopper) in ("call", "break") and any(c.dep_ == "prt" and c.lower_ == "off"
                                                             for c in stopper.children))
         return False
+
+    @staticmethod
+    def _sent_to_help(verb: Token) -> bool:
+        """Forces sent at someone's request ("at the request of", "at Maputo's request") or to help them."""
+        requested = any(lemma(t) == "request" and t.head.lower_ == "at" for t in verb.subtree)
+        clauses = [c for v in (verb, verb.head) for c in v.children if c.dep_ in ("xcomp", "advcl")]
+        helping = any(lemma(c) in ("help", "assist", "support") and any(a.lower_ == "to" for a in c.children)
+                      for c in clauses)
+        return requested or helping
 
     def _protesters(self, actor: ResolvedActor) -> bool:
         return actor.actor.type in ("CVL", "OPP", "EDU") and (

@@ -121,8 +121,11 @@ class TriggerFinding(ParseView):
                 if not any(o is not None and object_phrases(o) & pattern.objects for o in [rule_obj, *told]):
                     continue  # "gave American diplomats 72 hours to leave": whom it is told to
                 score += 2
-            if pattern.except_objects and obj is not None and object_phrases(obj) & pattern.except_objects:
-                continue
+            objects = [o for o in [obj, *(c for c in token.children if c.dep_ in ("dobj", "npadvmod", "dative")),
+                                   *(t for t in (obj.subtree if obj is not None else ()) if t.dep_ == "npadvmod")]
+                       if o is not None]
+            if pattern.except_objects and any(object_phrases(o) & pattern.except_objects for o in objects):
+                continue  # "gave French special forces a month to leave": a deadline, not a gift
             if "xcomp" in pattern.requires and not any(c.dep_ in ("xcomp", "ccomp") and any(
                     a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in token.children):
                 continue
