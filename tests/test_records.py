@@ -646,3 +646,22 @@ def test_an_armys_losses_are_its_soldiers(code_records):
     result = code_records("Al-Shabaab said on Monday that it had killed 60 soldiers in the attack on the base. "
                           "The Somali army said its losses were 11 dead.")
     assert _conflicting(result, "dead") == {(11, 60)}
+
+
+def test_two_exact_counts_differ_however_near_and_a_number_tagged_as_a_date_is_a_figure(code_records):
+    result = code_records("The ombudsman said on Friday that 58 people had died in the clashes. The health ministry "
+                          "put the number killed in the clashes at 55.")
+    assert _conflicting(result, "dead") == {(55, 58)}
+
+
+def test_what_a_count_is_of_says_what_it_counts(code_records):
+    result = code_records("Air strikes on the port killed 74 people and wounded 171, the health ministry said on "
+                          "Friday. A government official said the number of dead was closer to 30.")
+    assert next(c for c in result.claims if c.value == 30).category == "dead"
+    assert _conflicting(result, "dead") == {(30, 74)}
+
+
+def test_a_toll_after_a_part_refers_to_the_whole(code_records):
+    result = code_records("Police said 96 people, including 17 police officers, had died in the unrest. A civil "
+                          "society group put the death toll over the same period at 278.")
+    assert _conflicting(result, "dead") == {(96, 278)}

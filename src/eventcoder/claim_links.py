@@ -20,7 +20,8 @@ from eventcoder.claim_syntax import number_value
 from eventcoder.claim_words import BARE_COUNTS, PARTS, PEOPLE_COUNTS, VAGUE
 from eventcoder.models import CasualtyFigure, Claim, Event
 
-ROUNDING = 1.05  # "about 11,000" and "up to 12,000" differ; 1,351 and 1,350 are one figure rounded
+ROUNDING = 1.03  # "about 2,900" and "about 3,000" differ; 1,351 and 1,350 are one figure rounded
+EXACT_ROUNDING = 1.01  # two exact counts: 48 and 46 dead differ
 PERIOD_DAYS = 31
 LONG_PERIOD = re.compile(r"\b(?:past|last|previous|over|nearly|almost)\s+(\d+|a|two|three|four|five|six|seven|eight|"
                          r"nine|ten|twelve|eighteen)\s+(years?|months?|weeks?)\b", re.I)
@@ -127,7 +128,8 @@ def _differ(a: Claim, b: Claim) -> bool:
                 one.bound in ("at_most", "up_to") and other.value > one.value and other.bound != "at_least":
             return True
     low, high = sorted((a.value, b.value))
-    return high / max(low, 1e-9) > ROUNDING
+    exact = a.bound == b.bound == "exact"
+    return high / max(low, 1e-9) > (EXACT_ROUNDING if exact else ROUNDING)
 
 
 def _linkable(claim: Claim) -> bool:

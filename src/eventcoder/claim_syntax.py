@@ -30,7 +30,10 @@ def token_lemma(token: Token) -> str:
 def given_at(number: Token) -> bool:
     """"puts the number killed at about 900", "the toll rose to 40": a figure the tagger may leave untagged."""
     preposition = number.head
-    return preposition.lower_ in ("at", "to") and token_lemma(preposition.head) in ESTIMATE_VERBS | FIGURE_VERBS
+    verb = preposition.head
+    if verb.dep_ in ("acl", "relcl") and verb.head.dep_ in ("dobj", "obj"):
+        verb = verb.head.head  # "put the number killed in the clashes at 46": "at" hung on the participle
+    return preposition.lower_ in ("at", "to") and token_lemma(verb) in ESTIMATE_VERBS | FIGURE_VERBS
 
 
 def period_start(ent: Span) -> bool:
@@ -133,7 +136,10 @@ def quantity_tokens(doc: Doc, text: str) -> list[Span]:
     the tagger missed, and written-out vague amounts."""
     spans = [e for e in doc.ents if e.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")]
     covered = {t.i for e in spans for t in e}
-    covered |= {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") for t in e}  # "since April 15"
+    # "since April 15" is a date; "put the number killed at 46", a bare number the tagger called a date, is not
+    covered |= {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") and not (
+        len(e) == 1 and e[0].like_num and given_at(e[0]) and not 1900 <= (number_value(e[0].text) or 0) <= 2100)
+        for t in e}
     for match in MONEY_PATTERN.finditer(text):
         span = doc.char_span(match.start(), match.end(), label="MONEY", alignment_mode="expand")
         if span is not None and not covered & {t.i for t in span}:

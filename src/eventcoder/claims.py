@@ -80,7 +80,8 @@ class ClaimExtractor:
             claim = self._claim(span, previous_subject, previous_claimant, counters)
             if claim is not None:
                 claims.append(claim)
-                self._last = claim
+                if not claim.partitive or claim.category == "percentage":
+                    self._last = claim  # "96 people, including 17 police officers ... put the toll at 278": the whole
         return claims
 
     def _claim(self, span: Span, previous_subject, previous_claimant, counters) -> Claim | None:
@@ -228,9 +229,12 @@ class ClaimExtractor:
             return head  # "fewer than 500 dead": the word right after the figure says what it counts
         if root.dep_ == "pobj" and head.lower_ in ("at", "to") and head.head.pos_ in ("VERB", "AUX"):
             verb = head.head
-            if verb.dep_ in ("acl", "relcl") and verb.head.dep_ in ("dobj", "obj") and \
-                    token_lemma(verb.head.head) in ESTIMATE_VERBS:
-                return verb.head  # "puts the number killed since July at 650": "at" hung on the participle
+            owner = verb.head
+            if verb.dep_ in ("acl", "relcl") and owner.dep_ == "pobj" and owner.head.lower_ == "of":
+                owner = owner.head.head  # "raised its estimate of people who have fled Zamzam to 400,000"
+            if verb.dep_ in ("acl", "relcl") and owner.dep_ in ("dobj", "obj") and \
+                    token_lemma(owner.head) in ESTIMATE_VERBS:
+                return owner  # "puts the number killed since July at 650": "at" hung on the participle
             figure = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             if figure is not None and token_lemma(verb) in ESTIMATE_VERBS:
                 return figure
@@ -238,6 +242,12 @@ class ClaimExtractor:
                 subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON"):
                     return subject
+        if root.dep_ == "pobj" and head.lower_ == "to" and head.head.pos_ in ("ADJ", "ADV") and \
+                token_lemma(head.head.head) in FIGURE_VERBS:
+            # "the number of dead was closer to 30": the subject of the verb the comparison hangs on
+            subject = next((c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                return subject
         if root.dep_ == "pobj" and head.lower_ == "of" and \
                 token_lemma(head.head) in COUNT_NOUNS - {"it", "crowd", "turnout"}:
             return head.head  # "a far higher death toll of roughly 1,000", "a tally of 300"
@@ -325,6 +335,11 @@ class ClaimExtractor:
         # "32 were missing"
         words |= {c.lemma_.lower() for c in root.head.children if c.dep_ in ("acomp", "attr", "oprd")}
         own = {counted.lemma_.lower(), counted.lower_} if counted is not None else set()
+        if counted is not None and token_lemma(counted) in COUNT_NOUNS:
+            # "the number of dead", "the death toll": what the count is of says what it counts
+            own |= {w for c in counted.children if c.dep_ in ("compound", "amod") for w in (c.lemma_.lower(), c.lower_)}
+            own |= {w for c in counted.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
         for vocabulary in (own, phrase, words, around if counted is not None else set()):
             for category, cues in CATEGORY_WORDS.items():
                 if vocabulary & cues:
@@ -471,8 +486,8 @@ class ClaimExtractor:
             inside = [(a, b) for a, b in compared if a <= offset < b]
             if (figure_compared is None and inside) or (figure_compared is not None and figure_compared not in inside):
                 continue
-            if _names_an_event(ent):
-                continue
+            if _names_an_event(ent) or ent.start <= span.start < ent.end:
+                continue  # (the figure itself, when the tagger called it a date)
             if ent.label_ == "DATE" and not period_start(ent):
                 resolved = resolve_date(ent.text, self.pub_date)
                 if resolved:
