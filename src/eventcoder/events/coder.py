@@ -46,6 +46,13 @@ REFUSAL_MODES = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPP
 # Two parties agreeing, signing, observing a ceasefire (RETREAT) or agreeing to one (CONCEDE): each to the other.
 BIDIRECTIONAL_TYPES = {"AGREE", "SUPPORT", "RETREAT", "CONCEDE"}
 MUTUAL_WITH_TYPES = {"AGREE", "SUPPORT"}
+# What can be refused: rejecting these "as" something is still a refusal ("rejected the plan as unworkable")
+REJECTABLE_NOUNS = {"offer", "proposal", "plan", "demand", "call", "request", "deal", "agreement", "resolution", "bid",
+                    "initiative", "ultimatum", "idea", "suggestion", "invitation", "appeal", "term", "condition",
+                    "draft", "proposition", "bill", "candidate", "nomination", "result", "outcome", "verdict",
+                    # texts and findings are refused too ("dismissed the text as an attempt to isolate Moscow")
+                    "text", "finding", "ruling", "report", "judgment", "judgement", "decision", "document",
+                    "statement", "conclusion", "assessment", "claim", "charge"}
 # Attitudes a present-tense relative clause only describes ("protesters who oppose a bill"); acts such as
 # "who refuse to meet" stay events
 ATTITUDE_VERBS = {"oppose", "support", "back", "favour", "favor", "endorse", "reject"}
@@ -192,6 +199,12 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
                 all(s.actor.type in PUBLIC_TYPES for s in sources):
             # "farmers drove tractors into Brussels to demand relief": a demand made by acting in public
             outcome = Outcome("PROTEST", "141", "demo")
+        dismissed = direct_object(trig.anchor)
+        if outcome.type == "REJECT" and dismissed is not None and lemma(dismissed) not in REJECTABLE_NOUNS and any(
+                c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for c in trig.anchor.children):
+            # "Russia dismissed the gathering as politicised": disapproval of what others did, not a refusal
+            outcome = Outcome("ACCUSE", "111", "disapprove")
         specific = next((m.pattern.outcome for m in trig.merged if m.pattern.outcome.mode), None)
         if specific is not None and not outcome.mode:
             outcome = specific  # "killed in a drone attack": the attack says how
@@ -271,6 +284,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         if "oprd" in trig.pattern.requires and obj is not None and obj.lower_ == "what" and any(
                 c.dep_ == "nsubj" and c.pos_ == "PRON" for c in anchor.children):
             return True  # "Azerbaijan launched what it called anti-terrorist operations": its own label
+        if trig.pattern.outcome.mode == "visit" and targets and all(t.actor.type in ("REF", "CVL") for t in targets):
+            return True  # "the countries hosting them (refugees)": giving shelter is no visit
         if trig.pattern.outcome.mode == "beat" and any(t.bare_country for t in targets):
             return True
         noun = trig.token
