@@ -215,3 +215,13 @@ def test_parties_restoring_relations_restore_them_with_each_other(code):
 def test_naming_an_event_something_is_aimed_at_its_doer(code, text):
     events = coded(code, text)
     assert ("ACCUSE", "IND", "CAN") in dyads_of(events)
+
+
+def test_parties_pledging_something_to_a_party_their_clause_names_pledge_it_to_that_party(code):
+    events = coded(code, "Japan and South Korea pledged on Monday to invest $5 billion in Vietnam's power grid.")
+    assert dyads_of(events) == {("AGREE", "JPN", "VNM"), ("AGREE", "KOR", "VNM")}
+
+
+def test_a_country_a_thing_was_made_in_is_no_actor(code):
+    events = coded(code, "Kenyan police seized 300 Turkish-made rifles at the port of Mombasa on Monday.")
+    assert "TUR" not in {country for _, source, target, _, _ in events for country in (source, target)}

@@ -177,15 +177,15 @@ class ProposalExtractor:
         spans: dict = {"proposer": None, "recipient": None}
         verb = head if head.pos_ == "VERB" else None
         proposer_tokens: list[Token] = []
+        authors: list[Token] = []
         if verb is None:
             # "a proposal by UN envoy Hans Grundberg", "Tehran's offer", "a U.S. proposal"
             proposer_tokens += [g for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
                                 for g in c.children if g.dep_ == "pobj"]
             proposer_tokens += [c for c in head.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-            # "a US-drafted plan", "the Qatari-brokered proposal": whoever wrote it proposes it
-            proposer_tokens = [t for t in self.doc[head.left_edge.i:head.i] if t.i + 2 < head.i and
-                               self.doc[t.i + 1].text == "-" and self.doc[t.i + 2].lower_ in AUTHORING_PARTICIPLES
-                               ] + proposer_tokens
+            # whoever drafted or brokered it proposes it
+            authors = self._authors(head)
+            proposer_tokens = authors + proposer_tokens
             # "a US ceasefire plan": the nation modifies a modifier of the noun
             proposer_tokens += [t for t in self.doc[head.left_edge.i:head.i] if t.dep_ in ("amod", "compound", "nmod")
                                 and t.head != head and t.pos_ in ("PROPN", "ADJ")]
@@ -205,7 +205,8 @@ class ProposalExtractor:
             if subject is not None:
                 # "leaders meeting in Jakarta reached ...": a participle parsed as the subject stands for its own
                 own = [c for c in subject.children if c.dep_ == "nsubj"] if subject.pos_ == "VERB" else []
-                proposer_tokens += [*own, subject]
+                authors = self._authors(subject)  # "A Turkish-drafted plan calls for ..."
+                proposer_tokens += [*authors, *own, subject]
         if verb is None or not proposer_tokens:
             # "Tigrayan forces said they would agree ... provided that a list of conditions was met": whoever states
             # the clause the proposal sits in
@@ -216,7 +217,11 @@ class ProposalExtractor:
                             a.lemma_.lower() not in COMPLYING_VERBS for c in a.children if c.dep_ == "nsubj"]
         proposer = recipient = None
         for token in proposer_tokens:
-            found = self.actors.resolve(token)
+            mention = self.actors.by_token.get(token.i)
+            # the author of "a Turkish-drafted plan" is the country itself, though the phrase is not Turkish
+            found = [self.actors.country_actor(mention.entries[0], token)] if mention is not None and token in \
+                authors and mention.entries[0].kind in ("country", "adjective", "capital") else \
+                self.actors.resolve(token)
             if found and (found[0].actor.country or found[0].actor.type):
                 proposer, spans["proposer"] = found[0].actor, found[0].span
                 if proposer.country is None and proposer.type in DOMESTIC_TYPES:
@@ -244,6 +249,11 @@ class ProposalExtractor:
                     recipient, spans["recipient"] = found[0].actor, found[0].span
                     break
         return proposer, recipient, spans
+
+    def _authors(self, noun: Token) -> list[Token]:
+        """"a US-drafted plan", "the Qatari-brokered proposal": the nation that wrote the plan."""
+        return [t for t in self.doc[noun.left_edge.i:noun.i] if t.i + 2 < noun.i and
+                self.doc[t.i + 1].text == "-" and self.doc[t.i + 2].lower_ in AUTHORING_PARTICIPLES]
 
     def _named_before(self, noun: Token) -> Token | None:
         """The proposal noun of the two sentences before that a definite one ("the offer") refers back to."""

@@ -34,7 +34,10 @@ RELATIONAL_HEADS = {"member", "head", "vice-head", "chief", "leader", "part", "r
 
 
 NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-trained", "-educated", "-linked",
-                   "-sponsored", "-supported", "-affiliated", "-inspired", "-armed", "- born", "- backed")
+                   "-sponsored", "-supported", "-affiliated", "-inspired", "-armed", "- born", "- backed",
+                   # "an Indian-made vaccine", "a US-brokered deal": the thing is another's product, not an actor
+                   "-made", "-built", "-manufactured", "-produced", "-designed", "-supplied", "-donated",
+                   "-brokered", "-drafted", "-mediated")
 STANCE_PREFIXES = ("anti-", "pro-", "anti -", "pro -")
 # Things a country keeps abroad: "a US base", "the Russian embassy", "a British tanker".
 OUTPOST_NOUNS = {"base", "embassy", "consulate", "outpost", "position", "facility", "ship", "warship", "vessel",

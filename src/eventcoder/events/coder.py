@@ -146,6 +146,12 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         told = trig.nominal and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                     for c in trig.token.children)
         reciprocal = self._reciprocal(trig, base) and len(sources) > 1
+        if reciprocal and not targets and not trig.pattern.reciprocal and base.type == "AGREE":
+            # "Switzerland, Norway, Iceland and Liechtenstein pledged to invest $100 billion in India": a party
+            # the promise names in its own clause, not each other
+            named = tagged(self._clause_party(trig, sources), "discourse.clause_party")
+            if named:
+                targets, reciprocal = named, False
         if not targets and sources and event_type in ALWAYS_AIMED and not told and not reciprocal:
             targets = tagged(self._salient_party(trig, sources), "discourse.salient_party")
         # A list of forty leaders is one list, not a thousand dyads: keep the first ones named.
