@@ -665,3 +665,20 @@ def test_a_toll_after_a_part_refers_to_the_whole(code_records):
     result = code_records("Police said 96 people, including 17 police officers, had died in the unrest. A civil "
                           "society group put the death toll over the same period at 278.")
     assert _conflicting(result, "dead") == {(96, 278)}
+
+
+def test_a_forces_own_dead_put_at_a_figure_are_its_soldiers(code_records):
+    result = code_records("The rebels said 52 government soldiers were killed in the assault; the Malian army put "
+                          "its own dead at eight.")
+    eight = next(c for c in result.claims if c.value == 8)
+    assert eight.claimant is not None and "army" in eight.claimant.text
+    assert _conflicting(result, "dead") == {(8, 52)}
+
+
+def test_a_part_of_its_people_among_the_dead_is_a_part_and_what_a_partitive_does_says_its_category(code_records):
+    result = code_records("The army said 30 people were killed, and that 9 of its soldiers were among the dead. "
+                          "The opposition says more than 2,000 of its supporters remain in detention; the government "
+                          "says the number is below 400.")
+    assert next(c for c in result.claims if c.value == 9).partitive
+    assert next(c for c in result.claims if c.value == 2000).category == "arrested"
+    assert _conflicting(result, "arrested") == {(400, 2000)}

@@ -35,7 +35,8 @@ FORCE_NOUNS = {"troop", "soldier", "contingent", "force", "personnel", "servicem
 
 
 def _part(claim: Claim) -> str:
-    words = set((claim.counted or "").lower().split()) | {(claim.counted or "").lower()}
+    counted = (claim.counted or "").lower().removeprefix("own ")  # "its own dead" are its dead
+    words = set(counted.split()) | {counted}
     part = next((part for part, nouns in PARTS.items() if words & nouns), "everyone")
     if part == "everyone" and not words - BARE_COUNTS - {""} and claim.subject is not None:
         # "the army's losses were more than 50 dead": an armed force's own dead are its soldiers or fighters

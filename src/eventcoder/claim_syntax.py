@@ -63,6 +63,9 @@ def included(span: Span) -> bool:
     before = span.doc[max(span.start - 2, 0):span.start].text.lower()
     if before.endswith(("including", "among them", "of whom", "of which", "among whom")):
         return True
+    after = span.doc[span.end:min(span.end + 8, sentence_of(span[0]).end)].text.lower()
+    if re.search(r"\b(?:were|was|are|is) among the\b", after):
+        return True  # "11 of its civilian auxiliaries were among the dead"
     opening = span.doc[sentence_of(span[0]).start:span.start]
     return len(opening) >= 3 and opening[0].lower_ == "of" and opening[1].lower_ in ("the", "these", "those") and \
         opening[-1].text == ","
@@ -168,8 +171,10 @@ def estimate_verb(figure: Token, anchor: Token, report_verb: Token | None) -> To
         if token_lemma(verb) in ESTIMATE_VERBS | RECORDING_VERBS and any(c.dep_ == "nsubj" for c in verb.children) \
                 and (any(c.dep_ == "dobj" and (token_lemma(c) in COUNT_NOUNS or c == figure or figure in c.subtree)
                          for c in verb.children)
-                     # "puts the group's total strength at about 7,000"
-                     or figure.dep_ == "pobj" and figure.head.lower_ in ("at", "to") and figure.head.head == verb):
+                     # "puts the group's total strength at about 7,000", "put its own losses at 47 dead"
+                     or figure.dep_ == "pobj" and figure.head.lower_ in ("at", "to") and figure.head.head == verb
+                     or figure.head.dep_ == "pobj" and figure.head.head.lower_ in ("at", "to") and
+                     figure.head.head.head == verb):
             return verb
         if token_lemma(verb) in GIVING_VERBS and any(c.dep_ == "nsubj" for c in verb.children) and any(
                 c.dep_ == "dobj" and token_lemma(c) in COUNT_NOUNS | ESTIMATES and figure in c.subtree

@@ -242,6 +242,12 @@ class ClaimExtractor:
                 subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON"):
                     return subject
+        if root.dep_ == "pobj" and head.lower_ in ("below", "above", "under", "over", "around", "near") and \
+                token_lemma(head.head) in FIGURE_VERBS:
+            # "the government says the number is below 600"
+            subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                return subject
         if root.dep_ == "pobj" and head.lower_ == "to" and head.head.pos_ in ("ADJ", "ADV") and \
                 token_lemma(head.head.head) in FIGURE_VERBS:
             # "the number of dead was closer to 30": the subject of the verb the comparison hangs on
@@ -312,6 +318,8 @@ class ClaimExtractor:
             phrase = phrase_words(counted)  # "2,700 wounded fighting": its own words before its clause's verb
             words |= phrase
             head = counted.head  # what happened to them, within their own clause
+            if head.lower_ == "of" and head.head == span.root and span.root.head.pos_ in ("VERB", "AUX"):
+                head = span.root.head  # "4,000 of its supporters remain in detention": the figure's own verb
             words |= {head.lemma_.lower(), head.lower_}
             words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "oprd", "xcomp")}
             # "forced from their homes", "sought asylum in Tanzania": read only when nothing closer says it
