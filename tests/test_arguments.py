@@ -225,3 +225,18 @@ def test_parties_pledging_something_to_a_party_their_clause_names_pledge_it_to_t
 def test_a_country_a_thing_was_made_in_is_no_actor(code):
     events = coded(code, "Kenyan police seized 300 Turkish-made rifles at the port of Mombasa on Monday.")
     assert "TUR" not in {country for _, source, target, _, _ in events for country in (source, target)}
+
+
+def test_an_administration_named_by_its_leader_is_the_leaders_state(code):
+    events = coded(code, "The Biden administration suspended military aid to Niger on Tuesday.")
+    assert ("SANCTION", "USA", "NER") in dyads_of(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia vetoed a French-sponsored draft on Syria on Friday.",
+    "China on Thursday vetoed a U.S.-drafted resolution on Myanmar.",
+])
+def test_rejecting_a_text_rejects_its_author(code, text):
+    events = coded(code, text)
+    assert {target for kind, _, target, _, _ in events if kind == "REJECT"} <= {"FRA", "USA"}
+    assert any(kind == "REJECT" and target in ("FRA", "USA") for kind, _, target, _, _ in events)

@@ -39,6 +39,9 @@ NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-train
                    "-made", "-built", "-manufactured", "-produced", "-designed", "-supplied", "-donated",
                    "-brokered", "-drafted", "-mediated")
 STANCE_PREFIXES = ("anti-", "pro-", "anti -", "pro -")
+# Texts a country writes: "a U.S.-drafted resolution" is the United States' text
+AUTHORED_NOUNS = {"resolution", "draft", "text", "plan", "proposal", "motion", "bill"}
+AUTHORING_PARTICIPLES = {"drafted", "sponsored", "proposed", "authored", "written", "tabled"}
 # Things a country keeps abroad: "a US base", "the Russian embassy", "a British tanker".
 OUTPOST_NOUNS = {"base", "embassy", "consulate", "outpost", "position", "facility", "ship", "warship", "vessel",
                  "tanker", "plane", "aircraft", "jet", "drone", "convoy", "camp", "garrison", "mission"}
@@ -464,6 +467,15 @@ class DocumentActors:
         if agent is None and inside and all(self._in_place_prep(self.doc[m.start], head) for m in inside):
             return []  # "floods in Pakistan" only says where; "Algerian landowners" says who
         countries = self._countries(head, tokens, inside, depth)
+        if not countries and head.lemma_.lower() in AUTHORED_NOUNS:
+            # "a U.S.-drafted resolution": the text is its author's (vetoing it rejects the author)
+            countries = [(e.roles[0].country, e.wikidata) for m in inside for e in [_country_entry(m)] if e and
+                         m.end + 1 < len(self.doc) and self.doc[m.end].text == "-" and
+                         self.doc[m.end + 1].lower_ in AUTHORING_PARTICIPLES][:1]
+            # the tokenizer keeps "U.S.-drafted" whole
+            countries = countries or [(e.roles[0].country, e.wikidata) for t in tokens for author, _, verb in
+                                      [t.lower_.rpartition("-")] if verb in AUTHORING_PARTICIPLES
+                                      for e in self.kb.phrases.get(author, ()) if e.kind in COUNTRY_KINDS][:1]
         found_in_text = bool(countries)
         if not countries:
             if agent is None:
@@ -476,6 +488,10 @@ class DocumentActors:
             # "the hospital in Mariupol", "the Jenin refugee camp": the place in the phrase says whose it is
             located = next((self.token_places[t.i] for t in tokens if t.i in self.token_places and (
                 self._in_place_prep(t, head) or t.dep_ == "compound" and t.i < head.i)), None)
+            # "the Trump administration", "the Modi government": the leader named before it says whose it is
+            leaders = [self._from_entry(m, text, head, span) for m in inside
+                       if m.entries[0].kind == "person" and self.doc[m.end - 1].head == head]
+            located = located or next((r.actor.country for r in leaders if r and r.actor.country), None)
             fallback = located or self.sentence_country(head) if (
                 head.pos_ == "NOUN" or agent.kind == "title" or generic) else None
             found_in_text = bool(located) and fallback == located  # said by the phrase, not guessed
