@@ -658,6 +658,10 @@ def test_vandalism_in_a_riot_is_the_riot(code):
      '2023-05-02', 'RETREAT', 'IND', 'PAK'),  # handing back a captive releases him
     ('Mexican police recaptured a cartel leader who had escaped from prison.',
      '2023-01-06', 'COERCE', 'MEX', 'MEX'),  # recapturing a fugitive arrests him again
+    ("Ethiopia's government cut off mobile internet access in the Amhara region on Thursday.",
+     '2023-08-03', 'COERCE', 'ETH', 'ETH'),  # cutting a service off cuts off the state's own public
+    ('The World Bank approved a $700 million lending programme for Ghana on Friday.',
+     '2023-05-02', 'AID', 'WB', 'GHA'),  # a lending programme approved for a state is economic aid
     ("Israel's army said on Sunday it had called up 2,000 reservists.",
      '2023-05-02', 'MOBILIZE', 'ISR', None),  # calling up reservists mobilises them
     ('The World Bank halted lending to Malawi on Monday.',

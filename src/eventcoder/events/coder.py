@@ -137,6 +137,10 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             helped = tagged([replace(d, actor=d.actor.model_copy(update={"type": "GOV"})) for d in destination],
                             "aid.destination")
             targets = helped or [t for t in targets if not any(self._same_side(t, s) for s in sources)]
+        if not targets and sources and base.mode == "withhold" and sources[0].actor.country:
+            # "Uganda's government cut off internet access nationwide": the state's own public is cut off
+            public = sources[0].actor.model_copy(update={"type": "CVL", "name": None, "role": None, "wikidata": None})
+            targets = tagged([replace(sources[0], actor=public, person=False)], "coerce.own_public")
         if "target" in pattern.requires and not targets or self._disaster(trig) or self._not_an_event(trig, targets):
             return []
         if "official_source" in pattern.requires and not any(s.person or s.actor.type in OFFICIAL_SOURCES or
