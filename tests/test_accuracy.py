@@ -25,6 +25,21 @@ def test_dev_set_scores_stay_above_floors(coder):
     assert not low, f"below floor (value, floor): {low}"
 
 
+# event gold sets read during rule work: the public wire set and a fresh batch after its round
+EVENT_FLOORS = {"wire.jsonl": {"type_f1": 0.76, "dyad_f1": 0.60, "full_f1": 0.49},
+                "batches/fr.jsonl": {"type_f1": 0.78, "dyad_f1": 0.66, "full_f1": 0.52}}
+
+
+@pytest.mark.parametrize("name", sorted(EVENT_FLOORS))
+def test_event_gold_sets_stay_above_floors(coder, name):
+    path = GOLD / name
+    gold = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    events = [e.model_dump(mode="json") for result in coder.code(list(read_path(path))) for e in result.events]
+    result = score(gold, events)
+    low = {k: (result[k], floor) for k, floor in EVENT_FLOORS[name].items() if result[k] < floor}
+    assert not low, f"below floor (value, floor): {low}"
+
+
 # claims gold sets: the public set and every fresh batch once read (recall per record kind, figure precision)
 CLAIMS_FLOORS = {
     "claims-public.jsonl": {"figures": 0.94, "conflicts": 0.79, "quotes": 1.0, "proposals": 1.0, "precision": 0.98},
@@ -32,6 +47,8 @@ CLAIMS_FLOORS = {
                                 "precision": 0.99},
     "claims-batches/cf.jsonl": {"figures": 0.86, "conflicts": 0.54, "quotes": 0.86, "proposals": 0.94,
                                 "precision": 0.96},
+    "claims-batches/cm.jsonl": {"figures": 0.87, "conflicts": 0.80, "quotes": 0.95, "proposals": 1.0,
+                                "precision": 0.99},
 }
 
 
