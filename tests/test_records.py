@@ -241,6 +241,12 @@ def test_casualty_figure_is_attached_to_its_event(code):
     # a plan the parties committed to is set out by whoever reports it
     ("UN envoy Hans Grundberg said on Friday that Yemen's parties had committed to a plan with three elements: (1) a "
      "ceasefire; (2) the payment of salaries; and (3) the reopening of roads.", "UN", 3),
+    # a modal carried over semicolons in the sentence after the proposal ("Under it, ... would A; B; and C")
+    ("Norway has presented Colombia's government and the ELN with a draft accord. Under it, the two sides would "
+     "declare a truce; free all hostages; and open talks in Oslo.", "NOR", 3),
+    # a phrase that opens with a preposition stays in the item before it
+    ("Armenia proposed a set of steps on Monday: a hotline between the armies, the return of detainees, and a "
+     "ceasefire on land and at sea lasting a month.", "ARM", 3),
 ])
 def test_proposals_in_any_list_shape(code_records, text, proposer, n_items):
     result = code_records(text)

@@ -33,6 +33,7 @@ CONDITION_OPENING = re.compile(r"^(?:and\s+)?(?:only\s+)?(?:in exchange for|in r
                                r"providing that|on (?:the )?condition that|as long as|if|only if|subject to|"
                                r"on condition)\b", re.I)
 MODALS = {"would", "will", "should", "must", "shall", "could"}
+PREPOSITIONS = {"at", "in", "on", "by", "with", "from", "to", "for", "of", "into", "over", "across", "within"}
 
 
 def _clean(item: str) -> str:
@@ -107,7 +108,8 @@ def split_last_and(items: list[str]) -> list[str]:
     if len(items) < 2:
         return items
     left, sep, right = items[-1].rpartition(" and ")
-    if sep and len(left.split()) >= 2 and len(right.split()) >= 2:
+    # "a ceasefire in the air and at sea": a phrase that opens with a preposition goes on the item before it
+    if sep and len(left.split()) >= 2 and len(right.split()) >= 2 and right.split()[0].lower() not in PREPOSITIONS:
         return [*items[:-1], left, right]
     return items
 
@@ -129,15 +131,17 @@ def colon_list(text: str) -> tuple[list[str], list[str]]:
     return (items, conditions) if len(items) >= 2 else ([], [])
 
 
-def semicolon_clauses(text: str) -> list[str]:
+def semicolon_clauses(text: str, shared_modal: bool = False) -> list[str]:
     """"the two sides would recognise ...; Belgrade would not object ...; and Pristina would establish ...":
-    clauses of one sentence separated by semicolons, each with a verb of its own."""
+    clauses of one sentence separated by semicolons, each with a verb of its own; with `shared_modal`, the first
+    clause's modal may carry the rest ("the two sides would commit to ...; restore ...; and exchange ...")."""
     if text.count(";") < 1:
         return []
     chunks = [_clean(c) for c in text.split(";")]
     chunks = [c for c in chunks if c]
     with_verb = [c for c in chunks if re.search(r"\b(would|will|should|must|shall|could)\b", c)]
-    return chunks if len(chunks) >= 2 and len(with_verb) == len(chunks) else []
+    carried = shared_modal and bool(chunks) and chunks[0] in with_verb
+    return chunks if len(chunks) >= 2 and (carried or len(with_verb) == len(chunks)) else []
 
 
 def lines_after(sentences: list[Span], index: int) -> tuple[list[str], list[int]]:

@@ -31,6 +31,7 @@ CONDITION_MARKERS = re.compile(r"\b(in exchange for|in return for|in exchange|in
                                r"providing that|on condition that|on the condition that|as long as|if|only if|"
                                r"subject to)\b",
                                re.I)
+UNDER_IT = re.compile(r"^(?:Under (?:it|them|the (?:plan|proposal|draft|framework|deal|offer|terms))),", re.I)
 ATTRIBUTION_TAIL = re.compile(r",\s+[^,]{0,80}\b(?:said|says|added|told reporters)\W*$")
 OPENING_MARKER = re.compile(r"^\s*\(?\d{1,2}[.)]\s")  # a sentence that opens with the next entry's number
 CUT_MARKER = re.compile(r"[:;,]\s*\d{1,2}\.\s*$|^\s*\d{1,2}\.\s*$")
@@ -48,6 +49,7 @@ PROPOSAL_NOUNS = {"proposal", "counter-proposal", "counterproposal", "plan", "of
                   "condition", "demand", "point", "step"}
 # Verbs that lay out a list after a colon: "listed what Caracas expects ...: an end to ..., ... and ..."
 AUTHORING_PARTICIPLES = {"drafted", "brokered", "proposed", "authored", "written", "sponsored", "mediated", "led"}
+READY_WORDS = {"ready", "willing", "prepared"}
 # Reports of what a side would do that make an offer when a condition follows ("told the junta that it would ...")
 OFFERING_REPORTS = {"say", "tell", "announce", "offer", "promise", "pledge", "write", "inform", "signal"}
 OFFER_CONDITION = re.compile(r"\b(in exchange for|in return for|provided that|providing that|on condition that|"
@@ -288,8 +290,13 @@ class ProposalExtractor:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in OFFERING_REPORTS:
                 continue
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-                if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in clause.children):
+                # "said Tehran was ready to cap enrichment, let inspectors back and ship part of its stockpile"
+                ready = next((x for a in clause.children if a.dep_ == "acomp" and a.lemma_.lower() in READY_WORDS
+                              for x in a.children if x.dep_ == "xcomp"), None)
+                if ready is None and not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could")
+                                             for c in clause.children):
                     continue
+                clause = ready or clause
                 tail = self.doc[clause.i:sent.end]
                 marker = OFFER_CONDITION.search(tail.text)
                 if marker is None:
@@ -345,8 +352,13 @@ class ProposalExtractor:
         if items:
             return items, [], []
         if index + 1 < len(self.sentences):  # "... set out his terms. First, ...; second, ...; and third, ..."
+            following = self.sentences[index + 1].text.strip()
             for shape in (lists.ordinal_items, lists.inline_markers):  # "It asked (a) that ..., (b) that ..."
-                items = shape(self.sentences[index + 1].text.strip())
+                items = shape(following)
+                if items:
+                    return items, [index + 1], []
+            if UNDER_IT.match(following):  # "Under it, the two sides would commit to ...; restore ...; and ..."
+                items = lists.semicolon_clauses(UNDER_IT.sub("", following), shared_modal=True)
                 if items:
                     return items, [index + 1], []
         demanding = head if head.pos_ == "VERB" else self._demanding_verb(head)
