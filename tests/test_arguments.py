@@ -240,3 +240,8 @@ def test_rejecting_a_text_rejects_its_author(code, text):
     events = coded(code, text)
     assert {target for kind, _, target, _, _ in events if kind == "REJECT"} <= {"FRA", "USA"}
     assert any(kind == "REJECT" and target in ("FRA", "USA") for kind, _, target, _, _ in events)
+
+
+def test_they_after_coordinated_countries_stands_for_each_of_them(code):
+    events = coded(code, "Slovenia, Malta and Belgium said on Thursday they would recognise a Palestinian state.")
+    assert {source for kind, source, _, _, _ in events if kind == "AGREE"} == {"SVN", "MLT", "BEL"}

@@ -272,7 +272,8 @@ class DocumentActors:
             group = [antecedent]
             if lower in PLURAL_PRONOUNS and antecedent.head.i != head.i:
                 # "the governments of Mali, Burkina Faso and Niger ... they": every member of the group
-                group = [g for g in self.resolve(antecedent.head, depth + 1) if g.actor.country] or group
+                members = [antecedent.head, *antecedent.head.conjuncts]  # "Norway, Ireland and Spain ... they"
+                group = [g for m in members for g in self.resolve(m, depth + 1) if g.actor.country] or group
             return [replace(member, actor=member.actor.model_copy(update={"text": head.text}),
                             head=head, span=(head.idx, head.idx + len(head.text))) for member in group]
         tokens = self.phrase_tokens(head)
