@@ -27,6 +27,13 @@ def token_lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def figure_subject(verb: Token, pronouns: bool = False) -> Token | None:
+    """The noun a figure verb gives the value of ("losses were more than 200", "the toll stood at 300")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    kinds = ("NOUN", "PROPN", "PRON") if pronouns else ("NOUN", "PROPN")
+    return subject if subject is not None and subject.pos_ in kinds else None
+
+
 def given_at(number: Token) -> bool:
     """"puts the number killed at about 900", "the toll rose to 40": a figure the tagger may leave untagged."""
     preposition = number.head

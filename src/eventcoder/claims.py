@@ -14,6 +14,7 @@ from eventcoder.actors.resolver import DocumentActors
 from eventcoder.claim_syntax import (
     definite_count,
     estimate_verb,
+    figure_subject,
     first_batch,
     included,
     number_value,
@@ -238,22 +239,15 @@ class ClaimExtractor:
             figure = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             if figure is not None and token_lemma(verb) in ESTIMATE_VERBS:
                 return figure
-            if token_lemma(verb) in FIGURE_VERBS:  # "the toll stood at 300"
-                subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON"):
-                    return subject
-        if root.dep_ == "pobj" and head.lower_ in ("below", "above", "under", "over", "around", "near") and \
-                token_lemma(head.head) in FIGURE_VERBS:
-            # "the government says the number is below 600"
-            subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-                return subject
-        if root.dep_ == "pobj" and head.lower_ == "to" and head.head.pos_ in ("ADJ", "ADV") and \
-                token_lemma(head.head.head) in FIGURE_VERBS:
-            # "the number of dead was closer to 30": the subject of the verb the comparison hangs on
-            subject = next((c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-                return subject
+            if token_lemma(verb) in FIGURE_VERBS and (subject := figure_subject(verb, pronouns=True)) is not None:
+                return subject  # "the toll stood at 300"
+        # "the government says the number is below 600", "the number of dead was closer to 30": the subject of the
+        # figure verb the comparison hangs on
+        compared = head.head if head.lower_ in ("below", "above", "under", "over", "around", "near") else \
+            head.head.head if head.lower_ == "to" and head.head.pos_ in ("ADJ", "ADV") else None
+        if root.dep_ == "pobj" and compared is not None and token_lemma(compared) in FIGURE_VERBS and \
+                (subject := figure_subject(compared)) is not None:
+            return subject
         if root.dep_ == "pobj" and head.lower_ == "of" and \
                 token_lemma(head.head) in COUNT_NOUNS - {"it", "crowd", "turnout"}:
             return head.head  # "a far higher death toll of roughly 1,000", "a tally of 300"
@@ -267,10 +261,9 @@ class ClaimExtractor:
             given = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
             if given is not None:
                 return given  # "putting it nearer 40,000": the figure hangs on the verb without its "at"
-        if root.dep_ in ("attr", "dobj", "obj", "acomp", "npadvmod") and token_lemma(head) in FIGURE_VERBS:
-            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-                return subject
+        if root.dep_ in ("attr", "dobj", "obj", "acomp", "npadvmod") and token_lemma(head) in FIGURE_VERBS and \
+                (subject := figure_subject(head)) is not None:
+            return subject
         noun = next((t for t in self.doc[span.end:span.end + 3] if t.pos_ in ("NOUN", "ADJ") or
                      t.lemma_.lower() in CATEGORY_CUES), None)
         if noun is not None and noun.i == span.end:

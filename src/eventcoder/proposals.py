@@ -122,7 +122,12 @@ class ProposalExtractor:
             heads = [h for h in (self._introduction(sent), offer[0] if offer else None) if h is not None]
             for head in heads:
                 proposer, recipient, spans = self._parties(head)
-                items_text, entries, closing = self._items(index, sent, head) if proposer else ([], [], [])
+                if not proposer:
+                    items_text, entries, closing = [], [], []
+                elif offer is not None and offer[0] == head:  # the offer's actions, read once
+                    items_text, entries, closing = offer[1], [], offer[2]
+                else:
+                    items_text, entries, closing = self._items(index, sent, head)
                 if items_text:
                     break
             if not heads or not items_text:
@@ -316,9 +321,6 @@ class ProposalExtractor:
         """The item texts, the later sentences they take, and the conditions closing the whole list, from the
         first list shape that fits (proposal_lists.py)."""
         text = sent.text.strip()
-        offer = self._conditional_offer(sent)
-        if offer is not None and offer[0] == head:
-            return offer[1], [], offer[2]
         after_head = self.doc[head.i:sent.end].text
         cut = index + 1
         while cut < len(self.sentences) and (LAST_LINE_MARKER.search(after_head) or CUT_MARKER.search(after_head) or (

@@ -22,6 +22,7 @@ from eventcoder.events.slots import prefixed, tagged
 from eventcoder.events.syntax import (
     IRREALIS,
     OFFICIAL_TYPES,
+    definite,
     direct_object,
     each_pair,
     lemma,
@@ -147,8 +148,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
                                                              lemma(s.head) in DELEGATIONS for s in sources):
             return []  # "flew to Honiara" is a visit by a leader or an envoy, not by troops or a plane
         # "al-Shabaab said it carried out the attack": an event told before keeps the target it was told with
-        told = trig.nominal and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                    for c in trig.token.children)
+        told = trig.nominal and definite(trig.token)
         reciprocal = self._reciprocal(trig, base) and len(sources) > 1
         if reciprocal and not targets and not trig.pattern.reciprocal and base.type == "AGREE":
             # "Switzerland, Norway, Iceland and Liechtenstein pledged to invest $100 billion in India": a party

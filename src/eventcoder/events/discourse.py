@@ -8,6 +8,7 @@ from eventcoder.events.slots import tagged
 from eventcoder.events.syntax import (
     ANAPHORA_TOKENS,
     REPRESSION_TYPES,
+    definite,
     direct_object,
     is_passive,
     lemma,
@@ -107,7 +108,7 @@ class DiscourseFinding(ParseView):
         event noun with an actor and no victim names the perpetrator of the agentless event just reported."""
         if not trig.nominal or not result or any(c.target is not None for c in result):
             return False
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trig.token.children):
+        if not definite(trig.token):
             return False
         sentence = sentence_of(trig.token)
         for earlier in reversed(self.recent):

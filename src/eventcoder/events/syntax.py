@@ -132,6 +132,11 @@ def object_phrases(token: Token) -> set[str]:
     return phrases
 
 
+def definite(noun: Token) -> bool:
+    """"the attack", "this move": a noun its determiner marks as known from before."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")

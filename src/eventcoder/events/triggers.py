@@ -106,6 +106,10 @@ class TriggerFinding(ParseView):
             obj = token.head  # "shells fired by Russian troops"
         if obj is not None:
             obj = through_relative(obj, token)
+        # every object a pattern's exceptions are read against ("gave French special forces a month to leave")
+        objects = [o for o in [obj, *(c for c in token.children if c.dep_ in ("dobj", "npadvmod", "dative")),
+                               *(t for t in (obj.subtree if obj is not None else ()) if t.dep_ == "npadvmod")]
+                   if o is not None]
         for rule in rules:
             pattern = rule.pattern
             score = 0
@@ -121,11 +125,8 @@ class TriggerFinding(ParseView):
                 if not any(o is not None and object_phrases(o) & pattern.objects for o in [rule_obj, *told]):
                     continue  # "gave American diplomats 72 hours to leave": whom it is told to
                 score += 2
-            objects = [o for o in [obj, *(c for c in token.children if c.dep_ in ("dobj", "npadvmod", "dative")),
-                                   *(t for t in (obj.subtree if obj is not None else ()) if t.dep_ == "npadvmod")]
-                       if o is not None]
             if pattern.except_objects and any(object_phrases(o) & pattern.except_objects for o in objects):
-                continue  # "gave French special forces a month to leave": a deadline, not a gift
+                continue  # a deadline, not a gift
             if "xcomp" in pattern.requires and not any(c.dep_ in ("xcomp", "ccomp") and any(
                     a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in token.children):
                 continue
