@@ -117,6 +117,41 @@ def fronted_subjects(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("finite_conjuncts")
+def finite_conjuncts(doc: Doc) -> Doc:
+    """"gave the junta a week to reinstate the president and imposed sanctions": a verb in the past tense cannot
+    be coordinated with an infinitive; it is coordinated with the finite verb the infinitive depends on."""
+    for token in doc:
+        head = token.head
+        if token.dep_ != "conj" or token.tag_ != "VBD" or head.tag_ != "VB" or \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            continue
+        finite = next((a for a in head.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), None)
+        if finite is not None and finite.i < token.i:
+            token.head = finite
+    return doc
+
+
+@Language.component("rootless_sentences")
+def rootless_sentences(doc: Doc) -> Doc:
+    """"Hundreds of students protested in Dhaka", "Soldiers and armoured vehicles massed in front of the palace": a
+    full sentence whose root came out as a noun, with the verb as a participle describing it, is read as what it
+    is: the noun is the subject of the verb (a participle with a "by" agent stays a reduced passive)."""
+    for sentence in list(doc.sents):
+        root = sentence.root
+        if root.pos_ not in ("NOUN", "PROPN") or sentence[-1].text not in SENTENCE_END:
+            continue
+        verb = next((c for c in root.rights if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")), None)
+        if verb is None or any(c.dep_ in ("agent", "aux", "auxpass") for c in verb.children):
+            continue
+        for token in sentence:
+            if token.head == root and token.dep_ in ("punct",) and token.i > verb.i:
+                token.head = verb
+        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+        root.head, root.dep_ = verb, "nsubj"
+    return doc
+
+
 # A "sentence" longer than this (a text with no full stops) is cut at clause punctuation, else at the budget:
 # parsing and coding cost grow faster than the length of a sentence, and no news sentence comes near it.
 MAX_SENTENCE_TOKENS = 150
@@ -178,6 +213,8 @@ def load_model(name: str) -> Language:
         if "parser" in nlp.pipe_names and "naming_objects" not in nlp.pipe_names:
             nlp.add_pipe("naming_objects")  # last: it reads lemmas
             nlp.add_pipe("fronted_subjects")
+            nlp.add_pipe("finite_conjuncts")
+            nlp.add_pipe("rootless_sentences")
         for word in PROTEST_COMPOUNDS:  # "a sit-in" is one noun, not "sit", "-", "in"
             for form in (word, word.capitalize(), word + "s"):
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])

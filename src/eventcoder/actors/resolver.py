@@ -65,6 +65,10 @@ BELONGING = {"belong": ("to",), "belonging": ("to",), "link": ("to", "with"), "l
              "answering": ("to",), "close": ("to",), "connect": ("to", "with"), "connected": ("to", "with")}
 # Heads that stand against the organisation named with them ("Kremlin critics", "opponents of the junta").
 OPPOSING_HEADS = {"critic", "opponent", "dissident", "detractor", "rival", "foe"}
+# Heads that name another party by its relation to the owner ("accusing its neighbour", "Kenya's ally"): never the
+# owner itself; the other party is found in the discourse.
+COUNTERPART_HEADS = {"neighbour", "neighbor", "ally", "partner", "counterpart", "rival", "foe", "adversary", "enemy",
+                     "nemesis", "archrival", "arch-rival", "arch-foe"}
 
 
 @dataclass(frozen=True)
@@ -342,7 +346,7 @@ class DocumentActors:
                 if inner:
                     return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span,
                                     bare_country=False) for r in inner]
-        if not resolved and depth < 3:
+        if not resolved and depth < 3 and head.lemma_.lower() not in COUNTERPART_HEADS:
             # "against the government's plan" -> the government
             owner = _owner(head)
             if owner is not None:

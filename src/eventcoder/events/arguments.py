@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from eventcoder.actors.resolver import ResolvedActor
+from eventcoder.actors.resolver import COUNTERPART_HEADS, ResolvedActor
 from eventcoder.events.context import VERBAL_TYPES
 from eventcoder.events.slots import SlotFinding, named, prefixed, slot_tokens, tagged
 from eventcoder.events.syntax import (
@@ -113,6 +113,11 @@ class ArgumentFinding(SlotFinding):
         if trig.governor is not None and not targets and asked and not parties:
             # a rejected call was made to the rejecter
             targets = prefixed(self._arguments(trig.governor)[0], "governor")
+        counterpart = direct_object(anchor)
+        if not targets and counterpart is not None and lemma(counterpart) in COUNTERPART_HEADS and any(
+                c.dep_ == "poss" or c.lower_ == "the" for c in counterpart.children):
+            # "Kenya recalled its envoy to Somalia, accusing its neighbour of ...": the party named before
+            targets = tagged(self._named_before(counterpart, sources), "discourse.counterpart")
         if not targets:
             targets = self._default_targets(trig, event_type, target_tokens)
         if not targets and event_type not in TARGET_NULL_TYPES | {"CONSULT"} and len(sources) == 1:
@@ -138,6 +143,22 @@ class ArgumentFinding(SlotFinding):
                    anchor in a.ancestors):
                 continue
             found = [a for a in self._expand([token]) if a.actor.country and not any(
+                self._same_side(a, s) for s in sources)]
+            if found:
+                return found[:1]
+        return []
+
+    def _named_before(self, noun: Token, sources: list[ResolvedActor]) -> list[ResolvedActor]:
+        """The other side a relational noun ("its neighbour", "the ally") refers back to: the nearest one named
+        before it in its sentence, else in the sentence before."""
+        sentence = noun.sent
+        taken = {i for a in sources for i in range(a.head.left_edge.i, a.head.right_edge.i + 1)}
+        previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else self.doc[0:0]
+        candidates = [*reversed([t for t in self.doc[sentence.start:noun.i] if t.i not in taken]), *reversed(previous)]
+        for token in candidates:
+            if token.pos_ not in ("PROPN", "NOUN"):
+                continue
+            found = [a for a in self._expand([token]) if a.actor.country and not a.country_from_context and not any(
                 self._same_side(a, s) for s in sources)]
             if found:
                 return found[:1]

@@ -203,11 +203,12 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         unarmed = outcome.type == "COERCE" or outcome.mode in (None, "destroy")
         if outcome.type in ("ASSAULT", "COERCE") and unarmed and sources and all(self._protesters(s) for s in sources):
             outcome = Outcome("PROTEST", "145", "riot")  # protesters storming parliament or attacking embassies riot
-        if outcome.type == "REQUEST" and trig.anchor.dep_ in ("advcl", "xcomp") and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in trig.anchor.children) and \
+        if outcome.type == "REQUEST" and trig.anchor.dep_ in ("advcl", "xcomp") and (trig.anchor.tag_ == "VBG" or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in trig.anchor.children)) and \
                 lemma(trig.anchor.head) not in self.lexicon.cues["reporting_verbs"] and sources and \
                 all(s.actor.type in PUBLIC_TYPES for s in sources):
-            # "farmers drove tractors into Brussels to demand relief": a demand made by acting in public
+            # "farmers drove tractors into Brussels to demand relief", "protesters stayed camped outside the army
+            # headquarters, demanding that Bashir step down": a demand made by acting in public
             outcome = Outcome("PROTEST", "141", "demo")
         dismissed = direct_object(trig.anchor)
         if outcome.type == "REJECT" and dismissed is not None and lemma(dismissed) not in REJECTABLE_NOUNS and any(
@@ -291,9 +292,15 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         if kind == "REQUEST" and obj is None and any(c.dep_ in ("prt", "advmod") and c.lower_ in
                                                      cues["continuing_particles"] for c in anchor.children):
             return True  # "pressed ahead with deep spending cuts"
-        if "oprd" in trig.pattern.requires and obj is not None and obj.lower_ == "what" and any(
-                c.dep_ == "nsubj" and c.pos_ == "PRON" for c in anchor.children):
-            return True  # "Azerbaijan launched what it called anti-terrorist operations": its own label
+        if kind == "ASSAULT" and any(lemma(g) in ("air", "sky") for g in self._pobjs(anchor, {"into", "in"})):
+            return True  # "fighters fired their guns into the air in celebration": at no one
+        namer = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+        if "oprd" in trig.pattern.requires and obj is not None and obj.lower_ == "what" and namer is not None and (
+                namer.pos_ == "PRON" or targets and all(any(t.actor.country == n.actor.country for n in self._expand(
+                    [namer])) for t in targets)):
+            # "Azerbaijan launched what it called anti-terrorist operations", "Indian jets bombed a camp in what New
+            # Delhi called a pre-emptive strike": the actor's own label
+            return True
         if trig.pattern.outcome.mode == "visit" and targets and all(t.actor.type in ("REF", "CVL") for t in targets):
             return True  # "the countries hosting them (refugees)": giving shelter is no visit
         if trig.pattern.outcome.mode == "beat" and any(t.bare_country for t in targets):

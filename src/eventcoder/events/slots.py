@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from eventcoder.actors.resolver import ResolvedActor
+from eventcoder.actors.resolver import COUNTERPART_HEADS, ResolvedActor
 from eventcoder.events.context import VERBAL_TYPES
 from eventcoder.events.syntax import (
     CONTAINER_NOUNS,
@@ -223,7 +223,8 @@ class SlotFinding(ParseView):
             container = trig.token.head.head if trig.token.head.lower_ == "of" else None
             if container is not None and lemma(container) in CONTAINER_NOUNS:
                 slots += named(self._pobjs(container, preps | {"on", "against"}), "light_verb.container_preposition")
-        if obj is not None and not self._expand(slot_tokens(slots)):  # "delivered tents worth $5 million to Turkey"
+        if obj is not None and not self._expand(slot_tokens(slots)) and lemma(obj) not in COUNTERPART_HEADS:
+            # "delivered tents worth $5 million to Turkey" (but "accused its ally of ...": the ally is the target)
             slots += [(t, "verb.object_phrase_preposition") for d in obj.subtree
                       if d.dep_ == "prep" and d.lower_ in preps for t in d.children if t.dep_ == "pobj"]
         if passive and not self._expand(slot_tokens(slots)):  # "fired by rebels against US warships": misattached

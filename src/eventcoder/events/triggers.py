@@ -37,6 +37,7 @@ CONTENT_DEPS = {"xcomp", "ccomp"}
 TOPIC_HOLDERS = {"resolution", "report", "debate", "bill", "law", "vote", "motion", "statement", "study", "hearing",
                  "inquiry", "article", "book", "paper", "briefing", "conference", "seminar", "guideline", "rule"}
 LEAVING_VERBS = {"leave", "depart", "quit", "exit"}  # "ordered the diplomats to leave": an expulsion
+DEADLINE_NOUNS = {"hour", "day", "week", "month", "deadline", "ultimatum"}  # "gave the junta a week to ..."
 
 
 @dataclass
@@ -97,6 +98,16 @@ class TriggerFinding(ParseView):
                     if g.dep_ in ("acl", "relcl")]
         return any(lemma(c) in LEAVING_VERBS for c in clauses)
 
+    @staticmethod
+    def _sets_deadline(verb: Token) -> bool:
+        """"gave the junta one week to reinstate", "set Iran a deadline to respond": a span of time to do something."""
+        spans = [c for c in verb.children if c.dep_ in ("dobj", "obj", "npadvmod", "dative") and
+                 lemma(c) in DEADLINE_NOUNS]
+        clauses = [c for c in (*verb.children, *(g for s in spans for g in s.children))
+                   if c.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp") and
+                   any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
+        return bool(spans and clauses)
+
     def _best_rule(self, token: Token, rules: list) -> Trigger | None:
         best, best_score = None, -1
         obj = direct_object(token)
@@ -135,6 +146,9 @@ class TriggerFinding(ParseView):
                 if subject is None or not object_phrases(subject) & pattern.subjects:
                     continue
                 score += 2
+            if "deadline" in pattern.requires and (not self._sets_deadline(token) or
+                                                   self._told_to_leave(token) != ("leave_clause" in pattern.requires)):
+                continue
             if "leave_clause" in pattern.requires and not self._told_to_leave(token):
                 continue  # "ordered the diplomats to leave": an expulsion, not a request
             if "armed_subject" in pattern.requires and not self._armed_subject(token):

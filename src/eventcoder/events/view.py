@@ -85,8 +85,10 @@ class ParseView:
         found = []
         for child in token.children:
             if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ in preps:
-                objects = [g for g in child.children if g.dep_ == "pobj"]
-                found.extend(objects or orphaned_object(child))
+                # "condemnation from the UN and from Qatar": a repeated preposition is coordinated with the first
+                for prep in (child, *(c for c in child.conjuncts if c.lower_ == child.lower_)):
+                    objects = [g for g in prep.children if g.dep_ == "pobj"]
+                    found.extend(objects or orphaned_object(prep))
         # "on the first day of the G20 summit", "on Monday": when, not at whom (but "with President Assad
         # Tuesday", parsed with the date as head, names a party)
         return [t for t in found if lemma(t) not in TIME_NOUNS and not (
