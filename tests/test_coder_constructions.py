@@ -67,3 +67,61 @@ def test_a_repeated_preposition_adds_a_party(code):
 def test_a_sentence_parsed_without_a_verb_gets_its_verb_back(code):
     events = code("Thousands of students protested in Dhaka on Friday.", "2018-08-03")
     assert {kind for kind, _, _ in dyads(events)} == {"PROTEST"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington froze the assets of four Nicaraguan judges on Monday.", ("SANCTION", "USA", "NIC")),
+    ("Seoul agreed on Tuesday to unfreeze $2 billion in Iranian funds.", ("CONCEDE", "KOR", "IRN")),
+    ("Dhaka said on Friday it would suspend bilateral trade with Myanmar.", ("SANCTION", "BGD", "MMR")),
+    ("Nairobi expelled Uganda's high commissioner on Thursday.", ("SANCTION", "KEN", "UGA")),
+])
+def test_financial_trade_and_diplomatic_measures(code, text, expected):
+    assert expected in dyads(code(text, "2023-05-02"))
+
+
+def test_sealing_an_agreement_signs_it_and_a_continental_adjective_names_no_country(code):
+    events = code("Canada and the South American bloc Mercosur sealed a trade agreement in Asuncion on Monday.",
+                  "2024-12-09")
+    assert {("SUPPORT", "CAN", "MERCOSUR"), ("SUPPORT", "MERCOSUR", "CAN")} <= dyads(events)
+    assert not any("USA" in (source, target) for _, source, target in dyads(events))
+
+
+def test_calling_a_text_unacceptable_rejects_it_and_the_place_of_the_deal_is_no_party(code):
+    events = code("Kenya and Tanzania signed a border accord in Arusha on Monday, though Uganda called the text "
+                  "unacceptable.", "2024-12-09")
+    rejects = {(source, target) for kind, source, target in dyads(events) if kind == "REJECT"}
+    assert rejects and all(source == "UGA" and target in ("KEN", "TZA") for source, target in rejects)
+
+
+def test_every_nationality_in_a_list_of_modifiers_is_a_party(code):
+    events = code("Indian, Japanese and Australian warships began joint drills in the Bay of Bengal on Monday.",
+                  "2024-10-14")
+    assert {("COOPERATE", "IND", "JPN"), ("COOPERATE", "IND", "AUS"), ("COOPERATE", "JPN", "AUS")} <= {
+        (kind, *sorted((source, target), key=["IND", "JPN", "AUS"].index)) for kind, source, target in dyads(events)
+        if source in ("IND", "JPN", "AUS") and target in ("IND", "JPN", "AUS")}
+
+
+def test_agreeing_to_a_cessation_of_hostilities_concedes(code):
+    events = code("Sudan's army and the Rapid Support Forces agreed on Saturday to a cessation of hostilities.",
+                  "2023-05-20")
+    assert "CONCEDE" in {kind for kind, _, _ in dyads(events)}
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors in Kinshasa have been fighting a cholera epidemic since March.",
+    "Senegal beat Algeria 3-1 in Dakar on Sunday to reach the final.",
+])
+def test_fighting_a_disease_and_winning_a_match_are_no_assault(code, text):
+    assert "ASSAULT" not in {kind for kind, _, _ in dyads(code(text, "2024-03-10"))}
+
+
+def test_ignoring_a_deadline_rejects_it(code):
+    events = code("Belgrade ignored a deadline set by the European Union to recognise Kosovo's licence plates.",
+                  "2022-09-01")
+    assert "REJECT" in {kind for kind, _, _ in dyads(events)}
+
+
+def test_a_modifier_is_read_with_its_phrase_not_alone(code):
+    events = code("Warsaw ignored a deadline to explain how a Soviet-designed missile came to land in the village.",
+                  "2022-11-17")
+    assert not any("SUN" in (source, target) for _, source, target in dyads(events))

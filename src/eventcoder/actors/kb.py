@@ -222,6 +222,9 @@ class KnowledgeBase:
         return agent.role if agent is not None and agent.kind == "title" and agent.role else role
 
 
+REGION_PREFIXES = {"South", "North", "Central", "Latin"}  # as written: "the central Haitian town" is Haitian
+
+
 class ActorMatcher:
     """Finds every knowledge-base phrase in a parsed document in one pass."""
 
@@ -240,4 +243,7 @@ class ActorMatcher:
             doc[start:end].__class__(doc, start, end, label=match_id)
             for match_id, start, end in [*self.lower(doc), *self.exact(doc)]
         ]
-        return [Mention(s.start, s.end, tuple(self._lookup[s.label])) for s in filter_spans(spans)]
+        mentions = [Mention(s.start, s.end, tuple(self._lookup[s.label])) for s in filter_spans(spans)]
+        # "the South American bloc", "Latin American leaders": a region, not the country the adjective names alone
+        return [m for m in mentions if not (m.start and doc[m.start - 1].text in REGION_PREFIXES and
+                                            m.entries[0].kind == "adjective")]

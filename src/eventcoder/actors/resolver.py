@@ -549,8 +549,19 @@ class DocumentActors:
                         return [(owners[0].actor.country, None)]
             return []
         first_index = found[0][0]
-        coordinated = [f for f in found
-                       if f[0] == first_index or self.doc[f[0]] in self.doc[first_index].conjuncts]
+        indices = {f[0] for f in found}
+        first = self.doc[first_index]
+
+        def listed(i: int) -> bool:
+            """"Chinese, Russian and Iranian warships": modifiers of one head listed with commas and "and"."""
+            token = self.doc[i]
+            return token.head == first.head and token.dep_ in ("amod", "compound") and all(
+                t.i in indices or t.lower_ in (",", "and") or t in first.conjuncts
+                for t in self.doc[min(i, first_index) + 1:max(i, first_index)])
+
+        group = {first_index, *(t.i for t in first.conjuncts)}
+        group |= {t.i for i in indices if listed(i) for t in (self.doc[i], *self.doc[i].conjuncts)}
+        coordinated = [f for f in found if f[0] in group]
         unique: list[tuple[str, str | None]] = []
         for _, country, wikidata in coordinated:
             if (country, wikidata) not in unique:

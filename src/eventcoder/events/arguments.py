@@ -38,6 +38,7 @@ THIRD_PARTY_ROLES = {"mediation", "help", "support", "assistance", "participatio
 RELATIVE_WORDS = {"that", "which", "what", "whom"}
 CONCESSIVE_PREPS = {"despite", "notwithstanding"}
 TOWARD_PREPS = {"to", "toward", "towards", "near", "along", "on", "at", "into"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 MEETING_VERBS = {"meet", "visit", "call", "phone", "host", "receive", "welcome"}
 JOINABLE_TYPES = {"MOBILIZE", "CONSULT", "COOPERATE", "PROTEST"}
@@ -137,7 +138,7 @@ class ArgumentFinding(SlotFinding):
         anchor = trig.anchor
         taken = {i for a in sources for i in range(a.head.left_edge.i, a.head.right_edge.i + 1)}
         for token in anchor.subtree:
-            if token.i <= anchor.i or token.i in taken or token.pos_ not in ("PROPN", "NOUN"):
+            if token.i <= anchor.i or token.i in taken or not self._phrase_head(token):
                 continue
             if any(a.dep_ in ("ccomp", "advcl", "relcl", "conj") for a in token.ancestors if a.i > anchor.i and
                    anchor in a.ancestors):
@@ -164,6 +165,24 @@ class ArgumentFinding(SlotFinding):
                 return found[:1]
         return []
 
+    @staticmethod
+    def _phrase_head(token: Token) -> bool:
+        """A noun that heads its phrase: "a Soviet-designed nerve agent" is read whole, not as "Soviet"."""
+        if token.pos_ not in ("PROPN", "NOUN"):
+            return False
+        while token.dep_ in ("amod", "compound", "npadvmod", "nmod") and token.head.i > token.i:
+            token = token.head
+            if token.pos_ in ("NOUN", "PROPN"):
+                return False
+        return True
+
+    def _where(self, token: Token) -> bool:
+        """"sealed a deal in Montevideo": a city named as where something happened is no party to it."""
+        if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
+            return False
+        mention = self.actors.by_token.get(token.i)
+        return mention.entries[0].kind == "capital" if mention else self.places.place_at(token) is not None
+
     def _salient_party(self, trig: Trigger, sources: list[ResolvedActor]) -> list[ResolvedActor]:
         """The very last resort, for kinds of event that are always aimed at someone ("Taipei condemned the
         drills", "Croatia rejected the plan"): the other side nearest the trigger in its sentence, else the first
@@ -171,12 +190,12 @@ class ArgumentFinding(SlotFinding):
         anchor = trig.anchor
         sentence = anchor.sent
         taken = {i for a in sources for i in range(a.head.left_edge.i, a.head.right_edge.i + 1)}
-        here = sorted((t for t in sentence if t.i not in taken and t.pos_ in ("PROPN", "NOUN")),
+        here = sorted((t for t in sentence if t.i not in taken and self._phrase_head(t) and not self._where(t)),
                       key=lambda t: (t.i < anchor.i, abs(t.i - anchor.i)))
         before = []
         if sentence.start > 0:
             previous = self.doc[sentence.start - 1].sent
-            before = sorted((t for t in previous if t.pos_ in ("PROPN", "NOUN")),
+            before = sorted((t for t in previous if self._phrase_head(t)),
                             key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i))
         for token in [*here, *before]:
             found = [a for a in self._expand([token]) if a.actor.country and not any(

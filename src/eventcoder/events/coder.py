@@ -8,6 +8,7 @@ attribution; this module assembles candidates into events.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -48,6 +49,9 @@ REFUSAL_MODES = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPP
 BIDIRECTIONAL_TYPES = {"AGREE", "SUPPORT", "RETREAT", "CONCEDE"}
 MUTUAL_WITH_TYPES = {"AGREE", "SUPPORT"}
 # What can be refused: rejecting these "as" something is still a refusal ("rejected the plan as unworkable")
+REFUSING_WORDS = {"unacceptable", "unworkable", "inadmissible", "unrealistic", "non-starter", "null", "void",
+                  "illegitimate", "invalid", "nonsense", "dead"}  # "called the plan unacceptable"
+SCORE = re.compile(r"\b\d{1,3} ?[-\u2013] ?\d{1,3}\b")  # a match result ("beat Egypt 2-1")
 REJECTABLE_NOUNS = {"offer", "proposal", "plan", "demand", "call", "request", "deal", "agreement", "resolution", "bid",
                     "initiative", "ultimatum", "idea", "suggestion", "invitation", "appeal", "term", "condition",
                     "draft", "proposition", "bill", "candidate", "nomination", "result", "outcome", "verdict",
@@ -216,6 +220,10 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
                     m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for c in trig.anchor.children):
             # "Russia dismissed the gathering as politicised": disapproval of what others did, not a refusal
             outcome = Outcome("ACCUSE", "111", "disapprove")
+        elif outcome.type == "ACCUSE" and "oprd" in pattern.requires and dismissed is not None and \
+                lemma(dismissed) in REJECTABLE_NOUNS and any(lemma(c) in REFUSING_WORDS for c in trig.anchor.children
+                                                             if c.dep_ == "oprd"):
+            outcome = Outcome("REJECT", "120", None)  # "called the text unacceptable": a refusal of the text
         specific = next((m.pattern.outcome for m in trig.merged if m.pattern.outcome.mode), None)
         if specific is not None and not outcome.mode:
             outcome = specific  # "killed in a drone attack": the attack says how
@@ -303,8 +311,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             return True
         if trig.pattern.outcome.mode == "visit" and targets and all(t.actor.type in ("REF", "CVL") for t in targets):
             return True  # "the countries hosting them (refugees)": giving shelter is no visit
-        if trig.pattern.outcome.mode == "beat" and any(t.bare_country for t in targets):
-            return True
+        if trig.pattern.outcome.mode == "beat" and (any(t.bare_country for t in targets) or SCORE.search(
+                self.doc.text[anchor.idx:anchor.sent.end_char])):
+            return True  # "Cameroon beat Egypt 2-1": sport
         noun = trig.token
         if trig.nominal and anchor == noun and noun.dep_ in ("dobj", "obj", "nsubjpass"):
             stopper = noun.head
