@@ -31,3 +31,20 @@ def code(coder):
 
 def dyads(events):
     return {(e.event_type, e.source and e.source.country, e.target and e.target.country) for e in events}
+
+
+@pytest.fixture(scope="session")
+def code_records(coder):
+    """Code one text and return its whole result (events, claims, quotes, proposals)."""
+
+    def run(text: str, pub_date: str = "2024-03-12"):
+        return next(coder.code([Document(id="t", text=text, pub_date=dt.date.fromisoformat(pub_date))]))
+
+    return run
+
+
+def conflicting(result, category: str) -> set[tuple[float, float]]:
+    """The pairs of values of `category` linked as conflicting."""
+    by_id = {c.claim_id: c for c in result.claims}
+    return {tuple(sorted((c.value, by_id[o].value))) for c in result.claims if c.category == category
+            for o in c.conflicts_with}

@@ -4,19 +4,11 @@ import datetime as dt
 
 import pytest
 
-from conftest import REPORT, ROOT
+from conftest import REPORT, ROOT, conflicting
 from eventcoder import Document
 from eventcoder.evaluation import run_records
 
 FLOORS = {"claims": 0.9, "quotes": 0.9, "proposals": 0.85}
-
-
-@pytest.fixture(scope="module")
-def code_records(coder):
-    def run(text: str, pub_date: str = "2024-03-12"):
-        return next(coder.code([Document(id="t", text=text, pub_date=dt.date.fromisoformat(pub_date))]))
-
-    return run
 
 
 @pytest.fixture(scope="module")
@@ -287,16 +279,10 @@ def test_a_condition_on_the_whole_offer_is_kept_apart_from_its_items(code_record
     assert all(not item.text.startswith("provided") for item in proposal.items)
 
 
-def _conflicting(result, category: str) -> set[tuple[float, float]]:
-    by_id = {c.claim_id: c for c in result.claims}
-    return {tuple(sorted((c.value, by_id[o].value))) for c in result.claims if c.category == category
-            for o in c.conflicts_with}
-
-
 def test_a_figure_and_its_parts_never_conflict_but_two_tolls_do(code_records):
     result = code_records("The health ministry said 400 people were killed in the flooding, including 120 children. "
                           "The United Nations put the death toll at 520.")
-    assert _conflicting(result, "dead") == {(400, 520)}
+    assert conflicting(result, "dead") == {(400, 520)}
     toll = next(c for c in result.claims if c.value == 520)
     assert toll.conflict_basis and toll.conflict_basis.startswith("same count (dead")
 
@@ -304,7 +290,7 @@ def test_a_figure_and_its_parts_never_conflict_but_two_tolls_do(code_records):
 def test_each_sides_own_losses_are_different_counts(code_records):
     result = code_records("The Israeli army said 46 of its soldiers had been killed, while the Gaza health ministry "
                           "said 11,200 Palestinians had died.")
-    assert _conflicting(result, "dead") == set()
+    assert conflicting(result, "dead") == set()
 
 
 def test_a_figure_given_for_comparison_is_not_linked(code_records):
@@ -318,14 +304,14 @@ def test_the_figure_refers_to_the_figure_just_given(code_records):
                           "Rescuers later put the figure at more than 450.")
     later = next(c for c in result.claims if c.value == 450)
     assert (later.category, later.bound, later.claimant.text) == ("dead", "at_least", "Rescuers")
-    assert _conflicting(result, "dead") == {(300, 450)}
+    assert conflicting(result, "dead") == {(300, 450)}
 
 
 def test_bare_dead_and_wounded_count_the_people_the_sentence_counted(code_records):
     result = code_records("The army said 90 soldiers were killed and 200 wounded, while rebels put the figure as "
                           "high as 400 dead and 900 wounded.")
-    assert _conflicting(result, "dead") == {(90, 400)}
-    assert _conflicting(result, "wounded") == {(200, 900)}
+    assert conflicting(result, "dead") == {(90, 400)}
+    assert conflicting(result, "wounded") == {(200, 900)}
 
 
 @pytest.mark.parametrize("text, quoted, speaker", [
@@ -429,7 +415,7 @@ def test_a_label_the_narrator_names_a_thing_by_is_a_scare_quote(code_records):
 def test_the_definite_toll_is_the_count_given_before(code_records):
     result = code_records("Al-Shabaab said it had killed 60 Kenyan soldiers. President William Ruto said 19 of his "
                           "country's troops had died. A Somali officer put the Kenyan death toll at roughly 30.")
-    assert _conflicting(result, "dead") == {(19, 60), (30, 60), (19, 30)}
+    assert conflicting(result, "dead") == {(19, 60), (30, 60), (19, 30)}
 
 
 def test_a_figure_given_for_comparison_keeps_its_own_date(code_records):
@@ -438,7 +424,7 @@ def test_a_figure_given_for_comparison_keeps_its_own_date(code_records):
                           "about 5,000,000.", pub_date="2024-10-03")
     figures = {c.value: c for c in result.claims}
     assert figures[7_400_000].date == "2024-06" and figures[9_100_000].date == "2024-10-01"
-    assert _conflicting(result, "displaced") == {(5_000_000, 9_100_000)}
+    assert conflicting(result, "displaced") == {(5_000_000, 9_100_000)}
 
 
 def test_of_them_names_a_part_and_an_announced_toll_its_source(code_records):
@@ -447,7 +433,7 @@ def test_of_them_names_a_part_and_an_announced_toll_its_source(code_records):
                           "soldiers.")
     figures = {c.value: c for c in result.claims}
     assert figures[40].claimant.country == "ARM" and figures[25].counted == "soldiers"
-    assert _conflicting(result, "dead") == {(25, 200)}
+    assert conflicting(result, "dead") == {(25, 200)}
 
 
 def test_according_to_a_tally_outweighs_a_later_clause(code_records):
@@ -455,20 +441,20 @@ def test_according_to_a_tally_outweighs_a_later_clause(code_records):
                           "Assistance Association for Political Prisoners; the junta put the figure at 150.")
     figures = {c.value: c for c in result.claims}
     assert "Assistance Association" in figures[560].claimant.text and figures[150].claimant.text == "the junta"
-    assert _conflicting(result, "dead") == {(150, 560)}
+    assert conflicting(result, "dead") == {(150, 560)}
 
 
 def test_a_nationwide_figure_and_a_figure_for_one_place_are_not_one_count(code_records):
     result = code_records("Unions said 400,000 people marched in Santiago on Thursday and two million across the "
                           "country. Police put the Santiago crowd at 50,000.")
-    assert _conflicting(result, "crowd") == {(50_000, 400_000)}
+    assert conflicting(result, "crowd") == {(50_000, 400_000)}
 
 
 def test_vague_amounts_and_decades_ago_contradict_no_figure(code_records):
     result = code_records("Police said they had detained 2,100 people, while student groups said hundreds more "
                           "were held. About 30,000 people were arrested in the crackdown of the early 1990s.",
                           pub_date="2024-05-02")
-    assert _conflicting(result, "arrested") == set()
+    assert conflicting(result, "arrested") == set()
 
 
 def test_a_range_counts_the_noun_after_its_upper_end(code_records):
@@ -522,7 +508,7 @@ def test_a_count_since_a_date_runs_to_the_report(code_records):
     result = code_records("Floods have driven more than 50,000 people in Sindh from their homes since June, the UN "
                           "said. The provincial government put the number of displaced at roughly 90,000.",
                           pub_date="2024-09-10")
-    assert _conflicting(result, "displaced") == {(50_000, 90_000)}
+    assert conflicting(result, "displaced") == {(50_000, 90_000)}
 
 
 @pytest.mark.parametrize("text, category", [
@@ -534,14 +520,14 @@ def test_a_count_since_a_date_runs_to_the_report(code_records):
      "in all.", "troops"),
 ])
 def test_a_part_of_a_wider_count_contradicts_nothing(code_records, text, category):
-    assert _conflicting(code_records(text), category) == set()
+    assert conflicting(code_records(text), category) == set()
 
 
 def test_deaths_on_their_side_are_the_staters_own(code_records):
     result = code_records("Kyrgyzstan said 59 of its citizens had been killed in the border fighting. Tajik "
                           "officials reported 41 deaths on their side.")
     assert next(c for c in result.claims if c.value == 41).subject.country == "TJK"
-    assert _conflicting(result, "dead") == set()
+    assert conflicting(result, "dead") == set()
 
 
 @pytest.mark.parametrize("text, quoted", [
@@ -582,7 +568,7 @@ def test_a_quote_continues_after_a_quote_over_two_sentences_but_not_into_another
      "than 114,000 missing people.", "missing", set()),
 ])
 def test_counts_of_other_periods_parts_and_places_are_not_linked(code_records, text, category, linked):
-    assert _conflicting(code_records(text), category) == linked
+    assert conflicting(code_records(text), category) == linked
 
 
 def test_a_nationality_adjective_on_the_losses_names_whose_dead(code_records):
@@ -593,7 +579,7 @@ def test_a_nationality_adjective_on_the_losses_names_whose_dead(code_records):
 def test_two_figures_nobody_gives_are_the_reports_own_account(code_records):
     result = code_records("The storm killed 12 people in the port city on Monday. By Tuesday evening, 30 people had "
                           "died in the storm.")
-    assert _conflicting(result, "dead") == set()
+    assert conflicting(result, "dead") == set()
 
 
 @pytest.mark.parametrize("text, part", [
@@ -608,16 +594,16 @@ def test_a_figure_included_in_the_one_before_is_a_part(code_records, text, part)
 def test_another_incident_is_another_count_but_another_statement_is_not(code_records):
     fires = code_records("Wildfires killed 46 people near Concepcion, the interior ministry said. Further south, a "
                          "separate blaze killed three forestry workers, regional officials said.")
-    assert _conflicting(fires, "dead") == set()
+    assert conflicting(fires, "dead") == set()
     unrest = code_records("Police said 38 people had died in the unrest. The interior ministry, in a separate "
                           "statement, put the number of dead at 51.")
-    assert _conflicting(unrest, "dead") == {(38, 51)}
+    assert conflicting(unrest, "dead") == {(38, 51)}
 
 
 def test_a_lower_bound_conflicts_with_a_figure_below_it_however_near(code_records):
     result = code_records("The floods have killed about 1,900 people, according to a tally by the Red Cross. The "
                           "government put the death toll at more than 2,000.")
-    assert _conflicting(result, "dead") == {(1900, 2000)}
+    assert conflicting(result, "dead") == {(1900, 2000)}
 
 
 def test_a_toll_of_a_figure_given_by_someone_is_their_dead(code_records):
@@ -625,13 +611,13 @@ def test_a_toll_of_a_figure_given_by_someone_is_their_dead(code_records):
                           "higher death toll of about 600.")
     toll = next(c for c in result.claims if c.value == 600)
     assert (toll.category, toll.claimant.text) == ("dead", "A local official")
-    assert _conflicting(result, "dead") == {(200, 600)}
+    assert conflicting(result, "dead") == {(200, 600)}
 
 
 def test_a_force_counted_by_two_sources_is_one_count(code_records):
     result = code_records("Seoul estimates that about 3,000 Chinese troops have been deployed to the border, while "
                           "Tokyo has put the contingent at 5,000.")
-    assert _conflicting(result, "troops") == {(3000, 5000)}
+    assert conflicting(result, "troops") == {(3000, 5000)}
 
 
 def test_a_year_naming_an_event_does_not_date_the_figure(code_records):
@@ -645,32 +631,32 @@ def test_a_figure_for_last_year_holds_one_for_a_period_within_it(code_records):
     result = code_records("About 900 people were killed in the unrest last year, according to a tally by the UN "
                           "published on Wednesday. The government has put the toll for the same period, July 3 to "
                           "August 20, at 420.")
-    assert _conflicting(result, "dead") == {(420, 900)}
+    assert conflicting(result, "dead") == {(420, 900)}
 
 
 def test_an_armys_losses_are_its_soldiers(code_records):
     result = code_records("Al-Shabaab said on Monday that it had killed 60 soldiers in the attack on the base. "
                           "The Somali army said its losses were 11 dead.")
-    assert _conflicting(result, "dead") == {(11, 60)}
+    assert conflicting(result, "dead") == {(11, 60)}
 
 
 def test_two_exact_counts_differ_however_near_and_a_number_tagged_as_a_date_is_a_figure(code_records):
     result = code_records("The ombudsman said on Friday that 58 people had died in the clashes. The health ministry "
                           "put the number killed in the clashes at 55.")
-    assert _conflicting(result, "dead") == {(55, 58)}
+    assert conflicting(result, "dead") == {(55, 58)}
 
 
 def test_what_a_count_is_of_says_what_it_counts(code_records):
     result = code_records("Air strikes on the port killed 74 people and wounded 171, the health ministry said on "
                           "Friday. A government official said the number of dead was closer to 30.")
     assert next(c for c in result.claims if c.value == 30).category == "dead"
-    assert _conflicting(result, "dead") == {(30, 74)}
+    assert conflicting(result, "dead") == {(30, 74)}
 
 
 def test_a_toll_after_a_part_refers_to_the_whole(code_records):
     result = code_records("Police said 96 people, including 17 police officers, had died in the unrest. A civil "
                           "society group put the death toll over the same period at 278.")
-    assert _conflicting(result, "dead") == {(96, 278)}
+    assert conflicting(result, "dead") == {(96, 278)}
 
 
 def test_a_forces_own_dead_put_at_a_figure_are_its_soldiers(code_records):
@@ -678,7 +664,7 @@ def test_a_forces_own_dead_put_at_a_figure_are_its_soldiers(code_records):
                           "its own dead at eight.")
     eight = next(c for c in result.claims if c.value == 8)
     assert eight.claimant is not None and "army" in eight.claimant.text
-    assert _conflicting(result, "dead") == {(8, 52)}
+    assert conflicting(result, "dead") == {(8, 52)}
 
 
 def test_a_part_of_its_people_among_the_dead_is_a_part_and_what_a_partitive_does_says_its_category(code_records):
@@ -687,4 +673,4 @@ def test_a_part_of_its_people_among_the_dead_is_a_part_and_what_a_partitive_does
                           "says the number is below 400.")
     assert next(c for c in result.claims if c.value == 9).partitive
     assert next(c for c in result.claims if c.value == 2000).category == "arrested"
-    assert _conflicting(result, "arrested") == {(400, 2000)}
+    assert conflicting(result, "arrested") == {(400, 2000)}

@@ -94,6 +94,11 @@ def _span_days(claim: Claim) -> int:
     return int(count) * UNIT_DAYS[match.group(2).lower().removesuffix("s")]
 
 
+def _cumulative(claim: Claim) -> bool:
+    """"1,300 arrested since the ban took effect in July": July opens a running total."""
+    return (claim.period_text or "").lower().startswith("since")
+
+
 def _same_period(a: Claim, b: Claim) -> bool:
     first, second = _day(a.date), _day(b.date)
     if abs(_span_days(a) - _span_days(b)) > PERIOD_DAYS:
@@ -103,11 +108,34 @@ def _same_period(a: Claim, b: Claim) -> bool:
     coarse = min((a.date, b.date), key=len)
     if len(coarse) < 10 and max((a.date, b.date), key=len).startswith(coarse):
         return True  # "last year" (2024) holds "July 15 to August 5" (2024-07-15)
-    return abs((second - first).days) <= PERIOD_DAYS
+    # a month of counting runs to its last day: "killed during October" and a report of November 3 are three days
+    # apart (a rate for October is October's own)
+    ends = [_last_day(claim.date) if len(claim.date or "") == 7 and claim.category in PEOPLE_CATEGORIES and
+            not _cumulative(claim) else day for claim, day in ((a, first), (b, second))]
+    return min(abs((second - first).days), abs((ends[1] - first).days), abs((second - ends[0]).days)) <= PERIOD_DAYS
+
+
+def _last_day(month: str) -> dt.date:
+    year, number = (int(p) for p in month.split("-"))
+    return dt.date(year + number // 12, number % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _bare(claim: Claim) -> bool:
+    """"Armenian losses were more than 200 dead": a count of a side's dead that names no part of them."""
+    words = set((claim.counted or "").lower().split())
+    return claim.category in PEOPLE_CATEGORIES and _measure(claim) == "everyone" and not words - BARE_COUNTS
+
+
+def _same_measure(a: Claim, b: Claim) -> bool:
+    if _measure(a) == _measure(b):
+        return True
+    # a side's bare count of its dead and the same side's soldiers (or fighters) counted: one toll told two ways
+    return (_bare(a) or _bare(b)) and _side(a) is not None and _side(a) == _side(b) and \
+        {_measure(a), _measure(b)} - {"everyone"} <= set(ARMED_PARTS.values())
 
 
 def _same_count(a: Claim, b: Claim) -> bool:
-    if a.category != b.category or _measure(a) != _measure(b):
+    if a.category != b.category or not _same_measure(a, b):
         return False
     if len({_side(a), _side(b)} - {None}) > 1:
         return False  # "46 of its soldiers" and "11,200 Palestinians": two sides' losses
@@ -129,8 +157,20 @@ def _differ(a: Claim, b: Claim) -> bool:
                 one.bound in ("at_most", "up_to") and other.value > one.value and other.bound != "at_least":
             return True
     low, high = sorted((a.value, b.value))
-    exact = a.bound == b.bound == "exact"
-    return high / max(low, 1e-9) > (EXACT_ROUNDING if exact else ROUNDING)
+    if a.bound == b.bound == "exact" and a.value == int(a.value) and b.value == int(b.value):
+        # two exact counts differ unless the rounder one is the other rounded: 887 and 889 prisoners differ,
+        # 1,351 and 1,350 dead do not
+        unit = max(_rounding_unit(a.value), _rounding_unit(b.value))
+        return high - low >= unit
+    return high / max(low, 1e-9) > (EXACT_ROUNDING if a.bound == b.bound == "exact" else ROUNDING)
+
+
+def _rounding_unit(value: float) -> int:
+    """The unit a whole number is given to: 889 -> 1, 1,350 -> 10, 4,000 -> 1,000."""
+    number, unit = int(value), 1
+    while number and number % 10 == 0:
+        number, unit = number // 10, unit * 10
+    return unit
 
 
 def _linkable(claim: Claim) -> bool:
@@ -144,9 +184,9 @@ def link_conflicts(claims: list[Claim]) -> None:
     """Link every pair of figures that count the same thing and differ beyond rounding; a group is all the figures
     linked with each other, and each member lists the others it contradicts."""
     candidates = [c for c in claims if _linkable(c)]
-    by_kind: dict[tuple, list[Claim]] = defaultdict(list)
+    by_kind: dict[str | None, list[Claim]] = defaultdict(list)
     for claim in candidates:
-        by_kind[(claim.category, _measure(claim))].append(claim)
+        by_kind[claim.category].append(claim)
     for group in by_kind.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:

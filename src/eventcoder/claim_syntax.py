@@ -48,6 +48,12 @@ def period_start(ent: Span) -> bool:
     return ent.text.lower().startswith("since ") or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since")
 
 
+def in_since_clause(ent: Span) -> bool:
+    """"since the ban took effect in July": a date inside a clause that "since" opens."""
+    return any(a.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ == "since" for c in a.children)
+               for a in ent.root.ancestors)
+
+
 def own_side(span: Span) -> bool:
     """"41 deaths on their side", "losses on its own side": the stater counts its own."""
     after = span.doc[span.end:min(span.end + 6, sentence_of(span[0]).end)].text.lower()
@@ -59,7 +65,11 @@ def of_them(span: Span) -> bool:
     "five of them soldiers" names a count of its own, and with no figure before it in the sentence, "300 of them
     had been killed" counts the dead among people named before)."""
     after = span.doc[span.end:span.end + 3]
-    given_before = any(t.like_num for t in span.doc[sentence_of(span[0]).start:span.start])
+    sentence = sentence_of(span[0])
+    given_before = any(t.like_num for t in span.doc[sentence.start:span.start])
+    if not given_before and len(after) >= 2 and after[1].lower_ == "those" and sentence.start > 0:
+        # "Belarus freed 31 prisoners. Viasna said only 16 of those released were ...": the count told just before
+        given_before = any(t.like_num for t in span.doc[sentence.start - 1].sent)
     return given_before and len(after) >= 2 and after[0].lower_ == "of" and \
         after[1].lower_ in ("them", "those", "whom") and not (len(after) == 3 and after[2].pos_ in ("NOUN", "PROPN"))
 
@@ -141,6 +151,12 @@ MONEY_PATTERN = re.compile(
     r"(?:US)?[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|mn|m)\b)?", re.I)
 
 
+def _count_before_time(date: Span, token) -> bool:
+    """"up from 49 a day earlier": the tagger reads the count into the date that follows it."""
+    return token.i == date.start and token.like_num and len(date) > 2 and date[1].lower_ in ("a", "an") and \
+        not 1900 <= (number_value(token.text) or 0) <= 2100
+
+
 def quantity_tokens(doc: Doc, text: str) -> list[Span]:
     """Numbers spaCy tags as cardinals, money, percentages and quantities, amounts with a currency sign that
     the tagger missed, and written-out vague amounts."""
@@ -149,7 +165,8 @@ def quantity_tokens(doc: Doc, text: str) -> list[Span]:
     # "since April 15" is a date; "put the number killed at 46", a bare number the tagger called a date, is not
     covered |= {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") and not (
         len(e) == 1 and e[0].like_num and given_at(e[0]) and not 1900 <= (number_value(e[0].text) or 0) <= 2100)
-        for t in e}
+        for t in e if not _count_before_time(e, t)}
+    spans += [e[0:1] for e in doc.ents if e.label_ == "DATE" and _count_before_time(e, e[0])]
     for match in MONEY_PATTERN.finditer(text):
         span = doc.char_span(match.start(), match.end(), label="MONEY", alignment_mode="expand")
         if span is not None and not covered & {t.i for t in span}:
@@ -191,9 +208,13 @@ def estimate_verb(figure: Token, anchor: Token, report_verb: Token | None) -> To
 
 
 def source_of(noun: Token) -> Token | None:
-    """"estimates by the Pentagon", "a tally from the commission", "the union's tally": whose figure it is."""
-    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
-                 for g in c.children if g.dep_ == "pobj"), next((c for c in noun.children if c.dep_ == "poss"), None))
+    """"estimates by the Pentagon", "a tally from the commission", "the union's tally", "a count of the UN": whose
+    figure it is (but "its estimate of soldiers killed" says what is counted)."""
+    objects = {c.lower_: g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    by = objects.get("by", objects.get("from"))
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    of = objects.get("of")
+    return by or owner or (of if of is not None and of.pos_ == "PROPN" else None)
 
 
 def recorded_by(counted: Token) -> tuple[Token, str] | None:

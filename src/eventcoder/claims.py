@@ -16,6 +16,7 @@ from eventcoder.claim_syntax import (
     estimate_verb,
     figure_subject,
     first_batch,
+    in_since_clause,
     included,
     number_value,
     of_them,
@@ -187,6 +188,7 @@ class ClaimExtractor:
         for phrase, _ in BOUND_WORDS:
             if number.startswith(phrase + " "):
                 number = number[len(phrase) + 1:]
+        number = re.sub(r"^(?:only|just|a mere|merely)\s+", "", number)  # "had lost only nine fighters"
         number = re.sub(r"^(?:us\$|\$|€|£|¥)\s*", "", number)
         value = number_value(number)
         bound = "exact"
@@ -364,8 +366,9 @@ class ClaimExtractor:
         if counted is not None and counted.dep_ in ("dobj", "obj") and token_lemma(counted.head) in LOSS_VERBS:
             # "Soviet forces lost 15,000 troops" (but "Hamas killed 160 Israeli troops": the troops are Israel's)
             candidates += [c for c in counted.head.children if c.dep_ == "nsubj"]
-        if counted is not None and token_lemma(counted) not in ESTIMATES:
-            # "46 of its soldiers", "the army's losses" (but "raised its estimate": its is who estimates)
+        if counted is not None and token_lemma(counted) not in ESTIMATES | {"count"}:
+            # "46 of its soldiers", "the army's losses" (but "raised its estimate", "the office's count": its is who
+            # counts)
             candidates += [c for c in counted.children if c.dep_ == "poss"]
         verb = counted.head if counted is not None and counted.lemma_.lower() in BARE_COUNTS else span.root.head
         if token_lemma(verb) in FIGURE_VERBS:  # "the army's losses were more than 50 dead"
@@ -375,7 +378,12 @@ class ClaimExtractor:
             candidates += [c for c in subjects if token_lemma(c) in CATEGORY_CUES]  # its own modifiers name the side
         if category in ("percentage", "votes"):
             candidates += self._vote_holders(span)
-        if counted is not None and counted.pos_ == "NOUN" and counted.lemma_.lower() not in ("dead", "wounded"):
+        owned_estimate = counted is not None and token_lemma(counted) in ESTIMATES | {"count"} and any(
+            c.dep_ == "poss" for c in counted.children)
+        if owned_estimate:  # "its estimate of Armenian military dead" counts those named after "of", not its owner
+            candidates += [g for c in counted.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                           if g.dep_ == "pobj" and g not in span]
+        elif counted is not None and counted.pos_ == "NOUN" and counted.lemma_.lower() not in ("dead", "wounded"):
             candidates.append(counted)
         if category == "money":  # what the money is for comes before who spends it
             verb = span.root.head
@@ -443,6 +451,11 @@ class ClaimExtractor:
         extra = next((p for p in bound_words if p in context), None)
         if extra:
             hedge = f"{hedge}, {extra}" if hedge else extra
+        holder = span.root.head.head if span.root.head.lower_ == "of" and span.root.dep_ == "pobj" else None
+        if holder is not None and holder.lemma_.lower() in FIGURE_SOURCES and (
+                owner := next((c for c in holder.children if c.dep_ == "poss"), None)) is not None:
+            # "more than the UN rights office's preliminary count of about 650": whose count it is
+            reporter, hedge = owner, holder.lemma_.lower()
         if reporter is not None and reporter.lemma_.lower() in FIGURE_SOURCES:
             reporter = source_of(reporter) or reporter  # "according to a tally by the National Search Commission"
         if reporter is not None and reporter.pos_ == "PRON" and report.report_verb is not None:
@@ -496,12 +509,22 @@ class ClaimExtractor:
         return (self.pub_date.isoformat() if self.pub_date else None), None
 
     def _period(self, sent: Span) -> str | None:
-        return next((e.text for e in time_expressions(sent) if e.label_ == "DATE" and re.search(
-            r"\b(since|past|over|from|during|last|this)\b", e.text, re.I)), None)
+        for ent in time_expressions(sent):
+            if ent.label_ != "DATE":
+                continue
+            if re.search(r"\b(since|past|over|from|during|last|this)\b", ent.text, re.I):
+                return ent.text
+            if in_since_clause(ent):
+                return f"since {ent.text}"  # "since the ban took effect in July": counted from July on
+        return None
 
     def _comparison(self, span: Span) -> bool:
         """"up from 83.5 percent", "down from 48.8 percent", "compared with 2,000": a figure for comparison."""
         before = self.doc[max(span.start - 3, 0):span.start].text.lower()
+        after = self.doc[span.end:min(span.end + 4, sentence_of(span[0]).end)].text.lower()
+        if re.match(r"(?:a|one|two|three) (?:day|days|week|weeks) (?:earlier|before)\b|the (?:day|week) before\b",
+                    after):
+            return True  # "had put the toll at 19 a day earlier": the count as it stood before, superseded
         return bool(re.search(r"\b(up|down|rising|falling|up sharply|down sharply) from$|compared (with|to)$|"
                               r"\bfrom a (high|peak|low) of$", before.strip()))
 

@@ -114,7 +114,32 @@ def split_last_and(items: list[str]) -> list[str]:
     return items
 
 
-def colon_list(text: str) -> tuple[list[str], list[str]]:
+ANNOUNCED = re.compile(rf"\b({'|'.join(NUMBER_WORDS[1:])}|\d{{1,2}})(?:-point| (?:\w+ )?(?:conditions|points|demands|"
+                       r"steps|proposals|elements|principles|measures|items|requests|guarantees|terms))\b", re.I)
+# words by which one sentence per item says it is one of the list's items ("is the first demand", "also want")
+ITEM_SIGNALS = re.compile(rf"\b(?:{'|'.join(ORDINALS)}|last|final|also|another|too)\b", re.I)
+
+
+def announced_count(text: str) -> int | None:
+    """"on three conditions", "a four-point proposal": how many items the text says the list has."""
+    match = ANNOUNCED.search(text)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    return NUMBER_WORDS.index(word) + 1 if word in NUMBER_WORDS else int(word)
+
+
+def signalled_sentences(sentences: list[Span], index: int) -> tuple[list[str], list[int]]:
+    """"... sent a four-point proposal. The release of X is the first demand. They also want Y. A third point calls
+    for Z. The last asks for W.": as many sentences as the list announces, most of them saying they are items."""
+    count = announced_count(sentences[index].text) or 0
+    following = sentences[index + 1:index + 1 + count] if count >= 2 else []
+    if not following or len(following) < count or 2 * sum(bool(ITEM_SIGNALS.search(s.text)) for s in following) < count:
+        return [], []
+    return [_clean(s.text.strip()) for s in following], list(range(index + 1, index + 1 + count))
+
+
+def colon_list(text: str, announced: int | None = None) -> tuple[list[str], list[str]]:
     """"offered the unions a package: a minimum wage of ..., a review of tariffs, ... and ..., provided that
     ...": the items after the colon, and the conditions that close the list."""
     if ":" not in text:
@@ -122,8 +147,9 @@ def colon_list(text: str) -> tuple[list[str], list[str]]:
     after = text.split(":", 1)[1]
     chunks = top_level_split(after)
     items, conditions = _split_conditions(_join_names(chunks))
-    if ";" not in after:
-        items = split_last_and(items)
+    announced = announced or announced_count(text.split(":", 1)[0])
+    if ";" not in after and not (announced and len(items) == announced):
+        items = split_last_and(items)  # (but "on three conditions: a, b, and c and d" has three)
     if len(items) == 1 and re.search(r"\b(two|2|both)\b", text.split(":", 1)[0], re.I):
         left, sep, right = items[0].rpartition(" and ")  # "two steps: an end to X and the entry of Y"
         items = [left, right] if sep else items

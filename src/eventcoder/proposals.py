@@ -343,10 +343,11 @@ class ProposalExtractor:
             items = shape(after_head)
             if items:
                 return items, [], []
-        items, conditions = lists.colon_list(after_head)
+        items, conditions = lists.colon_list(after_head, lists.announced_count(text.split(":", 1)[0]))
         if items:
             return items, [], conditions
-        for shape in (lists.ordinal_sentences, lists.modal_sentences, lists.wanting_sentences):
+        for shape in (lists.ordinal_sentences, lists.modal_sentences, lists.wanting_sentences,
+                      lists.signalled_sentences):
             items, entries = shape(self.sentences, index)
             if items:
                 return items, entries, []

@@ -1,0 +1,68 @@
+"""Claims, conflicts and proposals: constructions read, one text of our own each (session 6 onwards)."""
+
+from conftest import conflicting
+
+
+def test_the_owner_of_a_count_states_it_and_is_not_what_it_counts(code_records):
+    result = code_records("Nepal's home ministry said on Friday that at least 300 people had died in the floods, "
+                          "more than the Red Cross's preliminary count of about 180 for the same days.")
+    figure = next(c for c in result.claims if c.value == 180)
+    assert figure.claimant is not None and "Red Cross" in figure.claimant.text
+    assert figure.subject is None or figure.subject.country == "NPL"
+    assert conflicting(result, "dead") == {(180, 300)}
+
+
+def test_a_clause_before_a_semicolon_is_reported_by_the_first_speaker(code_records):
+    result = code_records("The rights group Kayan said at least 40 people had been shot dead by soldiers during the "
+                          "protests; the army acknowledged six deaths.")
+    forty = next(c for c in result.claims if c.value == 40)
+    assert forty.claimant is not None and "army" not in forty.claimant.text
+    assert conflicting(result, "dead") == {(6, 40)}
+
+
+def test_two_exact_counts_differ_unless_one_is_the_other_rounded(code_records):
+    result = code_records("The ICRC said 412 prisoners had been exchanged. Rebel officials said 415 prisoners were "
+                          "freed in the swap, and the government said 410.")
+    assert conflicting(result, "captured") == {(412, 415)}
+
+
+def test_a_count_for_a_month_is_compared_with_a_report_just_after_it(code_records):
+    result = code_records("The junta said 40 of its soldiers had been killed during October. The "
+                          "rebels said on Friday that as many as 150 junta troops were killed in the same fighting.",
+                          "2023-11-04")
+    assert conflicting(result, "dead") == {(40, 150)}
+
+
+def test_a_running_total_since_a_month_is_not_compared_with_one_day(code_records):
+    result = code_records("Police said 120 people were arrested at Saturday's march. The number arrested since the "
+                          "protests began in June has passed 900, the interior ministry said.", "2024-08-12")
+    assert conflicting(result, "arrested") == set()
+
+
+def test_a_sides_bare_losses_and_its_soldiers_are_one_toll(code_records):
+    result = code_records("Kigali said 14 of its soldiers were killed in the clashes. Kinshasa said Rwandan losses "
+                          "were more than 60 dead.")
+    assert conflicting(result, "dead") == {(14, 60)}
+
+
+def test_an_earlier_figure_and_a_hedged_one_are_read(code_records):
+    result = code_records("The health ministry raised its toll of people killed in the blast to 62, up from 41 a day "
+                          "earlier. Hospital officials said only nine of the wounded were in a critical condition.")
+    values = {c.value for c in result.claims}
+    assert {62, 41, 9} <= values
+    assert next(c for c in result.claims if c.value == 41).comparison
+
+
+def test_an_announced_count_keeps_an_and_inside_the_last_item(code_records):
+    result = code_records("The opposition said it would join the talks on three conditions: the release of "
+                          "detainees, a new electoral commission, and freedom of assembly and of the press.")
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert len(proposal.items) == 3
+
+
+def test_one_sentence_per_item_after_an_announced_count(code_records):
+    result = code_records("Rebel leaders in Mindanao sent a three-point proposal to Malaysian mediators on Monday. "
+                          "The withdrawal of army units from the province is the first demand. They also want an "
+                          "amnesty for their fighters. The last point asks for a referendum on autonomy.")
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert len(proposal.items) == 3
