@@ -125,3 +125,21 @@ def test_a_modifier_is_read_with_its_phrase_not_alone(code):
     events = code("Warsaw ignored a deadline to explain how a Soviet-designed missile came to land in the village.",
                   "2022-11-17")
     assert not any("SUN" in (source, target) for _, source, target in dyads(events))
+
+
+def test_a_rebuke_drawn_by_an_event_is_aimed_at_its_doers(code):
+    events = code("Japanese and Philippine troops began joint drills on Luzon on Monday, exercises that drew a sharp "
+                  "rebuke from Beijing.", "2024-07-08")
+    assert ("ACCUSE", "CHN", "JPN") in dyads(events) or ("ACCUSE", "CHN", "PHL") in dyads(events)
+
+
+def test_a_ceasefire_between_two_parties_is_demanded_of_both(code):
+    events = code("The African Union demanded an immediate ceasefire between Ethiopia and Eritrea on Friday.",
+                  "2024-05-10")
+    assert {("REQUEST", "AU", "ETH"), ("REQUEST", "AU", "ERI")} <= dyads(events)
+
+
+def test_welcoming_the_vote_told_before_supports_its_maker(code):
+    events = code("Hungary's parliament on Monday approved Finland's bid to join NATO. Finnish President Sauli "
+                  "Niinisto welcomed the vote.", "2023-03-28")
+    assert ("SUPPORT", "FIN", "HUN") in dyads(events)

@@ -92,7 +92,8 @@ class ArgumentFinding(SlotFinding):
         for content in trig.content:  # "refused to meet government negotiators"
             if (not targets or restated) and not parties:
                 # "called for peace talks between Russia and Ukraine": asked of the parties
-                wanted = self._target_slots(content) or named(self._between(content), "nominal.between")
+                between = self._pobjs(content.token, {"between"}) if content.nominal else []
+                wanted = self._target_slots(content) or named(between, "nominal.between")
                 targets = prefixed(self._distinct_countries(self._resolve_slots(wanted)), "content") or targets
         if restated and trig.content and all(any(self._same_side(a, s) for s in sources) for a in targets):
             # "Israel may launch an offensive in Rafah, officials warned": the threat is against where it would

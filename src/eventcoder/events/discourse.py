@@ -21,7 +21,8 @@ from eventcoder.nlp import sentence_of
 EVENT_REFERENCES = {"move", "decision", "step", "action", "measure", "announcement", "ruling", "verdict",
                     "attack", "strike", "ban", "arrest", "detention", "killing", "crackdown", "expulsion",
                     "deployment", "invasion", "incursion", "raid", "seizure", "annexation", "test", "launch",
-                    "event", "incident", "manoeuvre", "maneuver", "operation", "kidnapping", "abduction"}
+                    "event", "incident", "manoeuvre", "maneuver", "operation", "kidnapping", "abduction", "vote",
+                    "ratification", "approval", "passage"}
 ELLIPTIC_TARGETS = {"other", "another", "others"}
 
 

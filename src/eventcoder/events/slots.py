@@ -210,6 +210,9 @@ class SlotFinding(ParseView):
         hosted = self._pobjs(obj, {"between"}) if obj is not None and lemma(obj) in self.lexicon.nouns else []
         if hosted:  # "hosted talks between Israeli and Hamas negotiators": the parties are the guests
             slots += named(hosted, "verb.hosted_between")
+        elif obj is not None and pattern.outcome.type == "REQUEST" and self._pobjs(obj, {"between"}):
+            # "demanded an immediate ceasefire between Israel and Hamas": asked of both
+            slots += named(self._pobjs(obj, {"between"}), "request.between")
         elif obj is not None and obj not in trig.words and not (trig.nominal and obj == trig.token):
             slots += self._object_slots(trig, obj, preps)
         slots += [(c, "verb.dative") for c in anchor.children
