@@ -143,3 +143,19 @@ def test_welcoming_the_vote_told_before_supports_its_maker(code):
     events = code("Hungary's parliament on Monday approved Finland's bid to join NATO. Finnish President Sauli "
                   "Niinisto welcomed the vote.", "2023-03-28")
     assert ("SUPPORT", "FIN", "HUN") in dyads(events)
+
+
+def test_a_descriptor_before_an_organisations_name_is_that_organisation(code):
+    events = code("The juntas of Mali and Niger said on Sunday they were quitting the West African bloc ECOWAS with "
+                  "immediate effect.", "2024-01-28")
+    assert {("SANCTION", "MLI", "ECOWAS"), ("SANCTION", "NER", "ECOWAS")} <= dyads(events)
+
+
+def test_each_others_diplomats_makes_each_party_the_others_target(code):
+    events = code("Algeria and Morocco expelled each other's diplomats on Tuesday.", "2021-08-24")
+    assert {("SANCTION", "DZA", "MAR"), ("SANCTION", "MAR", "DZA")} <= dyads(events)
+
+
+def test_campaigners_are_opposition_and_the_jailed_are_the_target(code):
+    events = code("A Bangkok court jailed twelve pro-democracy campaigners on Monday.", "2024-03-04")
+    assert ("COERCE", "THA", "THA") in dyads(events)

@@ -338,6 +338,13 @@ class DocumentActors:
                 if inner:
                     return inner
         resolved = self._from_modifiers(head, tokens, text, span, depth)
+        after = self.doc[head.i + 1] if head.pos_ == "NOUN" and head.i + 1 < len(self.doc) else None
+        named = self.by_token.get(after.i) if after is not None and (after.is_title or after.is_upper) else None
+        if not resolved and named is not None and named.start == after.i and named.entries[0].kind == "organization":
+            # "quitting the West African bloc ECOWAS" (the name read as a verb): a descriptor and the name after it
+            found = self._from_entry(named, text, after, span)
+            if found is not None:
+                return [found]
         if not resolved and depth < 3:
             # "targets belonging to the Houthi movement", "hackers working for Chinese intelligence"
             patron = _belonging_to(head)
