@@ -66,3 +66,28 @@ def test_one_sentence_per_item_after_an_announced_count(code_records):
                           "amnesty for their fighters. The last point asks for a referendum on autonomy.")
     proposal = next(p for p in result.proposals if p.kind == "proposal")
     assert len(proposal.items) == 3
+
+
+def test_speakers_named_by_a_common_noun_or_telling_it_after_the_clause(code_records):
+    result = code_records("Relatives said the police had been \"nowhere in sight\" during the attack. Baku dismissed "
+                          "the report as \"a provocation\", a foreign ministry spokeswoman, Aykhan Hajizada, told "
+                          "reporters.")
+    quotes = {q.text: q for q in result.quotes}
+    assert quotes["nowhere in sight"].speaker is not None and quotes["nowhere in sight"].speaker.text == "Relatives"
+    assert "Hajizada" in quotes["a provocation"].speaker.text
+
+
+def test_a_participle_naming_a_thing_is_no_speech_verb(code_records):
+    result = code_records("Government troops shelled the UN-declared \"safe zone\" near Idlib on Monday.")
+    assert all(q.kind == "scare" and q.speaker is None for q in result.quotes)
+
+
+def test_captivity_a_deployment_and_a_figure_after_a_percentage(code_records):
+    result = code_records("Kyiv's ombudsman said at least 7,000 Ukrainians remained in Russian captivity; a Russian "
+                          "official put the number at about 5,000. Seoul said 12,000 North Korean troops had been sent "
+                          "to Russia, while the Pentagon put the deployment at roughly 10,000. Floods displaced more "
+                          "than 90,000 people in Chad, a rise of 40% since June, the UN said. The government gave a "
+                          "figure of 60,000.")
+    assert conflicting(result, "captured") == {(5000, 7000)}
+    assert conflicting(result, "troops") == {(10000, 12000)}
+    assert conflicting(result, "displaced") == {(60000, 90000)}

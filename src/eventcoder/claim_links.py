@@ -31,7 +31,8 @@ ARMED_PARTS = {"MIL": "soldiers", "REB": "fighters", "SPY": "soldiers", "COP": "
 MEASURES = ("inflation", "turnout", "vote", "unemployment", "growth", "approval", "support", "cost", "damage",
             "budget", "aid", "debt", "deficit", "loan", "package", "enrichment", "output", "gdp", "spending")
 PEOPLE_CATEGORIES = PEOPLE_COUNTS | {"crowd"}
-FORCE_NOUNS = {"troop", "soldier", "contingent", "force", "personnel", "serviceman", "servicemen"}
+LOSS_WORDS = {"loss", "losses", "casualties", "dead", "deaths", "fatalities"}
+FORCE_NOUNS = {"troop", "soldier", "contingent", "force", "personnel", "serviceman", "servicemen", "deployment"}
 
 
 def _part(claim: Claim) -> str:
@@ -121,9 +122,11 @@ def _last_day(month: str) -> dt.date:
 
 
 def _bare(claim: Claim) -> bool:
-    """"Armenian losses were more than 200 dead": a count of a side's dead that names no part of them."""
+    """"Armenian losses were more than 200 dead": a count of a side's dead that names no part of them, only the
+    loss (the side's name aside)."""
     words = set((claim.counted or "").lower().split())
-    return claim.category in PEOPLE_CATEGORIES and _measure(claim) == "everyone" and not words - BARE_COUNTS
+    return claim.category in PEOPLE_CATEGORIES and _measure(claim) == "everyone" and (
+        not words - BARE_COUNTS or bool(words & LOSS_WORDS))
 
 
 def _same_measure(a: Claim, b: Claim) -> bool:

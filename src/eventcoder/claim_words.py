@@ -39,7 +39,7 @@ CATEGORY_WORDS = {
     "dead": {"kill", "die", "dead", "death", "fatality", "slay", "lose", "loss", "perish", "toll", "murder",
              "bury", "body"},
     "wounded": {"wound", "injure", "injured", "wounded", "injury", "casualty", "hurt"},
-    "captured": {"capture", "captive", "prisoner", "pow", "hostage", "surrender"},
+    "captured": {"capture", "captive", "captivity", "prisoner", "pow", "hostage", "surrender"},
     "missing": {"missing", "disappear", "miss", "whereabouts", "unaccounted"},
     "displaced": {"displace", "flee", "refugee", "evacuate", "displaced", "evacuee", "homeless", "home",
                   "asylum", "migrant", "emigrate", "emigrant", "exodus", "abroad", "displacement", "deport",
@@ -50,7 +50,7 @@ CATEGORY_WORDS = {
 CATEGORY_CUES = set().union(*CATEGORY_WORDS.values())
 PERSONNEL = {"strength", "troop", "soldier", "fighter", "personnel", "serviceman", "servicemen", "officer", "general",
              "marine", "sailor", "reservist", "conscript", "mercenary", "police", "policeman", "militant",
-             "rebel", "member", "contingent", "garrison", "peacekeeper", "guardsman"}
+             "rebel", "member", "contingent", "garrison", "peacekeeper", "guardsman", "deployment"}
 WEAPONS = {"tank", "missile", "drone", "aircraft", "jet", "warplane", "helicopter", "warship", "shell", "rocket",
            "artillery", "weapon", "vehicle", "gun", "launcher", "system"}
 # Who a crowd is made of, and what a crowd does: "1.28 million people marching", "put the crowd at 81,000".
@@ -66,7 +66,8 @@ PARTS = {
     "soldiers": {"soldier", "soldiers", "troop", "troops", "serviceman", "servicemen", "personnel", "officer",
                  "officers", "policeman", "policemen", "police", "army"},
     "fighters": {"fighter", "fighters", "militant", "militants", "rebel", "rebels", "insurgent", "insurgents",
-                 "combatant", "combatants", "guerrilla", "guerrillas", "jihadist", "jihadists"},
+                 "combatant", "combatants", "guerrilla", "guerrillas", "jihadist", "jihadists", "militiaman",
+                 "militiamen", "militia", "militias", "gunman", "gunmen"},
     "journalists": {"journalist", "journalists", "reporter", "reporters"},
     "aid workers": {"aid worker", "aid workers", "humanitarian worker", "humanitarian workers"},
 }

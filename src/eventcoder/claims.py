@@ -71,6 +71,7 @@ class ClaimExtractor:
         self.doc, self.doc_id, self.pub_date, self.actors, self.lexicon = doc, doc_id, pub_date, actors, lexicon
         self.sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
         self._last: Claim | None = None  # the figure just given: "the figure", "it" and ellipses refer to it
+        self._last_count: Claim | None = None  # the last count that is not a percentage
 
     def extract(self) -> list[Claim]:
         claims: list[Claim] = []
@@ -84,6 +85,8 @@ class ClaimExtractor:
                 claims.append(claim)
                 if not claim.partitive or claim.category == "percentage":
                     self._last = claim  # "96 people, including 17 police officers ... put the toll at 278": the whole
+                if claim.category != "percentage" and not claim.partitive:
+                    self._last_count = claim  # "displaced 578,000, a rise of 60%. X gave a figure of 362,000"
         return claims
 
     def _claim(self, span: Span, previous_subject, previous_claimant, counters) -> Claim | None:
@@ -109,7 +112,9 @@ class ClaimExtractor:
                 self.doc[span.start - 2].like_num and self.doc[span.start - 3].lower_ != "from" and
                 span.end < len(self.doc) and self.doc[span.end].pos_ == "NOUN"):
             return None  # "between 300 and 350", "300 to 400 drones": the upper end of the figure before it
-        earlier = self._last if self._last is not None and index - self._last.sentence_index <= ANAPHORA_SENTENCES \
+        last = self._last_count if self._last is not None and self._last.category == "percentage" and \
+            category != "percentage" and self._last_count is not None else self._last
+        earlier = last if last is not None and index - last.sentence_index <= ANAPHORA_SENTENCES \
             else None
         inherited = None
         if earlier is not None and (self._part_of_them(span) is not None or category is None and (

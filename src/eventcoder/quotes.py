@@ -12,6 +12,7 @@ from eventcoder.events.patterns import Lexicon
 from eventcoder.models import Actor, Event, Quote
 from eventcoder.nlp import sentence_of
 
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb", "'", "\u2018", "\u2019"}
 QUOTE_PAIRS = re.compile(r"\u201c([^\u201d]{1,3000})\u201d|\"([^\"]{1,3000})\"|\u00ab([^\u00bb]{1,3000})\u00bb")
 # Verbs that introduce or frame quoted speech beyond the reporting verbs ("called X a 'butcher'").
 SPEECH_VERBS = {"call", "denounce", "describe", "brand", "label", "dub", "speak", "term", "accuse", "warn",
@@ -100,6 +101,9 @@ class QuoteExtractor:
             cue, subject = self._next_sentence_speaker(sent)
             if subject is not None:
                 speaker, speaker_span = self._speaker(subject)
+        if cue is not None and (teller := self._teller(span, cue)) is not None:
+            subject = teller
+            speaker, speaker_span = self._speaker(subject)
         if (owner := self._in_the_words_of(span)) is not None:
             # 'accused Armenia of "large-scale provocations", in the words of spokesman Kamran Huseynov'
             cue, subject = owner.head.head, owner
@@ -238,6 +242,17 @@ class QuoteExtractor:
         return next((t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON") and
                      not span.end <= t.head.i < cue.i), None) if cue.i >= span.end else None
 
+    def _teller(self, span, cue: Token) -> Token | None:
+        """"Yerevan dismissed that claim as 'pure fiction', a ministry spokeswoman, Lusine Hakobyan, told state
+        television": a person named after the quote, telling it at the end of the sentence, said the words."""
+        sent = sentence_of(span[-1])
+        after = [t for t in self.doc[span.end:sent.end] if t.text not in QUOTE_MARKS]
+        verb = next((t for t in after if t.pos_ == "VERB" and t.lemma_.lower() in ("say", "tell")), None)
+        if verb is None or cue.i > span.start or not after or after[0].text != "," or any(
+                c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+            return None  # (but "said Tajik losses were 'more than 100', while Tajik officials said ...")
+        return next((t for t in reversed(self.doc[span.end:verb.i]) if t.ent_type_ == "PERSON"), None)
+
     def _can_speak(self, verb: Token) -> bool:
         """Whether a speech verb's subject can be a speaker: a person, group or place, a pronoun or a known actor;
         "the build-up showed Washington was 'a full partner'" is what the evidence shows, not who says it."""
@@ -245,7 +260,7 @@ class QuoteExtractor:
         if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in SPEAKER_LABELS or any(
                 c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children):  # "a spokesman, Tesfaye Alemu,"
             return True
-        return bool(self.actors.resolve(subject))
+        return bool(self.actors.resolve(subject)) or subject.lemma_.lower() in self.actors.kb.agents
 
     def _in_a_modifier(self, span, cue: Token) -> bool:
         """A few quoted words the narrator names a thing by, inside a prepositional phrase ("in a 'referendum'", "in
@@ -307,7 +322,9 @@ class QuoteExtractor:
                     inside = True
                 if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in self.speech and not (
                         span.start <= ancestor.i < span.end and len(span) > 4) and self._can_speak(ancestor) \
-                        and not self._unrealised(ancestor):
+                        and not self._unrealised(ancestor) and ancestor.dep_ not in ("amod", "compound") and \
+                        not (ancestor.i > 0 and self.doc[ancestor.i - 1].text == "-"):
+                    # (but "the UN-declared 'safe area'": a participle naming the thing says nothing)
                     return ancestor
                 below = ancestor
             if inside:
