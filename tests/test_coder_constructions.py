@@ -159,3 +159,20 @@ def test_each_others_diplomats_makes_each_party_the_others_target(code):
 def test_campaigners_are_opposition_and_the_jailed_are_the_target(code):
     events = code("A Bangkok court jailed twelve pro-democracy campaigners on Monday.", "2024-03-04")
     assert ("COERCE", "THA", "THA") in dyads(events)
+
+
+def test_neither_nor_refuses_both(code):
+    events = code("Caracas said on Friday it would neither accept nor recognise the ruling of the International Court "
+                  "of Justice.", "2023-12-01")
+    kinds = [kind for kind, _, _ in dyads(events)]
+    assert "REJECT" in kinds and "AGREE" not in kinds and "SUPPORT" not in kinds
+
+
+def test_the_expulsion_of_a_states_diplomats_is_a_sanction(code):
+    events = code("Prague on Monday ordered the expulsion of 18 Russian diplomats.", "2021-04-19")
+    assert ("SANCTION", "CZE", "RUS") in dyads(events)
+
+
+def test_a_list_of_states_announcing_their_withdrawal_from_a_body(code):
+    events = code("Chad, Cameroon and Gabon announced on Friday their withdrawal from the African Union.", "2024-01-26")
+    assert {("SANCTION", c, "AU") for c in ("TCD", "CMR", "GAB")} <= dyads(events)

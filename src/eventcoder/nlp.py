@@ -164,6 +164,19 @@ def semicolon_clauses(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("listed_subjects")
+def listed_subjects(doc: Doc) -> Doc:
+    """"Chad, Cameroon and Gabon announced ...": subjects listed with commas are one coordinated subject, not
+    several subjects of the verb."""
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        for first, later in zip(subjects, subjects[1:], strict=False):
+            between = [t for t in doc[first.i + 1:later.left_edge.i] if t not in first.subtree or t.text == ","]
+            if between and all(t.text == "," for t in between):
+                later.head, later.dep_ = first, "conj"
+    return doc
+
+
 # A "sentence" longer than this (a text with no full stops) is cut at clause punctuation, else at the budget:
 # parsing and coding cost grow faster than the length of a sentence, and no news sentence comes near it.
 MAX_SENTENCE_TOKENS = 150
@@ -228,6 +241,7 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("finite_conjuncts")
             nlp.add_pipe("rootless_sentences")
             nlp.add_pipe("semicolon_clauses")
+            nlp.add_pipe("listed_subjects")
         for word in PROTEST_COMPOUNDS:  # "a sit-in" is one noun, not "sit", "-", "in"
             for form in (word, word.capitalize(), word + "s"):
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])

@@ -277,6 +277,9 @@ class DocumentActors:
             if lower in PLURAL_PRONOUNS and antecedent.head.i != head.i:
                 # "the governments of Mali, Burkina Faso and Niger ... they": every member of the group
                 members = [antecedent.head, *antecedent.head.conjuncts]  # "Norway, Ireland and Spain ... they"
+                # "Mali, Burkina Faso and Niger ... their": a list the parser read as an apposition
+                members += [m for a in antecedent.head.children if a.dep_ == "appos" and a.i in self.by_token
+                            for m in (a, *a.conjuncts)]
                 group = [g for m in members for g in self.resolve(m, depth + 1) if g.actor.country] or group
             return [replace(member, actor=member.actor.model_copy(update={"text": head.text}),
                             head=head, span=(head.idx, head.idx + len(head.text))) for member in group]

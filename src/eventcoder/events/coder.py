@@ -248,8 +248,10 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
                 pairs = [(a, b) for a, b in each_pair(sources) if a.actor.country != b.actor.country]
         if outcome.type == "RETREAT" and outcome.mode in (None, "withdraw", "resign") and targets and all(
                 t.actor.type == "IGO" for t in targets) and sources and all(
-                s.actor.type in ("GOV", None) for s in sources):
+                s.actor.type in ("GOV", None) or s.bare_country for s in sources):
             outcome = Outcome("SANCTION", "166", "withdraw")  # a state quitting a body or treaty cuts relations
+            pairs = [(replace(s, actor=s.actor.model_copy(update={"type": "GOV"})) if s is not None and s.bare_country
+                      else s, t) for s, t in pairs]  # "Mali announced its withdrawal from ECOWAS": the state
         outcomes = [outcome, *pattern.also]
         result: list[Candidate] = []
         if pattern.modal_content:  # "the US had to be prepared": said of oneself, it is no demand

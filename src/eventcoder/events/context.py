@@ -52,7 +52,11 @@ def _according_to(anchor: Token) -> Token | None:
 def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
     cues = lexicon.cues
     chain = _chain(anchor)
+    # "would neither accept nor recognise the ruling": both verbs are refused
+    paired = [anchor, anchor.head] if anchor.dep_ == "conj" else [anchor]
     negated = any(c.dep_ == "neg" for c in anchor.children) or any(
+        c.lower_ in ("neither", "nor") and c.dep_ in ("preconj", "cc", "det") for verb in paired
+        for c in verb.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
     reporter = report_verb = None
     denied = False

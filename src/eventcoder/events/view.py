@@ -99,8 +99,8 @@ class ParseView:
         resolved: list[ResolvedActor] = []
         for token in tokens:
             members = [token, *token.conjuncts]
-            if self.places.place_at(token) and self.places.place_at(token).place.precision == "country":
-                for appos in (c for c in token.children if c.dep_ == "appos" and self.places.place_at(c)):
+            if self._country_name(token):  # "Mali, Burkina Faso and Niger" read as an apposition
+                for appos in (c for c in token.children if c.dep_ == "appos" and self._country_name(c)):
                     members += [appos, *appos.conjuncts]
             first: ResolvedActor | None = None
             for member in members:
@@ -116,6 +116,12 @@ class ParseView:
                         resolved.append(actor)
                     first = first or actor
         return resolved
+
+    def _country_name(self, token: Token) -> bool:
+        place = self.places.place_at(token)
+        mention = self.actors.by_token.get(token.i)
+        return place is not None and place.place.precision == "country" or (
+            mention is not None and mention.entries[0].kind == "country")
 
     def _shares_modifier(self, first: ResolvedActor, other: ResolvedActor) -> bool:
         """A nationality before the first of two coordinated nouns of one kind modifies both."""
