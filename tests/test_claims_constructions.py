@@ -91,3 +91,10 @@ def test_captivity_a_deployment_and_a_figure_after_a_percentage(code_records):
     assert conflicting(result, "captured") == {(5000, 7000)}
     assert conflicting(result, "troops") == {(10000, 12000)}
     assert conflicting(result, "displaced") == {(60000, 90000)}
+
+
+def test_people_forced_from_their_homes_or_uprooted_are_displaced(code_records):
+    result = code_records("Fighting has forced an estimated 90,000 people from their homes in North Kivu over the past "
+                          "month, the UN said. More than 1.5 million people have been uprooted across the province "
+                          "since 2022, the government said.")
+    assert {c.value for c in result.claims if c.category == "displaced"} >= {90000, 1500000}

@@ -41,7 +41,7 @@ CATEGORY_WORDS = {
     "wounded": {"wound", "injure", "injured", "wounded", "injury", "casualty", "hurt"},
     "captured": {"capture", "captive", "captivity", "prisoner", "pow", "hostage", "surrender"},
     "missing": {"missing", "disappear", "miss", "whereabouts", "unaccounted"},
-    "displaced": {"displace", "flee", "refugee", "evacuate", "displaced", "evacuee", "homeless", "home",
+    "displaced": {"displace", "flee", "refugee", "evacuate", "displaced", "evacuee", "homeless", "home", "uproot",
                   "asylum", "migrant", "emigrate", "emigrant", "exodus", "abroad", "displacement", "deport",
                   "deportee", "expel"},
     "arrested": {"arrest", "detain", "detention", "jail", "imprison", "detainee", "round", "custody"},

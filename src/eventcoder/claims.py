@@ -333,8 +333,10 @@ class ClaimExtractor:
             people = [counted, *(g for c in counted.children if c.dep_ == "prep" and c.lower_ == "of"
                                  for g in c.children if g.dep_ == "pobj")]
             forcing = [head, *(c for p in people for c in p.children if c.dep_ in ("acl", "relcl"))]
-            if any(token_lemma(v) in FORCING_VERBS and any(c.lower_ == "from" for c in v.children) for v in forcing):
-                words.add("displace")
+            forced = any(token_lemma(v) in FORCING_VERBS and any(c.lower_ == "from" for c in v.children)
+                         for v in forcing)
+            if forced or token_lemma(head) in FORCING_VERBS and any(c.lower_ == "from" for c in counted.children):
+                words.add("displace")  # (the parse may hang "from their homes" on the people forced)
             for clause in [head, *(c for c in counted.children if c.dep_ == "relcl")]:
                 if token_lemma(clause) == "leave" and any(token_lemma(c) in HOMELANDS for c in clause.children):
                     words.add("displace")  # "Venezuelans who have left their country"
