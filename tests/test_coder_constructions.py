@@ -176,3 +176,21 @@ def test_the_expulsion_of_a_states_diplomats_is_a_sanction(code):
 def test_a_list_of_states_announcing_their_withdrawal_from_a_body(code):
     events = code("Chad, Cameroon and Gabon announced on Friday their withdrawal from the African Union.", "2024-01-26")
     assert {("SANCTION", c, "AU") for c in ("TCD", "CMR", "GAB")} <= dyads(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eritrea's junta was hit with sweeping sanctions by the African Union on Friday.", ("SANCTION", "AU", "ERI")),
+    ("Lima answered on Thursday by withdrawing its ambassador from Caracas.", ("SANCTION", "PER", "VEN")),
+    ("The World Bank approved a loan for Malawi on Monday, releasing a first tranche of $80 million to the country.",
+     ("AID", "WB", "MWI")),
+    ("Chinese President Xi Jinping held a video call with his Brazilian counterpart on Friday.",
+     ("CONSULT", "CHN", "BRA")),
+])
+def test_sanctions_that_hit_recalled_envoys_released_funds_and_calls(code, text, expected):
+    assert expected in dyads(code(text, "2024-05-10"))
+
+
+def test_the_one_who_names_what_was_struck_is_no_target(code):
+    events = code("Turkish jets struck what Ankara described as militant hideouts in northern Iraq on Friday.",
+                  "2024-05-10")
+    assert ("ASSAULT", "TUR", "IRQ") in dyads(events) and ("ASSAULT", "TUR", "TUR") not in dyads(events)

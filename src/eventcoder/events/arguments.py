@@ -38,6 +38,7 @@ THIRD_PARTY_ROLES = {"mediation", "help", "support", "assistance", "participatio
 RELATIVE_WORDS = {"that", "which", "what", "whom"}
 CONCESSIVE_PREPS = {"despite", "notwithstanding"}
 TOWARD_PREPS = {"to", "toward", "towards", "near", "along", "on", "at", "into"}
+NAMING_LEMMAS = {"describe", "call", "term", "dub", "label", "brand", "characterise", "characterize"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 MEETING_VERBS = {"meet", "visit", "call", "phone", "host", "receive", "welcome"}
@@ -171,6 +172,9 @@ class ArgumentFinding(SlotFinding):
         """A noun that heads its phrase: "a Soviet-designed nerve agent" is read whole, not as "Soviet"."""
         if token.pos_ not in ("PROPN", "NOUN"):
             return False
+        if token.dep_ == "nsubj" and lemma(token.head) in NAMING_LEMMAS and any(
+                c.lower_ == "what" for c in token.head.children):
+            return False  # "struck what New Delhi described as a camp": the namer is no party to the strike
         while token.dep_ in ("amod", "compound", "npadvmod", "nmod") and token.head.i > token.i:
             token = token.head
             if token.pos_ in ("NOUN", "PROPN"):

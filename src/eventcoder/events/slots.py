@@ -243,6 +243,7 @@ class SlotFinding(ParseView):
                 slots = [(t, s) for t, s in slots if t not in addressees] + named(grievances, "accuse.grievance")
         if not slots:  # "allowed a UN aid convoy to enter"
             slots += [(c, "verb.clause_subject") for clause in anchor.children if clause.dep_ in ("ccomp", "xcomp")
+                      and not any(w.lower_ == "what" for w in clause.children)  # "struck what X described as"
                       for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "that")]
         return slots
 

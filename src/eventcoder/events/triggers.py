@@ -128,12 +128,13 @@ class TriggerFinding(ParseView):
                 if not has_particle(token, rule.particle.split()):
                     continue
                 score += 3
-            rule_obj = obj
-            if pattern.objects and obj is None and rule.particle:  # "asked for asylum": the particle's object
-                rule_obj = next(iter(self._pobjs(token, {rule.particle.split()[-1]})), None)
+            rule_objs = [obj]
+            if pattern.objects and rule.particle and (obj is None or is_passive(token)):
+                # "asked for asylum", "was hit with sanctions": the particle's object
+                rule_objs.append(next(iter(self._pobjs(token, {rule.particle.split()[-1]})), None))
             if pattern.objects:
                 told = [c for c in token.children if c.dep_ == "dative"] if "leave_clause" in pattern.requires else []
-                if not any(o is not None and object_phrases(o) & pattern.objects for o in [rule_obj, *told]):
+                if not any(o is not None and object_phrases(o) & pattern.objects for o in [*rule_objs, *told]):
                     continue  # "gave American diplomats 72 hours to leave": whom it is told to
                 score += 2
             if pattern.except_objects and any(object_phrases(o) & pattern.except_objects for o in objects):
