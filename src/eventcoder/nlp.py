@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import DEP, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -117,13 +117,20 @@ def fronted_subjects(doc: Doc) -> Doc:
     return doc
 
 
+def _with_dep(doc: Doc, label: str) -> list[int]:
+    """Indices of the tokens with one dependency label, read from the attribute array: building a Token object for
+    every word is what these repairs would otherwise spend their time on."""
+    wanted = doc.vocab.strings[label]
+    return [i for i, dep in enumerate(doc.to_array([DEP]).tolist()) if dep == wanted]
+
+
 @Language.component("finite_conjuncts")
 def finite_conjuncts(doc: Doc) -> Doc:
     """"gave the junta a week to reinstate the president and imposed sanctions": a verb in the past tense cannot
     be coordinated with an infinitive; it is coordinated with the finite verb the infinitive depends on."""
-    for token in doc:
+    for token in (doc[i] for i in _with_dep(doc, "conj")):
         head = token.head
-        if token.dep_ != "conj" or token.tag_ != "VBD" or head.tag_ != "VB" or \
+        if token.tag_ != "VBD" or head.tag_ != "VB" or \
                 not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
             continue
         finite = next((a for a in head.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), None)
@@ -137,9 +144,9 @@ def rootless_sentences(doc: Doc) -> Doc:
     """"Hundreds of students protested in Dhaka", "Soldiers and armoured vehicles massed in front of the palace": a
     full sentence whose root came out as a noun, with the verb as a participle describing it, is read as what it
     is: the noun is the subject of the verb (a participle with a "by" agent stays a reduced passive)."""
-    for sentence in list(doc.sents):
-        root = sentence.root
-        if root.pos_ not in ("NOUN", "PROPN") or sentence[-1].text not in SENTENCE_END:
+    for root in [doc[i] for i in _with_dep(doc, "ROOT") if doc[i].pos_ in ("NOUN", "PROPN")]:
+        sentence = root.sent
+        if sentence.root != root or sentence[-1].text not in SENTENCE_END:
             continue
         verb = next((c for c in root.rights if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")), None)
         if verb is None or any(c.dep_ in ("agent", "aux", "auxpass") for c in verb.children):
@@ -156,9 +163,11 @@ def rootless_sentences(doc: Doc) -> Doc:
 def semicolon_clauses(doc: Doc) -> Doc:
     """"X said 30 people had been shot dead by police; police acknowledged three deaths": a clause before a
     semicolon is not the content of the verb after it; it belongs to the verb the later clause hangs from."""
-    for token in doc:
+    if ";" not in doc.text:
+        return doc
+    for token in (doc[i] for i in _with_dep(doc, "ccomp")):
         head = token.head
-        if token.dep_ == "ccomp" and token.i < head.i and head.head != head and any(
+        if token.i < head.i and head.head != head and any(
                 t.text == ";" for t in doc[token.right_edge.i + 1:head.i]):
             token.head = head.head
     return doc
@@ -168,8 +177,11 @@ def semicolon_clauses(doc: Doc) -> Doc:
 def listed_subjects(doc: Doc) -> Doc:
     """"Chad, Cameroon and Gabon announced ...": subjects listed with commas are one coordinated subject, not
     several subjects of the verb."""
-    for verb in doc:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    by_verb: dict[int, list[Token]] = {}
+    for subject in (doc[i] for i in _with_dep(doc, "nsubj")):
+        if subject.i < subject.head.i:
+            by_verb.setdefault(subject.head.i, []).append(subject)
+    for subjects in by_verb.values():
         for first, later in zip(subjects, subjects[1:], strict=False):
             between = [t for t in doc[first.i + 1:later.left_edge.i] if t not in first.subtree or t.text == ","]
             if between and all(t.text == "," for t in between):
