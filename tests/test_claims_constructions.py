@@ -98,3 +98,15 @@ def test_people_forced_from_their_homes_or_uprooted_are_displaced(code_records):
                           "month, the UN said. More than 1.5 million people have been uprooted across the province "
                           "since 2022, the government said.")
     assert {c.value for c in result.claims if c.category == "displaced"} >= {90000, 1500000}
+
+
+def test_a_plan_put_forward_by_someone_is_theirs_and_a_list_keeps_its_announced_length(code_records):
+    result = code_records("The peace plan presented by Egypt envisages three stages. First, a four-week truce. Second, "
+                          "the release of all detainees. Third, talks on a permanent settlement.")
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert proposal.actor is not None and proposal.actor.country == "EGY" and len(proposal.items) == 3
+    result = code_records("The African Union's mediator said the plan asks the two sides for three things: Armenia's "
+                          "recognition of the border, roads, railways and other links, the return of refugees, and a "
+                          "pledge to renounce force.")
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert len(proposal.items) == 3

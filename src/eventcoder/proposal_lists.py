@@ -115,7 +115,8 @@ def split_last_and(items: list[str]) -> list[str]:
 
 
 ANNOUNCED = re.compile(rf"\b({'|'.join(NUMBER_WORDS[1:])}|\d{{1,2}})(?:-point| (?:\w+ )?(?:conditions|points|demands|"
-                       r"steps|proposals|elements|principles|measures|items|requests|guarantees|terms))\b", re.I)
+                       r"steps|proposals|elements|principles|measures|items|requests|guarantees|terms|things|stages|"
+                       r"phases|parts|changes))\b", re.I)
 # words by which one sentence per item says it is one of the list's items ("is the first demand", "also want")
 ITEM_SIGNALS = re.compile(rf"\b(?:{'|'.join(ORDINALS)}|last|final|also|another|too)\b", re.I)
 
@@ -154,7 +155,27 @@ def colon_list(text: str, announced: int | None = None) -> tuple[list[str], list
         left, sep, right = items[0].rpartition(" and ")  # "two steps: an end to X and the entry of Y"
         items = [left, right] if sep else items
     items = [_clean(i) for i in items if _clean(i)]
+    if announced and len(items) > announced:
+        items = _merge_continuations(items, announced)
     return (items, conditions) if len(items) >= 2 else ([], [])
+
+
+ITEM_OPENERS = {"the", "a", "an", "its", "their", "his", "her", "our", "all", "any", "each", "every", "no"}
+
+
+def _merge_continuations(items: list[str], announced: int) -> list[str]:
+    """"three things: Serbia's acceptance of passports, licence plates and other documents, the creation of ...,
+    and a pledge ...": more chunks than the list announces; a chunk that opens no noun phrase of its own (no article
+    or possessive) continues the item before it."""
+    merged: list[str] = []
+    for item in items:
+        first = item.split()[0]
+        opens = first.lower() in ITEM_OPENERS or first.endswith(("'s", "\u2019s"))
+        if merged and not opens and len(merged) + (len(items) - items.index(item)) > announced:
+            merged[-1] += ", " + item
+        else:
+            merged.append(item)
+    return merged if len(merged) == announced else items
 
 
 def semicolon_clauses(text: str, shared_modal: bool = False) -> list[str]:

@@ -49,6 +49,7 @@ PROPOSAL_NOUNS = {"proposal", "counter-proposal", "counterproposal", "plan", "of
                   "condition", "demand", "point", "step"}
 # Verbs that lay out a list after a colon: "listed what Caracas expects ...: an end to ..., ... and ..."
 AUTHORING_PARTICIPLES = {"drafted", "brokered", "proposed", "authored", "written", "sponsored", "mediated", "led"}
+PRESENTING_PARTICIPLES = {"presented", "submitted", "tabled", "unveiled", "offered", "put", "laid", "set"}
 READY_WORDS = {"ready", "willing", "prepared"}
 # Reports of what a side would do that make an offer when a condition follows ("told the junta that it would ...")
 OFFERING_REPORTS = {"say", "tell", "announce", "offer", "promise", "pledge", "write", "inform", "signal"}
@@ -258,9 +259,14 @@ class ProposalExtractor:
         return proposer, recipient, spans
 
     def _authors(self, noun: Token) -> list[Token]:
-        """"a US-drafted plan", "the Qatari-brokered proposal": the nation that wrote the plan."""
-        return [t for t in self.doc[noun.left_edge.i:noun.i] if t.i + 2 < noun.i and
-                self.doc[t.i + 1].text == "-" and self.doc[t.i + 2].lower_ in AUTHORING_PARTICIPLES]
+        """"a US-drafted plan", "the Qatari-brokered proposal", "the plan presented by the United States": the one
+        that wrote or put forward the plan."""
+        hyphenated = [t for t in self.doc[noun.left_edge.i:noun.i] if t.i + 2 < noun.i and
+                      self.doc[t.i + 1].text == "-" and self.doc[t.i + 2].lower_ in AUTHORING_PARTICIPLES]
+        by_agent = [g for participle in noun.children if participle.dep_ == "acl" and participle.tag_ == "VBN" and
+                    participle.lower_ in AUTHORING_PARTICIPLES | PRESENTING_PARTICIPLES
+                    for a in participle.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        return hyphenated + by_agent
 
     def _named_before(self, noun: Token) -> Token | None:
         """The proposal noun of the two sentences before that a definite one ("the offer") refers back to."""
