@@ -159,8 +159,8 @@ def rootless_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("semicolon_clauses")
-def semicolon_clauses(doc: Doc) -> Doc:
+@Language.component("clauses_before_semicolons")
+def clauses_before_semicolons(doc: Doc) -> Doc:
     """"X said 30 people had been shot dead by police; police acknowledged three deaths": a clause before a
     semicolon is not the content of the verb after it; it belongs to the verb the later clause hangs from."""
     if ";" not in doc.text:
@@ -252,7 +252,7 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("fronted_subjects")
             nlp.add_pipe("finite_conjuncts")
             nlp.add_pipe("rootless_sentences")
-            nlp.add_pipe("semicolon_clauses")
+            nlp.add_pipe("clauses_before_semicolons")
             nlp.add_pipe("listed_subjects")
         for word in PROTEST_COMPOUNDS:  # "a sit-in" is one noun, not "sit", "-", "in"
             for form in (word, word.capitalize(), word + "s"):

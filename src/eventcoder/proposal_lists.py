@@ -168,10 +168,10 @@ def _merge_continuations(items: list[str], announced: int) -> list[str]:
     and a pledge ...": more chunks than the list announces; a chunk that opens no noun phrase of its own (no article
     or possessive) continues the item before it."""
     merged: list[str] = []
-    for item in items:
+    for n, item in enumerate(items):
         first = item.split()[0]
         opens = first.lower() in ITEM_OPENERS or first.endswith(("'s", "\u2019s"))
-        if merged and not opens and len(merged) + (len(items) - items.index(item)) > announced:
+        if merged and not opens and len(merged) + len(items) - n > announced:
             merged[-1] += ", " + item
         else:
             merged.append(item)

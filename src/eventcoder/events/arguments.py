@@ -45,6 +45,11 @@ MEETING_VERBS = {"meet", "visit", "call", "phone", "host", "receive", "welcome"}
 JOINABLE_TYPES = {"MOBILIZE", "CONSULT", "COOPERATE", "PROTEST"}
 
 
+def _phrase_positions(actors: list[ResolvedActor]) -> set[int]:
+    """Token positions inside the phrases of the given actors."""
+    return {i for a in actors for i in range(a.head.left_edge.i, a.head.right_edge.i + 1)}
+
+
 class ArgumentFinding(SlotFinding):
     """Source and target of a trigger: the slots of its own words first, then an ordered chain of named
     strategies that fill what is still missing (each actor keeps the name of the strategy that found it)."""
@@ -138,15 +143,19 @@ class ArgumentFinding(SlotFinding):
         """The last resort for a target: the first other actor in the trigger's own clause after it, outside the
         source's phrase and outside clauses of their own ("urged Tehran's leaders, in a letter, to ...")."""
         anchor = trig.anchor
-        taken = {i for a in sources for i in range(a.head.left_edge.i, a.head.right_edge.i + 1)}
-        for token in anchor.subtree:
-            if token.i <= anchor.i or token.i in taken or not self._phrase_head(token):
-                continue
-            if any(a.dep_ in ("ccomp", "advcl", "relcl", "conj") for a in token.ancestors if a.i > anchor.i and
-                   anchor in a.ancestors):
-                continue
-            found = [a for a in self._expand([token]) if a.actor.country and not any(
-                self._same_side(a, s) for s in sources)]
+        taken = _phrase_positions(sources)
+        own_clause = (token for token in anchor.subtree if token.i > anchor.i and token.i not in taken and
+                      self._phrase_head(token) and not any(
+                          a.dep_ in ("ccomp", "advcl", "relcl", "conj") for a in token.ancestors
+                          if a.i > anchor.i and anchor in a.ancestors))
+        return self._first_other_side(own_clause, sources)
+
+    def _first_other_side(self, tokens, sources: list[ResolvedActor], own_words: bool = False) -> list[ResolvedActor]:
+        """The first actor with a country among the tokens that is not on a source's side (with `own_words`, only
+        one whose country its own words give)."""
+        for token in tokens:
+            found = [a for a in self._expand([token]) if a.actor.country and not (own_words and a.country_from_context)
+                     and not any(self._same_side(a, s) for s in sources)]
             if found:
                 return found[:1]
         return []
@@ -155,17 +164,10 @@ class ArgumentFinding(SlotFinding):
         """The other side a relational noun ("its neighbour", "the ally") refers back to: the nearest one named
         before it in its sentence, else in the sentence before."""
         sentence = noun.sent
-        taken = {i for a in sources for i in range(a.head.left_edge.i, a.head.right_edge.i + 1)}
+        taken = _phrase_positions(sources)
         previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else self.doc[0:0]
         candidates = [*reversed([t for t in self.doc[sentence.start:noun.i] if t.i not in taken]), *reversed(previous)]
-        for token in candidates:
-            if token.pos_ not in ("PROPN", "NOUN"):
-                continue
-            found = [a for a in self._expand([token]) if a.actor.country and not a.country_from_context and not any(
-                self._same_side(a, s) for s in sources)]
-            if found:
-                return found[:1]
-        return []
+        return self._first_other_side((t for t in candidates if t.pos_ in ("PROPN", "NOUN")), sources, own_words=True)
 
     @staticmethod
     def _phrase_head(token: Token) -> bool:
@@ -194,7 +196,7 @@ class ArgumentFinding(SlotFinding):
         other side the sentence before names (its subjects first)."""
         anchor = trig.anchor
         sentence = anchor.sent
-        taken = {i for a in sources for i in range(a.head.left_edge.i, a.head.right_edge.i + 1)}
+        taken = _phrase_positions(sources)
         here = sorted((t for t in sentence if t.i not in taken and self._phrase_head(t) and not self._where(t)),
                       key=lambda t: (t.i < anchor.i, abs(t.i - anchor.i)))
         before = []
@@ -202,12 +204,7 @@ class ArgumentFinding(SlotFinding):
             previous = self.doc[sentence.start - 1].sent
             before = sorted((t for t in previous if self._phrase_head(t)),
                             key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i))
-        for token in [*here, *before]:
-            found = [a for a in self._expand([token]) if a.actor.country and not any(
-                self._same_side(a, s) for s in sources)]
-            if found:
-                return found[:1]
-        return []
+        return self._first_other_side([*here, *before], sources)
 
     def _default_targets(self, trig: Trigger, event_type: str, target_tokens: list[Token]) -> list[ResolvedActor]:
         """Targets a kind of event implies when no word of its own names one, tried in order."""
