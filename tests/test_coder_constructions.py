@@ -194,3 +194,61 @@ def test_the_one_who_names_what_was_struck_is_no_target(code):
     events = code("Turkish jets struck what Ankara described as militant hideouts in northern Iraq on Friday.",
                   "2024-05-10")
     assert ("ASSAULT", "TUR", "IRQ") in dyads(events) and ("ASSAULT", "TUR", "TUR") not in dyads(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second act on people of its own
+    ("Riot police stormed the union's offices in Lagos and detained eleven organisers.", 2),
+    # a second act of another kind
+    ("Quito said it would expel Mexico's ambassador and suspend flights between the two countries.", 2),
+    # things taken in the raid are the raid
+    ("Officers searched the headquarters of the opposition party and confiscated laptops and ledgers.", 1),
+])
+def test_coordinated_material_acts_are_separate_events_when_they_differ(code, text, expected):
+    events = code(text, "2023-05-10")
+    assert len([e for e in events if e.event_type in ("COERCE", "SANCTION")]) == expected
+
+
+def test_a_gerund_subject_names_an_event_as_a_noun_does(code):
+    events = code("Fighting between Chad's army and the rebel Front for Change raged for a third day on Monday.",
+                  "2021-04-20")
+    assert any(e.event_type == "ASSAULT" and e.source.country == "TCD" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Lithuania expelled two Belarusian diplomats on Monday, and Latvia and Estonia did the same.",
+    "Lithuania expelled two Belarusian diplomats on Monday. Latvia and Estonia followed suit a day later.",
+])
+def test_an_act_done_again_is_coded_for_each_party_that_repeats_it(code, text):
+    events = code(text, "2021-08-10")
+    assert {("SANCTION", "LTU", "BLR"), ("SANCTION", "LVA", "BLR"), ("SANCTION", "EST", "BLR")} <= dyads(events)
+
+
+def test_the_second_of_two_promised_retreats_is_part_of_the_promise(code):
+    events = code("The rebels agreed on Sunday to hand over their heavy weapons and disband their units.",
+                  "2022-06-01")
+    assert [e.event_type for e in events] == ["CONCEDE"]
+
+
+def test_a_place_between_a_verb_and_its_preposition_keeps_the_phrasal_verb(code):
+    events = code("Sudan's army and the RSF agreed in Jeddah on Saturday to a week-long ceasefire.", "2023-05-21")
+    assert {e.event_type for e in events} == {"CONCEDE"}
+
+
+def test_members_named_before_among_act_in_the_relative_clause(code):
+    events = code("Poland and Romania were among a dozen states that expelled Russian diplomats on Tuesday.",
+                  "2022-04-05")
+    assert {("SANCTION", "POL", "RUS"), ("SANCTION", "ROU", "RUS")} <= dyads(events)
+
+
+def test_a_state_owning_an_institution_named_like_anothers_is_its_owner(code):
+    events = code("Thousands of supporters of the jailed opposition leader stormed Peru's Congress on Sunday.",
+                  "2023-01-15")
+    assert any(e.target is not None and (e.target.country, e.target.type) == ("PER", "LEG") for e in events)
+    assert any(e.source is not None and e.source.type == "OPP" for e in events)
+
+
+def test_a_prison_sentence_handed_down_is_a_conviction_and_a_detention(code):
+    events = code("A court in Minsk found the opposition blogger guilty of organising riots on Friday, handing "
+                  "him an 18-year prison sentence.", "2021-12-14")
+    assert {"SANCTION", "COERCE"} <= {e.event_type for e in events}

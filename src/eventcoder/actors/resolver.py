@@ -5,23 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors.coref import PLURAL as PLURAL_PRONOUNS
 from eventcoder.actors.coref import PRONOUNS, RELATIVE_PRONOUNS, Coreference, RuleCoreference
-from eventcoder.actors.kb import Agent, Entry, KnowledgeBase, Mention
+from eventcoder.actors.description import (
+    COUNTRY_KINDS,
+    PHRASE_PREPS,
+    DescriptionResolution,
+    _country_actor,
+    _country_entry,
+    _owner,
+)
+from eventcoder.actors.kb import Entry, KnowledgeBase, Mention
+from eventcoder.actors.resolved import ResolvedActor
 from eventcoder.models import Actor
 from eventcoder.nlp import BASE_SUFFIXES, sentence_of
 from eventcoder.places.normalize import REGION_WORDS
 
-COUNTRY_KINDS = ("country", "adjective", "capital")
-# Prepositions whose object belongs to a noun phrase's identity ("police in Hong Kong", "navies of India");
-# other prepositions introduce event arguments ("talks with", "strikes on").
-PHRASE_PREPS = {"of", "in", "from", "at", "across", "within", "inside"}
-PLACE_PREPS = PHRASE_PREPS - {"of"}
 EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "dep", "parataxis"}
 CLAUSE_WORDS = {"when", "where", "while", "as", "after", "before", "once"}
 # Heads that take their identity from an "of" complement: "member of the team", "head of the general staff".
@@ -39,23 +43,12 @@ NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-train
                    "-made", "-built", "-manufactured", "-produced", "-designed", "-supplied", "-donated",
                    "-brokered", "-drafted", "-mediated")
 STANCE_PREFIXES = ("anti-", "pro-", "anti -", "pro -")
-# Texts a country writes: "a U.S.-drafted resolution" is the United States' text
-AUTHORED_NOUNS = {"resolution", "draft", "text", "plan", "proposal", "motion", "bill"}
-AUTHORING_PARTICIPLES = {"drafted", "sponsored", "proposed", "authored", "written", "tabled"}
 # Things a country keeps abroad: "a US base", "the Russian embassy", "a British tanker".
 OUTPOST_NOUNS = {"base", "embassy", "consulate", "outpost", "position", "facility", "ship", "warship", "vessel",
                  "tanker", "plane", "aircraft", "jet", "drone", "convoy", "camp", "garrison", "mission"}
 # Titles that do not say which sector someone belongs to ("Hamas leader Yahya Sinwar" stays a rebel).
 GENERIC_TITLES = {"leader", "spokesman", "envoy", "general", "commander"}
-SELF_NAMING = {"country", "nation"}
 SPEECH_LEMMAS = {"say", "tell", "add", "report", "write", "announce", "confirm", "claim", "state"}
-# Person nouns whose sector is their organisation's ("intelligence officer", "army spokesman"); a "paper
-# worker" is no journalist.
-GENERIC_PERSONS = {"officer", "official", "spokesman", "spokeswoman", "spokesperson", "member", "leader",
-                   "commander", "chief", "head", "representative", "source", "agent", "employee", "staff",
-                   "minister", "adviser", "advisor"}
-NO_COUNTRY_MODIFIERS = {"western", "foreign", "international", "world", "global", "other", "regional", "allied",
-                        "arab", "african", "asian", "european", "latin", "gulf", "muslim", "nato"}
 BORDER_HEADS = {"border", "frontier", "boundary"}
 # Modifiers that attach a phrase to someone, and the prepositions that name whom.
 BELONGING = {"belong": ("to",), "belonging": ("to",), "link": ("to", "with"), "linked": ("to", "with"),
@@ -63,33 +56,10 @@ BELONGING = {"belong": ("to",), "belonging": ("to",), "link": ("to", "with"), "l
              "affiliated": ("with", "to"), "ally": ("with", "to"), "allied": ("with", "to"), "work": ("for",),
              "working": ("for",), "fight": ("for",), "fighting": ("for",), "answer": ("to",),
              "answering": ("to",), "close": ("to",), "connect": ("to", "with"), "connected": ("to", "with")}
-# Heads that stand against the organisation named with them ("Kremlin critics", "opponents of the junta").
-OPPOSING_HEADS = {"critic", "opponent", "dissident", "detractor", "rival", "foe"}
 # Heads that name another party by its relation to the owner ("accusing its neighbour", "Kenya's ally"): never the
 # owner itself; the other party is found in the discourse.
 COUNTERPART_HEADS = {"neighbour", "neighbor", "ally", "partner", "counterpart", "rival", "foe", "adversary", "enemy",
                      "nemesis", "archrival", "arch-rival", "arch-foe"}
-
-
-@dataclass(frozen=True)
-class ResolvedActor:
-    actor: Actor
-    head: Token
-    span: tuple[int, int]
-    bare_country: bool = False
-    person: bool = False
-    country_from_context: bool = False  # "protesters": the sentence's or document's country, not the text's
-    via: str = ""  # the argument strategy that found it (events/slots.py, events/arguments.py)
-
-
-def _owner(head: Token, pronouns: bool = False) -> Token | None:
-    """The possessor of a phrase, also when the parser hung it on a compound ("Sweden's NATO membership bid");
-    possessive pronouns ("its nuclear sites") only when asked for."""
-    for noun in [head, *(c for c in head.children if c.dep_ == "compound")]:
-        for child in noun.children:
-            if child.dep_ == "poss" and (pronouns or child.lower_ not in PRONOUNS):
-                return child
-    return None
 
 
 def _belonging_to(head: Token) -> Token | None:
@@ -103,11 +73,7 @@ def _belonging_to(head: Token) -> Token | None:
     return None
 
 
-def _country_entry(mention: Mention) -> Entry | None:
-    return next((e for e in mention.entries if e.kind in COUNTRY_KINDS), None)
-
-
-class DocumentActors:
+class DocumentActors(DescriptionResolution):
     """Resolves noun phrases of one parsed document; caches per token."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], kb: KnowledgeBase, pub_date: dt.date | None,
@@ -226,37 +192,6 @@ class DocumentActors:
             tokens = tokens[:-1]
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
-    def agent_for(self, tokens: list[Token], head: Token) -> Agent | None:
-        """The longest agent phrase (by lemma) ending at a noun of the phrase, nearest the head wins."""
-        best: tuple[int, int, Agent] | None = None
-        words = [t.lemma_.lower() for t in tokens]
-        surface = [t.lower_ for t in tokens]
-        for end, token in enumerate(tokens):
-            if token.pos_ not in ("NOUN", "PROPN") and token != head:
-                continue  # "military action" is not the military
-            for length in (3, 2, 1):
-                if end - length + 1 < 0:
-                    continue
-                phrase = " ".join(words[end - length + 1:end + 1])
-                written = " ".join(surface[end - length + 1:end + 1])  # "rights group": lemma would be "right"
-                agent = self.kb.agents.get(phrase) or self.kb.agents.get(written)
-                if agent:
-                    rank = (0 if token == head else 1 if token.head == head else 2, -length)
-                    if best is None or rank < best[:2]:
-                        best = (*rank, agent)
-                    break
-        if best is None:
-            return None
-        agent = best[2]
-        if agent.kind in ("person", "title") and best[0] == 0 and agent.phrase in GENERIC_PERSONS:
-            # "intelligence agency officer", "army spokesman": the organisation says the sector
-            modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t in tokens]
-            for modifier in reversed(modifiers):  # the nearest says most: "a Sikh separatist leader"
-                group = self.kb.agents.get(modifier.lemma_.lower()) or self.kb.agents.get(
-                    " ".join(w.lemma_.lower() for w in modifier.subtree))
-                if group is not None and group.kind in ("group", "person") and group.type != agent.type:
-                    return Agent(agent.phrase, group.type, agent.kind, agent.role)
-        return agent
 
     # -- resolution -----------------------------------------------------------------------------------
 
@@ -374,14 +309,19 @@ class DocumentActors:
                 if g.dep_ == "pobj"]
 
     def _owning_body(self, head: Token, resolved: ResolvedActor, depth: int) -> ResolvedActor | None:
-        """An international body or state owning an organisation named like another's: the owner."""
+        """An international body or state owning an organisation named like another's: the owner ("the African
+        Union's Peace and Security Council"); a state owning an institution that names another's by metonymy
+        ("Brazil's Congress"): that state's institution."""
         possessor = next((c for c in head.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
         if possessor is None or resolved.person or depth >= 3:
             return None
         owner = next(iter(self.resolve(possessor, depth + 1)), None)
-        if owner is None or owner.actor.type != "IGO" or resolved.actor.type != "IGO":
+        if owner is None or owner.actor.country == resolved.actor.country:
             return None
-        return owner if owner.actor.country != resolved.actor.country else None
+        if owner.bare_country and self.by_token[head.i].entries[0].kind == "metonym":
+            return replace(owner, actor=owner.actor.model_copy(update={"type": resolved.actor.type}),
+                           bare_country=False)
+        return owner if owner.actor.type == "IGO" and resolved.actor.type == "IGO" else None
 
     def _from_entry(self, mention: Mention, text: str, head: Token, span) -> ResolvedActor | None:
         entry = self._pick(mention.entries)
@@ -441,147 +381,6 @@ class DocumentActors:
             return metonyms[0]
         active = [e for e in entries if e.active_at(self.day)]
         return active[0] if len(active) == 1 else (entries[0] if len({e.key for e in entries}) == 1 else None)
-
-    def _from_modifiers(self, head: Token, tokens: list[Token], text: str, span, depth: int) -> list[ResolvedActor]:
-        spanned = (self.by_token.get(i) for i in range(tokens[0].i, tokens[-1].i + 1))
-        inside = sorted({m.start: m for m in spanned if m is not None and tokens[0].i <= m.start and
-                         m.end - 1 <= tokens[-1].i}.values(), key=lambda m: m.start)
-        agent = self.agent_for([t for t in tokens if not self._in_place_prep(t, head)], head)
-        owner = _owner(head)
-        if agent is None and owner is not None and depth < 3:
-            owned = self.resolve(owner, depth + 1)  # "Sweden's NATO membership bid" is Sweden's
-            if owned:
-                return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
-                        for r in owned]
-        named = [m for m in inside if m.entries[0].kind in ("organization", "metonym") or (
-            m.entries[0].kind == "person" and (agent is None or agent.kind != "group"))]
-        if named:
-            nearest = min(named, key=lambda m: abs(m.start - head.i))
-            resolved = self._from_entry(nearest, text, head, span)
-            if resolved and agent is not None and agent.type == "OPP" and agent.phrase in OPPOSING_HEADS and \
-                    self.agent_for([head], head) is not None:
-                # "Kremlin critics", "opponents of the junta": the government named is whom they oppose
-                return [replace(resolved, actor=resolved.actor.model_copy(update={"type": "OPP", "name": None,
-                                                                                  "wikidata": None, "role": None}),
-                                person=False)]
-            if resolved:
-                if agent and agent.kind == "title" and resolved.person:
-                    return [resolved]
-                found = [replace(resolved, person=bool(agent and agent.kind in ("title", "person")))]
-                # "Israeli and Hamas negotiators": a country coordinated with the organisation is a party too
-                for m in inside:
-                    entry = _country_entry(m)
-                    if entry is not None and not self._of_another(m) and \
-                            self.doc[m.end - 1] in self.doc[nearest.end - 1].conjuncts:
-                        partner = _country_actor(entry, text, agent.type if agent else None)
-                        found.insert(0 if m.start < nearest.start else len(found),
-                                     ResolvedActor(partner, head, span))
-                return found
-        if agent is None and head.pos_ not in ("NOUN", "PROPN"):
-            return []
-        if agent is None and inside and all(self._in_place_prep(self.doc[m.start], head) for m in inside):
-            return []  # "floods in Pakistan" only says where; "Algerian landowners" says who
-        countries = self._countries(head, tokens, inside, depth)
-        if not countries and head.lemma_.lower() in AUTHORED_NOUNS:
-            # "a U.S.-drafted resolution": the text is its author's (vetoing it rejects the author)
-            countries = [(e.roles[0].country, e.wikidata) for m in inside for e in [_country_entry(m)] if e and
-                         m.end + 1 < len(self.doc) and self.doc[m.end].text == "-" and
-                         self.doc[m.end + 1].lower_ in AUTHORING_PARTICIPLES][:1]
-            # the tokenizer keeps "U.S.-drafted" whole
-            countries = countries or [(e.roles[0].country, e.wikidata) for t in tokens for author, _, verb in
-                                      [t.lower_.rpartition("-")] if verb in AUTHORING_PARTICIPLES
-                                      for e in self.kb.phrases.get(author, ()) if e.kind in COUNTRY_KINDS][:1]
-        found_in_text = bool(countries)
-        if not countries:
-            if agent is None:
-                return []
-            # Unnamed agents ("police", "farmers") belong to the country in focus; an unknown named
-            # organisation ("Socialist Equality Party") is not guessed.
-            agent_words = set(agent.phrase.split())
-            generic = all(w.lemma_.lower() in agent_words or w.lower_ in agent_words or w.pos_ in ("DET", "PUNCT")
-                          for w in tokens)  # "the Defense Ministry" is generic, "Socialist Equality Party" a name
-            # "the hospital in Mariupol", "the Jenin refugee camp": the place in the phrase says whose it is
-            located = next((self.token_places[t.i] for t in tokens if t.i in self.token_places and (
-                self._in_place_prep(t, head) or t.dep_ == "compound" and t.i < head.i)), None)
-            # "the Trump administration", "the Modi government": the leader named before it says whose it is
-            leaders = [self._from_entry(m, text, head, span) for m in inside
-                       if m.entries[0].kind == "person" and self.doc[m.end - 1].head == head]
-            located = located or next((r.actor.country for r in leaders if r and r.actor.country), None)
-            fallback = located or self.sentence_country(head) if (
-                head.pos_ == "NOUN" or agent.kind == "title" or generic) else None
-            found_in_text = bool(located) and fallback == located  # said by the phrase, not guessed
-            if agent.phrase in SELF_NAMING or any(t.lower_ in NO_COUNTRY_MODIFIERS for t in tokens):
-                fallback = None  # "other countries", "Western leaders" are not the country in focus
-            countries = [(fallback, None)] if fallback else [(None, None)]
-        results = []
-        for country, wikidata in countries:
-            if agent is None and head.ent_type_ not in ("", "NORP", "ORG", "GPE", "LOC", "FAC"):
-                return []
-            actor = Actor(text=text, name=self.country_name(country), country=country,
-                          type=agent.type if agent else None, wikidata=wikidata)
-            if agent and agent.kind == "title" and agent.role:
-                holder = self.kb.office_holder(agent.role, country, self.day)
-                if holder:
-                    actor = actor.model_copy(update={"name": holder.name, "wikidata": holder.wikidata,
-                                                     "role": agent.role})
-            one_person = bool(agent and agent.kind in ("title", "person") and head.tag_ in ("NN", "NNP"))
-            results.append(ResolvedActor(actor, head, span, person=one_person,
-                                         country_from_context=bool(country) and not found_in_text))
-        return results
-
-    def _in_place_prep(self, token: Token, head: Token) -> bool:
-        for ancestor in token.ancestors:
-            if ancestor == head:
-                return False
-            if ancestor.dep_ == "prep" and ancestor.lemma_.lower() in PLACE_PREPS and ancestor.head == head:
-                return True
-        return False
-
-    def _countries(self, head: Token, tokens: list[Token], inside: list[Mention], depth: int):
-        """Countries modifying the phrase; coordinated modifiers ("Russian and Ukrainian") give several."""
-        found: list[tuple[int, str, str | None]] = []
-        for m in inside:
-            entry = _country_entry(m)
-            if entry and not self._of_another(m):
-                found.append((m.end - 1, entry.roles[0].country, entry.wikidata))
-        if not found:
-            if self.agent_for(tokens, head) is None:  # "its troops", not "their music tastes"
-                return []
-            for token in tokens:
-                if token.dep_ == "poss" and (token.lower_ in PRONOUNS or token.lower_ == "whose") and depth < 3:
-                    owner = self.coref.pronoun(self, token, depth + 1)
-                    if owner and owner.actor.country:
-                        return [(owner.actor.country, None)]
-                if token.dep_ == "poss" and token.head == head and token.pos_ == "NOUN" and depth < 3:
-                    # "the rebel group's commanders": the owner the possessor refers back to says whose
-                    owners = self.resolve(token, depth + 1)
-                    if owners and owners[0].actor.country:
-                        return [(owners[0].actor.country, None)]
-            return []
-        first_index = found[0][0]
-        indices = {f[0] for f in found}
-        first = self.doc[first_index]
-
-        def listed(i: int) -> bool:
-            """"Chinese, Russian and Iranian warships": modifiers of one head listed with commas and "and"."""
-            token = self.doc[i]
-            return token.head == first.head and token.dep_ in ("amod", "compound") and all(
-                t.i in indices or t.lower_ in (",", "and") or t in first.conjuncts
-                for t in self.doc[min(i, first_index) + 1:max(i, first_index)])
-
-        group = {first_index, *(t.i for t in first.conjuncts)}
-        group |= {t.i for i in indices if listed(i) for t in (self.doc[i], *self.doc[i].conjuncts)}
-        coordinated = [f for f in found if f[0] in group]
-        unique: list[tuple[str, str | None]] = []
-        for _, country, wikidata in coordinated:
-            if (country, wikidata) not in unique:
-                unique.append((country, wikidata))
-        return unique
-
-
-def _country_actor(entry: Entry, text: str, kind: str | None) -> Actor:
-    """The country a knowledge-base entry names, as the actor a phrase stands for."""
-    return Actor(text=text, name=entry.name, country=entry.roles[0].country, type=kind, wikidata=entry.wikidata)
 
 
 def resolve_phrase(nlp, matcher, kb: KnowledgeBase, text: str, day: dt.date | None = None) -> list[ResolvedActor]:

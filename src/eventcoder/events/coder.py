@@ -119,6 +119,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         if self._told_before(trig):
             return []
         report = self._report(trig)
+        if pattern.repeats:
+            return self._repeated(trig, report)
         base = pattern.outcome
         event_type = self._transform(base, report.modality, report.negated, report.ultimatum).type
         sources, targets = self._arguments(trig, event_type)
@@ -270,10 +272,25 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
                 target = None  # "a summit of the bloc" with the bloc: one party named, no other side
             for outcome in outcomes:
                 result.append(Candidate(trig, outcome, source, target, report))
-        if outcome.type == "THREATEN" and lemma(trig.anchor) == "warn" and self._warns_of_another(trig, sources):
+        if outcome.type == "THREATEN" and lemma(trig.anchor) in ("warn", "caution") and \
+                self._warns_of_another(trig, sources):
             return []
         if self._completes_earlier(trig, result):
             return []
+        self.recent.extend(result)
+        return result
+
+    def _repeated(self, trig: Trigger, report: ReportFrame) -> list[Candidate]:
+        """"The US recognised Guaido, and Canada and Brazil did the same": the act told just before (the first one
+        of the nearest sentence that tells one), with the same target, by this verb's subject."""
+        before = [c for c in self.recent if c.source is not None and c.trigger.token.i < trig.token.i]
+        if not before:
+            return []
+        nearest = sentence_of(before[-1].trigger.token).start
+        earlier = next(c for c in before if sentence_of(c.trigger.token).start == nearest)
+        sources = tagged(self._expand(self._active_subject(trig.anchor)), "verb.subject")
+        result = [Candidate(trig, earlier.outcome, source, earlier.target, report) for source in sources
+                  if earlier.target is None or not self._same_side(source, earlier.target)]
         self.recent.extend(result)
         return result
 

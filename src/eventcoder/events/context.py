@@ -49,6 +49,12 @@ def _according_to(anchor: Token) -> Token | None:
     return None
 
 
+def _semicolon_between(clause: Token, verb: Token) -> bool:
+    """"eight were killed, according to officials; the party said its losses were higher": a verb after a
+    semicolon does not report the clause before it."""
+    return clause.i < verb.i and any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:verb.i])
+
+
 def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
     cues = lexicon.cues
     chain = _chain(anchor)
@@ -75,7 +81,8 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         # a report governs its content clause, not the means of an act ("responded by expelling")
         is_reporting = token.pos_ in ("VERB", "AUX") and lemma in cues["reporting_verbs"] and depth > 0 and (
             chain[depth - 1].dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp") or
-            lemma in cues["denial_verbs"] and chain[depth - 1].tag_ == "VBG")  # "denied sending drones"
+            lemma in cues["denial_verbs"] and chain[depth - 1].tag_ == "VBG") and \
+            not _semicolon_between(chain[depth - 1], token)  # "denied sending drones"
         if token.pos_ == "NOUN" and lemma in cues["reporting_nouns"] and depth > 0:
             reporter, report_verb = token, token
             break
@@ -125,12 +132,14 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
             break
     if reporter is None:
         root = sentence_of(anchor).root
-        if root.lemma_.lower() in cues["reporting_verbs"] and root != anchor and root not in chain[:1]:
+        according = _according_to(anchor)
+        # "eight were killed, according to officials; the party said ...": the clause's own source comes first
+        own_source = according is not None and according.head.head.head in chain
+        if root.lemma_.lower() in cues["reporting_verbs"] and root != anchor and root not in chain[:1] and \
+                not own_source and not _semicolon_between(anchor, root):
             reporter, report_verb = _subject(root), root
-        else:
-            according = _according_to(anchor)
-            if according is not None:
-                reporter, report_verb = according, according
+        elif according is not None:
+            reporter, report_verb = according, according
     if proposed:
         modality = "proposed"
     elif hypothetical:

@@ -73,6 +73,7 @@ class Pattern:
     place_source: bool = False
     needs_light_verb: bool = False
     fallback: bool = False
+    repeats: bool = False
 
 
 @dataclass(frozen=True)
@@ -156,9 +157,11 @@ def load_lexicon() -> Lexicon:
         if item["id"] in seen:
             raise ValueError(f"duplicate pattern id {item['id']}")
         seen.add(item["id"])
+        repeats = bool(item.get("repeats", False))
         patterns.append(Pattern(
             id=item["id"],
-            outcome=_outcome(item, cameo, item["id"]),
+            # "did the same" codes whatever was told just before: its outcome is that event's
+            outcome=Outcome("REPEAT", "", None) if repeats else _outcome(item, cameo, item["id"]),
             verbs=tuple(item.get("verbs", ())),
             nouns=tuple(item.get("nouns", ())),
             objects=frozenset(item.get("objects", ())),
@@ -177,6 +180,7 @@ def load_lexicon() -> Lexicon:
             reverse=bool(item.get("reverse", False)),
             place_source=bool(item.get("place_source", False)),
             needs_light_verb=bool(item.get("needs_light_verb", False)),
+            repeats=repeats,
         ))
     lexicon = Lexicon(cameo=cameo, patterns=patterns, light_verbs=frozenset(spec.get("light_verbs", ())),
                       cues={k: frozenset(v) for k, v in cues.items()})

@@ -71,11 +71,15 @@ def lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _only_time_between(verb: Token, preposition: Token) -> bool:
-    """"agreed on Friday to a ceasefire": only a time phrase stands between the verb and its preposition."""
+SETTING_ENTITIES = ("DATE", "TIME", "GPE", "LOC", "FAC")
+
+
+def _only_setting_between(verb: Token, preposition: Token) -> bool:
+    """"agreed on Friday to a ceasefire", "agreed in Pretoria on Wednesday to a truce": only phrases of time and
+    place stand between the verb and its preposition."""
     between = verb.doc[verb.i + 1:preposition.i]
-    return bool(between) and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct or (
-        t.dep_ == "prep" and t.head == verb and any(g.ent_type_ in ("DATE", "TIME") for g in t.children))
+    return bool(between) and all(t.ent_type_ in SETTING_ENTITIES or t.is_punct or (
+        t.dep_ == "prep" and t.head == verb and any(g.ent_type_ in SETTING_ENTITIES for g in t.children))
         for t in between)
 
 
@@ -84,7 +88,8 @@ def has_particle(verb: Token, words: list[str]) -> bool:
     after the verb (so "call ... on Saturday" is not "call on"); the rest are in the verb's phrase."""
     first = next((c for c in verb.children if c.lower_ == words[0] and (
         c.dep_ == "prt" or (c.dep_ in ("prep", "dative", "agent") and (
-            c.i == verb.i + 1 or c.i > verb.i and (c.lower_ in SEPARABLE_PARTICLES or _only_time_between(verb, c)))))),
+            c.i == verb.i + 1 or c.i > verb.i and (c.lower_ in SEPARABLE_PARTICLES or
+                                                   _only_setting_between(verb, c)))))),
         None)
     if first is None and len(words) == 1:  # "took 25 crew members hostage"
         first = next((c for c in verb.children if c.lower_ == words[0] and c.dep_ in (

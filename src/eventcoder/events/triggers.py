@@ -69,7 +69,10 @@ class TriggerFinding(ParseView):
         found: list[Trigger] = []
         for token in sent:
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-                trigger = self._verb_trigger(token) or self._modal_request(token) or self._harm_statement(token)
+                # "Fighting between the army and the RSF raged": a gerund subject names an event as a noun does
+                gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")
+                trigger = (gerund and self._noun_trigger(token)) or self._verb_trigger(token) or \
+                    self._modal_request(token) or self._harm_statement(token)
             elif token.pos_ == "NOUN" and token.dep_ != "compound" and token.ent_type_ not in NON_EVENT_ENTITIES:
                 trigger = self._noun_trigger(token)
             else:
@@ -208,7 +211,8 @@ class TriggerFinding(ParseView):
         return any(f"{verb} {word}" in self.lexicon.cues["harm_phrases"] for word in complements)
 
     def _noun_trigger(self, token: Token) -> Trigger | None:
-        entries = self.lexicon.nouns.get(lemma(token))
+        entries = self.lexicon.nouns.get(lemma(token)) or (self.lexicon.nouns.get(token.lower_) if
+                                                            token.tag_ == "VBG" else None)
         if not entries:
             return None
         left = [lemma(c) for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
@@ -294,7 +298,8 @@ class TriggerFinding(ParseView):
                 result.append(trig)
             elif relation == "content" and not same_type:
                 governor.content.append(trig)
-            elif same_type and not (relation == "advcl" and self._own_subject(trig)):
+            elif same_type and not (relation == "advcl" and self._own_subject(trig)) and not (
+                    relation == "conj" and self._separate_acts(governor, trig)):
                 governor.merged.append(trig)  # "raided ... and seized"; but "struck X after Y fired at Z" is two
             elif relation == "argument" and (trig.token.dep_ in ("dobj", "obj") or
                                              trig.token.head.lower_ in SETTING_PREPS | CIRCUMSTANCE_PREPS | {"on"}):
@@ -308,6 +313,23 @@ class TriggerFinding(ParseView):
     def _between(self, trig: Trigger) -> list[Token]:
         """The parties of "talks between Israeli and Hamas negotiators": an event of their own."""
         return self._pobjs(trig.token, {"between"}) if trig.nominal and trig.pattern.reciprocal else []
+
+    def _separate_acts(self, governor: Trigger, trig: Trigger) -> bool:
+        """"raided the newsroom and arrested five executives", "expel the envoy and suspend trade": a second material
+        act of another kind or on people of its own is an event of its own; "raided the offices and seized
+        computers" (things taken in the raid), "condemned and denounced the strike" or "shelled and bombed the city"
+        is one event told twice."""
+        if trig.pattern.outcome.type in VERBAL_TYPES or governor.nominal or trig.nominal:
+            return False
+        objects = [direct_object(t.anchor) for t in (governor, trig)]
+        if any(o is None for o in objects) or lemma(objects[0]) == lemma(objects[1]):
+            return False
+        if governor.pattern.outcome.cameo != trig.pattern.outcome.cameo:
+            return True  # "expel the envoy and suspend trade": two kinds of act
+        second = objects[1]
+        if second.pos_ == "NUM":  # "arrested five of its executives"
+            second = next(iter(self._pobjs(second, {"of"})), second)
+        return second.ent_type_ == "PERSON" or bool(self._expand([second]))
 
     @staticmethod
     def _own_subject(trig: Trigger) -> bool:
@@ -337,6 +359,11 @@ class TriggerFinding(ParseView):
             return None, ""
         if anchor.dep_ in CONTENT_DEPS and head.i in anchors:
             return anchors[head.i], "content"
+        first = anchor
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        if first is not anchor and first.dep_ in CONTENT_DEPS and first.head.i in anchors:
+            return anchors[first.head.i], "content"  # "agreed to lay down their arms and disband their forces"
         if anchor.dep_ == "advcl" and head.i in anchors and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
             return anchors[head.i], "content"  # "went on strike to demand": the protest's demand

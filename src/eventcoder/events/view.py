@@ -38,6 +38,9 @@ class ParseView:
     def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         """The verb's subject and whether it is passive, inheriting across xcomp, advcl, pcomp and conj."""
         for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and child.lower_ in ("that", "which", "who") and \
+                    (members := self._listed_among(verb.head)) is not None:
+                return members, child.dep_ == "nsubjpass"
             if child.dep_ in SUBJECT_DEPS:
                 # "one was killed, and 65 others injured": the passive carries over to the elided conjunct
                 elided = verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head) and not any(
@@ -75,6 +78,14 @@ class ParseView:
             subject, passive = self._subject(head, depth + 1)
             return subject, (passive if verb.dep_ == "conj" else False) or is_passive(verb)
         return None, False
+
+    @staticmethod
+    def _listed_among(noun: Token) -> Token | None:
+        """"The US and Germany were among 20 countries that expelled diplomats": the members named act."""
+        among = noun.head
+        if noun.dep_ != "pobj" or among.lower_ != "among":
+            return None
+        return next((c for c in among.head.children if c.dep_ == "nsubj"), None)
 
     def _active_subject(self, verb: Token) -> list[Token]:
         """The verb's subject when it acts (not the patient of a passive)."""
