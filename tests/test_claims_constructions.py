@@ -110,3 +110,55 @@ def test_a_plan_put_forward_by_someone_is_theirs_and_a_list_keeps_its_announced_
                           "pledge to renounce force.")
     proposal = next(p for p in result.proposals if p.kind == "proposal")
     assert len(proposal.items) == 3
+
+
+def test_a_count_raised_to_a_figure_and_the_figure_it_was_up_from(code_records):
+    result = code_records("The relief agency raised its count of confirmed dead in the flooded port to 2,140 on "
+                          "Friday, up from 1,990 three days earlier. The provincial governor put the toll at 1,700.",
+                          "2024-10-06")
+    dead = {c.value for c in result.claims if c.category == "dead"}
+    assert {2140, 1990, 1700} <= dead
+    assert (1700, 2140) in conflicting(result, "dead")
+
+
+def test_a_national_figure_is_compared_with_a_nationwide_one(code_records):
+    result = code_records("The opposition said more than 3,000 of its members had been detained nationwide, while "
+                          "the justice minister put the national figure at about 1,200.", "2024-02-10")
+    assert conflicting(result, "arrested") == {(1200, 3000)}
+
+
+def test_the_rate_given_again_without_a_date_is_the_latest_rate(code_records):
+    result = code_records("The statistics office said annual inflation reached 61.4% in May. An independent group "
+                          "of economists put the rate at 140%. The central bank raised its policy rate to 45% last "
+                          "week.", "2024-06-02")
+    assert conflicting(result, "percentage") == {(61.4, 140)}
+
+
+def test_according_to_before_a_semicolon_names_the_source_of_its_own_clause(code_records):
+    result = code_records("At least nine people were killed by police fire, according to officials; the movement "
+                          "said its dead numbered more than 30.", "2024-06-02")
+    nine = next(c for c in result.claims if c.value == 9)
+    assert nine.claimant is not None and "official" in nine.claimant.text
+    assert conflicting(result, "dead") == {(9, 30)}
+
+
+def test_a_numbered_list_in_the_sentence_after_spells_out_the_demands(code_records):
+    result = code_records("The rebels said they would join the talks only if their demands were met. These were: "
+                          "1. releasing all political prisoners; 2. lifting the curfew in the north; 3. withdrawing "
+                          "troops from the border districts; 4. reopening the airport.")
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert len(proposal.items) == 4
+
+
+def test_a_plan_presented_by_one_party_is_its_owners(code_records):
+    result = code_records("The UN envoy on Monday outlined a Kenyan proposal for the region: 1) a ceasefire along "
+                          "the river; 2) the return of displaced families; 3) talks in Nairobi within a month.")
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert proposal.actor.country == "KEN" and len(proposal.items) == 3
+
+
+def test_bare_verbs_listed_after_a_modal_are_items_of_the_plan(code_records):
+    result = code_records("Qatari mediators proposed a truce under which both sides would free their captives, let "
+                          "aid trucks through the checkpoints, and allow repairs to the power lines.")
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert len(proposal.items) == 3

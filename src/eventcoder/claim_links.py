@@ -110,9 +110,11 @@ def _same_period(a: Claim, b: Claim) -> bool:
     if len(coarse) < 10 and max((a.date, b.date), key=len).startswith(coarse):
         return True  # "last year" (2024) holds "July 15 to August 5" (2024-07-15)
     # a month of counting runs to its last day: "killed during October" and a report of November 3 are three days
-    # apart (a rate for October is October's own)
-    ends = [_last_day(claim.date) if len(claim.date or "") == 7 and claim.category in PEOPLE_CATEGORIES and
-            not _cumulative(claim) else day for claim, day in ((a, first), (b, second))]
+    # apart (a rate for October is October's own, unless the same named rate is given again with no date: the
+    # latest one)
+    ends = [_last_day(claim.date) if len(claim.date or "") == 7 and (
+        claim.category in PEOPLE_CATEGORIES and not _cumulative(claim) or other.date_text is None and
+        bool(_measure(claim))) else day for claim, other, day in ((a, b, first), (b, a, second))]
     return min(abs((second - first).days), abs((ends[1] - first).days), abs((second - ends[0]).days)) <= PERIOD_DAYS
 
 

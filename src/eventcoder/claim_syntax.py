@@ -37,10 +37,22 @@ def figure_subject(verb: Token, pronouns: bool = False) -> Token | None:
 def given_at(number: Token) -> bool:
     """"puts the number killed at about 900", "the toll rose to 40": a figure the tagger may leave untagged."""
     preposition = number.head
-    verb = preposition.head
-    if verb.dep_ in ("acl", "relcl") and verb.head.dep_ in ("dobj", "obj"):
-        verb = verb.head.head  # "put the number killed in the clashes at 46": "at" hung on the participle
+    verb, _ = verb_given_with(preposition)
     return preposition.lower_ in ("at", "to") and token_lemma(verb) in ESTIMATE_VERBS | FIGURE_VERBS
+
+
+def verb_given_with(preposition: Token) -> tuple[Token, Token | None]:
+    """The verb an "at"/"to" figure is given with, and the object it is given for when the parser hung the
+    preposition on a word inside that object ("put the number killed in the clashes at 46", "raised its estimate
+    of people who have fled to 400,000", "raised its count of confirmed dead to 3,958")."""
+    verb = inside = preposition.head
+    # a verb that gives figures keeps its "at"/"to" ("put the cost at"), unless it has an object of its own ("the
+    # number of refugees who have reached Chad ... to 780,000")
+    while not _gives_figures(inside) and inside.dep_ in ("acl", "relcl", "pobj", "prep") and inside.head != inside:
+        inside = inside.head
+    if inside is not verb and inside.dep_ in ("dobj", "obj"):
+        return inside.head, inside
+    return verb, None
 
 
 def period_start(ent: Span) -> bool:
@@ -152,9 +164,15 @@ MONEY_PATTERN = re.compile(
 
 
 def _count_before_time(date: Span, token) -> bool:
-    """"up from 49 a day earlier": the tagger reads the count into the date that follows it."""
-    return token.i == date.start and token.like_num and len(date) > 2 and date[1].lower_ in ("a", "an") and \
-        not 1900 <= (number_value(token.text) or 0) <= 2100
+    """"up from 49 a day earlier", "up from 1,990 three days earlier": the tagger reads the count into the date
+    that follows it."""
+    return token.i == date.start and token.like_num and len(date) > 2 and (
+        date[1].lower_ in ("a", "an") or date[1].like_num) and not _year(token)
+
+
+def _year(token: Token) -> bool:
+    """"2015" may be a year; "1,990" never is."""
+    return "," not in token.text and 1900 <= (number_value(token.text) or 0) <= 2100
 
 
 def quantity_tokens(doc: Doc, text: str) -> list[Span]:
@@ -164,7 +182,7 @@ def quantity_tokens(doc: Doc, text: str) -> list[Span]:
     covered = {t.i for e in spans for t in e}
     # "since April 15" is a date; "put the number killed at 46", a bare number the tagger called a date, is not
     covered |= {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") and not (
-        len(e) == 1 and e[0].like_num and given_at(e[0]) and not 1900 <= (number_value(e[0].text) or 0) <= 2100)
+        len(e) == 1 and e[0].like_num and given_at(e[0]) and not _year(e[0]))
         for t in e if not _count_before_time(e, t)}
     spans += [e[0:1] for e in doc.ents if e.label_ == "DATE" and _count_before_time(e, e[0])]
     for match in MONEY_PATTERN.finditer(text):
@@ -181,7 +199,17 @@ def quantity_tokens(doc: Doc, text: str) -> list[Span]:
         if like_num and i not in covered and (dep == nummod or (dep in subjects and doc[i].text[0].isdigit()) or (
                 dep == pobj and given_at(doc[i]))):
             spans.append(doc[i:i + 1])
-    return sorted(spans, key=lambda s: s.start)
+    return sorted((s for s in spans if not _list_marker(s)), key=lambda s: s.start)
+
+
+def _list_marker(span: Span) -> bool:
+    """"offered to: 1. raise VAT ...; 2. increase ...": the number of a list entry counts nothing."""
+    doc = span.doc
+    if len(span) != 1 or not span[0].text.isdigit() or span.end == len(doc) or doc[span.end].text not in (".", ")"):
+        return False
+    before = doc[span.start - 1] if span.start else None
+    return before is None or span[0].is_sent_start or before.text in (":", ";") or \
+        "\n" in before.text + before.whitespace_
 
 
 def estimate_verb(figure: Token, anchor: Token, report_verb: Token | None) -> Token | None:
@@ -226,6 +254,22 @@ def recorded_by(counted: Token) -> tuple[Token, str] | None:
             if agent is not None:
                 return agent, participle.lemma_.lower()
     return None
+
+
+RATE_QUALIFIERS = {"annual", "true", "real", "actual", "official", "monthly", "yearly", "same"}
+
+
+def _gives_figures(verb: Token) -> bool:
+    return token_lemma(verb) in ESTIMATE_VERBS or token_lemma(verb) in FIGURE_VERBS and not any(
+        c.dep_ in ("dobj", "obj") for c in verb.children)
+
+
+def bare_rate(counted: Token | None) -> bool:
+    """"put the rate at 185%", "the true annual rate": the rate just given; "its policy rate", "its benchmark
+    rate" is another rate."""
+    return counted is not None and token_lemma(counted) == "rate" and not any(
+        c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and token_lemma(c) not in RATE_QUALIFIERS
+        for c in counted.children)
 
 
 def definite_count(counted: Token | None) -> bool:

@@ -97,7 +97,8 @@ COMPARED_PHRASE = re.compile(r"\b(?:(?:up|down|rising|falling) from|compared (?:
 SEPARATE_INCIDENT = re.compile(r"\b(?:a|another) separate (?!statement|report|interview|briefing|communiqu|post|"
                                r"letter|press|message|tally|count|estimate|figure|update)\w+", re.I)
 NATIONWIDE_WORDS = ("nationwide", "countrywide", "nationally", "across the country", "across the nation",
-                    "all over the country", "throughout the country")
+                    "all over the country", "throughout the country", "national figure", "national total",
+                    "national tally", "national count", "national toll")
 SCOPE_WINDOW = 8  # tokens around a figure where its scope words are read
 HOMELANDS = {"country", "home", "homeland", "village", "town", "city"}
 # Verbs whose subject states the figure they take: "police counted 1.28 million", "the agency recorded 9,000 cases".

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.resolver import DocumentActors
 from eventcoder.claim_syntax import (
+    bare_rate,
     definite_count,
     estimate_verb,
     figure_subject,
@@ -28,6 +29,7 @@ from eventcoder.claim_syntax import (
     recorded_by,
     source_of,
     token_lemma,
+    verb_given_with,
 )
 from eventcoder.claim_words import (
     ANAPHORA_SENTENCES,
@@ -142,8 +144,8 @@ class ClaimExtractor:
         counted_text = self._counted_text(counted, category) or (
             earlier.counted if earlier is not None and earlier.category == category and
             (inherited is not None or category in ("percentage", "votes")) else None)
-        if earlier is not None and earlier.category == category and definite_count(counted) and \
-                not (set((counted_text or "").split()) & PART_WORDS):
+        if earlier is not None and earlier.category == category and (definite_count(counted) or bare_rate(counted)) \
+                and not (set((counted_text or "").split()) & PART_WORDS):
             # "put the Ugandan death toll at roughly 70", "the junta put the figure at 248": the count given before
             counted_text = earlier.counted
         if category in PEOPLE_COUNTS:
@@ -228,6 +230,9 @@ class ClaimExtractor:
         head = root.head
         if (part := self._part_of_them(span)) is not None:
             return part  # "Thirteen Cambodians had been killed, five of them soldiers"
+        if root.dep_ == "nummod" and token_lemma(head) in TIME_UNITS and any(
+                c.dep_ == "nummod" and root.i < c.i < head.i for c in head.children):
+            return None  # "up from 3,845 two days earlier": "two" counts the days, the figure stands alone
         after = self.doc[span.end:min(span.end + 3, len(self.doc))]
         if len(after) == 3 and after[0].lower_ in ("to", "-", "and", "or") and after[1].like_num and \
                 after[2].pos_ in ("NOUN", "PROPN"):
@@ -236,13 +241,9 @@ class ClaimExtractor:
                 head.i == span.end:
             return head  # "fewer than 500 dead": the word right after the figure says what it counts
         if root.dep_ == "pobj" and head.lower_ in ("at", "to") and head.head.pos_ in ("VERB", "AUX"):
-            verb = head.head
-            owner = verb.head
-            if verb.dep_ in ("acl", "relcl") and owner.dep_ == "pobj" and owner.head.lower_ == "of":
-                owner = owner.head.head  # "raised its estimate of people who have fled Zamzam to 400,000"
-            if verb.dep_ in ("acl", "relcl") and owner.dep_ in ("dobj", "obj") and \
-                    token_lemma(owner.head) in ESTIMATE_VERBS:
-                return owner  # "puts the number killed since July at 650": "at" hung on the participle
+            verb, given_for = verb_given_with(head)
+            if given_for is not None and token_lemma(verb) in ESTIMATE_VERBS:
+                return given_for  # "puts the number killed since July at 650": "at" hung on the participle
             figure = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             if figure is not None and token_lemma(verb) in ESTIMATE_VERBS:
                 return figure
@@ -348,8 +349,10 @@ class ClaimExtractor:
         if counted is not None and token_lemma(counted) in COUNT_NOUNS:
             # "the number of dead", "the death toll": what the count is of says what it counts
             own |= {w for c in counted.children if c.dep_ in ("compound", "amod") for w in (c.lemma_.lower(), c.lower_)}
+            # "its count of confirmed dead": the parser may make "confirmed" the object and "dead" its predicate
             own |= {w for c in counted.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                    if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
+                    if g.dep_ == "pobj" for t in (g, *(m for m in g.children if m.dep_ in ("oprd", "acomp")))
+                    for w in (t.lemma_.lower(), t.lower_)}
         for vocabulary in (own, phrase, words, around if counted is not None else set()):
             for category, cues in CATEGORY_WORDS.items():
                 if vocabulary & cues:

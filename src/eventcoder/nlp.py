@@ -127,9 +127,19 @@ def _with_dep(doc: Doc, label: str) -> list[int]:
 @Language.component("finite_conjuncts")
 def finite_conjuncts(doc: Doc) -> Doc:
     """"gave the junta a week to reinstate the president and imposed sanctions": a verb in the past tense cannot
-    be coordinated with an infinitive; it is coordinated with the finite verb the infinitive depends on."""
+    be coordinated with an infinitive; it is coordinated with the finite verb the infinitive depends on. And the
+    other way round: "proposed a truce under which both would withdraw ..., let convoys pass and allow repairs":
+    a bare verb after a finite one is coordinated with the bare verb between them ("would withdraw")."""
     for token in (doc[i] for i in _with_dep(doc, "conj")):
         head = token.head
+        # "let" may be read as a past tense: a later conjunct in the bare form says the list is of bare verbs
+        bare_form = token.tag_ == "VB" or any(c.dep_ == "conj" and c.tag_ == "VB" for c in token.children)
+        if bare_form and head.tag_ in ("VBD", "VBZ", "VBP"):
+            bare = [t for t in doc[head.i + 1:token.i] if t.tag_ == "VB" and head in t.ancestors and any(
+                c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in t.children)]
+            if bare:
+                token.head = bare[-1]
+            continue
         if token.tag_ != "VBD" or head.tag_ != "VB" or \
                 not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
             continue

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder import proposal_lists as lists
+from eventcoder.actors.coref import PRONOUNS
 from eventcoder.actors.resolver import DocumentActors
 from eventcoder.models import Actor, Event, Proposal, ProposalItem
 from eventcoder.nlp import sentence_of
@@ -208,6 +209,13 @@ class ProposalExtractor:
                 verb = presenting.head  # "put the following plan to", "offered ... a deal on Wednesday"
                 if verb.lemma_.lower() in COMPLYING_VERBS:
                     verb = None  # "the parties had committed to a roadmap": whoever reports it set it out
+        if head.pos_ == "VERB":
+            # "Biden outlined an Israeli proposal", "presented Egypt's plan": the owner of the plan presented
+            shown = next((c for c in head.children if c.dep_ in ("dobj", "obj") and (
+                c.lemma_.lower() in PROPOSAL_NOUNS or c.lower_ in PROPOSAL_NOUNS)), None)
+            if shown is not None:
+                proposer_tokens += self._authors(shown) + [c for c in shown.children if c.dep_ in (
+                    "poss", "amod", "compound", "nmod") and c.lower_ not in PRONOUNS]
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
@@ -327,14 +335,7 @@ class ProposalExtractor:
         """The item texts, the later sentences they take, and the conditions closing the whole list, from the
         first list shape that fits (proposal_lists.py)."""
         text = sent.text.strip()
-        after_head = self.doc[head.i:sent.end].text
-        cut = index + 1
-        while cut < len(self.sentences) and (LAST_LINE_MARKER.search(after_head) or CUT_MARKER.search(after_head) or (
-                lists.INLINE_MARKER.search(after_head) and OPENING_MARKER.match(self.sentences[cut].text))):
-            # "...;\n3. ASEAN observers ...", "offered to: 1. raise ...": a numbered entry the sentence splitter
-            # cut off after its number continues in the next sentence
-            after_head += " " + self.sentences[cut].text
-            cut += 1
+        after_head, _ = self._continued(self.doc[head.i:sent.end].text, index + 1)
         if text.endswith(":") or ":\n" in text:
             items, entries = lists.lines_after(self.sentences, index)
             if items:
@@ -361,11 +362,11 @@ class ProposalExtractor:
         if items:
             return items, [], []
         if index + 1 < len(self.sentences):  # "... set out his terms. First, ...; second, ...; and third, ..."
-            following = self.sentences[index + 1].text.strip()
+            following, cut = self._continued(self.sentences[index + 1].text.strip(), index + 2)
             for shape in (lists.ordinal_items, lists.inline_markers):  # "It asked (a) that ..., (b) that ..."
                 items = shape(following)
                 if items:
-                    return items, [index + 1], []
+                    return items, list(range(index + 1, cut)), []
             if UNDER_IT.match(following):  # "Under it, the two sides would commit to ...; restore ...; and ..."
                 items = lists.semicolon_clauses(UNDER_IT.sub("", following), shared_modal=True)
                 if items:
@@ -379,6 +380,16 @@ class ProposalExtractor:
             return demands + more, entries, closing
         content = self._inline_content(head)
         return ([content], [], []) if content else ([], [], [])
+
+    def _continued(self, text: str, cut: int) -> tuple[str, int]:
+        """"...;\n3. ASEAN observers ...", "offered to: 1. raise ...", "These were: 1. ...; 4." | "reopening ...": a
+        numbered entry the sentence splitter cut off after its number continues in the sentences from `cut` on;
+        the text with them, and the first sentence not taken."""
+        while cut < len(self.sentences) and (LAST_LINE_MARKER.search(text) or CUT_MARKER.search(text) or (
+                lists.INLINE_MARKER.search(text) and OPENING_MARKER.match(self.sentences[cut].text))):
+            text += " " + self.sentences[cut].text
+            cut += 1
+        return text, cut
 
     def _demands(self, verb: Token) -> list[str]:
         """The coordinated parts of what a proposing or demanding verb asks for ("calls for X to ..., for Y to

@@ -94,6 +94,9 @@ class Triage:
         if words[0] in ORDINAL_OPENERS or words[0] in LIST_MARKERS or len(words) > 1 and (
                 words[0][:1].isdigit() and words[1] in (".", ")") or words[0] in NUMBER_WORDS and words[1] == ":"):
             return True  # a list item
+        if any(words[i] in (":", ";") and words[i + 1][:1].isdigit() and words[i + 2] in (".", ")")
+               for i in range(len(words) - 2)):
+            return True  # a numbered list inside the sentence: "These were: 1. ...; 2. ..."
         lemmas = set().union(*(self.lemmas(w) for w in words))
         if lemmas & self.triggers and (named or lemmas & self.agents) or lemmas & self.proposal_words:
             return True  # a proposal word alone: "The offer has three parts." opens a list
