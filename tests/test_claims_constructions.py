@@ -162,3 +162,10 @@ def test_bare_verbs_listed_after_a_modal_are_items_of_the_plan(code_records):
                           "aid trucks through the checkpoints, and allow repairs to the power lines.")
     proposal = next(p for p in result.proposals if p.kind == "proposal")
     assert len(proposal.items) == 3
+
+
+def test_a_quote_standing_alone_is_spoken_by_whom_the_warning_came_from(code_records):
+    result = code_records("\"There is no more room in the camps.\" The warning came on Friday from Chad's "
+                          "humanitarian minister, who said 40,000 refugees had arrived in a week.")
+    quote = next(q for q in result.quotes if q.text.startswith("There is no more room"))
+    assert quote.speaker is not None and "minister" in quote.speaker.text

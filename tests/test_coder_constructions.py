@@ -252,3 +252,43 @@ def test_a_prison_sentence_handed_down_is_a_conviction_and_a_detention(code):
     events = code("A court in Minsk found the opposition blogger guilty of organising riots on Friday, handing "
                   "him an 18-year prison sentence.", "2021-12-14")
     assert {"SANCTION", "COERCE"} <= {e.event_type for e in events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow pulled out of the grain arrangement on Monday.", ("SANCTION", "RUS", None)),
+    ("Ankara lifted its veto on Sweden's bid to join NATO.", ("CONCEDE", "TUR", "SWE")),
+    ("The government and the ELN signed a truce in Havana.", ("SUPPORT", "COL", "COL")),
+    ("Bogota pinned the bombing on the National Liberation Army.", ("ACCUSE", "COL", "COL")),
+    ("Dock workers walked off the job in Antwerp on Monday.", ("PROTEST", "BEL", "BEL")),
+])
+def test_word_classes_of_round_29(code, text, expected):
+    kinds = {(kind, source) for kind, source, _ in dyads(code(text, "2023-07-18"))}
+    assert expected[:2] in kinds
+
+
+def test_protesters_in_a_relative_clause_or_massing_protest(code):
+    events = code("Police fired tear gas at students who stormed the education ministry in Dhaka.", "2024-07-18")
+    assert "PROTEST" in {e.event_type for e in events}
+    events = code("Thousands of protesters massed outside Serbia's parliament on Sunday.", "2024-07-18")
+    assert [e.event_type for e in events] == ["PROTEST"]
+
+
+def test_a_promise_to_answer_with_countermeasures_is_a_threat(code):
+    events = code("Beijing vowed on Friday to respond with firm countermeasures to the new export curbs.",
+                  "2023-07-18")
+    assert "THREATEN" in {e.event_type for e in events}
+
+
+def test_a_meeting_where_a_plan_is_decided_is_not_itself_planned(code):
+    events = code("African Union leaders decided at an emergency summit on Friday to suspend Niger.", "2023-08-01")
+    assert "AGREE" not in {e.event_type for e in events}
+
+
+def test_a_regions_governments_together_are_its_regional_body(code):
+    events = code("West African leaders meeting in Abuja ordered the activation of a standby force for Niger.",
+                  "2023-08-10")
+    assert any(e.source is not None and e.source.country == "ECOWAS" for e in events)
+    events = code("Arab foreign ministers condemned the Israeli strike on Doha.", "2025-09-10")
+    assert any(e.source is not None and e.source.country == "ARL" for e in events)
+    events = code("The West African country's military rulers expelled the French ambassador.", "2023-08-26")
+    assert all(e.source is None or e.source.country != "ECOWAS" for e in events)

@@ -31,6 +31,9 @@ WORDS_OF = re.compile(r"^\W*(?:those|these|the|such|that|this) (?:were the |was 
 # Entity labels of who can speak; a speech verb whose subject is none of these ("the build-up showed") is no cue.
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 SCARE_MAX_WORDS = 3
+# Nouns for what was said, as the subject of "came from": "The warning came from the foreign adviser".
+SPEECH_NOUNS = {"warning", "remark", "comment", "words", "message", "statement", "appeal", "plea", "threat", "call",
+                "admission", "assessment", "rebuke", "criticism", "response", "reply", "pledge", "promise"}
 PERSON_SENTENCES = 3  # how far back "he" looks for the person it stands for ("the governor": the whole text)
 PERSON_TITLE_WINDOW = 6  # tokens around a person's name where their title is read
 # A name given to a thing, not words anyone said: "so-called 'carousel' voting", "war games code-named 'Joint
@@ -294,6 +297,13 @@ class QuoteExtractor:
             if owner is not None:
                 return words, owner
         root = following.root
+        told = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if root.lemma_.lower() == "come" and told is not None and told.lemma_.lower() in SPEECH_NOUNS:
+            # "The warning came on Monday from Bangladesh's foreign adviser": whom the words came from
+            source = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                           if g.dep_ == "pobj"), None)
+            if source is not None:
+                return root, source
         back = BACK_REFERENCES.match(following.text)
         if root.pos_ != "VERB" or root.lemma_.lower() not in self.speech and not back:
             return None, None

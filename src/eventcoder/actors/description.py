@@ -93,6 +93,10 @@ class DescriptionResolution:
         inside = sorted({m.start: m for m in spanned if m is not None and tokens[0].i <= m.start and
                          m.end - 1 <= tokens[-1].i}.values(), key=lambda m: m.start)
         agent = self.agent_for([t for t in tokens if not self._in_place_prep(t, head)], head)
+        body = self._regional_body(head, agent)
+        if body is not None:
+            return [ResolvedActor(Actor(text=text, name=body.name, country=body.roles[0].country, type="IGO",
+                                        wikidata=body.wikidata), head, span)]
         owner = _owner(head)
         if agent is None and owner is not None and depth < 3:
             owned = self.resolve(owner, depth + 1)  # "Sweden's NATO membership bid" is Sweden's
@@ -174,6 +178,19 @@ class DescriptionResolution:
             results.append(ResolvedActor(actor, head, span, person=one_person,
                                          country_from_context=bool(country) and not found_in_text))
         return results
+
+    def _regional_body(self, head: Token, agent: Agent | None) -> Entry | None:
+        """"West African leaders", "Arab foreign ministers": a region's governments together are its body."""
+        if agent is None or agent.type != "GOV" or head.tag_ != "NNS":
+            return None
+        # the head's own modifiers ("the West African country's rulers" are one country's)
+        words = [t.lower_ for m in head.lefts if m.dep_ in ("amod", "compound", "nmod") for t in m.subtree]
+        for length in (2, 1):
+            for start in range(len(words) - length + 1):
+                body = self.kb.regional_bodies.get(" ".join(words[start:start + length]))
+                if body is not None:
+                    return body
+        return None
 
     def _in_place_prep(self, token: Token, head: Token) -> bool:
         for ancestor in token.ancestors:

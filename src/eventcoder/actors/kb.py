@@ -107,6 +107,7 @@ class KnowledgeBase:
     agents: dict[str, Agent] = field(default_factory=dict)
     countries: dict[str, Entry] = field(default_factory=dict)
     people: dict[str, Entry] = field(default_factory=dict)
+    regional_bodies: dict[str, Entry] = field(default_factory=dict)  # "west african" -> ECOWAS
 
     def add(self, phrase: str, entry: Entry, case_sensitive: bool = False) -> None:
         table = self.case_sensitive if case_sensitive else self.phrases
@@ -124,6 +125,11 @@ class KnowledgeBase:
         kb._load_people()
         for row in _rows("agents.tsv"):
             kb.agents[row["phrase"]] = Agent(row["phrase"], row["type"], row["kind"], row.get("role") or None)
+        for row in _rows("regional_bodies.tsv"):
+            entry = next((e for e in kb.phrases[row["organization"].lower()] if e.kind == "organization"), None)
+            if entry is None:
+                raise ValueError(f"regional_bodies.tsv: {row['organization']!r} is not in organizations.tsv")
+            kb.regional_bodies[row["region"]] = entry
         kb._check_types()
         return kb
 

@@ -211,6 +211,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         unarmed = outcome.type == "COERCE" or outcome.mode in (None, "destroy")
         if outcome.type in ("ASSAULT", "COERCE") and unarmed and sources and all(self._protesters(s) for s in sources):
             outcome = Outcome("PROTEST", "145", "riot")  # protesters storming parliament or attacking embassies riot
+        elif outcome.type == "MOBILIZE" and sources and all(self._protesters(s) for s in sources):
+            outcome = Outcome("PROTEST", "141", "demo")  # "thousands of protesters massed outside parliament"
         if outcome.type == "REQUEST" and trig.anchor.dep_ in ("advcl", "xcomp") and (trig.anchor.tag_ == "VBG" or any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in trig.anchor.children)) and \
                 lemma(trig.anchor.head) not in self.lexicon.cues["reporting_verbs"] and sources and \
@@ -353,15 +355,20 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         return requested or helping
 
     def _protesters(self, actor: ResolvedActor) -> bool:
+        head = actor.head
+        if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
+            head = head.head.head  # "demonstrators who stormed parliament"
         return actor.actor.type in ("CVL", "OPP", "EDU") and (
-            lemma(actor.head) in self.lexicon.cues["protester_nouns"] or actor.head.pos_ == "NUM" or
-            lemma(actor.head) in ("thousand", "hundred", "dozen", "crowd"))
+            lemma(head) in self.lexicon.cues["protester_nouns"] or head.pos_ == "NUM" or
+            lemma(head) in ("thousand", "hundred", "dozen", "crowd"))
 
     def _promises_retaliation(self, verb: Token) -> bool:
         """"vowed to retaliate", "vowed a response", "vowed that Israel would be punished"."""
         words = self.lexicon.cues["retaliation_words"]
         said = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj", "obj")]
-        return any(lemma(t) in words for clause in said for t in [clause, *clause.children])
+        # "vowed to answer with countermeasures": the words of the clause and of its phrases
+        return any(lemma(t) in words for clause in said for t in [clause, *clause.children, *(
+            g for c in clause.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")])
 
     @staticmethod
     def _reciprocal(trig: Trigger, outcome: Outcome) -> bool:

@@ -10,6 +10,7 @@ from eventcoder.events.patterns import Lexicon
 from eventcoder.nlp import sentence_of
 
 # Dependencies through which a clause inherits the reporting frame and the modality of the clause above it.
+SETTING_PREPOSITIONS = {"at", "during", "on", "after", "before", "since"}
 EMBEDDING_DEPS = {"ccomp", "xcomp", "advcl", "acomp", "pcomp", "conj", "parataxis", "dep", "prep", "pobj", "acl"}
 VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 
@@ -106,7 +107,9 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         planning = (token.pos_ == "VERB" and lemma in cues["planning_verbs"]) or (
             token.pos_ == "ADJ" and lemma in cues["planning_adjectives"]) or (
             token.pos_ == "NOUN" and lemma in cues["planning_nouns"])
-        if depth > 0 and planning and not is_reporting:
+        # "decided at an emergency meeting to ...": a plan made at a meeting does not make the meeting planned
+        setting = depth > 0 and chain[depth - 1].dep_ == "prep" and chain[depth - 1].lower_ in SETTING_PREPOSITIONS
+        if depth > 0 and planning and not is_reporting and not setting:
             planned = True
         if depth > 0 and lemma in cues["failure_verbs"] and chain[depth - 1].dep_ == "xcomp":
             negated = not negated  # "failed to reach agreement"

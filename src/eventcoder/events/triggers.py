@@ -69,8 +69,10 @@ class TriggerFinding(ParseView):
         found: list[Trigger] = []
         for token in sent:
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-                # "Fighting between the army and the RSF raged": a gerund subject names an event as a noun does
-                gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")
+                # "Fighting between the army and the RSF raged", "two nights of rioting by protesters": a gerund
+                # subject, or one after a preposition with no object of its own, names an event as a noun does
+                gerund = token.tag_ == "VBG" and (token.dep_ in ("nsubj", "nsubjpass") or token.dep_ == "pobj" and
+                                                  direct_object(token) is None)
                 trigger = (gerund and self._noun_trigger(token)) or self._verb_trigger(token) or \
                     self._modal_request(token) or self._harm_statement(token)
             elif token.pos_ == "NOUN" and token.dep_ != "compound" and token.ent_type_ not in NON_EVENT_ENTITIES:
@@ -133,8 +135,10 @@ class TriggerFinding(ParseView):
                 score += 3
             rule_objs = [obj]
             if pattern.objects and rule.particle and (obj is None or is_passive(token)):
-                # "asked for asylum", "was hit with sanctions": the particle's object
-                rule_objs.append(next(iter(self._pobjs(token, {rule.particle.split()[-1]})), None))
+                # "asked for asylum", "was hit with sanctions", "pulled out of the deal": the particle's object
+                last = rule.particle.split()[-1]
+                holders = [token, *(c for c in token.children if c.dep_ in ("prep", "prt"))]
+                rule_objs.append(next((o for h in holders for o in self._pobjs(h, {last})), None))
             if pattern.objects:
                 told = [c for c in token.children if c.dep_ == "dative"] if "leave_clause" in pattern.requires else []
                 if not any(o is not None and object_phrases(o) & pattern.objects for o in [*rule_objs, *told]):
