@@ -218,6 +218,7 @@ def test_a_gerund_subject_names_an_event_as_a_noun_does(code):
 @pytest.mark.parametrize("text", [
     "Lithuania expelled two Belarusian diplomats on Monday, and Latvia and Estonia did the same.",
     "Lithuania expelled two Belarusian diplomats on Monday. Latvia and Estonia followed suit a day later.",
+    "Lithuania expelled two Belarusian diplomats on Monday, followed by Latvia and Estonia.",
 ])
 def test_an_act_done_again_is_coded_for_each_party_that_repeats_it(code, text):
     events = code(text, "2021-08-10")
@@ -260,6 +261,8 @@ def test_a_prison_sentence_handed_down_is_a_conviction_and_a_detention(code):
     ("The government and the ELN signed a truce in Havana.", ("SUPPORT", "COL", "COL")),
     ("Bogota pinned the bombing on the National Liberation Army.", ("ACCUSE", "COL", "COL")),
     ("Dock workers walked off the job in Antwerp on Monday.", ("PROTEST", "BEL", "BEL")),
+    ("Greece rushed 2,000 troops to its border with Turkey.", ("MOBILIZE", "GRC", "TUR")),
+    ("Brussels imposed anti-dumping duties on Chinese electric cars.", ("SANCTION", "EU", "CHN")),
 ])
 def test_word_classes_of_round_29(code, text, expected):
     kinds = {(kind, source) for kind, source, _ in dyads(code(text, "2023-07-18"))}
@@ -292,3 +295,16 @@ def test_a_regions_governments_together_are_its_regional_body(code):
     assert any(e.source is not None and e.source.country == "ARL" for e in events)
     events = code("The West African country's military rulers expelled the French ambassador.", "2023-08-26")
     assert all(e.source is None or e.source.country != "ECOWAS" for e in events)
+
+
+def test_at_the_request_of_someone_asks_those_who_answer(code):
+    events = code("Rwandan troops arrived in Cabo Delgado on Friday at the request of Mozambique's president.",
+                  "2021-07-10")
+    assert ("REQUEST", "MOZ", "RWA") in dyads(events)
+
+
+def test_the_other_side_is_never_an_organ_of_the_sources_own_state(code):
+    events = code("Iranian drones struck a tanker off Oman on Sunday. Tehran denied the report, and its army vowed "
+                  "to respond to any provocation.", "2021-08-02")
+    assert all(not (e.source and e.target and e.source.country == e.target.country == "IRN")
+               for e in events if e.event_type == "THREATEN")

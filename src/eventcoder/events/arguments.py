@@ -155,7 +155,7 @@ class ArgumentFinding(SlotFinding):
         one whose country its own words give)."""
         for token in tokens:
             found = [a for a in self._expand([token]) if a.actor.country and not (own_words and a.country_from_context)
-                     and not any(self._same_side(a, s) for s in sources)]
+                     and not any(self._same_side(a, s) or self._same_state(a, s) for s in sources)]
             if found:
                 return found[:1]
         return []

@@ -290,7 +290,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             return []
         nearest = sentence_of(before[-1].trigger.token).start
         earlier = next(c for c in before if sentence_of(c.trigger.token).start == nearest)
-        sources = tagged(self._expand(self._active_subject(trig.anchor)), "verb.subject")
+        sources = tagged(self._expand(self._active_subject(trig.anchor)), "verb.subject") or tagged(
+            self._expand(self._pobjs(trig.anchor, {"by"})), "verb.by_agent")  # "..., followed by Canada"
         result = [Candidate(trig, earlier.outcome, source, earlier.target, report) for source in sources
                   if earlier.target is None or not self._same_side(source, earlier.target)]
         self.recent.extend(result)

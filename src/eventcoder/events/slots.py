@@ -199,7 +199,15 @@ class SlotFinding(ParseView):
         pattern, anchor = trig.pattern, trig.anchor
         preps = set(pattern.target_preps)
         if trig.nominal and anchor == trig.token:
-            return self._target_slots_of_nominal(trig, preps)
+            if pattern.of_role == "source":
+                preps.discard("of")  # "at the request of X": X asks
+            slots = self._target_slots_of_nominal(trig, preps)
+            if not slots and pattern.outcome.type == "REQUEST" and anchor.dep_ == "pobj" and \
+                    anchor.head.lower_ in ("at", "on", "upon"):
+                # "troops arrived at the request of President Tokayev": those who answer the request are asked
+                host = self._host_verb(anchor)
+                slots = named(self._active_subject(host), "nominal.answered_by") if host is not None else []
+            return slots
         slots: list[Slot] = []
         subject, passive = self._subject(anchor)
         if passive and subject is not None and not (

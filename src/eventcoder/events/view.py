@@ -23,6 +23,7 @@ from eventcoder.places import DocumentPlaces
 
 TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "eve", "occasion",
               "anniversary", "sidelines", "margin", "margins", "time", "date"}
+STATE_ORGANS = {"GOV", "MIL", "COP", "SPY"}  # one state's government and forces
 INHERIT_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acomp", "pcomp", "dep", "oprd"}
 
 
@@ -147,6 +148,13 @@ class ParseView:
         state = self.actors.country_name(a.actor.country)
         named = [x.actor.name for x in (a, b) if x.actor.name and not x.person and x.actor.name != state]
         return len(named) < 2 or named[0] == named[1]
+
+    def _same_state(self, a: ResolvedActor, b: ResolvedActor) -> bool:
+        """The state and one of its organs ("Islamabad" and "the jets" it sent): not each other's other side (but
+        Libya's rival government and army, each named, are)."""
+        state = self.actors.country_name(a.actor.country)
+        return a.actor.country == b.actor.country and a.actor.type in STATE_ORGANS and \
+            b.actor.type in STATE_ORGANS and any(x.actor.name in (None, state) for x in (a, b))
 
     def _struck_place(self, heads: list[Token]) -> list[ResolvedActor]:
         """The country of the place an act is aimed at ("an offensive in Rafah", "intervention in Niger")."""
