@@ -169,3 +169,27 @@ def test_a_quote_standing_alone_is_spoken_by_whom_the_warning_came_from(code_rec
                           "humanitarian minister, who said 40,000 refugees had arrived in a week.")
     quote = next(q for q in result.quotes if q.text.startswith("There is no more room"))
     assert quote.speaker is not None and "minister" in quote.speaker.text
+
+
+def test_a_figure_for_the_same_period_is_compared_with_the_one_before(code_records):
+    result = code_records("About 80,000 people had fled their homes in the province by the end of May, the UN "
+                          "said in a report released on Tuesday. The provincial government, which stopped "
+                          "publishing figures last year, put the number for the same date at 52,000.", "2024-06-20")
+    assert conflicting(result, "displaced") == {(52000, 80000)}
+
+
+def test_refugees_from_a_country_are_that_countrys(code_records):
+    result = code_records("Uganda now hosts some 40,000 refugees from neighbouring South Sudan, the agency said.")
+    refugees = next(c for c in result.claims if c.value == 40000)
+    assert refugees.subject is not None and refugees.subject.country == "SSD"
+
+
+def test_turnout_named_by_two_sources_is_one_count_and_unnamed_rates_are_not(code_records):
+    result = code_records("The commission put turnout at 61 percent. Observers said their sample had turnout "
+                          "at about 48 percent.")
+    assert conflicting(result, "percentage") == {(48, 61)}
+    result = code_records("Turnout was 86.1%, the tribunal said. A quick count had given the challenger 51.9%.")
+    assert conflicting(result, "percentage") == set()
+    result = code_records("The tribunal said the figure was 86.1%. The opposition said its own tally sheets "
+                          "gave 50.8%.")
+    assert conflicting(result, "percentage") == set()

@@ -142,6 +142,8 @@ def _same_measure(a: Claim, b: Claim) -> bool:
 def _same_count(a: Claim, b: Claim) -> bool:
     if a.category != b.category or not _same_measure(a, b):
         return False
+    if a.category == "percentage" and not _measure(a) and _side(a) is None and _side(b) is None:
+        return False  # "turnout was 86.1%" and "gave him 50.8%": percentages of nothing named are not comparable
     if len({_side(a), _side(b)} - {None}) > 1:
         return False  # "46 of its soldiers" and "11,200 Palestinians": two sides' losses
     if a.doc_id != b.doc_id and (_side(a) is None or _side(b) is None):

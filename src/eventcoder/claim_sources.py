@@ -60,6 +60,11 @@ class ClaimAttribution:
             candidates += [c for c in subjects if token_lemma(c) in CATEGORY_CUES]  # its own modifiers name the side
         if category in ("percentage", "votes"):
             candidates += self._vote_holders(span)
+        if category == "displaced" and counted is not None:
+            # "hosts 36,000 refugees from neighbouring Mali": refugees are the country's they fled
+            holders = [counted, counted.head] if counted.dep_ in ("dobj", "obj") else [counted]
+            candidates += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for g in c.children if g.dep_ == "pobj"]
         owned_estimate = counted is not None and token_lemma(counted) in ESTIMATES | {"count"} and any(
             c.dep_ == "poss" for c in counted.children)
         if owned_estimate:  # "its estimate of Armenian military dead" counts those named after "of", not its owner
@@ -91,13 +96,14 @@ class ClaimAttribution:
 
     def _vote_holders(self, span: Span) -> list[Token]:
         """Whose share or votes: "44.2 percent for opposition candidate Edmundo Gonzalez", "Gonzalez had won 67
-        percent", "declared Maduro the winner with 51.2 percent"."""
+        percent", "declared Maduro the winner with 51.2 percent", "a quick count gave the challenger 51.9%"."""
         root = span.root
         holders = [g for c in self.doc[span.end:span.end + 4] if c.lower_ == "for" for g in c.children
                    if g.dep_ == "pobj"]
         verb = root.head if root.head.pos_ in ("VERB", "AUX") else root.head.head
         if verb.pos_ in ("VERB", "AUX"):
             holders += [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.pos_ == "PROPN"]
+            holders += [c for c in verb.children if c.dep_ == "dative"]  # "gave him 50.8%", "gave Quiroga 51.9%"
         holders += [c for c in root.children if c.dep_ in ("nsubj", "compound") and c.pos_ == "PROPN"]
         return holders
 

@@ -94,6 +94,9 @@ FIGURE_SOURCES = ESTIMATES | {"count", "source", "toll"}
 # "up from 578,000 in June" (the phrase runs to the next comma that is not a thousands separator)
 COMPARED_PHRASE = re.compile(r"\b(?:(?:up|down|rising|falling) from|compared (?:with|to)) (?:[^,;]|,(?=\d))*", re.I)
 # "a separate blaze killed three": another incident's count (but "in a separate statement" reports the same)
+# A figure given for the period of the one before it: "put the figure for the same date at", "over the same period"
+SAME_PERIOD = re.compile(r"\b(?:for|over|in|during|on) the same (?:date|day|days|week|weeks|month|months|period|year|"
+                         r"time|fighting|offensive|operation)\b", re.I)
 SEPARATE_INCIDENT = re.compile(r"\b(?:a|another) separate (?!statement|report|interview|briefing|communiqu|post|"
                                r"letter|press|message|tally|count|estimate|figure|update)\w+", re.I)
 NATIONWIDE_WORDS = ("nationwide", "countrywide", "nationally", "across the country", "across the nation",

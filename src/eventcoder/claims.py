@@ -50,6 +50,7 @@ from eventcoder.claim_words import (
     PART_WORDS,
     PEOPLE_COUNTS,
     PERSONNEL,
+    SAME_PERIOD,
     SCOPE_WINDOW,
     SEPARATE_INCIDENT,
     TIME_UNITS,
@@ -135,9 +136,15 @@ class ClaimExtractor(ClaimAttribution):
         if claimant is not None and claimant.country and own_side(span):
             subject, subject_span = claimant, claimant_span  # "Tajik officials reported 41 deaths on their side"
         date_value, date_text = self._date(sent, span)
+        period_text = self._period(sent)
+        if earlier is not None and SAME_PERIOD.search(sent.text):
+            # "put the figure for the same date at 1.76 million", "some 150,000 arrived over the same period"
+            date_value, date_text, period_text = earlier.date, earlier.date_text, earlier.period_text
+        # (but "gave him 50.8%" after "turnout was 86.1%": a share given to someone is not the rate just given)
         counted_text = self._counted_text(counted, category) or (
             earlier.counted if earlier is not None and earlier.category == category and
-            (inherited is not None or category in ("percentage", "votes")) else None)
+            (inherited is not None or category in ("percentage", "votes") and not self._vote_holders(span))
+            else None)
         if earlier is not None and earlier.category == category and (definite_count(counted) or bare_rate(counted)) \
                 and not (set((counted_text or "").split()) & PART_WORDS):
             # "put the Ugandan death toll at roughly 70", "the junta put the figure at 248": the count given before
@@ -166,7 +173,7 @@ class ClaimExtractor(ClaimAttribution):
             hedge=hedge,
             date=date_value,
             date_text=date_text,
-            period_text=self._period(sent),
+            period_text=period_text,
             historical=self._historical(sent),
             comparison=self._comparison(span),
             partitive=part_of_earlier(span, counted) or first_batch(span) or of_them(span) or included(span),
@@ -363,6 +370,8 @@ class ClaimExtractor(ClaimAttribution):
                 continue
             if _names_an_event(ent) or ent.start <= span.start < ent.end:
                 continue  # (the figure itself, when the tagger called it a date)
+            if _dates_something_else(ent, span) and not in_since_clause(ent):
+                continue  # "a report released on Tuesday", "which stopped publishing updates last year"
             if ent.label_ == "DATE" and not period_start(ent):
                 resolved = resolve_date(ent.text, self.pub_date)
                 if resolved:
@@ -403,8 +412,8 @@ class ClaimExtractor(ClaimAttribution):
                        for g in c.children if g.dep_ == "pobj"), None)
             if of is not None:
                 counted = of
-            elif not any(c.dep_ in ("amod", "compound") for c in counted.lefts):
-                return None  # "the figure", "it": what the figure just given counted
+            elif counted.lemma_.lower() != "turnout" and not any(c.dep_ in ("amod", "compound") for c in counted.lefts):
+                return None  # "the figure", "it": what the figure just given counted ("turnout" names itself)
         modifiers = [c for c in counted.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.like_num]
         return " ".join(t.text for t in [*modifiers, counted]).lower()
 
@@ -433,6 +442,13 @@ class ClaimExtractor(ClaimAttribution):
         years = [int(y) for e in time_expressions(sent) if e.label_ == "DATE" and not _names_an_event(e)
                  for y in re.findall(r"\b(1[89]\d\d|20\d\d)(?:s\b|\b)", e.text)]  # "the early 1990s"
         return bool(years) and max(years) < self.pub_date.year - HISTORICAL_YEARS
+
+
+def _dates_something_else(date: Span, figure: Span) -> bool:
+    """A time expression inside a relative clause or a participle phrase that does not hold the figure dates what
+    that clause tells ("a report published on Friday found that 500 had been killed")."""
+    clause = next((a for a in date.root.ancestors if a.dep_ in ("relcl", "acl")), None)
+    return clause is not None and not any(t in clause.subtree for t in figure)
 
 
 def _names_an_event(date: Span) -> bool:
