@@ -308,3 +308,14 @@ def test_the_other_side_is_never_an_organ_of_the_sources_own_state(code):
                   "to respond to any provocation.", "2021-08-02")
     assert all(not (e.source and e.target and e.source.country == e.target.country == "IRN")
                for e in events if e.event_type == "THREATEN")
+
+
+def test_acting_in_protest_is_the_actors_complaint(code):
+    events = code("Lithuania recalled its ambassador from the Chinese capital in protest at Beijing's decision.",
+                  "2021-08-10")
+    assert any(e.event_type == "ACCUSE" and e.source.country == "LTU" for e in events)
+
+
+def test_a_package_of_sanctions_approved_is_a_sanction(code):
+    events = code("Canada on Monday approved a new package of sanctions against Iran.", "2022-10-03")
+    assert ("SANCTION", "CAN", "IRN") in dyads(events)

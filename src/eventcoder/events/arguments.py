@@ -42,7 +42,6 @@ NAMING_LEMMAS = {"describe", "call", "term", "dub", "label", "brand", "character
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 MEETING_VERBS = {"meet", "visit", "call", "phone", "host", "receive", "welcome"}
-JOINABLE_TYPES = {"MOBILIZE", "CONSULT", "COOPERATE", "PROTEST"}
 
 
 def _phrase_positions(actors: list[ResolvedActor]) -> set[int]:

@@ -106,6 +106,12 @@ class SlotFinding(ParseView):
             slots += named(self._pobjs(noun, {"between"}), "nominal.between")
             if not slots and noun.dep_ in ("nsubj", "nsubjpass"):
                 slots += named(self._pobjs(noun.head, {"between"}), "nominal.between")
+        if not slots and noun.dep_ == "pobj" and noun.head.lower_ == "in" and trig.pattern.outcome.type == "PROTEST":
+            # "recalled its ambassadors in protest at the decision": whoever acts in protest protests (the parser
+            # may hang the phrase on any noun of the clause)
+            verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is not None:
+                slots += named(self._active_subject(verb), "nominal.acting_in_protest")
         joined = ("in",) if trig.pattern.outcome.type in JOINABLE_TYPES else ()  # "took part in drills"
         if not slots and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during", "on", *joined) and \
                 noun.head.head.pos_ in ("VERB", "AUX"):  # "negotiators return to Geneva for talks", "is in X for"
