@@ -193,3 +193,16 @@ def test_turnout_named_by_two_sources_is_one_count_and_unnamed_rates_are_not(cod
     result = code_records("The tribunal said the figure was 86.1%. The opposition said its own tally sheets "
                           "gave 50.8%.")
     assert conflicting(result, "percentage") == set()
+
+
+def test_the_deaths_of_a_sides_fighters_are_its_dead(code_records):
+    result = code_records("The army said its air strikes had killed 90 rebel fighters. The rebels acknowledged the "
+                          "deaths of 12 of the movement's fighters in the raids.")
+    assert conflicting(result, "dead") == {(12, 90)}
+
+
+def test_two_running_totals_since_the_same_start_are_compared(code_records):
+    result = code_records("Security forces have detained 2,300 people since the coup, a monitoring group said in a "
+                          "tally released on Sunday. A junta spokesman put the number arrested since the coup at "
+                          "about 900.", "2021-05-10")
+    assert conflicting(result, "arrested") == {(900, 2300)}

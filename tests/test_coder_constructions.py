@@ -319,3 +319,15 @@ def test_acting_in_protest_is_the_actors_complaint(code):
 def test_a_package_of_sanctions_approved_is_a_sanction(code):
     events = code("Canada on Monday approved a new package of sanctions against Iran.", "2022-10-03")
     assert ("SANCTION", "CAN", "IRN") in dyads(events)
+
+
+def test_a_body_expelling_a_member_state_sanctions_it(code):
+    events = code("The African Union expelled Mali on Friday, a day after Bamako said it was quitting the body.",
+                  "2023-06-02")
+    assert ("SANCTION", "AU", "MLI") in dyads(events)
+
+
+def test_a_time_given_until_a_day_to_act_is_an_ultimatum(code):
+    events = code("Foreign Minister Penny Wong said Beijing was responsible for the cyber attack. She gave China "
+                  "until Friday to explain the breach.", "2024-05-06")
+    assert ("THREATEN", "AUS", "CHN") in dyads(events)

@@ -106,6 +106,8 @@ def _same_period(a: Claim, b: Claim) -> bool:
         return False  # "about 150 killed over the past two years" is not the toll of Monday's ambush
     if first is None or second is None:
         return True
+    if _cumulative(a) and _cumulative(b):
+        return True  # "detained 1,214 since the military seized power" and "650 arrested since the coup": both to date
     coarse = min((a.date, b.date), key=len)
     if len(coarse) < 10 and max((a.date, b.date), key=len).startswith(coarse):
         return True  # "last year" (2024) holds "July 15 to August 5" (2024-07-15)

@@ -67,7 +67,8 @@ PARTS = {
                  "officers", "policeman", "policemen", "police", "army"},
     "fighters": {"fighter", "fighters", "militant", "militants", "rebel", "rebels", "insurgent", "insurgents",
                  "combatant", "combatants", "guerrilla", "guerrillas", "jihadist", "jihadists", "militiaman",
-                 "militiamen", "militia", "militias", "gunman", "gunmen"},
+                 "militiamen", "militia", "militias", "gunman", "gunmen", "operative", "operatives", "terrorist",
+                 "terrorists"},
     "journalists": {"journalist", "journalists", "reporter", "reporters"},
     "aid workers": {"aid worker", "aid workers", "humanitarian worker", "humanitarian workers"},
 }

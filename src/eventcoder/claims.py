@@ -331,6 +331,9 @@ class ClaimExtractor(ClaimAttribution):
                     words.add("displace")  # "Venezuelans who have left their country"
         root = span.root
         words |= {root.head.lemma_.lower(), root.head.lower_}
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+            # "acknowledged the deaths of 14 of the movement's fighters": what happened to the figure's people
+            words |= {root.head.head.lemma_.lower(), root.head.head.lower_}
         # "32 were missing"
         words |= {c.lemma_.lower() for c in root.head.children if c.dep_ in ("acomp", "attr", "oprd")}
         own = {counted.lemma_.lower(), counted.lower_} if counted is not None else set()
@@ -386,6 +389,10 @@ class ClaimExtractor(ClaimAttribution):
                 return ent.text
             if in_since_clause(ent):
                 return f"since {ent.text}"  # "since the ban took effect in July": counted from July on
+        since = next((t for t in sent if t.lower_ == "since" and t.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.pos_ == "NOUN" for c in t.children)), None)
+        if since is not None:  # "arrested since the coup": a running total from an event on
+            return self.doc[since.i:since.right_edge.i + 1].text
         return None
 
     def _comparison(self, span: Span) -> bool:

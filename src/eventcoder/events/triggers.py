@@ -108,6 +108,8 @@ class TriggerFinding(ParseView):
         """"gave the junta one week to reinstate", "set Iran a deadline to respond": a span of time to do something."""
         spans = [c for c in verb.children if c.dep_ in ("dobj", "obj", "npadvmod", "dative") and
                  lemma(c) in DEADLINE_NOUNS]
+        # "gave Moscow until the end of Tuesday to explain": a time given by "until"
+        spans += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "until"]
         clauses = [c for c in (*verb.children, *(g for s in spans for g in s.children))
                    if c.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp") and
                    any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
@@ -154,9 +156,11 @@ class TriggerFinding(ParseView):
                 if subject is None or not object_phrases(subject) & pattern.subjects:
                     continue
                 score += 2
-            if "deadline" in pattern.requires and (not self._sets_deadline(token) or
-                                                   self._told_to_leave(token) != ("leave_clause" in pattern.requires)):
-                continue
+            if "deadline" in pattern.requires:
+                if not self._sets_deadline(token) or \
+                        self._told_to_leave(token) != ("leave_clause" in pattern.requires):
+                    continue
+                score += 2  # a deadline set says more than the giving ("gave Moscow until Tuesday to explain")
             if "leave_clause" in pattern.requires and not self._told_to_leave(token):
                 continue  # "ordered the diplomats to leave": an expulsion, not a request
             if "armed_subject" in pattern.requires and not self._armed_subject(token):
@@ -166,6 +170,10 @@ class TriggerFinding(ParseView):
             if "place_object" in pattern.requires and (obj is None or self.places.place_at(obj) is None or any(
                     c.dep_ == "prep" and c.lower_ == "with" for c in (*token.children, *obj.children))):
                 continue  # "leaving Taipei with only 13 allies" leaves it in a state, it does not withdraw
+            if "state_object" in pattern.requires:
+                if obj is None or not any(a.bare_country for a in self._expand([obj])):
+                    continue  # "expelled Russia" (a member state), not "expelled two diplomats"
+                score += 2
             if "oprd" in pattern.requires:
                 if not any(c.dep_ == "oprd" for c in token.children):
                     continue
