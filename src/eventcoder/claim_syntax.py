@@ -15,6 +15,7 @@ from eventcoder.claim_words import (
     ESTIMATES,
     FIGURE_VERBS,
     GIVING_VERBS,
+    RATE_QUALIFIERS,
     RECORDING_VERBS,
     SCALES,
     SMALL_NUMBERS,
@@ -254,9 +255,6 @@ def recorded_by(counted: Token) -> tuple[Token, str] | None:
             if agent is not None:
                 return agent, participle.lemma_.lower()
     return None
-
-
-RATE_QUALIFIERS = {"annual", "true", "real", "actual", "official", "monthly", "yearly", "same"}
 
 
 def _gives_figures(verb: Token) -> bool:

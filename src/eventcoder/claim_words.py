@@ -79,6 +79,8 @@ PEOPLE_COUNTS = {"dead", "wounded", "captured", "missing", "displaced", "arreste
 BARE_COUNTS = {"dead", "wounded", "injured", "killed", "casualties", "casualty", "death", "deaths", "fatalities",
                "missing", "captured", "displaced", "arrested", "injuries", "loss", "losses"}
 COUNT_NOUNS = {"number", "toll", "figure", "total", "tally", "count", "estimate", "it", "crowd", "turnout", "tolls"}
+# Words that leave a rate the one just given ("the true annual rate"); any other modifier makes it another rate
+RATE_QUALIFIERS = {"annual", "true", "real", "actual", "official", "monthly", "yearly", "same"}
 # Verbs that give a figure as "X at N" or "X to N": "put the toll at 113", "raised its estimate to 732,000".
 ESTIMATE_VERBS = {"put", "estimate", "place", "raise", "revise", "lower", "increase", "bring", "fix", "set", "cut",
                   "reduce", "double", "count", "tally", "peg"}
