@@ -166,12 +166,13 @@ def _differ(a: Claim, b: Claim) -> bool:
                 one.bound in ("at_most", "up_to") and other.value > one.value and other.bound != "at_least":
             return True
     low, high = sorted((a.value, b.value))
-    if a.bound == b.bound == "exact" and a.value == int(a.value) and b.value == int(b.value):
+    exact = a.bound == b.bound == "exact"
+    if exact and a.value == int(a.value) and b.value == int(b.value):
         # two exact counts differ unless the rounder one is the other rounded: 887 and 889 prisoners differ,
         # 1,351 and 1,350 dead do not
         unit = max(_rounding_unit(a.value), _rounding_unit(b.value))
         return high - low >= unit
-    return high / max(low, 1e-9) > (EXACT_ROUNDING if a.bound == b.bound == "exact" else ROUNDING)
+    return high / max(low, 1e-9) > (EXACT_ROUNDING if exact else ROUNDING)
 
 
 def _rounding_unit(value: float) -> int:

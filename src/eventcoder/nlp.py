@@ -177,10 +177,15 @@ def clauses_before_semicolons(doc: Doc) -> Doc:
         return doc
     for token in (doc[i] for i in _with_dep(doc, "ccomp")):
         head = token.head
-        if token.i < head.i and head.head != head and any(
-                t.text == ";" for t in doc[token.right_edge.i + 1:head.i]):
+        if head.head != head and semicolon_between(token, head):
             token.head = head.head
     return doc
+
+
+def semicolon_between(clause: Token, verb: Token) -> bool:
+    """A semicolon between a clause and a later verb: the verb does not govern or report the clause ("eight were
+    killed, according to officials; the party said its losses were higher")."""
+    return clause.i < verb.i and any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:verb.i])
 
 
 @Language.component("listed_subjects")

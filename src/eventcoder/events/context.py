@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventcoder.events.patterns import Lexicon
-from eventcoder.nlp import sentence_of
+from eventcoder.nlp import semicolon_between, sentence_of
 
 # Dependencies through which a clause inherits the reporting frame and the modality of the clause above it.
 SETTING_PREPOSITIONS = {"at", "during", "on", "after", "before", "since"}
@@ -50,12 +50,6 @@ def _according_to(anchor: Token) -> Token | None:
     return None
 
 
-def _semicolon_between(clause: Token, verb: Token) -> bool:
-    """"eight were killed, according to officials; the party said its losses were higher": a verb after a
-    semicolon does not report the clause before it."""
-    return clause.i < verb.i and any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:verb.i])
-
-
 def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
     cues = lexicon.cues
     chain = _chain(anchor)
@@ -83,7 +77,7 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         is_reporting = token.pos_ in ("VERB", "AUX") and lemma in cues["reporting_verbs"] and depth > 0 and (
             chain[depth - 1].dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp") or
             lemma in cues["denial_verbs"] and chain[depth - 1].tag_ == "VBG") and \
-            not _semicolon_between(chain[depth - 1], token)  # "denied sending drones"
+            not semicolon_between(chain[depth - 1], token)  # "denied sending drones"
         if token.pos_ == "NOUN" and lemma in cues["reporting_nouns"] and depth > 0:
             reporter, report_verb = token, token
             break
@@ -139,7 +133,7 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         # "eight were killed, according to officials; the party said ...": the clause's own source comes first
         own_source = according is not None and according.head.head.head in chain
         if root.lemma_.lower() in cues["reporting_verbs"] and root != anchor and root not in chain[:1] and \
-                not own_source and not _semicolon_between(anchor, root):
+                not own_source and not semicolon_between(anchor, root):
             reporter, report_verb = _subject(root), root
         elif according is not None:
             reporter, report_verb = according, according
