@@ -331,3 +331,54 @@ def test_a_time_given_until_a_day_to_act_is_an_ultimatum(code):
     events = code("Foreign Minister Penny Wong said Beijing was responsible for the cyber attack. She gave China "
                   "until Friday to explain the breach.", "2024-05-06")
     assert ("THREATEN", "AUS", "CHN") in dyads(events)
+
+
+def test_a_text_drafted_by_a_state_is_that_states_whatever_body_it_is_put_to(code):
+    events = code("Moscow vetoed a U.K.-drafted Security Council resolution on Tuesday.", "2023-02-14")
+    assert ("REJECT", "RUS", "GBR") in dyads(events)
+
+
+def test_the_speakers_own_side_restated_is_no_target_of_its_warning(code):
+    assert not [e for e in code("The French foreign minister warned that Paris would take action.", "2024-03-01")
+                if e.target is not None and e.target.country == "FRA"]
+
+
+def test_goods_of_the_sources_own_country_are_not_the_other_side(code):
+    events = code("Canberra called for an independent inquiry into the pandemic, escalating a row over Australian "
+                  "barley.", "2020-05-19")
+    assert not [e for e in events if e.target is not None and e.target.country == "AUS"]
+
+
+def test_a_counted_plural_of_states_stands_for_the_list_named_before(code):
+    events = code("Kenya, Uganda and Tanzania signed a customs pact on Monday. China welcomed the deal and "
+                  "offered loans to all three governments.", "2024-04-02")
+    assert {("AID", "CHN", c) for c in ("KEN", "UGA", "TZA")} <= dyads(events)
+    events = code("Serbia and Kosovo agreed to talks in Brussels. The EU urged both countries to show restraint.",
+                  "2023-03-19")
+    assert {("REQUEST", "EU", "SRB"), ("REQUEST", "EU", "XKX")} <= dyads(events)
+
+
+def test_answering_in_kind_is_what_its_means_are(code):
+    events = code("Ottawa hit back on Friday with levies of its own on American whiskey.", "2018-06-30")
+    assert ("SANCTION", "CAN", "USA") in dyads(events)
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+    events = code("Taliban forces hit back at Pakistani border posts with heavy weapons.", "2024-12-28")
+    assert any(e.event_type == "ASSAULT" and e.source.country == "AFG" for e in events)
+
+
+def test_who_recognises_or_backs_a_body_does_not_own_it(code):
+    events = code("Libya's U.N.-recognised government rejected a truce offered by Khalifa Haftar on Thursday.",
+                  "2020-04-30")
+    assert any(e.event_type == "REJECT" and e.source.country == "LBY" for e in events)
+
+
+def test_forces_sent_into_another_states_place_face_that_state(code):
+    events = code("Turkish troops moved into the buffer zone near Kirkuk on Sunday.", "2024-06-02")
+    assert ("MOBILIZE", "TUR", "IRQ") in dyads(events)
+    events = code("India moved two army divisions to Ladakh on Monday.", "2020-06-08")
+    assert all(e.target is None for e in events if e.event_type == "MOBILIZE")
+
+
+def test_a_demand_given_in_to_is_made_to_the_one_yielding(code):
+    events = code("Seoul yielded to Beijing's demands on Friday and shelved the missile shield.", "2017-10-31")
+    assert {("CONCEDE", "KOR", "CHN"), ("REQUEST", "CHN", "KOR")} <= dyads(events)

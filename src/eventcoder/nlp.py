@@ -10,6 +10,7 @@ import spacy
 from spacy.attrs import DEP, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_infix_regex
 
 
 class ModelNotInstalled(RuntimeError):
@@ -269,6 +270,10 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("rootless_sentences")
             nlp.add_pipe("clauses_before_semicolons")
             nlp.add_pipe("listed_subjects")
+        # "a U.S.-drafted resolution", "the U.K.-led mission" read as "US-drafted": the abbreviation is a name of
+        # its own (spaCy splits a hyphen only between letters)
+        infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         for word in PROTEST_COMPOUNDS:  # "a sit-in" is one noun, not "sit", "-", "in"
             for form in (word, word.capitalize(), word + "s"):
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])

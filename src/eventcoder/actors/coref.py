@@ -37,6 +37,10 @@ DEFINITE_KINDS = {
     "ministry": ("metonym", "organization"), "militants": ("organization",), "rebels": ("organization",),
 }
 
+# "the two countries", "all three capitals", "both governments": as many states as were just named.
+GROUP_HEADS = {"country", "nation", "government", "capital", "state", "neighbour", "neighbor"}
+GROUP_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+
 
 class Coreference(Protocol):
     """What the actor resolver asks of a coreference component; a neural resolver can implement this."""
@@ -44,6 +48,8 @@ class Coreference(Protocol):
     def pronoun(self, actors: DocumentActors, token: Token, depth: int) -> ResolvedActor | None: ...
 
     def definite(self, actors: DocumentActors, noun: Token) -> ResolvedActor | None: ...
+
+    def group(self, actors: DocumentActors, noun: Token) -> list[ResolvedActor]: ...
 
 
 class RuleCoreference:
@@ -54,6 +60,9 @@ class RuleCoreference:
 
     def definite(self, actors: DocumentActors, noun: Token) -> ResolvedActor | None:
         return definite_antecedent(actors, noun)
+
+    def group(self, actors: DocumentActors, noun: Token) -> list[ResolvedActor]:
+        return counted_group(actors, noun)
 
 
 def _compatible(pronoun: str, candidate: ResolvedActor) -> bool:
@@ -119,6 +128,27 @@ def definite_antecedent(actors: DocumentActors, noun: Token) -> ResolvedActor | 
                 continue  # "UN officials, whom the foreign ministry accused": a ministry is a state's
             return found[0] if found else None
     return None
+
+
+def counted_group(actors: DocumentActors, noun: Token) -> list[ResolvedActor]:
+    """"Israel recalled its ambassadors from all three capitals" after "Spain, Ireland and Norway": a counted
+    plural of a state noun stands for the last list of that many states named before it, in its sentence or the
+    one before."""
+    if noun.lemma_.lower() not in GROUP_HEADS or noun.tag_ != "NNS":
+        return []
+    count = next((GROUP_COUNTS[c.lower_] for c in noun.children if c.lower_ in GROUP_COUNTS and
+                  c.dep_ in ("nummod", "det", "predet", "quantmod")), None)
+    if count is None:
+        return []
+    sentence = sentence_of(noun)
+    earliest = sentence_of(noun.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
+    states = {m.end - 1: e for m in actors.mentions if earliest <= m.start and m.end <= noun.i
+              for e in m.entries[:1] if e.kind in ("country", "capital")}
+    for last in sorted(states, reverse=True):
+        listed = sorted({t.i for t in (noun.doc[last], *noun.doc[last].conjuncts) if t.i in states})
+        if len(listed) == count:
+            return [actors.country_actor(states[i], noun) for i in listed]
+    return []
 
 
 def _named_by_head(actors: DocumentActors, noun: Token) -> ResolvedActor | None:

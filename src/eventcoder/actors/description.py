@@ -103,7 +103,16 @@ class DescriptionResolution:
             if owned:
                 return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
                         for r in owned]
-        named = [m for m in inside if m.entries[0].kind in ("organization", "metonym") or (
+        # "a U.S.-drafted Security Council resolution": the text is its author's (vetoing it rejects the author),
+        # whatever body it is put to
+        author = [(e.roles[0].country, e.wikidata) for m in inside for e in [_country_entry(m)] if e and
+                  head.lemma_.lower() in AUTHORED_NOUNS and m.end + 1 < len(self.doc) and
+                  self.doc[m.end].text == "-" and self.doc[m.end + 1].lower_ in AUTHORING_PARTICIPLES][:1]
+        # "Libya's U.N.-recognised government": the one that recognises it is no owner while another is named
+        backers = [m for m in inside if self.doc[m.end - 1].dep_ == "npadvmod" and self.doc[m.end - 1].head.tag_ ==
+                   "VBN" and self.doc[m.end - 1].head.lower_ not in AUTHORING_PARTICIPLES]
+        inside = [m for m in inside if m not in backers] or inside
+        named = [] if author else [m for m in inside if m.entries[0].kind in ("organization", "metonym") or (
             m.entries[0].kind == "person" and (agent is None or agent.kind != "group"))]
         if named:
             nearest = min(named, key=lambda m: abs(m.start - head.i))
@@ -131,16 +140,7 @@ class DescriptionResolution:
             return []
         if agent is None and inside and all(self._in_place_prep(self.doc[m.start], head) for m in inside):
             return []  # "floods in Pakistan" only says where; "Algerian landowners" says who
-        countries = self._countries(head, tokens, inside, depth)
-        if not countries and head.lemma_.lower() in AUTHORED_NOUNS:
-            # "a U.S.-drafted resolution": the text is its author's (vetoing it rejects the author)
-            countries = [(e.roles[0].country, e.wikidata) for m in inside for e in [_country_entry(m)] if e and
-                         m.end + 1 < len(self.doc) and self.doc[m.end].text == "-" and
-                         self.doc[m.end + 1].lower_ in AUTHORING_PARTICIPLES][:1]
-            # the tokenizer keeps "U.S.-drafted" whole
-            countries = countries or [(e.roles[0].country, e.wikidata) for t in tokens for author, _, verb in
-                                      [t.lower_.rpartition("-")] if verb in AUTHORING_PARTICIPLES
-                                      for e in self.kb.phrases.get(author, ()) if e.kind in COUNTRY_KINDS][:1]
+        countries = author or self._countries(head, tokens, inside, depth)
         found_in_text = bool(countries)
         if not countries:
             if agent is None:

@@ -259,6 +259,10 @@ class DocumentActors(DescriptionResolution):
                     return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
                             for r in inner]
         if not self.by_token.get(head.i) and not [t for t in tokens if t.i in self.by_token] and depth < 3:
+            group = self.coref.group(self, head)  # "all three capitals", "the two countries"
+            if group:
+                return [replace(member, actor=member.actor.model_copy(update={"text": text}), span=span)
+                        for member in group]
             antecedent = self.coref.definite(self, head)  # "the agency", "the country"
             if antecedent is not None:
                 return [replace(antecedent, actor=antecedent.actor.model_copy(update={"text": text}), head=head,

@@ -19,7 +19,7 @@ from eventcoder.events.syntax import (
     is_passive,
     lemma,
 )
-from eventcoder.events.triggers import Candidate, Trigger
+from eventcoder.events.triggers import Candidate, Trigger, yielded_to
 from eventcoder.models import Actor
 from eventcoder.nlp import sentence_of
 
@@ -111,12 +111,15 @@ class ArgumentFinding(SlotFinding):
                               for t in [direct_object(clause), *self._pobjs(clause, {"against", "on", "at"})] if t]
             targets = tagged(self._distinct_countries(self._expand(clause_targets)), "warning.clause_target") or \
                 targets
+        if restated and all(any(self._same_side(a, s) for s in sources) for a in targets):
+            targets = []  # "warned that Washington would respond": the speaker's own side is no target; look on
         if trig.governor is not None and not sources and trig.token.head.lower_ in SETTING_PREPS:
             sources = prefixed(self._arguments(trig.governor)[0], "governor")
             if self._official_at_protest(trig, sources):
                 sources = []
         # "refused to sign despite appeals from the EU": the appeal was made to the one who refused
-        asked = trig.token.dep_ in ("dobj", "obj") or trig.token.head.lower_ in CONCESSIVE_PREPS
+        asked = trig.token.dep_ in ("dobj", "obj") or trig.token.head.lower_ in CONCESSIVE_PREPS or (
+            trig.governor is not None and yielded_to(trig, trig.governor))
         if trig.governor is not None and not targets and asked and not parties:
             # a rejected call was made to the rejecter
             targets = prefixed(self._arguments(trig.governor)[0], "governor")
@@ -126,7 +129,7 @@ class ArgumentFinding(SlotFinding):
             # "Kenya recalled its envoy to Somalia, accusing its neighbour of ...": the party named before
             targets = tagged(self._named_before(counterpart, sources), "discourse.counterpart")
         if not targets:
-            targets = self._default_targets(trig, event_type, target_tokens)
+            targets = self._default_targets(trig, event_type, target_tokens, sources)
         if not targets and event_type not in TARGET_NULL_TYPES | {"CONSULT"} and len(sources) == 1:
             targets = tagged(self._clause_party(trig, sources), "discourse.clause_party")
         # "suicide bombers blew themselves up": the act has no other party named
@@ -149,12 +152,14 @@ class ArgumentFinding(SlotFinding):
                           if a.i > anchor.i and anchor in a.ancestors))
         return self._first_other_side(own_clause, sources)
 
-    def _first_other_side(self, tokens, sources: list[ResolvedActor], own_words: bool = False) -> list[ResolvedActor]:
+    def _first_other_side(self, tokens, sources: list[ResolvedActor], own_words: bool = False,
+                          foreign_only: bool = False) -> list[ResolvedActor]:
         """The first actor with a country among the tokens that is not on a source's side (with `own_words`, only
-        one whose country its own words give)."""
+        one whose country its own words give; with `foreign_only`, not a source's country with no sector)."""
         for token in tokens:
             found = [a for a in self._expand([token]) if a.actor.country and not (own_words and a.country_from_context)
-                     and not any(self._same_side(a, s) or self._same_state(a, s) for s in sources)]
+                     and not any(self._same_side(a, s) or self._same_state(a, s) or foreign_only and
+                                 a.actor.type is None and a.actor.country == s.actor.country for s in sources)]
             if found:
                 return found[:1]
         return []
@@ -203,10 +208,15 @@ class ArgumentFinding(SlotFinding):
             previous = self.doc[sentence.start - 1].sent
             before = sorted((t for t in previous if self._phrase_head(t)),
                             key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i))
-        return self._first_other_side([*here, *before], sources)
+        # "Canberra called for an inquiry", with "Australian barley" nearby: the source's own country, named by
+        # an adjective or a place, is not the other side of a government's act
+        return self._first_other_side([*here, *before], sources, foreign_only=True)
 
-    def _default_targets(self, trig: Trigger, event_type: str, target_tokens: list[Token]) -> list[ResolvedActor]:
-        """Targets a kind of event implies when no word of its own names one, tried in order."""
+    def _default_targets(self, trig: Trigger, event_type: str, target_tokens: list[Token],
+                         sources: list[ResolvedActor]) -> list[ResolvedActor]:
+        """Targets a kind of event implies when no word of its own names one, tried in order (for what is said or
+        promised, never the speaker's own side: "warned that Washington would pay a price" is said by Washington's
+        adversary, "warned that Washington would respond" by Washington)."""
         pattern, anchor = trig.pattern, trig.anchor
         chain = []
         if event_type in VERBAL_TYPES - {"CONSULT"}:
@@ -225,15 +235,18 @@ class ArgumentFinding(SlotFinding):
         if event_type == "MOBILIZE":
             chain.append(("mobilize.rally", lambda: self._rally_of(anchor)))
             chain.append(("mobilize.border", lambda: self._across_border(anchor)))
+            chain.append(("mobilize.foreign_place", lambda: self._foreign_place(anchor, sources)))
         if pattern.outcome.mode == "visit":
             chain.append(("visit.host", lambda: self._host_of_visit(trig)))
         if pattern.outcome.type == "AID" and not pattern.reverse:
             # "$500 million in humanitarian aid to Gaza": the place's country receives it
             chain.append(("aid.place", lambda: self._first_held(target_tokens)))
-        if pattern.outcome.type in TARGET_NULL_TYPES and not pattern.reverse:
+        if pattern.outcome.type in TARGET_NULL_TYPES and not pattern.reverse and event_type != "MOBILIZE":
             chain.append(("place.struck", lambda: self._struck_holder(trig, target_tokens)))
         for strategy, find in chain:
             found = find()
+            if event_type in VERBAL_TYPES:
+                found = [a for a in found if not any(self._same_side(a, s) for s in sources)]
             if found:
                 return tagged(found, strategy)
         return []
@@ -327,6 +340,14 @@ class ArgumentFinding(SlotFinding):
         borders = [p for p in places if lemma(p) in BORDER_NOUNS and self._pobjs(p, {"with"})]
         return [replace(a, actor=a.actor.model_copy(update={"type": None}))
                 for a in self._distinct_countries(self._expand(borders))]
+
+    def _foreign_place(self, anchor: Token, sources: list[ResolvedActor]) -> list[ResolvedActor]:
+        """"fired missiles into waters around Taiwan", "moved into the buffer zone on the Golan Heights": a force
+        sent into another state's place faces that state (sector unknown); its own ground faces no one."""
+        places = self._pobjs(anchor, {"into", "to", "toward", "towards", "around"})  # (drills held "in" a sea: no one)
+        places += [g for p in places for g in self._pobjs(p, TOWARD_PREPS | {"in", "around", "off", "of"})]
+        held = self._first_held(places)
+        return [a for a in held if not any(a.actor.country == s.actor.country for s in sources)]
 
     def _struck_holder(self, trig: Trigger, target_tokens: list[Token]) -> list[ResolvedActor]:
         """"shelled Mariupol": the country whose place is hit (type null, like "air strikes in Syria"); the place

@@ -118,6 +118,9 @@ class SlotFinding(ParseView):
             subject, passive = self._subject(noun.head.head)
             if subject is not None and not passive and not self._official_at_protest(trig, self._expand([subject])):
                 slots.append((subject, "nominal.clause_subject"))
+        if not slots and noun.dep_ == "pobj" and noun.head.lower_ == "with" and \
+                lemma(noun.head.head) in self.lexicon.cues["response_verbs"]:
+            slots += named(self._active_subject(noun.head.head), "nominal.response_means")
         if not slots and trig.pattern.outcome.type in HOSTED_TYPES:
             slots += named(self._host_subject(trig), "nominal.host_subject")
         if self._came_under(noun) is not None:  # "came under attack by Chadian tanks"

@@ -128,9 +128,14 @@ class TriggerFinding(ParseView):
         objects = [o for o in [obj, *(c for c in token.children if c.dep_ in ("dobj", "npadvmod", "dative")),
                                *(t for t in (obj.subtree if obj is not None else ()) if t.dep_ == "npadvmod")]
                    if o is not None]
+        # "Beijing hit back with levies of its own": answering in kind is what its means are; it is an attack only
+        # when aimed at someone ("hit back at Pakistani posts")
+        in_kind = has_particle(token, ["back"]) and obj is None and not self._pobjs(token, {"at", "on", "against"})
         for rule in rules:
             pattern = rule.pattern
             score = 0
+            if in_kind and not rule.particle and pattern.outcome.type == "ASSAULT":
+                continue
             if rule.particle:
                 if not has_particle(token, rule.particle.split()):
                     continue
@@ -313,7 +318,7 @@ class TriggerFinding(ParseView):
             elif same_type and not (relation == "advcl" and self._own_subject(trig)) and not (
                     relation == "conj" and self._separate_acts(governor, trig)):
                 governor.merged.append(trig)  # "raided ... and seized"; but "struck X after Y fired at Z" is two
-            elif relation == "argument" and (trig.token.dep_ in ("dobj", "obj") or
+            elif relation == "argument" and (trig.token.dep_ in ("dobj", "obj") or yielded_to(trig, governor) or
                                              trig.token.head.lower_ in SETTING_PREPS | CIRCUMSTANCE_PREPS | {"on"}):
                 # "rejected a call for a ceasefire", "praised X during a visit", "on a visit to Finland, X said"
                 trig.governor = governor
@@ -432,3 +437,8 @@ class TriggerFinding(ParseView):
                     return gov, "content"
                 return gov, "argument"
         return None, ""
+
+
+def yielded_to(trig: Trigger, governor: Trigger) -> bool:
+    """"bowed to demands from the junta": a demand given in to is an event of its own, made to the one yielding."""
+    return trig.token.head.lower_ == "to" and governor.pattern.outcome.type == "CONCEDE"
