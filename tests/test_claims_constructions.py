@@ -206,3 +206,51 @@ def test_two_running_totals_since_the_same_start_are_compared(code_records):
                           "tally released on Sunday. A junta spokesman put the number arrested since the coup at "
                           "about 900.", "2021-05-10")
     assert conflicting(result, "arrested") == {(900, 2300)}
+
+
+def test_men_lost_by_an_armed_side_are_its_fighters(code_records):
+    result = code_records("Congo's army said it had killed 60 M23 rebels in the offensive. The M23 said its "
+                          "fighters had lost only 12 men.")
+    assert conflicting(result, "dead") == {(12, 60)}
+
+
+def test_a_figure_a_participle_restates_is_its_speakers_for_the_count_named(code_records):
+    result = code_records("Seoul's spy agency said 200 Russian soldiers had been wounded. Kyiv put Russian losses "
+                          "far higher, saying 900 had been wounded.")
+    wounded = [c for c in result.claims if c.value == 900][0]
+    assert wounded.subject is not None and wounded.subject.country == "RUS"
+    assert wounded.claimant is not None and "Kyiv" in wounded.claimant.text
+    assert conflicting(result, "wounded") == {(200, 900)}
+
+
+def test_the_dead_among_troops_counted_before_are_a_count_of_their_own(code_records):
+    result = code_records("Officials said 5,000 Eritrean troops had crossed the border, and that 40 of them had been "
+                          "killed. Rebels said 150 had been killed.")
+    dead = [c for c in result.claims if c.value == 40][0]
+    assert not dead.partitive
+
+
+def test_a_force_estimated_again_is_the_force_counted_before(code_records):
+    result = code_records("Kyiv said Russia had massed 50,000 troops near the border. A U.S. official estimated the "
+                          "force at 30,000.")
+    again = [c for c in result.claims if c.value == 30000][0]
+    assert again.subject is not None and again.subject.country == "RUS"
+    assert conflicting(result, "troops") == {(30000, 50000)}
+
+
+def test_a_share_of_the_vote_is_no_part_of_an_earlier_count_and_turnout_names_itself(code_records):
+    result = code_records("The commission said the president won 54.3% of the vote, with turnout of 61.3%. His "
+                          "rival, who took 35.8%, conceded. The president's campaign had claimed at least 57% of "
+                          "ballots.", "2024-03-29")
+    assert conflicting(result, "percentage") == {(54.3, 57)}
+
+
+def test_a_year_given_for_comparison_does_not_make_a_figure_historical(code_records):
+    result = code_records("The election commission said turnout was 47.6%, down from 52.1% in 2018.", "2024-02-10")
+    assert not [c for c in result.claims if c.value == 47.6][0].historical
+
+
+def test_a_quote_standing_alone_is_spoken_by_whom_the_words_came_from(code_records):
+    result = code_records('"The enemy is retreating on every front." The words came from army spokesman Honore '
+                          'Mbuyi, speaking on state radio.')
+    assert "Mbuyi" in result.quotes[0].speaker_name

@@ -406,6 +406,21 @@ def test_a_quote_standing_as_a_sentence_is_attributed_by_the_next(code_records):
     assert quote.kind == "direct" and "Kagame" in quote.speaker_name
 
 
+def test_a_quote_standing_as_a_sentence_after_what_a_named_person_did_is_theirs(code_records):
+    result = code_records('The interior minister, Amara Diallo, put the toll at 41. Diallo defended the figure. '
+                          '"We count only the victims we have identified by name."')
+    assert "Diallo" in result.quotes[0].speaker_name
+    result = code_records('Rebels shelled the town on Monday. "We count only the victims we have identified by '
+                          'name."')
+    assert result.quotes[0].speaker is None
+
+
+def test_quotes_in_coordinated_phrases_share_their_speaker(code_records):
+    result = code_records('The junta rejected the report as "one-sided" and based on "invented testimony".')
+    assert [q.kind for q in result.quotes] == ["partial", "partial"]
+    assert result.quotes[1].speaker is not None
+
+
 def test_a_label_the_narrator_names_a_thing_by_is_a_scare_quote(code_records):
     result = code_records('Officials said most voters had backed independence in a "referendum" that the United '
                           'Nations refused to recognise.')
@@ -674,3 +689,26 @@ def test_a_part_of_its_people_among_the_dead_is_a_part_and_what_a_partitive_does
     assert next(c for c in result.claims if c.value == 9).partitive
     assert next(c for c in result.claims if c.value == 2000).category == "arrested"
     assert conflicting(result, "arrested") == {(400, 2000)}
+
+
+def test_a_proposal_whose_verb_the_parser_hung_on_its_proposer(code_records):
+    result = code_records("Venezuela's opposition coalition, the Unitary Platform, offered on Monday to rejoin talks "
+                          "if three conditions were met: the release of detained activists; the return of exiled "
+                          "leaders; and an end to the ban on rallies.")
+    proposal = [p for p in result.proposals if p.kind == "proposal"][0]
+    assert proposal.actor is not None and len(proposal.items) == 3
+
+
+def test_a_list_of_phrases_on_semicolons_after_a_verb(code_records):
+    result = code_records("The Arab League's plan asks both sides to commit to an immediate truce; the exchange of all "
+                          "prisoners; the reopening of border crossings; and talks on a final settlement.")
+    proposal = [p for p in result.proposals if p.kind == "proposal"][0]
+    assert [i.text for i in proposal.items][0] == "an immediate truce" and len(proposal.items) == 4
+
+
+def test_the_broker_of_a_plan_proposes_it_wherever_the_parser_hangs_the_participle(code_records):
+    result = code_records("The peace deal between Ethiopia and Eritrea brokered by Riyadh sets out three steps: "
+                          "Ethiopian troops would leave Badme; Eritrea would reopen the border; and observers would "
+                          "monitor the line.")
+    proposal = [p for p in result.proposals if p.kind == "proposal"][0]
+    assert proposal.actor is not None and proposal.actor.country == "SAU" and len(proposal.items) == 3

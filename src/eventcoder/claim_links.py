@@ -30,7 +30,9 @@ ARMED_PARTS = {"MIL": "soldiers", "REB": "fighters", "SPY": "soldiers", "COP": "
 # For figures that are not head counts, the noun measured ("the annual inflation rate" measures inflation).
 MEASURES = ("inflation", "turnout", "vote", "unemployment", "growth", "approval", "support", "cost", "damage",
             "budget", "aid", "debt", "deficit", "loan", "package", "enrichment", "output", "gdp", "spending")
+SAME_MEASURES = {"ballot": "vote", "votes": "vote"}  # "57% of ballots" and "54.28% of the vote" measure one share
 PEOPLE_CATEGORIES = PEOPLE_COUNTS | {"crowd"}
+UNNAMED_PEOPLE = {"men"}  # "lost nine men" (but "200 people, including members of the security forces", are anyone)
 LOSS_WORDS = {"loss", "losses", "casualties", "dead", "deaths", "fatalities"}
 FORCE_NOUNS = {"troop", "soldier", "contingent", "force", "personnel", "serviceman", "servicemen", "deployment"}
 
@@ -39,8 +41,9 @@ def _part(claim: Claim) -> str:
     counted = (claim.counted or "").lower().removeprefix("own ")  # "its own dead" are its dead
     words = set(counted.split()) | {counted}
     part = next((part for part, nouns in PARTS.items() if words & nouns), "everyone")
-    if part == "everyone" and not words - BARE_COUNTS - {""} and claim.subject is not None:
-        # "the army's losses were more than 50 dead": an armed force's own dead are its soldiers or fighters
+    if part == "everyone" and not words - BARE_COUNTS - UNNAMED_PEOPLE - {""} and claim.subject is not None:
+        # "the army's losses were more than 50 dead", "its fighters lost no more than nine men": an armed force's
+        # own dead are its soldiers or fighters
         part = ARMED_PARTS.get(claim.subject.type or "", part)
     return part
 
@@ -56,7 +59,8 @@ def _measure(claim: Claim) -> str:
     if claim.category == "troops" and words and words[-1].removesuffix("s") in FORCE_NOUNS:
         return "troops"  # "11,000 North Korean troops" and "the contingent at 12,000" count one force
     # the noun measured ("the annual inflation rate": inflation), else the phrase's head ("katyusha rockets")
-    return next((m for m in MEASURES if m in words), words[-1].removesuffix("s") if words else "")
+    measured = next((m for m in MEASURES if m in words), words[-1].removesuffix("s") if words else "")
+    return SAME_MEASURES.get(measured, measured)
 
 
 def _side(claim: Claim) -> str | None:

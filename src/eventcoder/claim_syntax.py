@@ -10,6 +10,7 @@ from spacy.attrs import DEP, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.claim_words import (
+    BARE_COUNTS,
     COUNT_NOUNS,
     ESTIMATE_VERBS,
     ESTIMATES,
@@ -54,6 +55,28 @@ def verb_given_with(preposition: Token) -> tuple[Token, Token | None]:
     if inside is not verb and inside.dep_ in ("dobj", "obj"):
         return inside.head, inside
     return verb, None
+
+
+def estimated_again(span: Span) -> bool:
+    """"estimated the force at 30,000", "put the toll for the same period at 1,100": a figure given for a definite
+    thing with no owner of its own is a new figure for the thing counted just before."""
+    root = span.root
+    while root.dep_ in ("nummod", "quantmod") and root.head != root:  # "at 30,000 to 35,000 soldiers"
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to") or token_lemma(root.head.head) not in ESTIMATE_VERBS:
+        return False
+    given = next((c for c in root.head.head.children if c.dep_ in ("dobj", "obj")), None)
+    return given is not None and given.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in given.children) and not any(
+        c.dep_ in ("poss", "amod", "compound") for c in given.children)
+
+
+def restated_count(span: Span) -> Token | None:
+    """"put North Korean losses much higher, saying 300 had been killed": the count a figure in a participle's
+    report restates (the object of the verb the participle hangs on), whose side it keeps."""
+    verb = next((a for a in span.root.ancestors if a.tag_ == "VBG" and a.dep_ == "advcl"), None)
+    given = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None) if verb is not None else None
+    return given if given is not None and token_lemma(given) in COUNT_NOUNS | BARE_COUNTS else None
 
 
 def period_start(ent: Span) -> bool:
@@ -109,7 +132,9 @@ def first_batch(span: Span) -> bool:
 
 def part_of_earlier(span: Span, counted: Token | None) -> bool:
     """"40 of the drones": a part of a count given before (the definite noun refers back to it); "46 of its
-    soldiers" is a side's count of its own."""
+    soldiers" is a side's count of its own, and "54.28% of the vote" a share."""
+    if "%" in span.text or "percent" in span.text.lower():
+        return False
     return counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of" and \
         counted.head.head == span.root and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                                                for c in counted.children)

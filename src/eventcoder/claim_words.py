@@ -50,7 +50,7 @@ CATEGORY_WORDS = {
 CATEGORY_CUES = set().union(*CATEGORY_WORDS.values())
 PERSONNEL = {"strength", "troop", "soldier", "fighter", "personnel", "serviceman", "servicemen", "officer", "general",
              "marine", "sailor", "reservist", "conscript", "mercenary", "police", "policeman", "militant",
-             "rebel", "member", "contingent", "garrison", "peacekeeper", "guardsman", "deployment"}
+             "rebel", "member", "contingent", "garrison", "peacekeeper", "guardsman", "deployment", "force"}
 WEAPONS = {"tank", "missile", "drone", "aircraft", "jet", "warplane", "helicopter", "warship", "shell", "rocket",
            "artillery", "weapon", "vehicle", "gun", "launcher", "system"}
 # Who a crowd is made of, and what a crowd does: "1.28 million people marching", "put the crowd at 81,000".

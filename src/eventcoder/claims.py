@@ -15,6 +15,7 @@ from eventcoder.claim_sources import ClaimAttribution
 from eventcoder.claim_syntax import (
     bare_rate,
     definite_count,
+    estimated_again,
     figure_subject,
     first_batch,
     in_since_clause,
@@ -26,6 +27,7 @@ from eventcoder.claim_syntax import (
     period_start,
     phrase_words,
     quantity_tokens,
+    restated_count,
     token_lemma,
     verb_given_with,
 )
@@ -121,6 +123,14 @@ class ClaimExtractor(ClaimAttribution):
         if category is None:
             return None
         subject, subject_span = self._subject(span, counted, category)
+        if earlier is not None and earlier.category == category and earlier.subject is not None and \
+                estimated_again(span):
+            # "Russia massed 50,000 troops ... A U.S. official estimated the force at 30,000": the same force
+            subject, subject_span = earlier.subject, earlier.evidence.get("subject")
+        if subject is None and (restated := restated_count(span)) is not None:
+            found = self.actors.resolve(restated)
+            if found and found[0].actor.country:
+                subject, subject_span = found[0].actor, found[0].span
         if subject is None and inherited is not None:
             subject, subject_span = inherited.subject, inherited.evidence.get("subject")
         if subject is None and category in ("dead", "wounded", "captured", "missing", "arrested") \
@@ -176,7 +186,10 @@ class ClaimExtractor(ClaimAttribution):
             period_text=period_text,
             historical=self._historical(sent),
             comparison=self._comparison(span),
-            partitive=part_of_earlier(span, counted) or first_batch(span) or of_them(span) or included(span),
+            partitive=part_of_earlier(span, counted) or first_batch(span) or included(span) or of_them(span) and not (
+                # "11,000 troops had been deployed, and at least 100 of them killed": the dead among them, a count
+                # of its own
+                self._last is not None and self._last.sentence_index == index and self._last.category != category),
             scope=self._scope(span),
             counted=counted_text,
             evidence={"value": (span.start_char, span.end_char), "subject": subject_span, "claimant": claimant_span},
@@ -257,9 +270,10 @@ class ClaimExtractor(ClaimAttribution):
         if root.dep_ == "pobj" and compared is not None and token_lemma(compared) in FIGURE_VERBS and \
                 (subject := figure_subject(compared)) is not None:
             return subject
+        rates = {"turnout"} if "%" in span.text or "percent" in span.text.lower() else set()
         if root.dep_ == "pobj" and head.lower_ == "of" and \
-                token_lemma(head.head) in COUNT_NOUNS - {"it", "crowd", "turnout"}:
-            return head.head  # "a far higher death toll of roughly 1,000", "a tally of 300"
+                token_lemma(head.head) in COUNT_NOUNS - {"it", "crowd", "turnout"} | rates:
+            return head.head  # "a far higher death toll of roughly 1,000", "a tally of 300", "turnout of 61.3%"
         partitive = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
         if partitive is not None:
@@ -349,6 +363,9 @@ class ClaimExtractor(ClaimAttribution):
                 if vocabulary & cues:
                     return category
         lemma = counted.lemma_.lower() if counted is not None else ""
+        if lemma in COUNT_NOUNS:  # "the number of North Korean soldiers in Russia at 12,000"
+            lemma = next((g.lemma_.lower() for c in counted.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), lemma)
         if lemma in PERSONNEL:
             return "troops"
         if lemma in WEAPONS:
@@ -415,8 +432,8 @@ class ClaimExtractor(ClaimAttribution):
                        for g in c.children if g.dep_ == "pobj"), None)
             return of.lemma_.lower() if of is not None else None
         if counted.lemma_.lower() in COUNT_NOUNS:  # "the number of rockets", "the civilian death toll"
-            of = next((g for c in counted.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj"), None)
+            of = next((g for c in counted.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                       if g.dep_ == "pobj" and not g.like_num and g.lower_ not in ("%", "percent")), None)
             if of is not None:
                 counted = of
             elif counted.lemma_.lower() != "turnout" and not any(c.dep_ in ("amod", "compound") for c in counted.lefts):
@@ -446,7 +463,10 @@ class ClaimExtractor(ClaimAttribution):
         """A figure about a period that ended years before publication is a comparison, not a current claim."""
         if self.pub_date is None:
             return False
-        years = [int(y) for e in time_expressions(sent) if e.label_ == "DATE" and not _names_an_event(e)
+        # (a year in "down from 52.1% in 2018" dates the figure given for comparison, not this one)
+        compared = [(m.start(), m.end()) for m in COMPARED_PHRASE.finditer(sent.text)]
+        years = [int(y) for e in time_expressions(sent) if e.label_ == "DATE" and not _names_an_event(e) and
+                 not any(a <= e.start_char - sent.start_char < b for a, b in compared)
                  for y in re.findall(r"\b(1[89]\d\d|20\d\d)(?:s\b|\b)", e.text)]  # "the early 1990s"
         return bool(years) and max(years) < self.pub_date.year - HISTORICAL_YEARS
 

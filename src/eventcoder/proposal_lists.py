@@ -147,7 +147,8 @@ def colon_list(text: str, announced: int | None = None) -> tuple[list[str], list
         return [], []
     after = text.split(":", 1)[1]
     chunks = top_level_split(after)
-    items, conditions = _split_conditions(_join_names(chunks))
+    # (names run together on commas, "Donetsk, Luhansk and Kherson"; semicolons always part items)
+    items, conditions = _split_conditions(chunks if ";" in after else _join_names(chunks))
     announced = announced or announced_count(text.split(":", 1)[0])
     if ";" not in after and not (announced and len(items) == announced):
         items = split_last_and(items)  # (but "on three conditions: a, b, and c and d" has three)
@@ -189,6 +190,19 @@ def semicolon_clauses(text: str, shared_modal: bool = False) -> list[str]:
     with_verb = [c for c in chunks if re.search(r"\b(would|will|should|must|shall|could)\b", c)]
     carried = shared_modal and bool(chunks) and chunks[0] in with_verb
     return chunks if len(chunks) >= 2 and (carried or len(with_verb) == len(chunks)) else []
+
+
+def semicolon_phrases(text: str) -> list[str]:
+    """"asks both sides to agree to a permanent cessation of hostilities; the disarmament of ...; the restoration of
+    ...; and unhindered access": three or more phrases after a verb, on semicolons, the last opened by "and"; the
+    first runs from the last "to" or "for" before its first semicolon."""
+    chunks = top_level_split(text)
+    if len(chunks) < 3 or not re.match(r"(?:and|or)\b", chunks[-1]):
+        return []
+    opening = re.split(r"\b(?:to|for|on)\s+(?=(?:a|an|the|its|their)\b)", chunks[0])
+    if len(opening) < 2:
+        return []
+    return [_clean(c) for c in [opening[-1], *chunks[1:]]]
 
 
 def lines_after(sentences: list[Span], index: int) -> tuple[list[str], list[int]]:

@@ -223,6 +223,9 @@ class ProposalExtractor:
                 own = [c for c in subject.children if c.dep_ == "nsubj"] if subject.pos_ == "VERB" else []
                 authors = self._authors(subject)  # "A Turkish-drafted plan calls for ..."
                 proposer_tokens += [*authors, *own, subject]
+        if verb is not None and verb.dep_ == "acl" and not proposer_tokens and \
+                not any(c.dep_ == "agent" for c in verb.children):
+            proposer_tokens.append(verb.head)  # "the Unitary Platform, offered on Thursday to ...": a misparsed verb
         if verb is None or not proposer_tokens:
             # "Tigrayan forces said they would agree ... provided that a list of conditions was met": whoever states
             # the clause the proposal sits in
@@ -271,7 +274,8 @@ class ProposalExtractor:
         that wrote or put forward the plan."""
         hyphenated = [t for t in self.doc[noun.left_edge.i:noun.i] if t.i + 2 < noun.i and
                       self.doc[t.i + 1].text == "-" and self.doc[t.i + 2].lower_ in AUTHORING_PARTICIPLES]
-        by_agent = [g for participle in noun.children if participle.dep_ == "acl" and participle.tag_ == "VBN" and
+        # ("the plan between Israel and Hezbollah brokered by Washington": the parser may hang it on a later noun)
+        by_agent = [g for participle in noun.subtree if participle.dep_ == "acl" and participle.tag_ == "VBN" and
                     participle.lower_ in AUTHORING_PARTICIPLES | PRESENTING_PARTICIPLES
                     for a in participle.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         return hyphenated + by_agent
@@ -358,7 +362,7 @@ class ProposalExtractor:
             items, entries = shape(self.sentences, index)
             if items:
                 return items, entries, []
-        items = lists.semicolon_clauses(text)
+        items = lists.semicolon_clauses(text) or lists.semicolon_phrases(after_head)
         if items:
             return items, [], []
         if index + 1 < len(self.sentences):  # "... set out his terms. First, ...; second, ...; and third, ..."

@@ -32,8 +32,8 @@ WORDS_OF = re.compile(r"^\W*(?:those|these|the|such|that|this) (?:were the |was 
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 SCARE_MAX_WORDS = 3
 # Nouns for what was said, as the subject of "came from": "The warning came from the foreign adviser".
-SPEECH_NOUNS = {"warning", "remark", "comment", "words", "message", "statement", "appeal", "plea", "threat", "call",
-                "admission", "assessment", "rebuke", "criticism", "response", "reply", "pledge", "promise"}
+SPEECH_NOUNS = {"warning", "remark", "comment", "word", "words", "message", "statement", "appeal", "plea", "threat",
+                "call", "admission", "assessment", "rebuke", "criticism", "response", "reply", "pledge", "promise"}
 PERSON_SENTENCES = 3  # how far back "he" looks for the person it stands for ("the governor": the whole text)
 PERSON_TITLE_WINDOW = 6  # tokens around a person's name where their title is read
 # A name given to a thing, not words anyone said: "so-called 'carousel' voting", "war games code-named 'Joint
@@ -102,6 +102,8 @@ class QuoteExtractor:
         elif self._whole_sentence(span, sent):
             # '"Not one square centimetre ... will be given up." With those words, President Ali dismissed ...'
             cue, subject = self._next_sentence_speaker(sent)
+            if subject is None:
+                cue, subject = self._previous_sentence_speaker(sent)
             if subject is not None:
                 speaker, speaker_span = self._speaker(subject)
         if cue is not None and (teller := self._teller(span, cue)) is not None:
@@ -311,6 +313,36 @@ class QuoteExtractor:
             return None, None  # "The army said it had deployed troops": a report of its own, not the quote's
         return root, next((c for c in root.children if c.dep_ == "nsubj"), None)
 
+    def _previous_sentence_speaker(self, sent) -> tuple[Token | None, Token | None]:
+        """A quote standing as a sentence of its own after a sentence about what a named person did or said:
+        'Abduljaleel defended the lower count. "We count only bodies that have been identified."' - the person is
+        the speaker (a sentence with quotes of its own, or a subject that is no named person, says nothing)."""
+        if sent.start == 0:
+            return None, None
+        previous = sentence_of(self.doc[sent.start - 1])
+        if any(t.text in QUOTE_MARKS for t in previous):
+            return None, None
+        root = previous.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if root.pos_ != "VERB" or subject is None or not self._a_person(subject):
+            return None, None
+        return root, subject
+
+    def _a_person(self, token: Token) -> bool:
+        """A person by the tagger, the knowledge base, or a surname the text gave in full before."""
+        if token.ent_type_ == "PERSON" or any(r.person for r in self.actors.resolve(token)):
+            return True
+        if token.pos_ != "PROPN":
+            return False
+        for earlier in (t for t in self.doc[:token.i] if t.text == token.text):
+            head = earlier
+            while head.dep_ == "compound" and head.head != head:
+                head = head.head
+            if earlier.ent_type_ == "PERSON" or head.dep_ == "appos" and any(
+                    r.person for r in self.actors.resolve(head.head)):  # "the health minister, Othman Abduljaleel,"
+                return True
+        return False
+
     def _stands_alone(self, span, start: int) -> bool:
         """A full quote is speech of its own: it opens with a capital or follows a colon or a comma
         ('the commander said, "but only if ..."'), rather than running on inside the narrator's sentence."""
@@ -325,8 +357,11 @@ class QuoteExtractor:
         for token in (t for t in span if not t.is_punct):  # an opening mark may hang on the sentence before
             below, inside = token, False
             for ancestor in [token, *token.ancestors]:
+                # (a conjunct with no subject of its own goes on with the same words: 'rejected the report as
+                # "biased" and based on "a fictitious narrative"')
+                shared = below.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children)
                 if ancestor != token and below.pos_ in ("VERB", "AUX") and below.dep_ not in SPEECH_CONTENT_DEPS \
-                        and not span.start <= below.i < span.end:  # ('called the figure "fabricated"')
+                        and not shared and not span.start <= below.i < span.end:  # ('called the figure "fabricated"')
                     if below.dep_ not in CLAUSES_WITHIN_SPEECH or not _reported_content(below):
                         break  # another clause: "one 'gaffe' followed another: First, Biden told ..."
                     inside = True

@@ -38,7 +38,12 @@ def _chain(anchor: Token) -> list[Token]:
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head != verb:
+        # "Zelensky put the losses much higher, saying 300 had been killed": the participle's speaker is the
+        # clause's subject
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject
 
 
 def _according_to(anchor: Token) -> Token | None:
