@@ -1,8 +1,11 @@
 """Constructions the coder reads, one test sentence of our own each (session 6 onwards)."""
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from conftest import dyads
+from eventcoder.nlp import fronted_subjects
 
 
 def test_a_relational_noun_stands_for_the_other_party_named_before(code):
@@ -198,7 +201,7 @@ def test_the_one_who_names_what_was_struck_is_no_target(code):
 
 @pytest.mark.parametrize("text, expected", [
     # a second act on people of its own
-    ("Riot police stormed the union's offices in Lagos and detained eleven organisers.", 2),
+    ("Riot police raided the union's offices in Lagos and detained eleven organisers.", 2),
     # a second act of another kind
     ("Quito said it would expel Mexico's ambassador and suspend flights between the two countries.", 2),
     # things taken in the raid are the raid
@@ -382,3 +385,44 @@ def test_forces_sent_into_another_states_place_face_that_state(code):
 def test_a_demand_given_in_to_is_made_to_the_one_yielding(code):
     events = code("Seoul yielded to Beijing's demands on Friday and shelved the missile shield.", "2017-10-31")
     assert {("CONCEDE", "KOR", "CHN"), ("REQUEST", "CHN", "KOR")} <= dyads(events)
+
+
+def test_a_clause_subject_read_as_the_object_of_its_after_is_given_back():
+    # the parse the tagger gave "Keita resigned after the head of the army urged him to go" in one of our texts
+    words = ["Keita", "resigned", "after", "the", "head", "of", "the", "army", "urged", "him", "to", "go"]
+    heads = [1, 1, 8, 4, 2, 4, 7, 5, 1, 8, 11, 8]
+    deps = ["nsubj", "ROOT", "mark", "det", "pobj", "prep", "det", "pobj", "advcl", "dobj", "aux", "xcomp"]
+    pos = ["PROPN", "VERB", "SCONJ", "DET", "NOUN", "ADP", "DET", "NOUN", "VERB", "PRON", "PART", "VERB"]
+    doc = fronted_subjects(Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos))
+    assert (doc[4].dep_, doc[4].head.text) == ("nsubj", "urged")
+
+
+def test_applying_to_join_a_body_asks_it_to_be_let_in(code):
+    assert ("REQUEST", "MDA", "EU") in dyads(code("Moldova formally applied to join the European Union on Thursday.",
+                                                  "2022-03-04"))
+    assert not code("Georgia applied to host the games.", "2022-03-04")
+
+
+def test_a_reaction_drawn_at_the_end_of_a_sentence_is_drawn_by_its_main_clause(code):
+    events = code("Moscow vetoed a resolution backing an African Union plan that called on the junta to hand over "
+                  "power, drawing sharp criticism from Paris.", "2023-08-30")
+    assert ("ACCUSE", "FRA", "RUS") in dyads(events) and ("ACCUSE", "FRA", "AU") not in dyads(events)
+
+
+def test_a_quoted_name_closing_the_objects_relative_clause_is_what_it_is_called(code):
+    events = code("Nicaragua's President Daniel Ortega has branded the students who occupied university buildings "
+                  "'terrorists'.", "2018-05-20")
+    assert ("ACCUSE", "NIC", "NIC") in dyads(events)
+
+
+def test_warning_shots_threaten(code):
+    events = code("Philippine coast guard vessels fired warning shots at a Chinese fishing boat on Sunday.",
+                  "2024-06-02")
+    assert [e.event_type for e in events] == ["THREATEN"]
+
+
+def test_a_protest_note_handed_over_and_sabotage_by_an_agency(code):
+    events = code("Estonia's foreign ministry handed a protest note to Moscow's ambassador on Monday over what Tallinn "
+                  "said was sabotage by Russian military intelligence of an undersea cable.", "2024-12-30")
+    assert ("ACCUSE", "EST", "RUS") in dyads(events)
+    assert any(e.event_type == "ASSAULT" and e.source is not None and e.source.country == "RUS" for e in events)

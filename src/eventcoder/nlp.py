@@ -69,6 +69,9 @@ NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "term"})
 NP_OPENERS = frozenset({"a", "an", "the", "'", '"', "\u2018", "\u201c"})
 
 
+QUOTE_CLOSERS = {"'", '"', "\u2019", "\u201d", "\u2018", "\u201c"}
+
+
 @Language.component("naming_objects")
 def naming_objects(doc: Doc) -> Doc:
     """Puts object and predicate of a naming verb back in their places (the predicate becomes `oprd`)."""
@@ -88,6 +91,8 @@ def naming_objects(doc: Doc) -> Doc:
         if after is not None:
             after.head, after.dep_ = verb, "oprd"
             continue
+        if _quoted_predicate_in_clause(verb, objects[0]):
+            continue
         predicate = objects[0]
         # "called the expulsions 'an unfriendly step'", "called the move economic retaliation": a noun inside the
         # object, set off from its head by an article, a quote mark or an adjective after a definite article
@@ -105,16 +110,41 @@ def naming_objects(doc: Doc) -> Doc:
     return doc
 
 
+def _quoted_predicate_in_clause(verb: Token, obj: Token) -> bool:
+    """"branded the protesters who stormed government buildings 'terrorists'": a quoted noun closing a relative
+    clause of the object is what the object is called (the parser may read "buildings' terrorists" as a possessive)."""
+    doc = verb.doc
+    clause = next((c for c in obj.children if c.dep_ in ("relcl", "acl")), None)
+    last = clause.right_edge if clause is not None else None
+    if last is None or last.pos_ != "NOUN" or last.i + 1 >= len(doc) or doc[last.i + 1].text not in QUOTE_CLOSERS:
+        return False
+    opening = next((t for t in reversed(doc[clause.i:last.i]) if t.text in QUOTE_CLOSERS), None)
+    if opening is None:
+        return False
+    for child in list(last.children):
+        if child.dep_ == "poss" and child.i < opening.i:  # "buildings" goes back to the clause's verb
+            child.head, child.dep_ = last.head, "dobj"
+    last.head, last.dep_ = verb, "oprd"
+    return True
+
+
 @Language.component("fronted_subjects")
 def fronted_subjects(doc: Doc) -> Doc:
     """"Malaysia, as chair of ASEAN, put forward a plan": a name set off from its verb by an aside is often read
-    as an adverbial noun; a verb with no subject of its own takes it back as its subject."""
+    as an adverbial noun, and a subordinate clause's subject as the object of its "after"; a verb with no subject
+    of its own takes it back as its subject."""
     for token in doc:
         verb = token.head
         if token.dep_ == "npadvmod" and token.pos_ == "PROPN" and token.i < verb.i and verb.pos_ == "VERB" and \
                 token.sent.start == token.left_edge.i and \
                 not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
             token.dep_ = "nsubj"
+        # "resigned after the head of the armed forces urged him to step down": the subject read as the object of
+        # the clause's own "after"
+        mark = token.head
+        if token.dep_ == "pobj" and mark.dep_ == "mark" and mark.head.pos_ == "VERB" and mark.head.i > token.i and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in mark.head.children):
+            token.head, token.dep_ = mark.head, "nsubj"
     return doc
 
 

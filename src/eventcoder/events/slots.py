@@ -258,6 +258,9 @@ class SlotFinding(ParseView):
             grievances = [g for head in [anchor, *addressees] for g in self._pobjs(head, {"over", "about", "against"})]
             if addressees and self._expand(grievances):
                 slots = [(t, s) for t, s in slots if t not in addressees] + named(grievances, "accuse.grievance")
+        if not slots and "xcomp" in pattern.requires:  # "applied to join NATO": the body it asks to be let into
+            slots += [(o, "verb.xcomp_object") for clause in anchor.children if clause.dep_ == "xcomp"
+                      for o in [direct_object(clause)] if o is not None]
         if not slots:  # "allowed a UN aid convoy to enter"
             slots += [(c, "verb.clause_subject") for clause in anchor.children if clause.dep_ in ("ccomp", "xcomp")
                       and not any(w.lower_ == "what" for w in clause.children)  # "struck what X described as"
@@ -302,6 +305,14 @@ class SlotFinding(ParseView):
             return None
         verb = noun.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            # "vetoed a resolution backing a plan that called on Assad to step down, drawing criticism": a
+            # participle after a comma at the end goes with the main clause, wherever the parser hung it
+            host = verb.head
+            while host.dep_ in ("xcomp", "relcl", "acl", "dobj", "obj", "pobj", "prep") and host.head != host:
+                host = host.head
+            if host != verb.head and host.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in host.children if c.dep_ == "nsubj"), None)
         report = verb.head if verb.dep_ == "advcl" and lemma(verb.head) in self.lexicon.cues["reporting_verbs"] \
             else None
         reported = None if report is None else report.head if report.dep_ == "parataxis" else next(
