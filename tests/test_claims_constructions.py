@@ -254,3 +254,10 @@ def test_a_quote_standing_alone_is_spoken_by_whom_the_words_came_from(code_recor
     result = code_records('"The enemy is retreating on every front." The words came from army spokesman Honore '
                           'Mbuyi, speaking on state radio.')
     assert "Mbuyi" in result.quotes[0].speaker_name
+
+
+def test_shares_of_named_candidates_given_by_two_sides_conflict_pair_by_pair(code_records):
+    result = code_records("The electoral tribunal declared Nicolas Maduro the winner of the election with 52.3% of the "
+                          "vote, against 43.1% for opposition candidate Edmundo Gonzalez. The opposition said Gonzalez "
+                          "had won 66% against 31% for Maduro.", "2024-07-30")
+    assert conflicting(result, "percentage") == {(31, 52.3), (43.1, 66)}

@@ -712,3 +712,19 @@ def test_the_broker_of_a_plan_proposes_it_wherever_the_parser_hangs_the_particip
                           "monitor the line.")
     proposal = [p for p in result.proposals if p.kind == "proposal"][0]
     assert proposal.actor is not None and proposal.actor.country == "SAU" and len(proposal.items) == 3
+
+
+@pytest.mark.parametrize("text, proposer, n_items", [
+    # the clauses of "a plan under which ..."
+    ("Egypt has circulated a plan under which Hamas would free the hostages, Israel would pull its troops back to "
+     "the border, and aid convoys would enter daily, on condition that both sides respect a truce.", "EGY", 3),
+    # what the main clause says would be done, after "Under the framework ..."
+    ("Under the plan brokered by Turkey, the two sides would reopen the ports, clear the mines and let grain ships "
+     "sail, provided that Moscow's exports are not blocked.", "TUR", 3),
+    # a counted list after a colon, whatever the noun
+    ("Pyongyang's envoy said the country was ready to accept two limits on its programme: a halt to missile tests "
+     "and the return of inspectors to Yongbyon.", "PRK", 2),
+])
+def test_proposals_laid_out_in_prose(code_records, text, proposer, n_items):
+    proposals = [p for p in code_records(text).proposals if p.kind == "proposal"]
+    assert proposals and proposals[0].actor.country == proposer and len(proposals[0].items) == n_items

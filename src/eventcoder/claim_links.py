@@ -32,7 +32,7 @@ MEASURES = ("inflation", "turnout", "vote", "unemployment", "growth", "approval"
             "budget", "aid", "debt", "deficit", "loan", "package", "enrichment", "output", "gdp", "spending")
 SAME_MEASURES = {"ballot": "vote", "votes": "vote"}  # "57% of ballots" and "54.28% of the vote" measure one share
 PEOPLE_CATEGORIES = PEOPLE_COUNTS | {"crowd"}
-UNNAMED_PEOPLE = {"men"}  # "lost nine men" (but "200 people, including members of the security forces", are anyone)
+UNNAMED_PEOPLE = {"men", "members"}  # "lost nine men" (but "200 people, including soldiers", are anyone)
 LOSS_WORDS = {"loss", "losses", "casualties", "dead", "deaths", "fatalities"}
 FORCE_NOUNS = {"troop", "soldier", "contingent", "force", "personnel", "serviceman", "servicemen", "deployment"}
 
@@ -60,6 +60,9 @@ def _measure(claim: Claim) -> str:
         return "troops"  # "11,000 North Korean troops" and "the contingent at 12,000" count one force
     # the noun measured ("the annual inflation rate": inflation), else the phrase's head ("katyusha rockets")
     measured = next((m for m in MEASURES if m in words), words[-1].removesuffix("s") if words else "")
+    if not measured and claim.category == "percentage" and claim.subject is not None and \
+            _side(claim) not in (None, claim.subject.country):
+        return "vote"  # "30% for Maduro": a candidate's share is a share of the vote
     return SAME_MEASURES.get(measured, measured)
 
 
@@ -140,6 +143,9 @@ def _bare(claim: Claim) -> bool:
 def _same_measure(a: Claim, b: Claim) -> bool:
     if _measure(a) == _measure(b):
         return True
+    if a.category == "percentage" and {_measure(a), _measure(b)} == {"", "vote"} and any(
+            c.subject is not None and _side(c) != c.subject.country for c in (a, b)):
+        return True  # a candidate's share against a share of nothing named: one share of the vote
     # a side's bare count of its dead and the same side's soldiers (or fighters) counted: one toll told two ways
     return (_bare(a) or _bare(b)) and _side(a) is not None and _side(a) == _side(b) and \
         {_measure(a), _measure(b)} - {"everyone"} <= set(ARMED_PARTS.values())

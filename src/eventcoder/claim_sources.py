@@ -98,8 +98,19 @@ class ClaimAttribution:
         """Whose share or votes: "44.2 percent for opposition candidate Edmundo Gonzalez", "Gonzalez had won 67
         percent", "declared Maduro the winner with 51.2 percent", "a quick count gave the challenger 51.9%"."""
         root = span.root
-        holders = [g for c in self.doc[span.end:span.end + 4] if c.lower_ == "for" for g in c.children
-                   if g.dep_ == "pobj"]
+        after = list(self.doc[span.end:span.end + 4])
+        after = after[:next((i for i, t in enumerate(after) if t.like_num), len(after))]  # "67% against 30% for X"
+        holders = [g for c in after if c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+        before = [t for t in self.doc[max(span.start - 2, 0):span.start] if t.pos_ != "ADV"]
+        if before and before[-1].pos_ == "PROPN" and before[-1].dep_ != "poss":
+            holders.append(before[-1])  # "González had taken 67% and Maduro roughly 30%"
+        won = root.head.head if root.head.lower_ == "with" else None
+        if won is not None and won.lemma_.lower() in ("winner", "victor"):
+            # "declared Maduro the winner with 51.2%": the one declared the winner (the parser may make the winner
+            # his apposition)
+            holders += [won.head] if won.dep_ == "appos" and won.head.pos_ == "PROPN" else [
+                c for c in won.head.children if c != won and c.pos_ == "PROPN" and c.dep_ in (
+                    "dobj", "ccomp", "nsubjpass", "oprd")]
         verb = root.head if root.head.pos_ in ("VERB", "AUX") else root.head.head
         if verb.pos_ in ("VERB", "AUX"):
             holders += [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.pos_ == "PROPN"]

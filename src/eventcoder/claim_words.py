@@ -43,7 +43,7 @@ CATEGORY_WORDS = {
     "missing": {"missing", "disappear", "miss", "whereabouts", "unaccounted"},
     "displaced": {"displace", "flee", "refugee", "evacuate", "displaced", "evacuee", "homeless", "home", "uproot",
                   "asylum", "migrant", "emigrate", "emigrant", "exodus", "abroad", "displacement", "deport",
-                  "deportee", "expel"},
+                  "deportee", "expel", "returned", "returnee", "departure", "repatriate", "repatriation"},
     "arrested": {"arrest", "detain", "detention", "jail", "imprison", "detainee", "round", "custody"},
     "votes": {"vote", "ballot", "seat"},
 }

@@ -152,7 +152,7 @@ def colon_list(text: str, announced: int | None = None) -> tuple[list[str], list
     announced = announced or announced_count(text.split(":", 1)[0])
     if ";" not in after and not (announced and len(items) == announced):
         items = split_last_and(items)  # (but "on three conditions: a, b, and c and d" has three)
-    if len(items) == 1 and re.search(r"\b(two|2|both)\b", text.split(":", 1)[0], re.I):
+    if len(items) == 1 and (announced == 2 or re.search(r"\b(two|2|both)\b", text.split(":", 1)[0], re.I)):
         left, sep, right = items[0].rpartition(" and ")  # "two steps: an end to X and the entry of Y"
         items = [left, right] if sep else items
     items = [_clean(i) for i in items if _clean(i)]
@@ -203,6 +203,22 @@ def semicolon_phrases(text: str) -> list[str]:
     if len(opening) < 2:
         return []
     return [_clean(c) for c in [opening[-1], *chunks[1:]]]
+
+
+UNDER_WHICH = re.compile(r"\bunder (?:which|it|them|whose terms)\b,?", re.I)
+
+
+def under_which_clauses(text: str) -> tuple[list[str], list[str]]:
+    """"a plan under which Hezbollah would pull back, the army would deploy 15,000 troops and Israel would halt its
+    strikes, on condition that ...": the clauses the plan is made of, each with its own subject and modal, and the
+    conditions that close them."""
+    opening = UNDER_WHICH.search(text)
+    if opening is None:
+        return [], []
+    items, conditions = _split_conditions(top_level_split(text[opening.end():]))
+    items = [_clean(c) for c in split_last_and(items)]
+    with_modal = [c for c in items if re.search(r"\b(would|will|should|must|shall)\b", c)]
+    return (items, conditions) if len(items) >= 2 and len(with_modal) == len(items) else ([], [])
 
 
 def lines_after(sentences: list[Span], index: int) -> tuple[list[str], list[int]]:

@@ -173,6 +173,13 @@ class ProposalExtractor:
                     for c in token.children if c.dep_ in ("amod", "compound", "nmod"))) \
                     and not any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in token.children):
                 return token  # "a counter-proposal", "a five-point consensus", "the 12-point paper"
+        colon = next((t for t in sent if t.text == ":"), None)
+        counted = next((t for t in reversed(self.doc[sent.start:colon.i]) if t.tag_ == "NNS" and any(
+            c.dep_ == "nummod" and c.lower_ in lists.NUMBER_WORDS[1:] for c in t.children)), None) \
+            if colon is not None else None
+        if counted is not None and len(lists.colon_list(self.doc[counted.left_edge.i:sent.end].text)[0]) == \
+                lists.NUMBER_WORDS.index(next(c.lower_ for c in counted.children if c.dep_ == "nummod")) + 1:
+            return counted  # "said Tehran was ready to accept three limits on its programme: a, b and c"
         root = sent.root
         if root.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in root.children) and (
                 lists.inline_markers(sent.text) or lists.ordinal_items(sent.text)):
@@ -354,7 +361,9 @@ class ProposalExtractor:
             items = shape(after_head)
             if items:
                 return items, [], []
-        items, conditions = lists.colon_list(after_head, lists.announced_count(text.split(":", 1)[0]))
+        count = next((lists.NUMBER_WORDS.index(c.lower_) + 1 for c in head.children if c.dep_ == "nummod" and
+                      c.lower_ in lists.NUMBER_WORDS), None)  # "two limits on its programme: ..."
+        items, conditions = lists.colon_list(after_head, count or lists.announced_count(text.split(":", 1)[0]))
         if items:
             return items, [], conditions
         for shape in (lists.ordinal_sentences, lists.modal_sentences, lists.wanting_sentences,
@@ -365,6 +374,18 @@ class ProposalExtractor:
         items = lists.semicolon_clauses(text) or lists.semicolon_phrases(after_head)
         if items:
             return items, [], []
+        items, conditions = lists.under_which_clauses(after_head)
+        if items:
+            return items, [], conditions
+        if head.dep_ == "pobj" and head.head.lower_ == "under" and head.head.i == sent.start:
+            # "Under the framework mediated by Qatar, M23 rebels would withdraw ..., hand over ... and allow ...,
+            # provided that ...": what the main clause says would be done
+            marker = OFFER_CONDITION.search(self.doc[sent.root.i:sent.end].text)
+            end = next((t.i for t in self.doc[sent.root.i:sent.end] if marker is not None and
+                        t.idx >= self.doc[sent.root.i].idx + marker.start()), sent.end)
+            items = lists.parallel_predicates(self.doc[sent.root.i:end])
+            if items:
+                return items, [], conditions_of(self.doc[end:sent.end].text)
         if index + 1 < len(self.sentences):  # "... set out his terms. First, ...; second, ...; and third, ..."
             following, cut = self._continued(self.sentences[index + 1].text.strip(), index + 2)
             for shape in (lists.ordinal_items, lists.inline_markers):  # "It asked (a) that ..., (b) that ..."

@@ -251,5 +251,22 @@ class ActorMatcher:
         ]
         mentions = [Mention(s.start, s.end, tuple(self._lookup[s.label])) for s in filter_spans(spans)]
         # "the South American bloc", "Latin American leaders": a region, not the country the adjective names alone
-        return [m for m in mentions if not (m.start and doc[m.start - 1].text in REGION_PREFIXES and
-                                            m.entries[0].kind == "adjective")]
+        mentions = [m for m in mentions if not (m.start and doc[m.start - 1].text in REGION_PREFIXES and
+                                                m.entries[0].kind == "adjective")]
+        return sorted(mentions + _surnames(doc, mentions), key=lambda m: m.start)
+
+
+def _surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"opposition candidate Edmundo González ... González had won 67%": a person named in full is named by the
+    surname alone after that."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    named: dict[str, Mention] = {}
+    found = []
+    for mention in mentions:
+        if mention.entries[0].kind == "person" and mention.end - mention.start >= 2:
+            named.setdefault(doc[mention.end - 1].text, mention)
+    for token in doc:
+        first = named.get(token.text)
+        if first is not None and token.i >= first.end and token.i not in taken and token.pos_ == "PROPN":
+            found.append(Mention(token.i, token.i + 1, first.entries))
+    return found
