@@ -426,3 +426,38 @@ def test_a_protest_note_handed_over_and_sabotage_by_an_agency(code):
                   "said was sabotage by Russian military intelligence of an undersea cable.", "2024-12-30")
     assert ("ACCUSE", "EST", "RUS") in dyads(events)
     assert any(e.event_type == "ASSAULT" and e.source is not None and e.source.country == "RUS" for e in events)
+
+
+def test_both_sides_are_the_two_parties_named_before_and_all_parties_no_political_party(code):
+    events = code("Ethiopia's army and Tigrayan forces traded artillery fire on Monday. The African Union urged both "
+                  "sides to return to talks.", "2022-08-30")
+    assert ("REQUEST", "AU", "ETH") in dyads(events)
+    events = code("Manila welcomed the ruling and urged all parties to show restraint.", "2016-07-12")
+    assert all(e.target is None or e.target.type != "PTY" for e in events)
+
+
+def test_someone_unknown_held_by_a_states_forces_is_one_of_its_people(code):
+    events = code("Honduran police detained Arnulfo Cabrera, a businessman, in Tegucigalpa on Friday.", "2024-03-01")
+    assert ("COERCE", "HND", "HND") in dyads(events)
+    events = code("Belarusian police arrested opposition blogger Ihar Losik on Sunday.", "2020-06-28")
+    assert ("COERCE", "BLR", "BLR") in dyads(events)
+
+
+def test_a_clause_before_a_semicolon_is_no_content_of_the_root_after_it(code):
+    events = code("Caracas blamed Washington for the blackout and vowed that it would retaliate; the State "
+                  "Department declined to comment.", "2019-03-10")
+    assert ("ACCUSE", "VEN", "USA") in dyads(events)
+
+
+def test_an_act_stopped_short_of_or_refrained_from_is_negated(code):
+    events = code("The African Union suspended Guinea on Friday but stopped short of imposing sanctions on the "
+                  "country's junta.", "2021-09-10")
+    assert any(e.event_type == "SANCTION" and e.negated for e in events)
+    events = code("Tokyo refrained from imposing sanctions on Moscow.", "2014-03-20")
+    assert [(e.event_type, e.negated) for e in events] == [("SANCTION", True)]
+
+
+def test_a_financing_package_approved_is_aid(code):
+    events = code("The World Bank's board on Tuesday approved a $750 million financing package for Ghana.",
+                  "2023-05-17")
+    assert ("AID", "WB", "GHA") in dyads(events)

@@ -128,6 +128,16 @@ def _quoted_predicate_in_clause(verb: Token, obj: Token) -> bool:
     return True
 
 
+@Language.component("stopped_short")
+def stopped_short(doc: Doc) -> Doc:
+    """"stopped short of imposing sanctions": the act stopped short of hangs on "stopped" (as in "refrained from
+    imposing"), so that the act keeps the clause's subject and its negation."""
+    for short in (t for t in doc if t.lower_ == "short" and t.head.lemma_.lower() == "stop"):
+        for of in [c for c in short.children if c.dep_ == "prep" and c.lower_ == "of"]:
+            of.head = short.head
+    return doc
+
+
 @Language.component("fronted_subjects")
 def fronted_subjects(doc: Doc) -> Doc:
     """"Malaysia, as chair of ASEAN, put forward a plan": a name set off from its verb by an aside is often read
@@ -208,8 +218,13 @@ def clauses_before_semicolons(doc: Doc) -> Doc:
         return doc
     for token in (doc[i] for i in _with_dep(doc, "ccomp")):
         head = token.head
-        if head.head != head and semicolon_between(token, head):
+        if not semicolon_between(token, head):
+            continue
+        if head.head != head:
             token.head = head.head
+        else:  # "Tehran blamed Israel ...; the military declined to comment": the first clause leads the sentence
+            token.head, token.dep_ = token, "ROOT"
+            head.head, head.dep_ = token, "parataxis"
     return doc
 
 
@@ -296,6 +311,7 @@ def load_model(name: str) -> Language:
         if "parser" in nlp.pipe_names and "naming_objects" not in nlp.pipe_names:
             nlp.add_pipe("naming_objects")  # last: it reads lemmas
             nlp.add_pipe("fronted_subjects")
+            nlp.add_pipe("stopped_short")
             nlp.add_pipe("finite_conjuncts")
             nlp.add_pipe("rootless_sentences")
             nlp.add_pipe("clauses_before_semicolons")

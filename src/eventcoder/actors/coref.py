@@ -8,6 +8,7 @@ Compatibility: he/she go to people, it/its to organisations and countries, they/
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Token
@@ -38,7 +39,8 @@ DEFINITE_KINDS = {
 }
 
 # "the two countries", "all three capitals", "both governments": as many states as were just named.
-GROUP_HEADS = {"country", "nation", "government", "capital", "state", "neighbour", "neighbor"}
+GROUP_HEADS = {"country", "nation", "government", "capital", "state", "neighbour", "neighbor", "side", "party"}
+SIDE_HEADS = {"side", "party"}  # ... and "both sides": the last two parties of any kind named
 GROUP_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -142,12 +144,15 @@ def counted_group(actors: DocumentActors, noun: Token) -> list[ResolvedActor]:
         return []
     sentence = sentence_of(noun)
     earliest = sentence_of(noun.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
+    kinds = ("country", "capital", "organization") if noun.lemma_.lower() in SIDE_HEADS else ("country", "capital")
     states = {m.end - 1: e for m in actors.mentions if earliest <= m.start and m.end <= noun.i
-              for e in m.entries[:1] if e.kind in ("country", "capital")}
+              for e in m.entries[:1] if e.kind in kinds}
     for last in sorted(states, reverse=True):
         listed = sorted({t.i for t in (noun.doc[last], *noun.doc[last].conjuncts) if t.i in states})
         if len(listed) == count:
-            return [actors.country_actor(states[i], noun) for i in listed]
+            members = [[actors.country_actor(states[i], noun)] if states[i].kind != "organization" else
+                       [replace(found, head=noun) for found in actors.resolve(noun.doc[i], 2)[:1]] for i in listed]
+            return [member for found in members for member in found]
     return []
 
 

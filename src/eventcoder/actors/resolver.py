@@ -61,6 +61,9 @@ BELONGING = {"belong": ("to",), "belonging": ("to",), "link": ("to", "with"), "l
 COUNTERPART_HEADS = {"neighbour", "neighbor", "ally", "partner", "counterpart", "rival", "foe", "adversary", "enemy",
                      "nemesis", "archrival", "arch-rival", "arch-foe"}
 
+SIDE_NOUNS = {"party", "side"}
+SIDE_QUANTIFIERS = {"all", "both", "either", "neither", "warring", "each"}
+
 
 def _belonging_to(head: Token) -> Token | None:
     """"targets belonging to the Houthi movement", "hackers working for China's intelligence service", "forces
@@ -218,6 +221,9 @@ class DocumentActors(DescriptionResolution):
                 group = [g for m in members for g in self.resolve(m, depth + 1) if g.actor.country] or group
             return [replace(member, actor=member.actor.model_copy(update={"text": head.text}),
                             head=head, span=(head.idx, head.idx + len(head.text))) for member in group]
+        if head.lemma_.lower() in SIDE_NOUNS and any(c.lower_ in SIDE_QUANTIFIERS for c in head.children):
+            # "urged all parties to show restraint", "both sides": the sides named before, not political parties
+            return self.coref.group(self, head)
         tokens = self.phrase_tokens(head)
         span = self._span_of(tokens)
         text = self.text[span[0]:span[1]]

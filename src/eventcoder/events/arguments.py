@@ -241,6 +241,8 @@ class ArgumentFinding(SlotFinding):
         if pattern.outcome.type == "AID" and not pattern.reverse:
             # "$500 million in humanitarian aid to Gaza": the place's country receives it
             chain.append(("aid.place", lambda: self._first_held(target_tokens)))
+        if pattern.outcome.cameo.startswith(REPRESSION_CAMEO_ROOT):
+            chain.append(("repression.named_person", lambda: self._named_person(anchor, sources)))
         if pattern.outcome.type in TARGET_NULL_TYPES and not pattern.reverse and event_type != "MOBILIZE":
             chain.append(("place.struck", lambda: self._struck_holder(trig, target_tokens)))
         for strategy, find in chain:
@@ -341,6 +343,20 @@ class ArgumentFinding(SlotFinding):
         return [replace(a, actor=a.actor.model_copy(update={"type": None}))
                 for a in self._distinct_countries(self._expand(borders))]
 
+    def _named_person(self, verb: Token, sources: list[ResolvedActor]) -> list[ResolvedActor]:
+        """"soldiers detained Ovidio Guzman": someone the knowledge base does not know, arrested or held by a state's
+        forces, is one of that state's people (sector unknown)."""
+        subject, passive = self._subject(verb)
+        person = subject if passive else direct_object(verb)
+        countries = {s.actor.country for s in sources if s.actor.country}
+        # (the tagger often calls an unknown name an organisation; a place is no one)
+        if person is None or person.pos_ != "PROPN" or person.ent_type_ not in ("PERSON", "ORG", "") or \
+                self.places.place_at(person) is not None or len(countries) != 1:
+            return []
+        country = countries.pop()
+        actor = Actor(text=person.text, name=self.actors.country_name(country), country=country, type=None)
+        return [ResolvedActor(actor, person, (person.idx, person.idx + len(person.text)))]
+
     def _foreign_place(self, anchor: Token, sources: list[ResolvedActor]) -> list[ResolvedActor]:
         """"fired missiles into waters around Taiwan", "moved into the buffer zone on the Golan Heights": a force
         sent into another state's place faces that state (sector unknown); its own ground faces no one."""
@@ -383,8 +399,9 @@ class ArgumentFinding(SlotFinding):
             return targets
         country = countries.pop()
         update = {"country": country, "name": self.actors.country_name(country)}
+        # (and someone of no known country, "opposition journalist Roman Protasevich", is theirs too)
         return [replace(t, actor=t.actor.model_copy(update=update), country_from_context=False)
-                if t.country_from_context else t for t in targets]
+                if t.country_from_context or t.actor.country is None and t.actor.type else t for t in targets]
 
     def _host_of_visit(self, trig: Trigger) -> list[ResolvedActor]:
         """"a visit to Nairobi" -> the host is Kenya's government."""

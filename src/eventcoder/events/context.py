@@ -112,6 +112,9 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
             planned = True
         if depth > 0 and lemma in cues["failure_verbs"] and chain[depth - 1].dep_ == "xcomp":
             negated = not negated  # "failed to reach agreement"
+        if depth > 1 and (lemma in cues["abstaining_verbs"] and chain[depth - 1].lower_ == "from" or
+                          lemma == "stop" and chain[depth - 1].lower_ == "of"):
+            negated = not negated  # "stopped short of imposing sanctions", "refrained from naming Russia"
         if depth > 0 and lemma in cues["wish_verbs"] and chain[depth - 1].dep_ == "xcomp" and any(
                 c.dep_ in ("dobj", "obj") for c in children):
             hypothetical = True  # "Obama wants Putin to attack": a wish, not Putin's plan
