@@ -461,3 +461,31 @@ def test_a_financing_package_approved_is_aid(code):
     events = code("The World Bank's board on Tuesday approved a $750 million financing package for Ghana.",
                   "2023-05-17")
     assert ("AID", "WB", "GHA") in dyads(events)
+
+
+def test_strikes_against_a_policy_are_walkouts(code):
+    events = code("Thousands of workers walked off the job across Italy on Friday in a third day of strikes against "
+                  "the government's pension reform.", "2024-05-13")
+    assert [e.event_type for e in events] == ["PROTEST"] * len(events) and events
+
+
+def test_missiles_fired_into_the_sea_face_no_one(code):
+    events = code("North Korea fired a ballistic missile into the sea off its east coast on Sunday, Japan's defence "
+                  "ministry said.", "2023-02-19")
+    assert [(e.event_type, e.target) for e in events] == [("MOBILIZE", None)]
+
+
+def test_winding_down_a_military_mission_is_a_promised_retreat(code):
+    events = code("The United States will wind down its military mission in Iraq next year.", "2024-09-27")
+    assert ("CONCEDE", "USA", "IRQ") in dyads(events)
+
+
+def test_a_label_given_to_an_appended_move_names_its_doers(code):
+    events = code("Chile and Peru recognised the opposition leader as interim president on Monday, a move Caracas's "
+                  "foreign minister branded an act of aggression.", "2019-01-28")
+    assert {("ACCUSE", "VEN", "CHL"), ("ACCUSE", "VEN", "PER")} <= dyads(events)
+
+
+def test_weapons_announced_for_a_state_are_aid(code):
+    events = code("Washington announced a further $400 million weapons package for Kyiv on Friday.", "2023-03-03")
+    assert ("AID", "USA", "UKR") in dyads(events)

@@ -80,6 +80,9 @@ def naming_objects(doc: Doc) -> Doc:
                 any(c.dep_ == "oprd" for c in verb.children):
             continue
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if len(objects) == 1 and _names_the_noun_before(verb):
+            objects[0].dep_ = "oprd"  # "..., a move Israel's foreign minister branded a reward for terrorism"
+            continue
         if len(objects) == 2:  # "branded the move a coup"
             objects[1].dep_ = "oprd"
             continue
@@ -108,6 +111,25 @@ def naming_objects(doc: Doc) -> Doc:
                 inner.head, inner.dep_, predicate.dep_ = verb, "dobj", "oprd"
             break
     return doc
+
+
+def _names_the_noun_before(verb: Token) -> bool:
+    """"recognised a Palestinian state, a move Israel's foreign minister branded a reward for terrorism": a naming
+    clause right after an appended noun ("a move", "a decision") names that noun; the parser may read the clause as
+    the main verb's content and the label as its object. The clause becomes the noun's relative clause."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and subject is not None and subject.lower_ not in (
+            "that", "which", "who"):
+        return True  # "a move Caracas's foreign minister branded an act of aggression": the move is named
+    if subject is None or verb.dep_ == "relcl" or subject.left_edge.i < 2:
+        return False
+    noun = verb.doc[subject.left_edge.i - 1]
+    opening = verb.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+    if noun.pos_ != "NOUN" or noun.i > verb.i or opening is None or opening.text != "," or \
+            not any(c.dep_ == "det" for c in noun.children) or verb in noun.ancestors:
+        return False
+    verb.head, verb.dep_ = noun, "relcl"
+    return True
 
 
 def _quoted_predicate_in_clause(verb: Token, obj: Token) -> bool:

@@ -127,6 +127,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         if base.type == "ASSAULT" and not targets and any(
                 lemma(t) in SEA_WORDS for t in self._pobjs(trig.anchor, {"into", "in", "off", "over"})):
             base = Outcome("MOBILIZE", "150", "weapons")  # "fired two ballistic missiles into the sea": a test
+            # at no one, unless the waters are another state's ("into waters around Taiwan")
+            event_type = base.type
+            targets = tagged(self._foreign_place(trig.anchor, sources), "mobilize.foreign_place")
         sources, targets = self._discourse_arguments(trig, sources, targets)
         targets = self._discourse_target(trig, sources, targets)
         sources, targets = self._protest_defaults(trig, sources, targets)

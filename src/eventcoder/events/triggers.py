@@ -268,8 +268,9 @@ class TriggerFinding(ParseView):
         strike", "workers launched a strike" are walkouts."""
         if noun.head.lower_ == "on":
             return False
-        if self._pobjs(noun, {"on", "against"}):
-            return True
+        aimed = self._pobjs(noun, {"on", "against"})
+        if aimed:  # (but "strikes against the pension reform" are walkouts)
+            return not all(lemma(t) in self.lexicon.cues["policy_nouns"] for t in aimed)
         verb = self._light_verb(noun)
         if verb is not None:
             subject, passive = self._subject(verb)
