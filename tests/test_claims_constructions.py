@@ -261,3 +261,25 @@ def test_shares_of_named_candidates_given_by_two_sides_conflict_pair_by_pair(cod
                           "vote, against 43.1% for opposition candidate Edmundo Gonzalez. The opposition said Gonzalez "
                           "had won 66% against 31% for Maduro.", "2024-07-30")
     assert conflicting(result, "percentage") == {(31, 52.3), (43.1, 66)}
+
+
+def test_those_missing_after_an_abduction_are_the_abducted(code_records):
+    result = code_records("Gunmen abducted 120 villagers in Zamfara on Friday, the local chief said. State "
+                          "police put the number of those missing at about 40.", "2024-03-09")
+    assert {c.category for c in result.claims} == {"captured", "missing"}
+    assert conflicting(result, "captured") | conflicting(result, "missing") == {(40, 120)}
+
+
+def test_a_bound_given_as_no_higher_than(code_records):
+    result = code_records("Officials said turnout was 97.5 percent. The regional administration said real turnout had "
+                          "been no higher than 20 percent.", "2022-09-28")
+    low = [c for c in result.claims if c.value == 20][0]
+    assert low.bound == "at_most" and conflicting(result, "percentage") == {(20, 97.5)}
+
+
+def test_people_seized_or_taken_are_captives_and_goods_seized_are_not(code_records):
+    result = code_records("Gunmen seized 120 villagers in Zamfara on Friday, the local chief said. State police said "
+                          "80 villagers had been taken.", "2024-03-09")
+    assert {c.category for c in result.claims} == {"captured"} and conflicting(result, "captured") == {(80, 120)}
+    result = code_records("Customs officers seized 2,000 kilograms of cocaine in the port.")
+    assert all(c.category != "captured" for c in result.claims)

@@ -152,7 +152,7 @@ def _same_measure(a: Claim, b: Claim) -> bool:
 
 
 def _same_count(a: Claim, b: Claim) -> bool:
-    if a.category != b.category or not _same_measure(a, b):
+    if a.category != b.category and {a.category, b.category} != {"captured", "missing"} or not _same_measure(a, b):
         return False
     if a.category == "percentage" and not _measure(a) and _side(a) is None and _side(b) is None:
         return False  # "turnout was 86.1%" and "gave him 50.8%": percentages of nothing named are not comparable
@@ -206,13 +206,21 @@ def link_conflicts(claims: list[Claim]) -> None:
     candidates = [c for c in claims if _linkable(c)]
     by_kind: dict[str | None, list[Claim]] = defaultdict(list)
     for claim in candidates:
-        by_kind[claim.category].append(claim)
+        by_kind[_kind(claim, candidates)].append(claim)
     for group in by_kind.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if _same_count(a, b) and _differ(a, b):
                     _pair(a, b)
     _name_groups([c for c in candidates if c.conflicts_with])
+
+
+def _kind(claim: Claim, claims: list[Claim]) -> str | None:
+    """The kind of count a figure is compared within: its category, but those still missing after an abduction
+    the same report counts are the abducted ("abducted 287 pupils", "put the number of those missing at 100")."""
+    if claim.category == "missing" and any(c.doc_id == claim.doc_id and c.category == "captured" for c in claims):
+        return "captured"
+    return claim.category
 
 
 def _pair(a: Claim, b: Claim) -> None:

@@ -25,7 +25,9 @@ CURRENCIES = {"$": "USD", "us$": "USD", "dollar": "USD", "€": "EUR", "euro": "
               "koruna": "CZK", "leu": "RON", "lev": "BGN", "krona": "SEK", "krone": "NOK", "tenge": "KZT",
               "kina": "PGK", "pound sterling": "GBP", "c$": "CAD", "a$": "AUD", "ca$": "CAD"}
 BOUND_WORDS = [
-    ("no more than", "at_most"), ("not more than", "at_most"), ("no fewer than", "at_least"),
+    ("no higher than", "at_most"), ("no greater than", "at_most"), ("not higher than", "at_most"),
+    ("no lower than", "at_least"), ("higher than", "at_least"), ("lower than", "at_most"), ("no more than", "at_most"),
+    ("not more than", "at_most"), ("no fewer than", "at_least"),
     ("no less than", "at_least"), ("well over", "at_least"), ("well above", "at_least"), ("upwards of", "at_least"),
     ("just under", "at_most"), ("just over", "at_least"), ("more than", "at_least"), ("at least", "at_least"),
     ("as many as", "up_to"), ("as high as", "up_to"), ("up to", "up_to"), ("fewer than", "at_most"),
@@ -39,7 +41,8 @@ CATEGORY_WORDS = {
     "dead": {"kill", "die", "dead", "death", "fatality", "slay", "lose", "loss", "perish", "toll", "murder",
              "bury", "body"},
     "wounded": {"wound", "injure", "injured", "wounded", "injury", "casualty", "hurt"},
-    "captured": {"capture", "captive", "captivity", "prisoner", "pow", "hostage", "surrender"},
+    "captured": {"capture", "captive", "captivity", "prisoner", "pow", "hostage", "surrender", "abduct", "kidnap",
+                 "abduction", "kidnapping", "abductee"},
     "missing": {"missing", "disappear", "miss", "whereabouts", "unaccounted"},
     "displaced": {"displace", "flee", "refugee", "evacuate", "displaced", "evacuee", "homeless", "home", "uproot",
                   "asylum", "migrant", "emigrate", "emigrant", "exodus", "abroad", "displacement", "deport",
@@ -76,6 +79,10 @@ PART_WORDS = set().union(*PARTS.values())  # "the civilian death toll" is not th
 # Nouns that stand for a figure: what they count comes from their own words, else from the figure just given.
 PEOPLE_COUNTS = {"dead", "wounded", "captured", "missing", "displaced", "arrested"}
 # A figure's own word that names no people ("7,000 dead", "30,000 wounded") counts whom the sentence already counted.
+# Verbs that take people captive only when people are what they take ("seized 287 pupils", not "seized 2 tonnes")
+TAKING_VERBS = {"seize", "take", "snatch", "grab", "round"}
+PEOPLE_NOUNS = {"people", "person", "pupil", "villager", "passenger", "teacher", "worker", "staff", "resident",
+                "worshipper", "tourist", "farmer", "fisherman", "crew", "traveller", "traveler"}
 BARE_COUNTS = {"dead", "wounded", "injured", "killed", "casualties", "casualty", "death", "deaths", "fatalities",
                "missing", "captured", "displaced", "arrested", "injuries", "loss", "losses"}
 COUNT_NOUNS = {"number", "toll", "figure", "total", "tally", "count", "estimate", "it", "crowd", "turnout", "tolls"}

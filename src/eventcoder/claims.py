@@ -50,11 +50,14 @@ from eventcoder.claim_words import (
     NATIONWIDE_WORDS,
     OTHER_MINIMUM,
     PART_WORDS,
+    PARTS,
     PEOPLE_COUNTS,
+    PEOPLE_NOUNS,
     PERSONNEL,
     SAME_PERIOD,
     SCOPE_WINDOW,
     SEPARATE_INCIDENT,
+    TAKING_VERBS,
     TIME_UNITS,
     VAGUE,
     WEAPONS,
@@ -373,6 +376,9 @@ class ClaimExtractor(ClaimAttribution):
         if lemma in CROWD_NOUNS and (lemma in ("crowd", "protester", "demonstrator", "marcher") or
                                      words & CROWD_VERBS):
             return "crowd"
+        if counted is not None and words & TAKING_VERBS and lemma in PEOPLE_NOUNS | {
+                w.removesuffix("s") for part in PARTS.values() for w in part}:
+            return "captured"  # "seized 287 pupils and teachers", "251 pupils had been taken"
         if counted is not None and counted.lemma_.lower() not in COUNT_NOUNS and counted.pos_ == "NOUN" and \
                 not counted.like_num and (number_value(span.text) or 0) >= OTHER_MINIMUM:
             return "other"  # "1,500 extra medical school places", "12,000 trainee doctors"
