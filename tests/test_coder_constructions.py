@@ -489,3 +489,33 @@ def test_a_label_given_to_an_appended_move_names_its_doers(code):
 def test_weapons_announced_for_a_state_are_aid(code):
     events = code("Washington announced a further $400 million weapons package for Kyiv on Friday.", "2023-03-03")
     assert ("AID", "USA", "UKR") in dyads(events)
+
+
+def test_what_one_is_prompted_to_promise_answers_whoever_prompted_it(code):
+    events = code("Washington imposed tariffs on imports from Brazil and India on Friday, prompting New Delhi to vow "
+                  "swift retaliation.", "2025-08-08")
+    assert {("SANCTION", "USA", "BRA"), ("SANCTION", "USA", "IND"), ("THREATEN", "IND", "USA")} <= dyads(events)
+
+
+def test_protests_spreading_over_a_grievance_are_aimed_at_the_government(code):
+    events = code("Police fired tear gas in Nairobi on Tuesday as protests spread over the death of a blogger in "
+                  "police custody.", "2025-06-17")
+    assert ("PROTEST", "KEN", "KEN") in dyads(events)
+
+
+def test_the_judges_are_the_court_named_before_and_the_countries_leaders_each_state(code):
+    events = code("Nicaragua filed a case at the International Court of Justice on Monday and asked the judges to "
+                  "order Germany to halt arms sales to Israel.", "2024-03-01")
+    assert ("REQUEST", "NIC", "ICJ") in dyads(events)
+    events = code("Warships from Brazil, India and South Africa began joint drills on Monday, days after the three "
+                  "countries' leaders met in Johannesburg.", "2023-08-28")
+    assert {("CONSULT", "BRA", "IND"), ("CONSULT", "BRA", "ZAF")} <= dyads(events)
+
+
+def test_each_side_accusing_the_other_is_both_parties_named_before(code):
+    events = code("Armenia and Azerbaijan agreed to a truce on Monday. Within hours, each side accused the other of "
+                  "violating it.", "2022-09-14")
+    assert {("ACCUSE", "ARM", "AZE"), ("ACCUSE", "AZE", "ARM")} <= dyads(events)
+    events = code("Armenia and Azerbaijan agreed to a truce on Monday. The two sides later accused each other of "
+                  "violating it.", "2022-09-14")
+    assert {("ACCUSE", "ARM", "AZE"), ("ACCUSE", "AZE", "ARM")} <= dyads(events)

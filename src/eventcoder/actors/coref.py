@@ -43,6 +43,9 @@ GROUP_HEADS = {"country", "nation", "government", "capital", "state", "neighbour
 SIDE_HEADS = {"side", "party"}  # ... and "both sides": the last two parties of any kind named
 GROUP_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
+BENCH_NOUNS = {"judge", "prosecutor", "panel", "bench"}
+COURTS = {"court", "tribunal"}
+
 
 class Coreference(Protocol):
     """What the actor resolver asks of a coreference component; a neural resolver can implement this."""
@@ -105,8 +108,15 @@ def definite_antecedent(actors: DocumentActors, noun: Token) -> ResolvedActor | 
     """"The agency's chief" after "the International Atomic Energy Agency said": the nearest earlier
     knowledge-base mention of a compatible kind, within the last few sentences."""
     kinds = DEFINITE_KINDS.get(noun.lower_) or DEFINITE_KINDS.get(noun.lemma_.lower())
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its") for c in noun.children):
         return None
+    if noun.lemma_.lower() in BENCH_NOUNS:
+        # "filed a case at the International Court of Justice ... asked the judges": the court named before
+        court = next((m for m in sorted(actors.mentions, key=lambda m: -m.start) if m.end <= noun.i and
+                      m.entries[0].kind == "organization" and any(t.lemma_.lower() in COURTS
+                                                                  for t in noun.doc[m.start:m.end])), None)
+        found = actors.resolve(noun.doc[court.end - 1], 2) if court is not None else []
+        return found[0] if found else None
     if kinds is None:
         return _named_by_head(actors, noun)
     earliest = sentence_of(noun).start
@@ -135,11 +145,12 @@ def definite_antecedent(actors: DocumentActors, noun: Token) -> ResolvedActor | 
 def counted_group(actors: DocumentActors, noun: Token) -> list[ResolvedActor]:
     """"Israel recalled its ambassadors from all three capitals" after "Spain, Ireland and Norway": a counted
     plural of a state noun stands for the last list of that many states named before it, in its sentence or the
-    one before."""
-    if noun.lemma_.lower() not in GROUP_HEADS or noun.tag_ != "NNS":
+    one before ("each side" for the last two)."""
+    if noun.lemma_.lower() not in GROUP_HEADS:
         return []
     count = next((GROUP_COUNTS[c.lower_] for c in noun.children if c.lower_ in GROUP_COUNTS and
-                  c.dep_ in ("nummod", "det", "predet", "quantmod")), None)
+                  c.dep_ in ("nummod", "det", "predet", "quantmod")), None) if noun.tag_ == "NNS" else \
+        2 if noun.lemma_.lower() in SIDE_HEADS and any(c.lower_ == "each" for c in noun.children) else None
     if count is None:
         return []
     sentence = sentence_of(noun)

@@ -62,6 +62,7 @@ COUNTERPART_HEADS = {"neighbour", "neighbor", "ally", "partner", "counterpart", 
                      "nemesis", "archrival", "arch-rival", "arch-foe"}
 
 SIDE_NOUNS = {"party", "side"}
+TRADE_HEADS = {"import", "export", "good", "product", "shipment", "commodity"}
 SIDE_QUANTIFIERS = {"all", "both", "either", "neither", "warring", "each"}
 
 
@@ -280,9 +281,11 @@ class DocumentActors(DescriptionResolution):
                 if inner and self.agent_for(tokens, head) is None or inner and inner[0].actor.type == "IGO":
                     return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
                             for r in inner]
-        for prep, heads in (("with", BORDER_HEADS), ("including", None)):
+        for prep, heads in (("with", BORDER_HEADS), ("including", None), ("from", TRADE_HEADS)):
             if heads is None or head.lemma_.lower() in heads:
-                inner = [r for g in self._pobjs(head, prep) for r in self.resolve(g, depth + 1)]
+                # "tariffs on imports from Canada and Mexico": each exporter
+                inner = [r for g in self._pobjs(head, prep) for m in (g, *g.conjuncts)
+                         for r in self.resolve(m, depth + 1)]
                 if inner:
                     return inner
         resolved = self._from_modifiers(head, tokens, text, span, depth)

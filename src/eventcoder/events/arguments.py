@@ -224,6 +224,7 @@ class ArgumentFinding(SlotFinding):
         if event_type in VERBAL_TYPES - {"CONSULT"}:  # a swap "brokered by" a mediator is no meeting with the swappers
             chain.append(("relative.event_agent", lambda: self._event_head_agent(anchor)))
             chain.append(("nominal.drawn_by_event", lambda: self._drawn_by_doer(trig)))
+            chain.append(("verbal.prompted_by", lambda: self._prompter(anchor)))
         if event_type == "THREATEN" or lemma(anchor) in self.lexicon.cues["promise_verbs"]:
             chain += [("threaten.condition_subject", lambda: self._condition_subjects(trig)),
                       ("threaten.clause_target", lambda: self._clause_target(anchor)),
@@ -342,6 +343,15 @@ class ArgumentFinding(SlotFinding):
         borders = [p for p in places if lemma(p) in BORDER_NOUNS and self._pobjs(p, {"with"})]
         return [replace(a, actor=a.actor.model_copy(update={"type": None}))
                 for a in self._distinct_countries(self._expand(borders))]
+
+    def _prompter(self, verb: Token) -> list[ResolvedActor]:
+        """"Trump ordered tariffs on Canada and Mexico, prompting Mexico to promise retaliation": what one is prompted
+        to say answers whoever did what prompted it."""
+        prompting = verb.head
+        if verb.dep_ != "xcomp" or lemma(prompting) not in self.lexicon.cues["causative_verbs"] or \
+                prompting.dep_ not in ("advcl", "conj") or prompting.head == prompting:
+            return []
+        return self._expand(self._active_subject(prompting.head))
 
     def _named_person(self, verb: Token, sources: list[ResolvedActor]) -> list[ResolvedActor]:
         """"soldiers detained Ovidio Guzman": someone the knowledge base does not know, arrested or held by a state's
@@ -489,6 +499,8 @@ class ArgumentFinding(SlotFinding):
         tokens = [*trig.anchor.subtree, *(t for m in trig.merged for t in m.anchor.subtree)]
         if trig.token != trig.anchor:
             tokens += list(trig.token.subtree)
+        if trig.nominal and trig.token.dep_ == "nsubj":  # "protests spread over the death of a woman in custody"
+            tokens += [t for c in trig.token.head.children if c.dep_ == "prep" for t in c.subtree]
         words = {t.lower_ for t in tokens} | {lemma(t) for t in tokens} | {lemma(c.anchor) for c in trig.content}
         cues = self.lexicon.cues
         return bool(words & set(cues["protest_directed_words"])) or any(

@@ -76,9 +76,12 @@ DELEGATIONS = {"delegation", "envoy", "mission", "team", "negotiator"}
 
 
 def _each_other(verb: Token) -> bool:
-    """"The army and the RSF blamed each other": the parties act on one another."""
+    """"The army and the RSF blamed each other", "each side accused the other": the parties act on one another."""
+    each_subject = any(c.dep_ == "nsubj" and any(d.lower_ == "each" for d in c.children) for c in verb.children)
     return any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or
-               t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one" for t in verb.subtree)
+               t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one" or
+               each_subject and t.lower_ == "other" and any(c.lower_ == "the" for c in t.children)
+               for t in verb.subtree)
 
 
 def _identical(a: Actor, b: Actor) -> bool:
