@@ -283,3 +283,25 @@ def test_people_seized_or_taken_are_captives_and_goods_seized_are_not(code_recor
     assert {c.category for c in result.claims} == {"captured"} and conflicting(result, "captured") == {(80, 120)}
     result = code_records("Customs officers seized 2,000 kilograms of cocaine in the port.")
     assert all(c.category != "captured" for c in result.claims)
+    result = code_records("Police said 12,000 people had taken part in the rally.")
+    assert [c.category for c in result.claims] == ["crowd"]
+
+
+def test_votes_won_are_votes_and_participation_is_turnout(code_records):
+    result = code_records("The interior ministry said turnout reached 49.8%. A monitoring network put participation at "
+                          "no more than 30%. Pezeshkian won 16.3 million votes, the ministry said.", "2024-07-06")
+    assert {c.category for c in result.claims if c.value > 1000} == {"votes"}
+    assert conflicting(result, "percentage") == {(30, 49.8)}
+
+
+def test_people_who_vanished_are_missing_and_those_taken_are_captives(code_records):
+    result = code_records("The commission said it had confirmed 2,506 cases of people who vanished during the war. "
+                          "A survivors' group said the true number of the disappeared was no fewer than 3,000.")
+    assert {c.category for c in result.claims} == {"missing"} and conflicting(result, "missing") == {(2506, 3000)}
+
+
+def test_a_turnout_given_after_a_share_is_a_turnout_and_below_is_a_bound(code_records):
+    result = code_records("Officials said 93.1% of voters had backed the plan, on a turnout of 85.4%. The governor "
+                          "said turnout had in reality been below 25%.", "2022-09-28")
+    low = [c for c in result.claims if c.value == 25][0]
+    assert low.bound == "at_most" and conflicting(result, "percentage") == {(25, 85.4)}

@@ -30,7 +30,8 @@ ARMED_PARTS = {"MIL": "soldiers", "REB": "fighters", "SPY": "soldiers", "COP": "
 # For figures that are not head counts, the noun measured ("the annual inflation rate" measures inflation).
 MEASURES = ("inflation", "turnout", "vote", "unemployment", "growth", "approval", "support", "cost", "damage",
             "budget", "aid", "debt", "deficit", "loan", "package", "enrichment", "output", "gdp", "spending")
-SAME_MEASURES = {"ballot": "vote", "votes": "vote"}  # "57% of ballots" and "54.28% of the vote" measure one share
+# "57% of ballots" and "54.28% of the vote" measure one share; so do "turnout" and "participation"
+SAME_MEASURES = {"ballot": "vote", "votes": "vote", "participation": "turnout"}
 PEOPLE_CATEGORIES = PEOPLE_COUNTS | {"crowd"}
 UNNAMED_PEOPLE = {"men", "members"}  # "lost nine men" (but "200 people, including soldiers", are anyone)
 LOSS_WORDS = {"loss", "losses", "casualties", "dead", "deaths", "fatalities"}

@@ -296,5 +296,7 @@ def bare_rate(counted: Token | None) -> bool:
 
 
 def definite_count(counted: Token | None) -> bool:
-    return counted is not None and token_lemma(counted) in COUNT_NOUNS and any(
-        c.dep_ in ("det", "poss") for c in counted.children)
+    """"the toll", "its count": the count given before (but "a turnout of 85.4%" names a rate of its own)."""
+    return counted is not None and token_lemma(counted) in COUNT_NOUNS - {"turnout"} and any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+        for c in counted.children)

@@ -34,7 +34,8 @@ BOUND_WORDS = [
     ("less than", "at_most"), ("at most", "at_most"), ("nearly", "at_most"), ("almost", "at_most"),
     ("over", "at_least"), ("some", "about"), ("about", "about"), ("around", "about"), ("roughly", "about"),
     ("approximately", "about"), ("an estimated", "about"), ("estimated", "about"), ("close to", "at_most"),
-    ("nearer to", "about"), ("nearer", "about"), ("closer to", "about"),
+    ("nearer to", "about"), ("nearer", "about"), ("closer to", "about"), ("below", "at_most"), ("above", "at_least"),
+    ("in excess of", "at_least"),
 ]
 # What a number counts: lemma of the counted noun or of the verb/adjective that says what happened to it.
 CATEGORY_WORDS = {
@@ -43,7 +44,7 @@ CATEGORY_WORDS = {
     "wounded": {"wound", "injure", "injured", "wounded", "injury", "casualty", "hurt"},
     "captured": {"capture", "captive", "captivity", "prisoner", "pow", "hostage", "surrender", "abduct", "kidnap",
                  "abduction", "kidnapping", "abductee"},
-    "missing": {"missing", "disappear", "miss", "whereabouts", "unaccounted"},
+    "missing": {"missing", "disappear", "miss", "whereabouts", "unaccounted", "vanish", "disappeared"},
     "displaced": {"displace", "flee", "refugee", "evacuate", "displaced", "evacuee", "homeless", "home", "uproot",
                   "asylum", "migrant", "emigrate", "emigrant", "exodus", "abroad", "displacement", "deport",
                   "deportee", "expel", "returned", "returnee", "departure", "repatriate", "repatriation"},

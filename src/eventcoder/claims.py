@@ -311,6 +311,8 @@ class ClaimExtractor(ClaimAttribution):
             return CURRENCIES[sign.group(0)]
         window = [t for t in self.doc[max(span.start - 1, 0):min(span.end + 1, len(self.doc))]]
         for token in window:
+            if token.pos_ in ("VERB", "AUX") and token.i < span.start:
+                continue  # "Pezeshkian won 16.3 million votes": a verb, not the Korean currency
             key = token.lower_ if token.lower_ in CURRENCIES else token.lemma_.lower()
             if key in CURRENCIES:
                 return CURRENCIES[key]
@@ -373,12 +375,13 @@ class ClaimExtractor(ClaimAttribution):
             return "troops"
         if lemma in WEAPONS:
             return "weapons"
+        taking_part = counted is not None and any(c.lower_ == "part" for c in counted.head.children)
+        if counted is not None and words & TAKING_VERBS and not taking_part and lemma in PEOPLE_NOUNS | {
+                w.removesuffix("s") for part in PARTS.values() for w in part}:
+            return "captured"  # "seized 287 pupils and teachers", "251 pupils had been taken" (not "taken part")
         if lemma in CROWD_NOUNS and (lemma in ("crowd", "protester", "demonstrator", "marcher") or
                                      words & CROWD_VERBS):
             return "crowd"
-        if counted is not None and words & TAKING_VERBS and lemma in PEOPLE_NOUNS | {
-                w.removesuffix("s") for part in PARTS.values() for w in part}:
-            return "captured"  # "seized 287 pupils and teachers", "251 pupils had been taken"
         if counted is not None and counted.lemma_.lower() not in COUNT_NOUNS and counted.pos_ == "NOUN" and \
                 not counted.like_num and (number_value(span.text) or 0) >= OTHER_MINIMUM:
             return "other"  # "1,500 extra medical school places", "12,000 trainee doctors"
