@@ -519,3 +519,15 @@ def test_each_side_accusing_the_other_is_both_parties_named_before(code):
     events = code("Armenia and Azerbaijan agreed to a truce on Monday. The two sides later accused each other of "
                   "violating it.", "2022-09-14")
     assert {("ACCUSE", "ARM", "AZE"), ("ACCUSE", "AZE", "ARM")} <= dyads(events)
+
+
+def test_a_warning_defied_was_given_to_whoever_went_ahead(code):
+    events = code("Ankara took delivery of the Russian missile systems on Friday despite repeated American warnings.",
+                  "2019-07-12")
+    assert ("THREATEN", "USA", "TUR") in dyads(events)
+
+
+def test_a_states_own_body_is_not_the_international_one_of_the_same_name(code):
+    events = code("Iran's Supreme National Security Council on Sunday accused Washington of stoking the unrest.",
+                  "2022-11-27")
+    assert ("ACCUSE", "IRN", "USA") in dyads(events)

@@ -334,6 +334,10 @@ class DocumentActors(DescriptionResolution):
         if owner.bare_country and self.by_token[head.i].entries[0].kind == "metonym":
             return replace(owner, actor=owner.actor.model_copy(update={"type": resolved.actor.type}),
                            bare_country=False)
+        if owner.bare_country and resolved.actor.type == "IGO":
+            # "Iran's Supreme National Security Council", "the country's human rights council": a state's own
+            # body, not the international one of the same name
+            return replace(owner, actor=owner.actor.model_copy(update={"type": "GOV"}), bare_country=False)
         return owner if owner.actor.type == "IGO" and resolved.actor.type == "IGO" else None
 
     def _from_entry(self, mention: Mention, text: str, head: Token, span) -> ResolvedActor | None:

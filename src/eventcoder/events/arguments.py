@@ -123,6 +123,10 @@ class ArgumentFinding(SlotFinding):
         if trig.governor is not None and not targets and asked and not parties:
             # a rejected call was made to the rejecter
             targets = prefixed(self._arguments(trig.governor)[0], "governor")
+        if not targets and trig.governor is None and trig.nominal and trig.token.head.lower_ in CONCESSIVE_PREPS:
+            # "Ankara began taking delivery of S-400s despite U.S. warnings": warned was whoever went ahead
+            targets = tagged([a for a in self._expand(self._active_subject(trig.token.head.head))
+                              if not any(self._same_side(a, s) for s in sources)], "nominal.defied_by")
         counterpart = direct_object(anchor)
         if not targets and counterpart is not None and lemma(counterpart) in COUNTERPART_HEADS and any(
                 c.dep_ == "poss" or c.lower_ == "the" for c in counterpart.children):
