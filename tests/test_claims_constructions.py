@@ -305,3 +305,16 @@ def test_a_turnout_given_after_a_share_is_a_turnout_and_below_is_a_bound(code_re
                           "said turnout had in reality been below 25%.", "2022-09-28")
     low = [c for c in result.claims if c.value == 25][0]
     assert low.bound == "at_most" and conflicting(result, "percentage") == {(25, 85.4)}
+
+
+def test_the_number_deployed_counts_troops(code_records):
+    result = code_records("Seoul's spy agency said about 11,000 North Korean troops were deployed in Kursk and that at "
+                          "least 100 had been killed. Kyiv put the number deployed at 12,000.", "2024-12-20")
+    assert [c.category for c in result.claims] == ["troops", "dead", "troops"]
+    assert conflicting(result, "troops") == {(11000, 12000)}
+
+
+def test_a_list_marker_is_no_figure(code_records):
+    result = code_records("The plan says (1) fighters would leave the city, (2) they would gather in camps, and (3) "
+                          "property taken from civilians would be returned.")
+    assert not result.claims

@@ -57,8 +57,8 @@ def _measure(claim: Claim) -> str:
     if claim.category in PEOPLE_CATEGORIES:
         return _part(claim)
     words = (claim.counted or "").lower().split()
-    if claim.category == "troops" and words and words[-1].removesuffix("s") in FORCE_NOUNS:
-        return "troops"  # "11,000 North Korean troops" and "the contingent at 12,000" count one force
+    if claim.category == "troops" and (not words or words[-1].removesuffix("s") in FORCE_NOUNS):
+        return "troops"  # "11,000 North Korean troops", "the contingent at 12,000", "the number deployed": one force
     # the noun measured ("the annual inflation rate": inflation), else the phrase's head ("katyusha rockets")
     measured = next((m for m in MEASURES if m in words), words[-1].removesuffix("s") if words else "")
     if not measured and claim.category == "percentage" and claim.subject is not None and \

@@ -80,6 +80,8 @@ PART_WORDS = set().union(*PARTS.values())  # "the civilian death toll" is not th
 # Nouns that stand for a figure: what they count comes from their own words, else from the figure just given.
 PEOPLE_COUNTS = {"dead", "wounded", "captured", "missing", "displaced", "arrested"}
 # A figure's own word that names no people ("7,000 dead", "30,000 wounded") counts whom the sentence already counted.
+# "the number deployed", "the number sent": a count of troops
+DEPLOYING_VERBS = {"deploy", "deployed", "send", "sent", "station", "stationed", "mass", "massed"}
 # Verbs that take people captive only when people are what they take ("seized 287 pupils", not "seized 2 tonnes")
 TAKING_VERBS = {"seize", "take", "snatch", "grab", "round"}
 PEOPLE_NOUNS = {"people", "person", "pupil", "villager", "passenger", "teacher", "worker", "staff", "resident",

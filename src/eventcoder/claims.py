@@ -42,6 +42,7 @@ from eventcoder.claim_words import (
     CROWD_NOUNS,
     CROWD_VERBS,
     CURRENCIES,
+    DEPLOYING_VERBS,
     ESTIMATE_VERBS,
     FIGURE_VERBS,
     FORCING_VERBS,
@@ -96,7 +97,7 @@ class ClaimExtractor(ClaimAttribution):
         text = span.text
         lowered = text.lower().strip()
         value, bound = self._value(span)
-        if value is None:
+        if value is None or self._list_marker(span, value):
             return None
         counted = self._counted_noun(span)
         currency, unit = self._currency(span), None
@@ -224,6 +225,15 @@ class ClaimExtractor(ClaimAttribution):
         if value is not None and value < 2 and span.label_ not in ("MONEY", "PERCENT") and "." not in number:
             return None, bound  # "one member", "a second": not a count worth a claim
         return value, bound
+
+    def _list_marker(self, span: Span, value: float) -> bool:
+        """"(2) they would gather in camps, and (3) property looted would be returned": a number in brackets next to
+        its neighbour in the same sentence numbers a list; "(12 of them children)" counts."""
+        if not (span.start > 0 and span.end < len(self.doc) and span.text.isdigit() and value <= 20 and
+                (self.doc[span.start - 1].text, self.doc[span.end].text) == ("(", ")")):
+            return False
+        sentence = sentence_of(span[0]).text
+        return any(f"({int(value) + step})" in sentence for step in (-1, 1))
 
     def _range_end(self, span: Span) -> float | None:
         numbers = re.findall(r"\d[\d,.]*", span.text)
@@ -358,7 +368,9 @@ class ClaimExtractor(ClaimAttribution):
         own = {counted.lemma_.lower(), counted.lower_} if counted is not None else set()
         if counted is not None and token_lemma(counted) in COUNT_NOUNS:
             # "the number of dead", "the death toll": what the count is of says what it counts
-            own |= {w for c in counted.children if c.dep_ in ("compound", "amod") for w in (c.lemma_.lower(), c.lower_)}
+            # ("the number deployed", "the number killed": the participle after it too)
+            own |= {w for c in counted.children if c.dep_ in ("compound", "amod", "acl")
+                    for w in (c.lemma_.lower(), c.lower_)}
             # "its count of confirmed dead": the parser may make "confirmed" the object and "dead" its predicate
             own |= {w for c in counted.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj" for t in (g, *(m for m in g.children if m.dep_ in ("oprd", "acomp")))
@@ -368,6 +380,8 @@ class ClaimExtractor(ClaimAttribution):
                 if vocabulary & cues:
                     return category
         lemma = counted.lemma_.lower() if counted is not None else ""
+        if lemma in COUNT_NOUNS and own & DEPLOYING_VERBS:
+            return "troops"  # "put the number deployed at 12,000"
         if lemma in COUNT_NOUNS:  # "the number of North Korean soldiers in Russia at 12,000"
             lemma = next((g.lemma_.lower() for c in counted.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), lemma)
