@@ -80,7 +80,7 @@ def naming_objects(doc: Doc) -> Doc:
                 any(c.dep_ == "oprd" for c in verb.children):
             continue
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if len(objects) == 1 and _names_the_noun_before(verb):
+        if len(objects) == 1 and _relink_clause_naming_noun_before(verb):
             objects[0].dep_ = "oprd"  # "..., a move Israel's foreign minister branded a reward for terrorism"
             continue
         if len(objects) == 2:  # "branded the move a coup"
@@ -94,7 +94,7 @@ def naming_objects(doc: Doc) -> Doc:
         if after is not None:
             after.head, after.dep_ = verb, "oprd"
             continue
-        if _quoted_predicate_in_clause(verb, objects[0]):
+        if _relink_quoted_predicate(verb, objects[0]):
             continue
         predicate = objects[0]
         # "called the expulsions 'an unfriendly step'", "called the move economic retaliation": a noun inside the
@@ -113,10 +113,11 @@ def naming_objects(doc: Doc) -> Doc:
     return doc
 
 
-def _names_the_noun_before(verb: Token) -> bool:
+def _relink_clause_naming_noun_before(verb: Token) -> bool:
     """"recognised a Palestinian state, a move Israel's foreign minister branded a reward for terrorism": a naming
     clause right after an appended noun ("a move", "a decision") names that noun; the parser may read the clause as
-    the main verb's content and the label as its object. The clause becomes the noun's relative clause."""
+    the main verb's content and the label as its object. The clause is made the noun's relative clause; says whether
+    the verb names the noun before it."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and subject is not None and subject.lower_ not in (
             "that", "which", "who"):
@@ -132,9 +133,10 @@ def _names_the_noun_before(verb: Token) -> bool:
     return True
 
 
-def _quoted_predicate_in_clause(verb: Token, obj: Token) -> bool:
+def _relink_quoted_predicate(verb: Token, obj: Token) -> bool:
     """"branded the protesters who stormed government buildings 'terrorists'": a quoted noun closing a relative
-    clause of the object is what the object is called (the parser may read "buildings' terrorists" as a possessive)."""
+    clause of the object is what the object is called (the parser may read "buildings' terrorists" as a possessive);
+    it is hung on the naming verb as its predicate. Says whether it was."""
     doc = verb.doc
     clause = next((c for c in obj.children if c.dep_ in ("relcl", "acl")), None)
     last = clause.right_edge if clause is not None else None
@@ -235,7 +237,8 @@ def rootless_sentences(doc: Doc) -> Doc:
 @Language.component("clauses_before_semicolons")
 def clauses_before_semicolons(doc: Doc) -> Doc:
     """"X said 30 people had been shot dead by police; police acknowledged three deaths": a clause before a
-    semicolon is not the content of the verb after it; it belongs to the verb the later clause hangs from."""
+    semicolon is not the content of the verb after it; it belongs to the verb the later clause hangs from, or leads
+    the sentence when that verb is its root."""
     if ";" not in doc.text:
         return doc
     for token in (doc[i] for i in _with_dep(doc, "ccomp")):

@@ -91,9 +91,10 @@ class TriggerFinding(ParseView):
                 return trigger
         return None
 
-    def _armed_subject(self, verb: Token) -> bool:
-        subject, _ = self._subject(verb)
-        return subject is not None and any(a.actor.type in ARMED_TYPES for a in self._expand([subject]))
+    def _armed_subject(self, verb: Token, types: frozenset[str] | set[str] = ARMED_TYPES) -> bool:
+        subject, passive = self._subject(verb)
+        agents = self._pobjs(verb, {"by"}) if passive else [subject] if subject is not None else []
+        return any(a.actor.type in types for a in self._expand(agents))
 
     @staticmethod
     def _told_to_leave(verb: Token) -> bool:
@@ -170,6 +171,8 @@ class TriggerFinding(ParseView):
                 continue  # "ordered the diplomats to leave": an expulsion, not a request
             if "armed_subject" in pattern.requires and not self._armed_subject(token):
                 continue  # "troops crossed into Gambia" moves forces; "refugees crossed into Poland" does not
+            if "police_subject" in pattern.requires and not self._armed_subject(token, {"COP"}):
+                continue  # "police stormed the embassy" raids it; gunmen storming a studio attack it
             if "object" in pattern.requires and obj is None:
                 continue  # "helped Ukraine", not "help defend Saudi Arabia" (the defence is the event)
             if "place_object" in pattern.requires and (obj is None or self.places.place_at(obj) is None or any(
