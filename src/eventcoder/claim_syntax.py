@@ -130,10 +130,15 @@ def first_batch(span: Span) -> bool:
     return before in ("first", "initial") or span.text.lower().startswith(("first ", "initial "))
 
 
+def written_as_percent(span: Span) -> bool:
+    """"61.3%", "54 percent": a share by its own words (the tagger's PERCENT label aside)."""
+    return "%" in span.text or "percent" in span.text.lower()
+
+
 def part_of_earlier(span: Span, counted: Token | None) -> bool:
     """"40 of the drones": a part of a count given before (the definite noun refers back to it); "46 of its
     soldiers" is a side's count of its own, and "54.28% of the vote" a share."""
-    if "%" in span.text or "percent" in span.text.lower():
+    if written_as_percent(span):
         return False
     return counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of" and \
         counted.head.head == span.root and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
@@ -229,11 +234,16 @@ def quantity_tokens(doc: Doc, text: str) -> list[Span]:
 
 
 def _list_marker(span: Span) -> bool:
-    """"offered to: 1. raise VAT ...; 2. increase ...": the number of a list entry counts nothing."""
+    """"offered to: 1. raise VAT ...; 2. increase ...": the number of a list entry counts nothing; nor does one in
+    brackets beside its neighbour in the same sentence ("(2) they would gather in camps, and (3) property looted
+    would be returned"; but "(12 of them children)" counts)."""
     doc = span.doc
     if len(span) != 1 or not span[0].text.isdigit() or span.end == len(doc) or doc[span.end].text not in (".", ")"):
         return False
     before = doc[span.start - 1] if span.start else None
+    if before is not None and before.text == "(" and doc[span.end].text == ")":
+        number = int(span[0].text)
+        return number <= 20 and any(f"({number + step})" in sentence_of(span[0]).text for step in (-1, 1))
     return before is None or span[0].is_sent_start or before.text in (":", ";") or \
         "\n" in before.text + before.whitespace_
 

@@ -30,6 +30,7 @@ from eventcoder.claim_syntax import (
     restated_count,
     token_lemma,
     verb_given_with,
+    written_as_percent,
 )
 from eventcoder.claim_words import (
     ANAPHORA_SENTENCES,
@@ -95,13 +96,12 @@ class ClaimExtractor(ClaimAttribution):
     def _claim(self, span: Span, previous_subject, previous_claimant, counters) -> Claim | None:
         sent = sentence_of(span[0])
         text = span.text
-        lowered = text.lower().strip()
         value, bound = self._value(span)
-        if value is None or self._list_marker(span, value):
+        if value is None:
             return None
         counted = self._counted_noun(span)
         currency, unit = self._currency(span), None
-        if span.label_ == "PERCENT" or "percent" in lowered or "%" in lowered:
+        if span.label_ == "PERCENT" or written_as_percent(span):
             category, unit = "percentage", "percent"
         elif currency:
             category, unit = "money", currency
@@ -226,15 +226,6 @@ class ClaimExtractor(ClaimAttribution):
             return None, bound  # "one member", "a second": not a count worth a claim
         return value, bound
 
-    def _list_marker(self, span: Span, value: float) -> bool:
-        """"(2) they would gather in camps, and (3) property looted would be returned": a number in brackets next to
-        its neighbour in the same sentence numbers a list; "(12 of them children)" counts."""
-        if not (span.start > 0 and span.end < len(self.doc) and span.text.isdigit() and value <= 20 and
-                (self.doc[span.start - 1].text, self.doc[span.end].text) == ("(", ")")):
-            return False
-        sentence = sentence_of(span[0]).text
-        return any(f"({int(value) + step})" in sentence for step in (-1, 1))
-
     def _range_end(self, span: Span) -> float | None:
         numbers = re.findall(r"\d[\d,.]*", span.text)
         if span.text.lower().startswith("between ") and len(numbers) > 1:
@@ -283,7 +274,7 @@ class ClaimExtractor(ClaimAttribution):
         if root.dep_ == "pobj" and compared is not None and token_lemma(compared) in FIGURE_VERBS and \
                 (subject := figure_subject(compared)) is not None:
             return subject
-        rates = {"turnout"} if "%" in span.text or "percent" in span.text.lower() else set()
+        rates = {"turnout"} if written_as_percent(span) else set()
         if root.dep_ == "pobj" and head.lower_ == "of" and \
                 token_lemma(head.head) in COUNT_NOUNS - {"it", "crowd", "turnout"} | rates:
             return head.head  # "a far higher death toll of roughly 1,000", "a tally of 300", "turnout of 61.3%"

@@ -103,12 +103,6 @@ class DescriptionResolution:
             if owned:
                 return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
                         for r in owned]
-        if agent is not None and owner is not None and owner.i not in self.by_token and depth < 3:
-            # "the three countries' leaders": the leaders of each state the possessor stands for
-            owned = [r for r in self.resolve(owner, depth + 1) if r.bare_country]
-            if len(owned) > 1:
-                return [replace(r, actor=r.actor.model_copy(update={"text": text, "type": agent.type}), head=head,
-                                span=span, bare_country=False) for r in owned]
         # "a U.S.-drafted Security Council resolution": the text is its author's (vetoing it rejects the author),
         # whatever body it is put to
         author = [(e.roles[0].country, e.wikidata) for m in inside for e in [_country_entry(m)] if e and
@@ -222,8 +216,12 @@ class DescriptionResolution:
                     if owner and owner.actor.country:
                         return [(owner.actor.country, None)]
                 if token.dep_ == "poss" and token.head == head and token.pos_ == "NOUN" and depth < 3:
-                    # "the rebel group's commanders": the owner the possessor refers back to says whose
+                    # "the rebel group's commanders": the owner the possessor refers back to says whose; "the three
+                    # countries' leaders" are the leaders of each state the possessor stands for
                     owners = self.resolve(token, depth + 1)
+                    states = [o for o in owners if o.bare_country]
+                    if len(states) > 1:
+                        return [(o.actor.country, o.actor.wikidata) for o in states]
                     if owners and owners[0].actor.country:
                         return [(owners[0].actor.country, None)]
             return []
