@@ -275,6 +275,40 @@ def listed_subjects(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("reduced_relatives")
+def reduced_relatives(doc: Doc) -> Doc:
+    """"freed the hostages the rebels abducted in May": a noun phrase right after another, followed by a past
+    verb with no subject or object of its own, is a relative clause with that phrase as its subject (the parser
+    reads a second object of the main verb described by a passive participle)."""
+    for second in (doc[i] for i in _with_dep(doc, "dobj")):
+        start = second.left_edge.i
+        first = doc[start - 1] if start else None
+        clause = doc[second.i + 1] if second.i + 1 < len(doc) else None
+        if first is None or clause is None or first.pos_ not in ("NOUN", "PROPN") or first.right_edge != first or \
+                first.dep_ not in ("dobj", "pobj") or second.head not in first.ancestors or \
+                clause.head != second or clause.dep_ != "acl" or clause.tag_ not in ("VBD", "VBN") or any(
+                    c.dep_ in ("dobj", "nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in clause.children):
+            continue
+        clause.head, clause.dep_, clause.tag_ = first, "relcl", "VBD"
+        second.head, second.dep_ = clause, "nsubj"
+    return doc
+
+
+@Language.component("conjoined_clause_subjects")
+def conjoined_clause_subjects(doc: Doc) -> Doc:
+    """"Iran released five Americans on Monday and the United States freed five Iranians": a name right before a
+    coordinated verb with no subject of its own is that verb's subject, not one more item of the phrase before."""
+    for noun in (doc[i] for i in _with_dep(doc, "conj")):
+        after = noun.right_edge.i + 1
+        verb = doc[after] if after < len(doc) else None
+        if verb is None or noun.pos_ not in ("PROPN", "NOUN") or verb.dep_ != "conj" or verb.pos_ != "VERB" or \
+                verb.tag_ not in ("VBD", "VBZ", "VBP") or noun.head.dep_ in ("nsubj", "nsubjpass") or any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.head.i > noun.i:
+            continue
+        noun.head, noun.dep_ = verb, "nsubj"
+    return doc
+
+
 # A "sentence" longer than this (a text with no full stops) is cut at clause punctuation, else at the budget:
 # parsing and coding cost grow faster than the length of a sentence, and no news sentence comes near it.
 MAX_SENTENCE_TOKENS = 150
@@ -341,6 +375,8 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("rootless_sentences")
             nlp.add_pipe("clauses_before_semicolons")
             nlp.add_pipe("listed_subjects")
+            nlp.add_pipe("reduced_relatives")
+            nlp.add_pipe("conjoined_clause_subjects")
         # "a U.S.-drafted resolution", "the U.K.-led mission" read as "US-drafted": the abbreviation is a name of
         # its own (spaCy splits a hyphen only between letters)
         infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]

@@ -205,7 +205,10 @@ class DescriptionResolution:
         found: list[tuple[int, str, str | None]] = []
         for m in inside:
             entry = _country_entry(m)
-            if entry and not self._of_another(m):
+            # "ethnic Armenian separatists in Nagorno-Karabakh": an ethnicity, not a state; where they are says whose
+            ethnic = entry is not None and entry.kind == "adjective" and m.start > 0 and \
+                self.doc[m.start - 1].lower_ == "ethnic"
+            if entry and not ethnic and not self._of_another(m):
                 found.append((m.end - 1, entry.roles[0].country, entry.wikidata))
         if not found:
             if self.agent_for(tokens, head) is None:  # "its troops", not "their music tastes"

@@ -36,6 +36,9 @@ CROWD_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens"
 THIRD_PARTY_ROLES = {"mediation", "help", "support", "assistance", "participation", "backing", "involvement",
                      "facilitation", "sponsorship"}
 RELATIVE_WORDS = {"that", "which", "what", "whom"}
+OWNING_PRONOUNS = {"its", "their", "his", "her"}
+# Standing one's own forces down or up, agreeing to it or ordering it: their own forces are no other party
+OWN_FORCE_TYPES = {"RETREAT", "CONCEDE", "MOBILIZE", "AGREE", "REQUEST"}
 CONCESSIVE_PREPS = {"despite", "notwithstanding"}
 TOWARD_PREPS = {"to", "toward", "towards", "near", "along", "on", "at", "into"}
 NAMING_LEMMAS = {"describe", "call", "term", "dub", "label", "brand", "characterise", "characterize"}
@@ -132,6 +135,8 @@ class ArgumentFinding(SlotFinding):
                 c.dep_ == "poss" or c.lower_ == "the" for c in counterpart.children):
             # "Kenya recalled its envoy to Somalia, accusing its neighbour of ...": the party named before
             targets = tagged(self._named_before(counterpart, sources), "discourse.counterpart")
+        if event_type in OWN_FORCE_TYPES:
+            targets = [t for t in targets if not self._sources_own(t, sources)]
         if not targets:
             targets = self._default_targets(trig, event_type, target_tokens, sources)
         if not targets and event_type not in TARGET_NULL_TYPES | {"CONSULT"} and len(sources) == 1:
@@ -144,6 +149,27 @@ class ArgumentFinding(SlotFinding):
         if pattern.outcome.cameo.startswith(REPRESSION_CAMEO_ROOT):
             targets = self._own_people(sources, targets)
         return sources, targets
+
+    def _sources_own(self, target: ResolvedActor, sources: list[ResolvedActor]) -> bool:
+        """"agreed to disband their forces", "pulled back its troops": forces a pronoun says are the source's own
+        are the source standing down, no other party (but "its neighbour" is another)."""
+        owner = next((c for c in target.head.children if c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS), None)
+        if owner is None or lemma(target.head) in COUNTERPART_HEADS:
+            return False
+        return any((o.actor.country, o.actor.type, o.actor.name) == (s.actor.country, s.actor.type, s.actor.name)
+                   for o in self.actors.resolve(owner) for s in sources)
+
+    def _sender(self, verb: Token) -> list[ResolvedActor]:
+        """Who sends what arrives, named inside its phrase: "trucks carrying Armenian aid", "tanks from Germany",
+        "food sent by the UAE", "trucks carrying flour from the United Nations"."""
+        subject, _ = self._subject(verb)
+        if subject is None:
+            return []
+        for token in subject.subtree:
+            found = [a for a in self._expand([token]) if a.actor.country and token != subject]
+            if found:
+                return found[:1]
+        return []
 
     def _clause_party(self, trig: Trigger, sources: list[ResolvedActor]) -> list[ResolvedActor]:
         """The last resort for a target: the first other actor in the trigger's own clause after it, outside the

@@ -27,6 +27,7 @@ from eventcoder.events.syntax import (
     direct_object,
     each_pair,
     lemma,
+    object_phrases,
 )
 from eventcoder.events.triggers import Candidate, Trigger, TriggerFinding
 from eventcoder.models import Actor, Event, Evidence
@@ -41,6 +42,8 @@ ULTIMATUM_TYPES = {"REJECT": "130", "SANCTION": "131", "COERCE": "137", "ASSAULT
                    "RETREAT": "136"}
 FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
 SEA_WORDS = {"sea", "ocean", "water", "waters"}
+AIMING_VERBS = {"target", "aim", "hit", "strike", "kill", "wound", "destroy", "damage"}  # "a missile targeting youths"
+LAUNCHED_WEAPONS = {"missile", "icbm", "long-range rocket"}  # (rockets alone are mostly fired in anger)
 PROMISED_HARM = {**FUTURE_AS_THREAT, "ASSAULT": ("138", "violence")}
 REFUSAL_MODES = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPPORT": ("change", "120"),
                  "CONSULT": ("meet", "125"), "AGREE": (None, "120"), "CONCEDE": ("yield", "124"),
@@ -117,6 +120,14 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         return any(t.lower_ in ("since", "so far", "total") for t in trig.anchor.children) or any(
             c.dep_ == "prep" and c.lower_ == "since" for c in trig.anchor.children)
 
+    def _aimless_launch(self, trig: Trigger) -> bool:
+        """"North Korea fired an intercontinental ballistic missile on Thursday": a missile fired at nothing named
+        is a weapons test; fired at, on or toward anyone (even unnamed: "toward shipping lanes") it is an attack."""
+        verb, missile = trig.anchor, direct_object(trig.anchor)
+        return (not trig.nominal and verb.dep_ not in ("acl", "relcl") and missile is not None
+                and object_phrases(missile) & LAUNCHED_WEAPONS and not self._pobjs(verb, trig.pattern.target_preps)
+                and not any(c.dep_ in ("acl", "relcl") and lemma(c) in AIMING_VERBS for c in missile.children))
+
     def candidates(self, trig: Trigger) -> list[Candidate]:
         pattern = trig.pattern
         if self._told_before(trig):
@@ -127,8 +138,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         base = pattern.outcome
         event_type = self._transform(base, report.modality, report.negated, report.ultimatum).type
         sources, targets = self._arguments(trig, event_type)
-        if base.type == "ASSAULT" and not targets and any(
-                lemma(t) in SEA_WORDS for t in self._pobjs(trig.anchor, {"into", "in", "off", "over"})):
+        if base.type == "ASSAULT" and (self._aimless_launch(trig) or not targets and any(
+                lemma(t) in SEA_WORDS for t in self._pobjs(trig.anchor, {"into", "in", "off", "over"}))):
             base = Outcome("MOBILIZE", "150", "weapons")  # "fired two ballistic missiles into the sea": a test
             # at no one, unless the waters are another state's ("into waters around Taiwan")
             event_type = base.type
@@ -150,6 +161,15 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             helped = tagged([replace(d, actor=d.actor.model_copy(update={"type": "GOV"})) for d in destination],
                             "aid.destination")
             targets = helped or [t for t in targets if not any(self._same_side(t, s) for s in sources)]
+        if "arriving_help" in pattern.requires:
+            # "trucks carrying Armenian aid crossed into Turkey": the sender is named in what arrives; help
+            # arriving at home helps no other party
+            sources = sources or tagged(self._sender(trig.anchor), "aid.sender")
+            reached = [t for t in [direct_object(trig.anchor)] if t is not None]  # "reached Tigray"
+            places = reached + self._pobjs(trig.anchor, pattern.target_preps)
+            targets = targets or tagged(self._expand(reached) or self._first_held(places), "aid.destination")
+            targets = [t for t in targets if t.actor.country and not any(
+                t.actor.country == s.actor.country for s in sources)]
         if not targets and sources and base.mode == "withhold" and sources[0].actor.country:
             # "Uganda's government cut off internet access nationwide": the state's own public is cut off
             public = sources[0].actor.model_copy(update={"type": "CVL", "name": None, "role": None, "wikidata": None})
@@ -345,6 +365,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
                 self.doc.text[anchor.idx:anchor.sent.end_char])):
             return True  # "Cameroon beat Egypt 2-1": sport
         noun = trig.token
+        if trig.nominal and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                lemma(noun.head.head) in cues["commemoration_nouns"]:
+            return True  # "the first anniversary of Russia's invasion": a date, the event long told
         if trig.nominal and anchor == noun and noun.dep_ in ("dobj", "obj", "nsubjpass"):
             stopper = noun.head
             return lemma(stopper) in cues["ending_verbs"] or (

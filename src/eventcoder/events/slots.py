@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventcoder.actors.coref import RELATIVE_PRONOUNS
 from eventcoder.actors.resolver import COUNTERPART_HEADS, ResolvedActor
 from eventcoder.events.context import VERBAL_TYPES
 from eventcoder.events.syntax import (
@@ -234,6 +235,12 @@ class SlotFinding(ParseView):
             slots += self._object_slots(trig, obj, preps)
         slots += [(c, "verb.dative") for c in anchor.children
                   if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if obj is None and not passive and anchor.dep_ == "relcl" and subject is not None and not any(
+                t.lower_ in RELATIVE_PRONOUNS for t in (*anchor.children, *subject.subtree)) and not any(
+                c.dep_ in ("prep", "prt") and not any(g.dep_ == "pobj" for g in c.children) for c in anchor.children):
+            # "the schoolgirls his fighters abducted": a relative clause with no relative word, no object and no
+            # stranded preposition ("the tanks Kyiv has been asking for") has the noun it describes as its object
+            slots.append((anchor.head, "relative.object_gap"))
         slots += named(self._pobjs(anchor, preps), "verb.preposition")
         if "from" in preps:  # "pulled out of Kherson" is "from Kherson"
             slots += [(t, "verb.out_of") for out in anchor.children if out.lower_ == "out"
@@ -243,9 +250,12 @@ class SlotFinding(ParseView):
             container = trig.token.head.head if trig.token.head.lower_ == "of" else None
             if container is not None and lemma(container) in CONTAINER_NOUNS:
                 slots += named(self._pobjs(container, preps | {"on", "against"}), "light_verb.container_preposition")
-        if obj is not None and not self._expand(slot_tokens(slots)) and lemma(obj) not in COUNTERPART_HEADS:
+        # "applied for arrest warrants for Netanyahu and Sinwar": the object a particle verb takes
+        held = obj if obj is not None or not pattern.objects else next((o for o in self._pobjs(
+            anchor, {"for", "to", "on", "with", "at"}) if object_phrases(o) & pattern.objects), None)
+        if held is not None and not self._expand(slot_tokens(slots)) and lemma(held) not in COUNTERPART_HEADS:
             # "delivered tents worth $5 million to Turkey" (but "accused its ally of ...": the ally is the target)
-            slots += [(t, "verb.object_phrase_preposition") for d in obj.subtree
+            slots += [(t, "verb.object_phrase_preposition") for d in held.subtree
                       if d.dep_ == "prep" and d.lower_ in preps for t in d.children if t.dep_ == "pobj"]
         if passive and not self._expand(slot_tokens(slots)):  # "fired by rebels against US warships": misattached
             slots += [(t, "verb.agent_preposition") for agent in self._pobjs(anchor, {"by"})

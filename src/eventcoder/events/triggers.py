@@ -96,6 +96,20 @@ class TriggerFinding(ParseView):
         agents = self._pobjs(verb, {"by"}) if passive else [subject] if subject is not None else []
         return any(a.actor.type in types for a in self._expand(agents))
 
+    def _arriving_help(self, verb: Token) -> bool:
+        """Relief, arms, the vehicles told to carry them ("trucks carrying flour"), or forces (but forces crossing a
+        border move in on it: "troops crossed into Gambia")."""
+        subject, passive = self._subject(verb)
+        if subject is None or passive:
+            return False
+        cues, phrases = self.lexicon.cues, object_phrases(subject)
+        carried = lemma(subject) in cues["help_carriers"] and any(
+            c.dep_ in ("acl", "amod") and lemma(c) in cues["carrying_verbs"] for c in subject.children)
+        # forces that come for drills or talks ("arrived in Belarus for joint exercises") come for that event
+        for_event = any(lemma(o) in self.lexicon.nouns for o in self._pobjs(verb, {"for"}))
+        return bool(phrases & set(cues["arriving_help"])) or carried or (
+            lemma(verb) != "cross" and not for_event and bool(phrases & set(cues["arriving_forces"])))
+
     @staticmethod
     def _told_to_leave(verb: Token) -> bool:
         """"ordered the diplomats to leave", "gave the diplomats 72 hours to leave the country"."""
@@ -171,6 +185,10 @@ class TriggerFinding(ParseView):
                 continue  # "ordered the diplomats to leave": an expulsion, not a request
             if "armed_subject" in pattern.requires and not self._armed_subject(token):
                 continue  # "troops crossed into Gambia" moves forces; "refugees crossed into Poland" does not
+            if "arriving_help" in pattern.requires:
+                if not self._arriving_help(token):
+                    continue  # "Kenyan police landed in Haiti" helps it; a minister landing in Doha visits
+                score += 4  # what arrives says more than the verb's particle ("arrive in" is also a visit)
             if "police_subject" in pattern.requires and not self._armed_subject(token, {"COP"}):
                 continue  # "police stormed the embassy" raids it; gunmen storming a studio attack it
             if "object" in pattern.requires and obj is None:

@@ -1,0 +1,91 @@
+"""Constructions the coder reads, one test sentence of our own each (session 9 onwards; earlier ones are in
+test_coder_constructions.py)."""
+
+import pytest
+
+from conftest import dyads
+
+
+def kinds(events) -> set[str]:
+    return {kind for kind, _, _ in dyads(events)}
+
+
+def test_a_missile_fired_at_nothing_named_is_a_weapons_test(code):
+    events = code("North Korea fired a salvo of short-range ballistic missiles on Saturday, Seoul's military said.",
+                  "2022-06-05")
+    assert ("MOBILIZE", "PRK", None) in dyads(events) and "ASSAULT" not in kinds(events)
+    events = code("Iran fired a dozen ballistic missiles at a base hosting American troops.", "2020-01-08")
+    assert "ASSAULT" in kinds(events)
+
+
+def test_a_protest_outside_an_institution_is_aimed_at_it(code):
+    events = code("Police detained dozens at a protest outside the Chinese embassy in Manila on Friday.", "2023-02-10")
+    assert ("PROTEST", "PHL", "CHN") in dyads(events)
+
+
+def test_forcing_ones_way_into_a_building_is_aimed_at_its_owner(code):
+    events = code("Venezuelan police forced their way into Argentina's embassy in Caracas on Sunday.", "2024-12-01")
+    assert ("COERCE", "VEN", "ARG") in dyads(events)
+
+
+def test_an_ethnic_adjective_names_no_state_where_the_people_are_says_whose(code):
+    events = code("Ethnic Serb militants in northern Kosovo attacked a police patrol on Sunday.", "2023-09-24")
+    assert {source for kind, source, _ in dyads(events) if kind == "ASSAULT"} == {"XKX"}
+
+
+def test_laying_down_ones_own_arms_disarms_and_targets_no_one(code):
+    assert ("RETREAT", None, None) in dyads(code("The separatist fighters laid down their weapons on Monday.",
+                                                 "2023-09-20"))
+    events = code("The separatist fighters agreed to lay down their weapons and disband their units.", "2023-09-20")
+    assert "CONCEDE" in kinds(events)
+    assert not [target for kind, _, target in dyads(events) if kind == "CONCEDE" and target]
+
+
+def test_a_relative_clause_with_no_relative_word_has_its_noun_as_object(code):
+    events = code("Nigeria's army freed dozens of the villagers the jihadists kidnapped from Kaduna state last month.",
+                  "2024-04-02")
+    assert [e.target.type for e in events if e.event_type == "ASSAULT"] == ["CVL"]
+
+
+def test_a_noun_before_a_coordinated_verb_is_its_subject(code):
+    events = code("Armenia released three prisoners on Tuesday and Azerbaijan freed two soldiers.", "2023-12-12")
+    assert {source for kind, source, _ in dyads(events) if kind == "RETREAT"} == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rwandan police officers landed in Bangui on Monday to reinforce the U.N. mission.", ("AID", "RWA", "CAF")),
+    ("Trucks carrying Turkish flour and blankets reached Damascus on Thursday.", ("AID", "TUR", "SYR")),
+    ("A dozen Swedish howitzers have arrived in Ukraine, Kyiv said.", ("AID", "SWE", "UKR")),
+])
+def test_help_arriving_in_another_country_is_aid_from_the_sender(code, text, expected):
+    assert expected in dyads(code(text, "2023-05-04"))
+
+
+def test_forces_arriving_at_home_or_for_drills_are_no_aid(code):
+    assert "AID" not in kinds(code("Malian troops arrived in Gao on Friday.", "2023-05-04"))
+    assert "AID" not in kinds(code("Chinese troops arrived in Serbia for joint drills with the Serbian army.",
+                                   "2023-05-04"))
+
+
+def test_the_anniversary_of_an_event_is_no_new_event(code):
+    events = code("Poland pledged more tanks to Kyiv on Saturday, the second anniversary of Russia's invasion.",
+                  "2024-02-24")
+    assert "ASSAULT" not in kinds(events)
+
+
+def test_burning_a_symbol_outside_an_embassy_protests_against_its_state(code):
+    events = code("A Danish far-right politician burned a Turkish flag outside the Turkish embassy in Copenhagen.",
+                  "2023-07-20")
+    assert ("PROTEST", "DNK", "TUR") in dyads(events) and "ASSAULT" not in kinds(events)
+
+
+def test_forces_driven_out_of_a_town_are_fought(code):
+    events = code("Al-Shabaab fighters drove Somali troops out of the town of Mahas on Tuesday.", "2023-08-29")
+    assert ("ASSAULT", "SOM", "SOM") in dyads(events)
+
+
+def test_the_object_a_particle_verb_takes_carries_the_target(code):
+    events = code("The prosecutor applied for arrest warrants for Sudan's army chief and the RSF commander.",
+                  "2024-05-20")
+    assert {target for kind, _, target in dyads(events) if kind == "ACCUSE"} == {"SDN"}
+    assert len([1 for kind, _, _ in dyads(events) if kind == "ACCUSE"]) >= 1
