@@ -318,3 +318,77 @@ def test_a_list_marker_is_no_figure(code_records):
     result = code_records("The plan says (1) fighters would leave the city, (2) they would gather in camps, and (3) "
                           "property taken from civilians would be returned.")
     assert not result.claims
+
+
+def test_people_in_the_other_sides_hands_are_captured(code_records):
+    result = code_records("The rebels say they captured 900 government soldiers, while the army says fewer than 300 of "
+                          "its men are in rebel hands.")
+    assert {c.value: c.category for c in result.claims} == {900: "captured", 300: "captured"}
+
+
+def test_a_bare_number_taken_or_seized_counts_people(code_records):
+    result = code_records("The governor put the number taken at 61. A local priest said 94 were seized in the attack "
+                          "on the church.", "2024-06-02")
+    assert {c.value: c.category for c in result.claims} == {61: "captured", 94: "captured"}
+
+
+def test_a_count_recorded_by_its_own_counters_is_theirs(code_records):
+    result = code_records("Medics in the capital counted at least 210 dead.")
+    counted = next(c for c in result.claims if c.value == 210)
+    assert counted.claimant is not None and "Medics" in counted.claimant.text
+
+
+def test_a_rate_calculated_by_another_source_conflicts_with_the_official_one(code_records):
+    result = code_records("Argentina's statistics agency said annual inflation reached 211% in December. A "
+                          "group of private economists calculated the annual rate at 240%.", "2024-01-12")
+    calculated = next(c for c in result.claims if c.value == 240)
+    assert calculated.claimant is not None and "economists" in calculated.claimant.text
+    assert {(a.value, b.value) for a in result.claims for b in result.claims
+            if b.claim_id in a.conflicts_with and a.value < b.value} == {(211, 240)}
+
+
+def test_a_determiner_tagged_with_its_number_leaves_the_noun_counted(code_records):
+    result = code_records("State media said the overnight barrage included some 185 attack drones.")
+    assert [(c.value, c.category, c.bound) for c in result.claims] == [(185, "weapons", "about")]
+
+
+def test_repeated_to_infinitives_on_offer_are_one_item_each(code_records):
+    result = code_records("Minsk's envoy said Belarus was prepared to free political prisoners, to allow observers "
+                          "into its prisons and to hold new elections, in exchange for the lifting of sanctions.")
+    offer = next(p for p in result.proposals if p.kind == "proposal")
+    assert len(offer.items) == 3 and offer.conditions
+
+
+def test_a_list_in_the_proposing_sentence_wins_over_the_sentences_after_it(code_records):
+    result = code_records("Hamas's reply proposed a six-week truce, the release of 33 hostages and the return of "
+                          "displaced people to the north, provided that Israel agreed to end the war. Israel's "
+                          "paper offered two things, a truce of one week and the release of 300 prisoners, and said "
+                          "a longer truce would come only in exchange for more hostages.")
+    sizes = sorted(len(p.items) for p in result.proposals if p.kind == "proposal")
+    assert sizes == [2, 3]
+
+
+def test_a_figure_put_on_a_sides_losses_over_a_period_is_its_soldiers_dead(code_records):
+    result = code_records("Myanmar's army said 38 of its soldiers had been killed this week. The rebel coalition put "
+                          "junta losses over the same period at more than 250 dead.", "2023-11-10")
+    rebels = next(c for c in result.claims if c.value == 250)
+    assert rebels.claimant is not None and "coalition" in rebels.claimant.text
+    assert conflicting(result, "dead") == {(38, 250)}
+
+
+def test_the_number_held_counts_arrests(code_records):
+    result = code_records("Police said they had detained 41 people and that six officers were hurt; lawyers said the "
+                          "number held was closer to 90.")
+    assert {c.value: c.category for c in result.claims} == {41: "arrested", 6: "wounded", 90: "arrested"}
+
+
+def test_a_sides_losses_given_as_soldiers_are_its_dead(code_records):
+    result = code_records('The militia said government losses in the battle were "more than 150 soldiers".')
+    assert [(c.value, c.category) for c in result.claims] == [(150, "dead")]
+
+
+def test_it_after_another_figure_is_the_rate_given_before(code_records):
+    result = code_records("The electoral board put turnout at 47.2%, while an observer group that sent 800 monitors "
+                          "estimated it at about 41%.", "2024-03-27")
+    observers = next(c for c in result.claims if c.value == 41)
+    assert observers.counted == "turnout"

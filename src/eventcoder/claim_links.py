@@ -27,11 +27,14 @@ LONG_PERIOD = re.compile(r"\b(?:past|last|previous|over|nearly|almost)\s+(\d+|a|
                          r"nine|ten|twelve|eighteen)\s+(years?|months?|weeks?)\b", re.I)
 UNIT_DAYS = {"year": 365, "month": 30, "week": 7}
 ARMED_PARTS = {"MIL": "soldiers", "REB": "fighters", "SPY": "soldiers", "COP": "soldiers"}
+ARMED_OWNERS = {"junta": "soldiers", "army": "soldiers", "military": "soldiers", "regime": "soldiers",
+                "rebel": "fighters", "militia": "fighters", "insurgent": "fighters"}  # "junta losses", "rebel dead"
 # For figures that are not head counts, the noun measured ("the annual inflation rate" measures inflation).
 MEASURES = ("inflation", "turnout", "vote", "unemployment", "growth", "approval", "support", "cost", "damage",
             "budget", "aid", "debt", "deficit", "loan", "package", "enrichment", "output", "gdp", "spending")
-# "57% of ballots" and "54.28% of the vote" measure one share; so do "turnout" and "participation"
-SAME_MEASURES = {"ballot": "vote", "votes": "vote", "participation": "turnout"}
+# "57% of ballots" and "54.28% of the vote" measure one share; so do "turnout" and "participation", and the
+# "cost of rebuilding" and "reconstruction needs"
+SAME_MEASURES = {"ballot": "vote", "votes": "vote", "participation": "turnout", "need": "cost"}
 PEOPLE_CATEGORIES = PEOPLE_COUNTS | {"crowd"}
 UNNAMED_PEOPLE = {"men", "members"}  # "lost nine men" (but "200 people, including soldiers", are anyone)
 LOSS_WORDS = {"loss", "losses", "casualties", "dead", "deaths", "fatalities"}
@@ -42,10 +45,11 @@ def _part(claim: Claim) -> str:
     counted = (claim.counted or "").lower().removeprefix("own ")  # "its own dead" are its dead
     words = set(counted.split()) | {counted}
     part = next((part for part, nouns in PARTS.items() if words & nouns), "everyone")
-    if part == "everyone" and not words - BARE_COUNTS - UNNAMED_PEOPLE - {""} and claim.subject is not None:
-        # "the army's losses were more than 50 dead", "its fighters lost no more than nine men": an armed force's
-        # own dead are its soldiers or fighters
-        part = ARMED_PARTS.get(claim.subject.type or "", part)
+    if part == "everyone" and not set(counted.split()) - BARE_COUNTS - UNNAMED_PEOPLE - set(ARMED_OWNERS):
+        # "the army's losses were more than 50 dead", "its fighters lost no more than nine men", "put junta losses
+        # at more than 400 dead": an armed force's own dead are its soldiers or fighters
+        owner = next((ARMED_OWNERS[w] for w in counted.split() if w in ARMED_OWNERS), None)
+        part = owner or (ARMED_PARTS.get(claim.subject.type or "", part) if claim.subject is not None else part)
     return part
 
 

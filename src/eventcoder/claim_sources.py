@@ -144,7 +144,9 @@ class ClaimAttribution:
         if subject is not None and subject.lemma_.lower() in FIGURE_SOURCES:
             hedge = subject.lower_
             # "a French security assessment put the figure at 600": a source whose own words say whose it is
-            reporter = source_of(subject) or (subject if self.actors.resolve(subject) else reporter)
+            # ("a World Bank assessment" that does not resolve as a whole: the organisation named before the noun)
+            named = next((c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+            reporter = source_of(subject) or (subject if self.actors.resolve(subject) else named or reporter)
         elif (estimate := estimate_verb(span.root, anchor, report.report_verb)) is not None:
             # "rebels put the figure as high as 400 dead and 900 wounded": the estimating verb's subject states it
             reporter, hedge = next(c for c in estimate.children if c.dep_ == "nsubj"), estimate.lemma_.lower()

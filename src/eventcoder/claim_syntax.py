@@ -54,6 +54,9 @@ def verb_given_with(preposition: Token) -> tuple[Token, Token | None]:
         inside = inside.head
     if inside is not verb and inside.dep_ in ("dobj", "obj"):
         return inside.head, inside
+    if inside is not verb and inside.pos_ == "VERB" and _gives_figures(inside):
+        # "put junta losses over the same period at more than 400": "at" hung on the period
+        return inside, next((c for c in inside.children if c.dep_ in ("dobj", "obj")), None)
     return verb, None
 
 
@@ -110,10 +113,16 @@ def of_them(span: Span) -> bool:
         after[1].lower_ in ("them", "those", "whom") and not (len(after) == 3 and after[2].pos_ in ("NOUN", "PROPN"))
 
 
+LOOSE_BOUNDS = {"some", "about", "around", "nearly", "almost", "roughly", "approximately", "over"}
+
+
 def included(span: Span) -> bool:
     """"shot down 41 drones, including 12 approaching Moscow", "Of the aircraft, 45 crossed the median line",
     "among them 60 soldiers": a part of a count given just before."""
-    before = span.doc[max(span.start - 2, 0):span.start].text.lower()
+    start = span.start
+    while start > 0 and span.doc[start - 1].lower_ in LOOSE_BOUNDS:  # "among them some 600 children"
+        start -= 1
+    before = span.doc[max(start - 2, 0):start].text.lower()
     if before.endswith(("including", "among them", "of whom", "of which", "among whom")):
         return True
     after = span.doc[span.end:min(span.end + 8, sentence_of(span[0]).end)].text.lower()
@@ -209,7 +218,7 @@ def _year(token: Token) -> bool:
 def quantity_tokens(doc: Doc, text: str) -> list[Span]:
     """Numbers spaCy tags as cardinals, money, percentages and quantities, amounts with a currency sign that
     the tagger missed, and written-out vague amounts."""
-    spans = [e for e in doc.ents if e.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")]
+    spans = [_without_loose_determiner(e) for e in doc.ents if e.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")]
     covered = {t.i for e in spans for t in e}
     # "since April 15" is a date; "put the number killed at 46", a bare number the tagger called a date, is not
     covered |= {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") and not (
@@ -231,6 +240,14 @@ def quantity_tokens(doc: Doc, text: str) -> list[Span]:
                 dep == pobj and given_at(doc[i]))):
             spans.append(doc[i:i + 1])
     return sorted((s for s in spans if not _list_marker(s)), key=lambda s: s.start)
+
+
+def _without_loose_determiner(span: Span) -> Span:
+    """"some 185 attack drones": a determiner of the noun tagged with its number is no part of the figure (its
+    bound is read from the words before the figure); left in, it would stand as the figure's head."""
+    if len(span) > 1 and span[0].dep_ == "det" and span[0].head not in span and span.root == span[0]:
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    return span
 
 
 def _list_marker(span: Span) -> bool:
@@ -257,10 +274,11 @@ def estimate_verb(figure: Token, anchor: Token, report_verb: Token | None) -> To
         if verb == report_verb or (beyond and verb != anchor):
             return None
         if token_lemma(verb) in ESTIMATE_VERBS | RECORDING_VERBS and any(c.dep_ == "nsubj" for c in verb.children) \
-                and (any(c.dep_ == "dobj" and (token_lemma(c) in COUNT_NOUNS or c == figure or figure in c.subtree)
-                         for c in verb.children)
+                and (any(c.dep_ in ("dobj", "acomp", "oprd") and (  # "counted at least 210 dead": "dead" an acomp
+                        token_lemma(c) in COUNT_NOUNS or c == figure or figure in c.subtree) for c in verb.children)
                      # "puts the group's total strength at about 7,000", "put its own losses at 47 dead"
-                     or figure.dep_ == "pobj" and figure.head.lower_ in ("at", "to") and figure.head.head == verb
+                     or figure.dep_ == "pobj" and figure.head.lower_ in ("at", "to") and (
+                         figure.head.head == verb or verb_given_with(figure.head)[0] == verb)
                      or figure.head.dep_ == "pobj" and figure.head.head.lower_ in ("at", "to") and
                      figure.head.head.head == verb):
             return verb

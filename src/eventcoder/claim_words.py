@@ -93,7 +93,7 @@ COUNT_NOUNS = {"number", "toll", "figure", "total", "tally", "count", "estimate"
 RATE_QUALIFIERS = {"annual", "true", "real", "actual", "official", "monthly", "yearly", "same"}
 # Verbs that give a figure as "X at N" or "X to N": "put the toll at 113", "raised its estimate to 732,000".
 ESTIMATE_VERBS = {"put", "estimate", "place", "raise", "revise", "lower", "increase", "bring", "fix", "set", "cut",
-                  "reduce", "double", "count", "tally", "peg"}
+                  "reduce", "double", "count", "tally", "peg", "calculate", "assess"}
 # Words that make a number a figure worth a claim, for the sentence triage (triage.py)
 FIGURE_WORDS = CATEGORY_CUES | PERSONNEL | WEAPONS | CROWD_NOUNS | COUNT_NOUNS | set(CURRENCIES) | {
     "percent", "%", "percentage", "vote", "dollar", "budget", "aid", "debt", "loan", "package"}

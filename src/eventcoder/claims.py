@@ -76,6 +76,7 @@ class ClaimExtractor(ClaimAttribution):
         self.sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
         self._last: Claim | None = None  # the figure just given: "the figure", "it" and ellipses refer to it
         self._last_count: Claim | None = None  # the last count that is not a percentage
+        self._last_rate: Claim | None = None  # and the last percentage
 
     def extract(self) -> list[Claim]:
         claims: list[Claim] = []
@@ -91,6 +92,9 @@ class ClaimExtractor(ClaimAttribution):
                     self._last = claim  # "96 people, including 17 police officers ... put the toll at 278": the whole
                 if claim.category != "percentage" and not claim.partitive:
                     self._last_count = claim  # "displaced 578,000, a rise of 60%. X gave a figure of 362,000"
+                if claim.category == "percentage":
+                    self._last_rate = claim  # "turnout at 61.3%, while a platform that deployed 1,500 monitors
+                    # estimated it at 58%"
         return claims
 
     def _claim(self, span: Span, previous_subject, previous_claimant, counters) -> Claim | None:
@@ -117,6 +121,9 @@ class ClaimExtractor(ClaimAttribution):
             return None  # "between 300 and 350", "300 to 400 drones": the upper end of the figure before it
         last = self._last_count if self._last is not None and self._last.category == "percentage" and \
             category != "percentage" and self._last_count is not None else self._last
+        if last is not None and last.category != "percentage" and category == "percentage" and \
+                self._last_rate is not None:
+            last = self._last_rate
         earlier = last if last is not None and index - last.sentence_index <= ANAPHORA_SENTENCES \
             else None
         inherited = None
@@ -124,6 +131,9 @@ class ClaimExtractor(ClaimAttribution):
                 counted is None or token_lemma(counted) in COUNT_NOUNS)):
             # "put the figure at more than 300", "Jalili 9.4 million": what the figure just given counted
             inherited, category, unit, currency = earlier, earlier.category, earlier.unit, earlier.currency
+        if category is None and counted is None and span.root.dep_ == "nsubjpass" and \
+                token_lemma(span.root.head) in TAKING_VERBS:
+            category = "captured"  # "287 were seized in the raid", with no count before it to go on
         if category is None:
             return None
         subject, subject_span = self._subject(span, counted, category)
@@ -159,9 +169,11 @@ class ClaimExtractor(ClaimAttribution):
             earlier.counted if earlier is not None and earlier.category == category and
             (inherited is not None or category in ("percentage", "votes") and not self._vote_holders(span))
             else None)
-        if earlier is not None and earlier.category == category and (definite_count(counted) or bare_rate(counted)) \
-                and not (set((counted_text or "").split()) & PART_WORDS):
-            # "put the Ugandan death toll at roughly 70", "the junta put the figure at 248": the count given before
+        restated = definite_count(counted) or bare_rate(counted) or (counted is not None and counted.lower_ == "it")
+        if earlier is not None and earlier.category == category and restated and \
+                not (set((counted_text or "").split()) & PART_WORDS):
+            # "put the Ugandan death toll at roughly 70", "the junta put the figure at 248", "estimated it at around
+            # 58%": the count given before
             counted_text = earlier.counted
         if category in PEOPLE_COUNTS:
             if counted_text is None or counted_text in BARE_COUNTS:
@@ -258,13 +270,16 @@ class ClaimExtractor(ClaimAttribution):
         if root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN", "ADJ") and \
                 head.i == span.end:
             return head  # "fewer than 500 dead": the word right after the figure says what it counts
-        if root.dep_ == "pobj" and head.lower_ in ("at", "to") and head.head.pos_ in ("VERB", "AUX"):
+        if root.dep_ == "pobj" and head.lower_ in ("at", "to") and verb_given_with(head)[0].pos_ in ("VERB", "AUX"):
             verb, given_for = verb_given_with(head)
             if given_for is not None and token_lemma(verb) in ESTIMATE_VERBS:
                 return given_for  # "puts the number killed since July at 650": "at" hung on the participle
             figure = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             if figure is not None and token_lemma(verb) in ESTIMATE_VERBS:
-                return figure
+                # "put Ukrainian dead at more than 2,000": the parser makes the nationality the object
+                bare = next((c for c in verb.children if c.dep_ in ("advmod", "acomp", "oprd") and
+                             c.lower_ in BARE_COUNTS), None)
+                return bare if bare is not None and figure.ent_type_ == "NORP" else figure
             if token_lemma(verb) in FIGURE_VERBS and (subject := figure_subject(verb, pronouns=True)) is not None:
                 return subject  # "the toll stood at 300"
         # "the government says the number is below 600", "the number of dead was closer to 30": the subject of the
@@ -331,6 +346,9 @@ class ClaimExtractor(ClaimAttribution):
                 head = span.root.head  # "4,000 of its supporters remain in detention": the figure's own verb
             words |= {head.lemma_.lower(), head.lower_}
             words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "oprd", "xcomp")}
+            if counted.dep_ == "attr" and token_lemma(head) == "be":
+                # "army losses were more than 200 soldiers": what the copula's subject counts
+                words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
             # "forced from their homes", "sought asylum in Tanzania": read only when nothing closer says it
             around = {g.lemma_.lower() for c in head.children if c.dep_ in ("prep", "dobj") for g in [c, *c.children]}
             if head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX", "ADJ") or \
@@ -338,6 +356,9 @@ class ClaimExtractor(ClaimAttribution):
                 words |= {head.head.lemma_.lower(), head.head.lower_}
             if head.lemma_.lower() == "hold" and any(c.dep_ == "auxpass" for c in head.children):
                 words.add("detain")  # "more than 4,300 protesters had been held"
+            if any(c.dep_ == "prep" and c.lower_ == "in" and any(token_lemma(g) == "hand" for g in c.children)
+                   for c in head.children):
+                words.add("captivity")  # "fewer than 500 of its men are in paramilitary hands"
             # "41,000 people had been driven from camps", "the number of people forced from their homes"
             people = [counted, *(g for c in counted.children if c.dep_ == "prep" and c.lower_ == "of"
                                  for g in c.children if g.dep_ == "pobj")]
@@ -366,6 +387,10 @@ class ClaimExtractor(ClaimAttribution):
             own |= {w for c in counted.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj" for t in (g, *(m for m in g.children if m.dep_ in ("oprd", "acomp")))
                     for w in (t.lemma_.lower(), t.lower_)}
+        if counted is not None and token_lemma(counted) in COUNT_NOUNS and any(
+                c.dep_ == "acl" and token_lemma(c) == "hold" for c in counted.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in counted.children):
+            return "arrested"  # "the number held was closer to 120" (but "the number of Ukrainians held in Russia")
         for vocabulary in (own, phrase, words, around if counted is not None else set()):
             for category, cues in CATEGORY_WORDS.items():
                 if vocabulary & cues:
@@ -373,6 +398,8 @@ class ClaimExtractor(ClaimAttribution):
         lemma = counted.lemma_.lower() if counted is not None else ""
         if lemma in COUNT_NOUNS and own & DEPLOYING_VERBS:
             return "troops"  # "put the number deployed at 12,000"
+        if lemma in COUNT_NOUNS and own & TAKING_VERBS:
+            return "captured"  # "putting the number taken at 137"
         if lemma in COUNT_NOUNS:  # "the number of North Korean soldiers in Russia at 12,000"
             lemma = next((g.lemma_.lower() for c in counted.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), lemma)

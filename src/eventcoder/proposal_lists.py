@@ -347,7 +347,10 @@ def parallel_predicates(clause: Span) -> list[str]:
         # a base form is a base form whether tagged VB or VBP ("agree to a truce, open corridors")
         parallel_verb = first_verb is not None and (token.pos_ == "VERB" and token.tag_ in ("VB", "VBP") or
                                                     token.dep_ == "conj" and token.head == first_verb)
-        if (token.lower_ == "for") if opener_for else parallel_verb:
+        # "to cap enrichment, to readmit inspectors and to dilute ...": a repeated "to" opens each part
+        infinitive = first_verb is not None and token.lower_ == "to" and n + 1 < len(tokens) and \
+            tokens[n + 1].tag_ in ("VB", "VBP")
+        if (token.lower_ == "for") if opener_for else parallel_verb or infinitive:
             cuts.append(n)
     if len(cuts) < 2:
         return []
@@ -366,7 +369,11 @@ def coordinated_objects(verb: Token) -> list[str]:
     if not heads:
         return []
     heads.sort(key=lambda h: h.i)  # "called for the lifting of X, an update of Y and ...": the parse may split them
-    if len(heads[0].conjuncts) < 2:
+    # "offered two things, a ceasefire ... and the handover of ...": the things counted are named in apposition
+    named = next((c for c in heads[0].children if c.dep_ == "appos" and c.conjuncts), None) \
+        if any(c.dep_ == "nummod" for c in heads[0].children) else None
+    heads[0] = named if named is not None else heads[0]
+    if len(heads[0].conjuncts) < (1 if named is not None else 2):
         return _listed_objects(heads[0], verb)
     members = [heads[0], *heads[0].conjuncts]
     items = []

@@ -366,6 +366,13 @@ class ProposalExtractor:
         items, conditions = lists.colon_list(after_head, count or lists.announced_count(text.split(":", 1)[0]))
         if items:
             return items, [], conditions
+        demanding = head if head.pos_ == "VERB" else self._demanding_verb(head)
+        demands = self._demands(demanding) if demanding is not None else []
+        if len(demands) >= 2:
+            # "proposed a ceasefire, an exchange of prisoners and the return of children, provided that ...": a
+            # list in the sentence itself, whatever the sentences after it say (but "It also calls for ..." adds)
+            more, entries = self._continued_demands(index)
+            return demands + more, entries, [c for c in conditions_of(after_head) if not any(c in i for i in demands)]
         for shape in (lists.ordinal_sentences, lists.modal_sentences, lists.wanting_sentences,
                       lists.signalled_sentences):
             items, entries = shape(self.sentences, index)
@@ -396,8 +403,6 @@ class ProposalExtractor:
                 items = lists.semicolon_clauses(UNDER_IT.sub("", following), shared_modal=True)
                 if items:
                     return items, [index + 1], []
-        demanding = head if head.pos_ == "VERB" else self._demanding_verb(head)
-        demands = self._demands(demanding) if demanding is not None else []
         more, entries = self._continued_demands(index)
         if demands or len(more) >= 2:
             # "proposed X, Y and Z, on condition that Baku halts the exercises": a condition after the last item
@@ -434,10 +439,10 @@ class ProposalExtractor:
             lists.that_clauses(self.doc[clauses_from:sent.end].text, modal=False) or lists.coordinated_objects(verb)
 
     def _demanding_verb(self, noun: Token) -> Token | None:
-        """"A U.S. proposal ... calls for ...", "A memorandum Russia handed ... demands that ...": the verb the
-        proposal noun is the subject of."""
+        """"A U.S. proposal ... calls for ...", "A memorandum Russia handed ... demands that ...", "Moscow's
+        memorandum offered two things": the verb the proposal noun is the subject of."""
         verb = noun.head
-        if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in DEMANDING_VERBS:
+        if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in DEMANDING_VERBS | PROPOSING_VERBS:
             return verb
         return None
 
