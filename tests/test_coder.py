@@ -199,11 +199,12 @@ def test_handing_over_territory_is_a_retreat_not_an_extradition(code):
 
 
 def test_irregular_past_tagged_as_present_still_codes(code):
-    # spaCy's small model tags "retook" as a present verb with itself as lemma
+    # spaCy's small model tags "retook" as a present verb with itself as lemma (a town taken by fighters is an
+    # attack: CAMEO 192 sits under 19, fight)
     events = code("Opposition fighters retook a strategic town from Syrian government forces on Thursday, activists "
                   "said.", "2020-02-28")
     assert [(e.event_type, e.mode, e.source.type, e.target.country, e.target.type, e.date) for e in events] == [
-        ("COERCE", "seize", "REB", "SYR", "MIL", "2020-02-27")]
+        ("ASSAULT", "seize", "REB", "SYR", "MIL", "2020-02-27")]
 
 
 def test_where_a_monitor_is_based_is_not_the_country_of_the_event(code):
@@ -351,7 +352,7 @@ def test_a_backer_or_an_outpost_does_not_give_the_fighters_their_country(code):
 def test_a_place_attacked_or_taken_stands_for_its_country(code):
     events = code("Russian forces shelled Kharkiv overnight and captured Avdiivka.", "2024-02-18")
     assert [(e.event_type, e.source.country, e.target.country, e.target.type) for e in events] == [
-        ("ASSAULT", "RUS", "UKR", None), ("COERCE", "RUS", "UKR", None)]
+        ("ASSAULT", "RUS", "UKR", None), ("ASSAULT", "RUS", "UKR", None)]
 
 
 def test_a_people_named_with_a_modifier(code):

@@ -89,3 +89,43 @@ def test_the_object_a_particle_verb_takes_carries_the_target(code):
                   "2024-05-20")
     assert {target for kind, _, target in dyads(events) if kind == "ACCUSE"} == {"SDN"}
     assert len([1 for kind, _, _ in dyads(events) if kind == "ACCUSE"]) >= 1
+
+
+def test_asset_freezes_after_a_verb_that_imposes_them_are_one_noun(code):
+    events = code("Canada and Australia slapped asset freezes and travel bans on Belarusian officials on Friday.",
+                  "2021-06-21")
+    assert {("SANCTION", "CAN", "BLR"), ("SANCTION", "AUS", "BLR")} <= dyads(events)
+
+
+def test_facing_charges_where_they_are_brought_is_being_accused_there(code):
+    events = code("Hernández, the former Honduran president, faces drug trafficking and weapons charges in New York.",
+                  "2022-04-22")
+    assert any(kind == "ACCUSE" and source == "USA" for kind, source, _ in dyads(events))
+
+
+def test_ending_joint_drills_with_a_partner_cuts_military_ties(code):
+    events = code("Turkey is ending joint exercises with Israel, its defence minister said.", "2010-10-12")
+    assert ("SANCTION", "TUR", "ISR") in dyads(events)
+
+
+def test_expropriating_a_stake_from_a_foreign_company_seizes_its_property(code):
+    events = code("Bolivia's Congress voted to expropriate a stake in the power grid from Spain's Red Electrica.",
+                  "2012-05-02")
+    assert ("COERCE", "BOL", "ESP") in dyads(events)
+
+
+def test_a_joint_drill_flown_with_partners_is_cooperation(code):
+    events = code("American bombers flew a joint drill with Japanese fighter jets over the East China Sea.",
+                  "2023-03-19")
+    assert ("COOPERATE", "USA", "JPN") in dyads(events)
+
+
+def test_as_after_a_relative_clause_belongs_to_the_describing_verb(code_records):
+    result = code_records('The minister described the deal she signed as "a historic step" for the region.')
+    assert [(q.kind, q.speaker is not None) for q in result.quotes] == [("partial", True)]
+
+
+def test_a_place_taken_by_an_armed_force_is_an_attack_and_by_a_gang_coercion(code):
+    assert "ASSAULT" in kinds(code("Rebel fighters said they had overrun the army's main base in the province.",
+                                   "2024-10-27"))
+    assert "COERCE" in kinds(code("Gangs seized the town of Mirebalais on Monday.", "2025-04-01"))

@@ -205,8 +205,11 @@ def finite_conjuncts(doc: Doc) -> Doc:
             if bare:
                 token.head = bare[-1]
             continue
-        if token.tag_ != "VBD" or head.tag_ != "VB" or \
-                not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        # "said Kyiv was holding 300 soldiers captured there and called the number inflated": nor with a participle
+        # describing a noun
+        participle = head.tag_ == "VBN" and head.dep_ == "acl"
+        infinitive = head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        if token.tag_ != "VBD" or not (participle or infinitive):
             continue
         finite = next((a for a in head.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), None)
         if finite is not None and finite.i < token.i:
@@ -309,6 +312,57 @@ def conjoined_clause_subjects(doc: Doc) -> Doc:
     return doc
 
 
+# Verbs whose object is a measure taken ("imposed asset freezes"): after them "asset freezes" is a noun, not a clause
+MEASURE_TAKING_VERBS = {"impose", "slap", "announce", "lift", "extend", "introduce", "adopt", "approve", "order",
+                        "unveil", "ease", "tighten", "expand", "propose", "threaten", "renew", "remove", "agree"}
+
+
+@Language.component("measure_nouns")
+def measure_nouns(doc: Doc) -> Doc:
+    """"slapped asset freezes and travel bans on Russian officials": a bare noun and a plural read as a subject and
+    its verb ("asset" freezes) right after a verb that takes measures are one noun, the verb's object."""
+    for noun in [t for t in doc if t.tag_ == "VBZ" and t.pos_ == "VERB" and t.i > 0]:
+        modifier, governor = doc[noun.i - 1], noun.head
+        if modifier.tag_ != "NN" or list(modifier.children) or governor.i > noun.i or \
+                governor.lemma_.lower() not in MEASURE_TAKING_VERBS or noun.dep_ not in ("ccomp", "dobj", "conj") or \
+                any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "aux") for c in noun.children):
+            continue
+        subject = modifier if modifier.dep_ == "nsubj" and modifier.head == noun else modifier.head if \
+            modifier.dep_ == "conj" and modifier.head.dep_ == "nsubj" and modifier.head.head == noun else None
+        if subject is None:
+            continue
+        role = "dobj" if noun.dep_ in ("ccomp", "dobj") else noun.dep_
+        noun.pos_, noun.tag_ = "NOUN", "NNS"
+        if subject is modifier:  # "slapped asset freezes"
+            noun.dep_ = role
+        else:  # "imposed travel bans and asset freezes": the subject and its conjunct are the objects
+            subject.head, subject.dep_ = governor, role
+            noun.head, noun.dep_ = subject, "conj"
+        modifier.head, modifier.dep_ = noun, "compound"
+    return doc
+
+
+# Verbs whose object is said to be something "as" something: "described the review he obtained as a safeguard"
+AS_COMPLEMENT_VERBS = {"describe", "regard", "see", "view", "brand", "dismiss", "denounce", "label", "characterise",
+                       "characterize", "portray", "reject", "hail", "treat", "present", "praise", "condemn", "welcome",
+                       "criticise", "criticize", "depict", "cast", "count", "designate", "list", "classify"}
+
+
+@Language.component("as_complements")
+def as_complements(doc: Doc) -> Doc:
+    """"described the annual review he obtained as a safeguard": "as" after a relative clause inside the object of
+    a describing verb belongs to that verb, not to the clause (the parser hangs it on the nearest verb)."""
+    for prep in (t for t in doc if t.lower_ == "as" and t.dep_ == "prep"):
+        clause = prep.head
+        obj = clause.head
+        verb = obj.head
+        if clause.dep_ in ("relcl", "acl") and obj.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" and \
+                verb.lemma_.lower() in AS_COMPLEMENT_VERBS and not any(
+                    c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+            prep.head = verb
+    return doc
+
+
 # A "sentence" longer than this (a text with no full stops) is cut at clause punctuation, else at the budget:
 # parsing and coding cost grow faster than the length of a sentence, and no news sentence comes near it.
 MAX_SENTENCE_TOKENS = 150
@@ -377,6 +431,8 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("listed_subjects")
             nlp.add_pipe("reduced_relatives")
             nlp.add_pipe("conjoined_clause_subjects")
+            nlp.add_pipe("as_complements")
+            nlp.add_pipe("measure_nouns")
         # "a U.S.-drafted resolution", "the U.K.-led mission" read as "US-drafted": the abbreviation is a name of
         # its own (spaCy splits a hyphen only between letters)
         infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]

@@ -21,6 +21,7 @@ from eventcoder.events.patterns import Lexicon, Outcome
 from eventcoder.events.setting import EventSetting
 from eventcoder.events.slots import prefixed, tagged
 from eventcoder.events.syntax import (
+    ARMED_TYPES,
     IRREALIS,
     OFFICIAL_TYPES,
     definite,
@@ -138,6 +139,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         base = pattern.outcome
         event_type = self._transform(base, report.modality, report.negated, report.ultimatum).type
         sources, targets = self._arguments(trig, event_type)
+        if pattern.by_armed is not None and sources and all(s.actor.type in ARMED_TYPES for s in sources):
+            base = pattern.by_armed  # "M23 rebels captured the town": taken in fighting
+            event_type = self._transform(base, report.modality, report.negated, report.ultimatum).type
         if base.type == "ASSAULT" and (self._aimless_launch(trig) or not targets and any(
                 lemma(t) in SEA_WORDS for t in self._pobjs(trig.anchor, {"into", "in", "off", "over"}))):
             base = Outcome("MOBILIZE", "150", "weapons")  # "fired two ballistic missiles into the sea": a test

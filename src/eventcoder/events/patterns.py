@@ -74,6 +74,7 @@ class Pattern:
     needs_light_verb: bool = False
     fallback: bool = False
     repeats: bool = False
+    by_armed: Outcome | None = None
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,7 @@ def load_lexicon() -> Lexicon:
             place_source=bool(item.get("place_source", False)),
             needs_light_verb=bool(item.get("needs_light_verb", False)),
             repeats=repeats,
+            by_armed=_outcome(item["by_armed"], cameo, item["id"]) if "by_armed" in item else None,
         ))
     lexicon = Lexicon(cameo=cameo, patterns=patterns, light_verbs=frozenset(spec.get("light_verbs", ())),
                       cues={k: frozenset(v) for k, v in cues.items()})

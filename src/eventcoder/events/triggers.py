@@ -155,7 +155,8 @@ class TriggerFinding(ParseView):
                 if not has_particle(token, rule.particle.split()):
                     continue
                 score += 3
-            rule_objs = [obj]
+            # "faces trafficking and murder charges": every coordinated object of the verb's own
+            rule_objs = [obj, *(obj.conjuncts if obj is not None and obj.head == token else ())]
             if pattern.objects and rule.particle and (obj is None or is_passive(token)):
                 # "asked for asylum", "was hit with sanctions", "pulled out of the deal": the particle's object
                 last = rule.particle.split()[-1]
