@@ -392,3 +392,30 @@ def test_it_after_another_figure_is_the_rate_given_before(code_records):
                           "estimated it at about 41%.", "2024-03-27")
     observers = next(c for c in result.claims if c.value == 41)
     assert observers.counted == "turnout"
+
+
+def test_a_lettered_list_cut_by_the_sentence_splitter_is_read_whole(code_records):
+    result = code_records("Angolan mediators presented Burundi and Rwanda with a draft accord under which a) rebel "
+                          "fighters would withdraw from Bujumbura within 30 days, b) Rwanda would pull back the "
+                          "estimated 2,000 soldiers that UN experts say it has in the area, and c) Gitega would "
+                          "dismantle the militia.")
+    assert [len(p.items) for p in result.proposals if p.kind == "proposal"] == [3]
+
+
+def test_an_unknown_front_proposes_for_the_country_its_sentence_is_about(code_records):
+    result = code_records("The Sahel Liberation Front handed Malian mediators a proposal on Monday containing three "
+                          "demands: the release of prisoners held in Bamako, the withdrawal of troops from Kidal and "
+                          "the reopening of schools.")
+    offer = next(p for p in result.proposals if p.kind == "proposal")
+    assert (offer.actor.country, len(offer.items)) == ("MLI", 3)
+
+
+def test_quotes_of_a_speaker_who_accused_after_and_across_a_colon_and_in_a_figure(code_records):
+    result = code_records('The governor put the number displaced at 200,000 and accused relief agencies of "turning '
+                          'their backs on us." The president rejected claims that soldiers had fired on crowds: '
+                          '"Our army protects its people." The ministry put the toll at "about 300," while rebels '
+                          'said 500.')
+    speakers = {q.text.strip(' .,'): q.speaker and q.speaker.text for q in result.quotes}
+    assert speakers["turning their backs on us"] == "The governor"
+    assert speakers["Our army protects its people"] == "The president"
+    assert speakers["about 300"] == "The ministry"

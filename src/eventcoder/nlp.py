@@ -312,6 +312,34 @@ def conjoined_clause_subjects(doc: Doc) -> Doc:
     return doc
 
 
+ADDRESSING_VERBS = {"accuse", "blame", "urge", "warn", "ask", "condemn", "criticise", "criticize", "praise", "thank"}
+
+
+@Language.component("verbs_read_as_modifiers")
+def verbs_read_as_modifiers(doc: Doc) -> Doc:
+    """"put the number at 300,000 and accused aid agencies of ...": a past verb right after "and", read as an
+    adjective of the noun after it (itself read as one more object), is a verb coordinated with the clause's verb,
+    and the noun its object."""
+    for verb in [t for t in doc if t.pos_ == "VERB" and t.dep_ == "amod" and t.i > 0 and (
+            t.tag_ == "VBD" or t.lemma_.lower() in ADDRESSING_VERBS)]:  # ("and wounded soldiers" is an adjective)
+        noun = verb.head
+        first = noun
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        governor = first.head
+        if doc[verb.i - 1].lower_ != "and" or noun.dep_ != "conj" or noun.i <= verb.i or first is noun or \
+                first.dep_ not in ("dobj", "obj", "pobj") or governor.pos_ not in ("VERB", "ADP"):
+            continue
+        while governor.pos_ != "VERB" and governor.head != governor:
+            governor = governor.head  # (the list may sit under a preposition of the verb)
+        if governor.pos_ != "VERB":
+            continue
+        verb.head, verb.dep_ = governor, "conj"
+        noun.head, noun.dep_ = verb, "dobj"
+        doc[verb.i - 1].head = governor
+    return doc
+
+
 # Verbs whose object is a measure taken ("imposed asset freezes"): after them "asset freezes" is a noun, not a clause
 MEASURE_TAKING_VERBS = {"impose", "slap", "announce", "lift", "extend", "introduce", "adopt", "approve", "order",
                         "unveil", "ease", "tighten", "expand", "propose", "threaten", "renew", "remove", "agree"}
@@ -433,6 +461,7 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("conjoined_clause_subjects")
             nlp.add_pipe("as_complements")
             nlp.add_pipe("measure_nouns")
+            nlp.add_pipe("verbs_read_as_modifiers")
         # "a U.S.-drafted resolution", "the U.K.-led mission" read as "US-drafted": the abbreviation is a name of
         # its own (spaCy splits a hyphen only between letters)
         infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]

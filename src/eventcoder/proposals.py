@@ -35,7 +35,7 @@ CONDITION_MARKERS = re.compile(r"\b(in exchange for|in return for|in exchange|in
 UNDER_IT = re.compile(r"^(?:Under (?:it|them|the (?:plan|proposal|draft|framework|deal|offer|terms))),", re.I)
 ATTRIBUTION_TAIL = re.compile(r",\s+[^,]{0,80}\b(?:said|says|added|told reporters)\W*$")
 OPENING_MARKER = re.compile(r"^\s*\(?\d{1,2}[.)]\s")  # a sentence that opens with the next entry's number
-CUT_MARKER = re.compile(r"[:;,]\s*\d{1,2}\.\s*$|^\s*\d{1,2}\.\s*$")
+CUT_MARKER = re.compile(r"[:;,]\s*\(?(?:\d{1,2}\.|(?:\d{1,2}|[a-h])\))\s*$|^\s*\d{1,2}\.\s*$")  # "..., b)" too
 LAST_LINE_MARKER = re.compile(r"\n\s*\d{1,2}\.\s*$")
 PROPOSING_VERBS = {"propose", "offer", "present", "submit", "table", "unveil", "hand"}
 DOMESTIC_TYPES = {"PTY", "OPP", "LEG", "JUD", "CVL", "LAB"}
@@ -68,7 +68,7 @@ def _colon_list_after(clause: Span) -> bool:
 # Heads of a body that can make demands though the knowledge base does not know it: "the protest committee".
 GROUP_NOUNS = {"committee", "coalition", "alliance", "movement", "union", "association", "council", "front",
                "platform", "bloc", "group", "organisation", "organization", "federation", "assembly", "delegation",
-               "jirga", "shura", "elders"}
+               "jirga", "shura", "elders", "framework"}
 DOMESTIC_GROUPS = {"student", "protest", "opposition", "union", "community", "tribal", "village", "movement",
                    "strike", "peasant", "farmer", "worker"}
 DEMANDING_VERBS = {"call", "demand", "propose", "envisage", "include", "require", "foresee", "provide", "want"}
@@ -299,7 +299,9 @@ class ProposalExtractor:
         by its words, of the country its sentence (or else the report) is about."""
         noun = next((t for t in tokens if t.pos_ == "NOUN" and (t.lemma_.lower() in GROUP_NOUNS or (
             # "student leaders", "protest leaders": a domestic group's leaders (not "world leaders")
-            t.lemma_.lower() == "leader" and any(c.lemma_.lower() in DOMESTIC_GROUPS for c in t.children)))), None)
+            t.lemma_.lower() == "leader" and any(c.lemma_.lower() in DOMESTIC_GROUPS for c in t.children)))
+            # "the Tuareg-led Permanent Strategic Framework": an organisation named but unknown
+            or t.pos_ == "PROPN" and t.lemma_.lower() in GROUP_NOUNS and t.dep_ == "nsubj"), None)
         if noun is None:
             return None, None
         country = self.actors.sentence_country(noun) or self.actors.dominant_country
@@ -444,7 +446,9 @@ class ProposalExtractor:
         verb = noun.head
         if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in DEMANDING_VERBS | PROPOSING_VERBS:
             return verb
-        return None
+        # "the bloc's peace plan, which calls for an end to violence, dialogue ... and ...": its relative clause
+        return next((c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in DEMANDING_VERBS and any(
+            g.dep_ == "nsubj" and g.lower_ in ("which", "that") for g in c.children)), None)
 
     def _continued_demands(self, index: int) -> tuple[list[str], list[int]]:
         """"It also calls for limits on the size of Ukraine's armed forces": the next sentence adds items."""

@@ -23,7 +23,10 @@ SPEECH_VERBS = {"call", "denounce", "describe", "brand", "label", "dub", "speak"
                 # directives: "authorised troops to 'shoot to kill'", "ordered police to 'clear the streets'"
                 "order", "authorise", "authorize", "instruct", "command",
                 # saying again: "repeated that an incursion would follow 'at the most convenient time'"
-                "repeat", "reiterate"}
+                "repeat", "reiterate",
+                # putting a figure in words: "put the number at 'roughly 10,000'" (with a subject of their own)
+                "put", "estimate"}
+FIGURE_VERBS_OF_SPEECH = {"put", "estimate"}
 # Opening words that point a sentence back at the quote before it: "With those words, President Ali dismissed ..."
 BACK_REFERENCES = re.compile(r"^(with|in|using) (those|these|such) words\b|^(those|these) words\b", re.I)
 WORDS_OF = re.compile(r"^\W*(?:those|these|the|such|that|this) (?:were the |was the |is the )?(?:words|message)\b",
@@ -365,7 +368,9 @@ class QuoteExtractor:
                     if below.dep_ not in CLAUSES_WITHIN_SPEECH or not _reported_content(below):
                         break  # another clause: "one 'gaffe' followed another: First, Biden told ..."
                     inside = True
-                if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in self.speech and not (
+                if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in self.speech and (
+                        ancestor.lemma_.lower() not in FIGURE_VERBS_OF_SPEECH or any(
+                            c.dep_ == "nsubj" for c in ancestor.children)) and not (
                         span.start <= ancestor.i < span.end and len(span) > 4) and self._can_speak(ancestor) \
                         and not self._unrealised(ancestor) and ancestor.dep_ not in ("amod", "compound") and \
                         not (ancestor.i > 0 and self.doc[ancestor.i - 1].text == "-"):
@@ -388,7 +393,14 @@ class QuoteExtractor:
         colon = next((t for t in reversed(before) if t.text == ":"), None)
         if colon is not None:  # "Biden displayed everything but enthusiasm: '...'"
             clause = [t for t in self.doc[sentence_of(colon).start:colon.i] if t.pos_ in ("VERB", "AUX")]
-            return next((t for t in reversed(clause) if any(c.dep_ == "nsubj" for c in t.children)), None)
+            # "... and rejected accusations that police had used excessive force: '...'": the speech verb before
+            # the colon rather than a verb in what it rejects
+            # (the parser may make the quote the main clause and the speech its complement)
+            last = next((t for t in reversed(clause) if any(c.dep_ == "nsubj" for c in t.children)), None)
+            if last is None or last.head.pos_ != "NOUN":
+                return last
+            return next((t for t in reversed(clause) if t.lemma_.lower() in self.speech and (
+                t.dep_ in ("ROOT", "conj") or t.head.i > colon.i) and self._cue_subject(t) is not None), last)
         # a parenthetical speech verb elsewhere in the sentence ("Ukraine could, he argued, get '...'")
         return next((t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.speech and
                      not span.start <= t.i < span.end and any(c.dep_ == "nsubj" and c.pos_ == "PRON"
