@@ -129,3 +129,31 @@ def test_a_place_taken_by_an_armed_force_is_an_attack_and_by_a_gang_coercion(cod
     assert "ASSAULT" in kinds(code("Rebel fighters said they had overrun the army's main base in the province.",
                                    "2024-10-27"))
     assert "COERCE" in kinds(code("Gangs seized the town of Mirebalais on Monday.", "2025-04-01"))
+
+
+def test_a_regional_demonym_of_one_state_is_that_states(code):
+    events = code("Chechen fighters attacked a police post on Sunday.", "2014-12-04")
+    assert {source for kind, source, _ in dyads(events) if kind == "ASSAULT"} == {"RUS"}
+
+
+def test_a_visitors_hosts_are_the_state_visited(code):
+    events = code("Germany's chancellor arrived in Delhi on Monday and pledged 200 million euros in aid to his hosts.",
+                  "2023-02-25")
+    assert ("AGREE", "DEU", "IND") in dyads(events)
+
+
+def test_an_event_named_as_a_date_is_no_new_event(code):
+    events = code("Japan pledged more aid to Ukraine on Friday, its largest since Russia's invasion.", "2023-02-24")
+    assert "ASSAULT" not in kinds(events)
+
+
+def test_cutting_phone_lines_in_a_region_withholds_them_from_its_people(code):
+    events = code("Pakistani authorities cut phone and internet lines across Balochistan on Monday.", "2024-08-26")
+    assert ("COERCE", "PAK", "PAK") in dyads(events)
+
+
+def test_an_elections_round_is_no_meeting_and_a_renamed_event_no_second_event(code):
+    assert "CONSULT" not in kinds(code("The Socialists came first in the opening round of Portugal's election.",
+                                       "2024-03-11"))
+    events = code("North Korea said it had detonated a nuclear device, its seventh nuclear test.", "2025-01-05")
+    assert [kind for kind, _, _ in dyads(events)] == ["MOBILIZE"]

@@ -59,7 +59,7 @@ BELONGING = {"belong": ("to",), "belonging": ("to",), "link": ("to", "with"), "l
 # Heads that name another party by its relation to the owner ("accusing its neighbour", "Kenya's ally"): never the
 # owner itself; the other party is found in the discourse.
 COUNTERPART_HEADS = {"neighbour", "neighbor", "ally", "partner", "counterpart", "rival", "foe", "adversary", "enemy",
-                     "nemesis", "archrival", "arch-rival", "arch-foe"}
+                     "nemesis", "archrival", "arch-rival", "arch-foe", "host", "hosts", "guest", "guests"}
 
 SIDE_NOUNS = {"party", "side"}
 TRADE_HEADS = {"import", "export", "good", "product", "shipment", "commodity"}

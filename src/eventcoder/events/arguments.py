@@ -130,10 +130,12 @@ class ArgumentFinding(SlotFinding):
             # "Ankara began taking delivery of S-400s despite U.S. warnings": warned was whoever went ahead
             targets = tagged([a for a in self._expand(self._active_subject(trig.token.head.head))
                               if not any(self._same_side(a, s) for s in sources)], "nominal.defied_by")
-        counterpart = direct_object(anchor)
-        if not targets and counterpart is not None and lemma(counterpart) in COUNTERPART_HEADS and any(
+        # "Kenya recalled its envoy to Somalia, accusing its neighbour of ...", "pledged $1 billion to his hosts": the
+        # party named before
+        counterpart = next((o for o in [direct_object(anchor), *self._pobjs(anchor, pattern.target_preps)]
+                            if o is not None and lemma(o) in COUNTERPART_HEADS), None)
+        if not targets and counterpart is not None and any(
                 c.dep_ == "poss" or c.lower_ == "the" for c in counterpart.children):
-            # "Kenya recalled its envoy to Somalia, accusing its neighbour of ...": the party named before
             targets = tagged(self._named_before(counterpart, sources), "discourse.counterpart")
         if event_type in OWN_FORCE_TYPES:
             targets = [t for t in targets if not self._sources_own(t, sources)]
@@ -201,7 +203,12 @@ class ArgumentFinding(SlotFinding):
         taken = _phrase_positions(sources)
         previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else self.doc[0:0]
         candidates = [*reversed([t for t in self.doc[sentence.start:noun.i] if t.i not in taken]), *reversed(previous)]
-        return self._first_other_side((t for t in candidates if t.pos_ in ("PROPN", "NOUN")), sources, own_words=True)
+        own = {s.actor.country for s in sources}  # (a neighbour, an ally, a host is another state)
+        if lemma(noun) == "host":  # "arrived in Kyiv ... pledged $1 billion to his hosts": where the visitor is
+            return [a for t in candidates if t.dep_ == "pobj" and t.head.lower_ in ("in", "to")
+                    for a in self._holder_of_place(t) if a.actor.country not in own][:1]
+        return self._first_other_side((t for t in candidates if t.pos_ in ("PROPN", "NOUN") and not any(
+            a.actor.country in own for a in self._expand([t]))), sources, own_words=True)
 
     @staticmethod
     def _phrase_head(token: Token) -> bool:

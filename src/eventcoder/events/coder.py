@@ -44,7 +44,9 @@ ULTIMATUM_TYPES = {"REJECT": "130", "SANCTION": "131", "COERCE": "137", "ASSAULT
 FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
 SEA_WORDS = {"sea", "ocean", "water", "waters"}
 AIMING_VERBS = {"target", "aim", "hit", "strike", "kill", "wound", "destroy", "damage"}  # "a missile targeting youths"
-LAUNCHED_WEAPONS = {"missile", "icbm", "long-range rocket"}  # (rockets alone are mostly fired in anger)
+# (rockets alone are mostly fired in anger)
+LAUNCHED_WEAPONS = {"missile", "icbm", "long-range rocket", "hydrogen bomb", "nuclear bomb", "atomic bomb",
+                    "nuclear device", "warhead", "nuclear warhead"}
 PROMISED_HARM = {**FUTURE_AS_THREAT, "ASSAULT": ("138", "violence")}
 REFUSAL_MODES = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPPORT": ("change", "120"),
                  "CONSULT": ("meet", "125"), "AGREE": (None, "120"), "CONCEDE": ("yield", "124"),
@@ -369,9 +371,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
                 self.doc.text[anchor.idx:anchor.sent.end_char])):
             return True  # "Cameroon beat Egypt 2-1": sport
         noun = trig.token
-        if trig.nominal and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-                lemma(noun.head.head) in cues["commemoration_nouns"]:
-            return True  # "the first anniversary of Russia's invasion": a date, the event long told
+        if trig.nominal and noun.dep_ == "pobj" and (noun.head.lower_ == "since" or noun.head.lower_ == "of" and
+                                                    lemma(noun.head.head) in cues["commemoration_nouns"]):
+            return True  # "the first anniversary of Russia's invasion", "since the invasion": a date, the event told
         if trig.nominal and anchor == noun and noun.dep_ in ("dobj", "obj", "nsubjpass"):
             stopper = noun.head
             return lemma(stopper) in cues["ending_verbs"] or (

@@ -252,8 +252,8 @@ class TriggerFinding(ParseView):
     def _noun_trigger(self, token: Token) -> Trigger | None:
         entries = self.lexicon.nouns.get(lemma(token)) or (self.lexicon.nouns.get(token.lower_) if
                                                             token.tag_ == "VBG" else None)
-        if not entries:
-            return None
+        if not entries or token.dep_ == "appos" and token.head.pos_ == "NOUN":
+            return None  # "a state visit, his first trip abroad", "a hydrogen bomb, its sixth test": a noun renamed
         left = [lemma(c) for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
         best, best_len = None, -1
         of_object = next(iter(self._pobjs(token, {"of"})), None)
