@@ -419,3 +419,21 @@ def test_quotes_of_a_speaker_who_accused_after_and_across_a_colon_and_in_a_figur
     assert speakers["turning their backs on us"] == "The governor"
     assert speakers["Our army protects its people"] == "The president"
     assert speakers["about 300"] == "The ministry"
+
+
+def test_the_words_before_an_estimate_name_who_made_it(code_records):
+    result = code_records("Organisers said some 300,000 people marched in Santiago, while the city police estimate "
+                          "was 90,000.")
+    assert conflicting(result, "crowd") == {(90000, 300000)}
+
+
+def test_a_share_credited_to_a_candidate_is_his_share_of_the_vote(code_records):
+    result = code_records("The commission said turnout was 61%. Opposition leader Hakainde Hichilema, who was "
+                          "credited with 41%, said his party's own count gave him 55%.", "2021-08-16")
+    assert {(a.value, b.value) for a in result.claims for b in result.claims
+            if b.claim_id in a.conflicts_with and a.value < b.value} == {(41, 55)}
+
+
+def test_a_turnout_given_as_a_number_of_people_is_a_crowd(code_records):
+    result = code_records("The union put turnout at more than 2.8 million on Tuesday.")
+    assert [(c.value, c.category) for c in result.claims] == [(2800000, "crowd")]

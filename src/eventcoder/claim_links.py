@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 
 from eventcoder.claim_syntax import number_value
-from eventcoder.claim_words import BARE_COUNTS, PARTS, PEOPLE_COUNTS, VAGUE
+from eventcoder.claim_words import BARE_COUNTS, ESTIMATES, PARTS, PEOPLE_COUNTS, VAGUE
 from eventcoder.models import CasualtyFigure, Claim, Event
 
 ROUNDING = 1.03  # "about 2,900" and "about 3,000" differ; 1,351 and 1,350 are one figure rounded
@@ -43,6 +43,8 @@ FORCE_NOUNS = {"troop", "soldier", "contingent", "force", "personnel", "servicem
 
 def _part(claim: Claim) -> str:
     counted = (claim.counted or "").lower().removeprefix("own ")  # "its own dead" are its dead
+    if counted.split()[-1:] and counted.split()[-1] in ESTIMATES:
+        return "everyone"  # "the city police estimate was 80,000": the words before an estimate name who made it
     words = set(counted.split()) | {counted}
     part = next((part for part, nouns in PARTS.items() if words & nouns), "everyone")
     if part == "everyone" and not set(counted.split()) - BARE_COUNTS - UNNAMED_PEOPLE - set(ARMED_OWNERS):

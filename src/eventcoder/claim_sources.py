@@ -116,8 +116,8 @@ class ClaimAttribution:
             holders += [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.pos_ == "PROPN"]
             holders += [c for c in verb.children if c.dep_ == "dative"]  # "gave him 50.8%", "gave Quiroga 51.9%"
             if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN") and any(
-                    c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in verb.children):
-                holders.append(verb.head)  # "candidate Amadou Ba, who took 35.79%"
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which") for c in verb.children):
+                holders.append(verb.head)  # "candidate Amadou Ba, who took 35.79%", "Chamisa, who was credited with"
         holders += [c for c in root.children if c.dep_ in ("nsubj", "compound") and c.pos_ == "PROPN"]
         return holders
 

@@ -412,8 +412,8 @@ class ClaimExtractor(ClaimAttribution):
                 w.removesuffix("s") for part in PARTS.values() for w in part}:
             return "captured"  # "seized 287 pupils and teachers", "251 pupils had been taken" (not "taken part")
         if lemma in CROWD_NOUNS and (lemma in ("crowd", "protester", "demonstrator", "marcher") or
-                                     words & CROWD_VERBS):
-            return "crowd"
+                                     words & CROWD_VERBS) or lemma == "turnout":
+            return "crowd"  # (and "put turnout at more than 2.8 million": a turnout given as a number of people)
         if counted is not None and counted.lemma_.lower() not in COUNT_NOUNS and counted.pos_ == "NOUN" and \
                 not counted.like_num and (number_value(span.text) or 0) >= OTHER_MINIMUM:
             return "other"  # "1,500 extra medical school places", "12,000 trainee doctors"
