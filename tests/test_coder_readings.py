@@ -157,3 +157,14 @@ def test_an_elections_round_is_no_meeting_and_a_renamed_event_no_second_event(co
                                        "2024-03-11"))
     events = code("North Korea said it had detonated a nuclear device, its seventh nuclear test.", "2025-01-05")
     assert [kind for kind, _, _ in dyads(events)] == ["MOBILIZE"]
+
+
+def test_a_speaker_set_off_by_a_comma_before_said_is_its_subject(code):
+    events = code("Iraq has agreed to let UN inspectors visit several weapons sites, the head of the UN mission said "
+                  "on Sunday after meeting officials in Baghdad.", "2002-10-01")
+    assert ("CONSULT", "UN", "IRQ") in dyads(events)
+
+
+def test_an_international_body_is_not_of_the_country_it_sits_in(code):
+    events = code("An international tribunal in The Hague ordered Russia to pay damages to Ukraine.", "2024-01-31")
+    assert ("REQUEST", None, "RUS") in dyads(events)

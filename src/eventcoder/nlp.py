@@ -312,6 +312,27 @@ def conjoined_clause_subjects(doc: Doc) -> Doc:
     return doc
 
 
+REPORTING_LEMMAS = {"say", "tell", "report", "announce", "add", "confirm", "state", "write", "claim"}
+
+
+@Language.component("trailing_reporters")
+def trailing_reporters(doc: Doc) -> Doc:
+    """"Iran has agreed to ..., the head of the agency said on Saturday": the speaker set off by a comma before a
+    reporting verb with no subject of its own is its subject (the parser reads it as an apposition of the noun
+    before the comma)."""
+    for verb in [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_LEMMAS and t.i > 1]:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        speaker = doc[verb.i - 1]
+        while speaker.head.i < verb.i and speaker.dep_ not in ("appos", "ROOT") and speaker.head != speaker:
+            speaker = speaker.head
+        if speaker.dep_ != "appos" or speaker.right_edge.i != verb.i - 1 or speaker.pos_ not in ("NOUN", "PROPN") or \
+                doc[speaker.left_edge.i - 1].text != "," or verb in speaker.ancestors:
+            continue
+        speaker.head, speaker.dep_ = verb, "nsubj"
+    return doc
+
+
 ADDRESSING_VERBS = {"accuse", "blame", "urge", "warn", "ask", "condemn", "criticise", "criticize", "praise", "thank"}
 
 
@@ -462,6 +483,7 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("as_complements")
             nlp.add_pipe("measure_nouns")
             nlp.add_pipe("verbs_read_as_modifiers")
+            nlp.add_pipe("trailing_reporters")
         # "a U.S.-drafted resolution", "the U.K.-led mission" read as "US-drafted": the abbreviation is a name of
         # its own (spaCy splits a hyphen only between letters)
         infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]

@@ -140,6 +140,9 @@ class DescriptionResolution:
             return []
         if agent is None and inside and all(self._in_place_prep(self.doc[m.start], head) for m in inside):
             return []  # "floods in Pakistan" only says where; "Algerian landowners" says who
+        if any(t.lower_ in NO_COUNTRY_MODIFIERS and t.head == head for t in tokens):
+            # "an international tribunal in The Hague": where an international body sits says not whose it is
+            inside = [m for m in inside if not self._in_place_prep(self.doc[m.start], head)]
         countries = author or self._countries(head, tokens, inside, depth)
         found_in_text = bool(countries)
         if not countries:
