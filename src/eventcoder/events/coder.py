@@ -124,8 +124,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             c.dep_ == "prep" and c.lower_ == "since" for c in trig.anchor.children)
 
     def _aimless_launch(self, trig: Trigger) -> bool:
-        """"North Korea fired an intercontinental ballistic missile on Thursday": a missile fired at nothing named
-        is a weapons test; fired at, on or toward anyone (even unnamed: "toward shipping lanes") it is an attack."""
+        """"North Korea fired an intercontinental ballistic missile on Thursday", "detonated a hydrogen bomb": a
+        missile fired or a nuclear device set off at nothing named is a weapons test; fired at, on or toward anyone
+        (even unnamed: "toward shipping lanes") it is an attack."""
         verb, missile = trig.anchor, direct_object(trig.anchor)
         return (not trig.nominal and verb.dep_ not in ("acl", "relcl") and missile is not None
                 and object_phrases(missile) & LAUNCHED_WEAPONS and not self._pobjs(verb, trig.pattern.target_preps)
