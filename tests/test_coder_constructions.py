@@ -5,7 +5,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from conftest import dyads
-from eventcoder.nlp import fronted_subjects
+from eventcoder.parse_repairs import fronted_subjects
 
 
 def test_a_relational_noun_stands_for_the_other_party_named_before(code):

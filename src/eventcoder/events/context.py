@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventcoder.events.patterns import Lexicon
-from eventcoder.nlp import semicolon_between, sentence_of
+from eventcoder.nlp import sentence_of
+from eventcoder.parse_repairs import semicolon_between
 
 # Dependencies through which a clause inherits the reporting frame and the modality of the clause above it.
 SETTING_PREPOSITIONS = {"at", "during", "on", "after", "before", "since"}

@@ -1,0 +1,359 @@
+"""Repairs of the dependency parse, run as spaCy components after the parser (nlp.py adds them): constructions the
+small English model reads wrongly often enough to lose events, claims or quotes ("the schoolgirls his fighters
+abducted", "..., the head of the agency said", "slapped asset freezes on"), each set right in one place."""
+
+from __future__ import annotations
+
+from spacy.attrs import DEP
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+SENTENCE_END = frozenset({".", "!", "?", "\u2026"})
+
+# Verbs that name their object something ("called the move a coup"): the small model often reads the predicate
+# as a second direct object, or the object as a modifier of the predicate ("called the move economic retaliation").
+NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "term"})
+NP_OPENERS = frozenset({"a", "an", "the", "'", '"', "\u2018", "\u201c"})
+
+
+QUOTE_CLOSERS = {"'", '"', "\u2019", "\u201d", "\u2018", "\u201c"}
+
+
+@Language.component("naming_objects")
+def naming_objects(doc: Doc) -> Doc:
+    """Puts object and predicate of a naming verb back in their places (the predicate becomes `oprd`)."""
+    for verb in doc:
+        if verb.lemma_.lower() not in NAMING_VERBS or verb.pos_ != "VERB" or \
+                any(c.dep_ == "oprd" for c in verb.children):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if len(objects) == 1 and _relink_clause_naming_noun_before(verb):
+            objects[0].dep_ = "oprd"  # "..., a move Israel's foreign minister branded a reward for terrorism"
+            continue
+        if len(objects) == 2:  # "branded the move a coup"
+            objects[1].dep_ = "oprd"
+            continue
+        if len(objects) != 1:
+            continue
+        # "called the move politically motivated", "calling the actions dangerous and illegal": an adjective after
+        # the object is what it is called
+        after = next((c for c in objects[0].rights if c.pos_ == "ADJ" and c.dep_ in ("amod", "acl", "acomp")), None)
+        if after is not None:
+            after.head, after.dep_ = verb, "oprd"
+            continue
+        if _relink_quoted_predicate(verb, objects[0]):
+            continue
+        predicate = objects[0]
+        # "called the expulsions 'an unfriendly step'", "called the move economic retaliation": a noun inside the
+        # object, set off from its head by an article, a quote mark or an adjective after a definite article
+        for inner in (c for c in predicate.lefts if c.dep_ in ("amod", "compound", "poss", "nmod") and
+                      c.pos_ in ("NOUN", "PROPN")):
+            between = doc[inner.right_edge.i + 1:predicate.i]
+            article = doc[inner.left_edge.i - 1] if inner.left_edge.i > verb.i + 1 else None
+            definite = any(c.dep_ == "det" for c in inner.children) or (
+                article is not None and article.lower_ in ("the", "this", "that") and article.head == predicate)
+            if definite and any(t.lower_ in NP_OPENERS or t.pos_ == "ADJ" for t in between):
+                if article is not None and article.head == predicate:
+                    article.head = inner
+                inner.head, inner.dep_, predicate.dep_ = verb, "dobj", "oprd"
+            break
+    return doc
+
+
+def _relink_clause_naming_noun_before(verb: Token) -> bool:
+    """"recognised a Palestinian state, a move Israel's foreign minister branded a reward for terrorism": a naming
+    clause right after an appended noun ("a move", "a decision") names that noun; the parser may read the clause as
+    the main verb's content and the label as its object. The clause is made the noun's relative clause; says whether
+    the verb names the noun before it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and subject is not None and subject.lower_ not in (
+            "that", "which", "who"):
+        return True  # "a move Caracas's foreign minister branded an act of aggression": the move is named
+    if subject is None or verb.dep_ == "relcl" or subject.left_edge.i < 2:
+        return False
+    noun = verb.doc[subject.left_edge.i - 1]
+    opening = verb.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+    if noun.pos_ != "NOUN" or noun.i > verb.i or opening is None or opening.text != "," or \
+            not any(c.dep_ == "det" for c in noun.children) or verb in noun.ancestors:
+        return False
+    verb.head, verb.dep_ = noun, "relcl"
+    return True
+
+
+def _relink_quoted_predicate(verb: Token, obj: Token) -> bool:
+    """"branded the protesters who stormed government buildings 'terrorists'": a quoted noun closing a relative
+    clause of the object is what the object is called (the parser may read "buildings' terrorists" as a possessive);
+    it is hung on the naming verb as its predicate. Says whether it was."""
+    doc = verb.doc
+    clause = next((c for c in obj.children if c.dep_ in ("relcl", "acl")), None)
+    last = clause.right_edge if clause is not None else None
+    if last is None or last.pos_ != "NOUN" or last.i + 1 >= len(doc) or doc[last.i + 1].text not in QUOTE_CLOSERS:
+        return False
+    opening = next((t for t in reversed(doc[clause.i:last.i]) if t.text in QUOTE_CLOSERS), None)
+    if opening is None:
+        return False
+    for child in list(last.children):
+        if child.dep_ == "poss" and child.i < opening.i:  # "buildings" goes back to the clause's verb
+            child.head, child.dep_ = last.head, "dobj"
+    last.head, last.dep_ = verb, "oprd"
+    return True
+
+
+@Language.component("stopped_short")
+def stopped_short(doc: Doc) -> Doc:
+    """"stopped short of imposing sanctions": the act stopped short of hangs on "stopped" (as in "refrained from
+    imposing"), so that the act keeps the clause's subject and its negation."""
+    for short in (t for t in doc if t.lower_ == "short" and t.head.lemma_.lower() == "stop"):
+        for of in [c for c in short.children if c.dep_ == "prep" and c.lower_ == "of"]:
+            of.head = short.head
+    return doc
+
+
+@Language.component("fronted_subjects")
+def fronted_subjects(doc: Doc) -> Doc:
+    """"Malaysia, as chair of ASEAN, put forward a plan": a name set off from its verb by an aside is often read
+    as an adverbial noun, and a subordinate clause's subject as the object of its "after"; a verb with no subject
+    of its own takes it back as its subject."""
+    for token in doc:
+        verb = token.head
+        if token.dep_ == "npadvmod" and token.pos_ == "PROPN" and token.i < verb.i and verb.pos_ == "VERB" and \
+                token.sent.start == token.left_edge.i and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+            token.dep_ = "nsubj"
+        # "resigned after the head of the armed forces urged him to step down": the subject read as the object of
+        # the clause's own "after"
+        mark = token.head
+        if token.dep_ == "pobj" and mark.dep_ == "mark" and mark.head.pos_ == "VERB" and mark.head.i > token.i and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in mark.head.children):
+            token.head, token.dep_ = mark.head, "nsubj"
+    return doc
+
+
+def _with_dep(doc: Doc, label: str) -> list[int]:
+    """Indices of the tokens with one dependency label, read from the attribute array: building a Token object for
+    every word is what these repairs would otherwise spend their time on."""
+    wanted = doc.vocab.strings[label]
+    return [i for i, dep in enumerate(doc.to_array([DEP]).tolist()) if dep == wanted]
+
+
+@Language.component("finite_conjuncts")
+def finite_conjuncts(doc: Doc) -> Doc:
+    """"gave the junta a week to reinstate the president and imposed sanctions": a verb in the past tense cannot
+    be coordinated with an infinitive; it is coordinated with the finite verb the infinitive depends on. And the
+    other way round: "proposed a truce under which both would withdraw ..., let convoys pass and allow repairs":
+    a bare verb after a finite one is coordinated with the bare verb between them ("would withdraw")."""
+    for token in (doc[i] for i in _with_dep(doc, "conj")):
+        head = token.head
+        # "let" may be read as a past tense: a later conjunct in the bare form says the list is of bare verbs
+        bare_form = token.tag_ == "VB" or any(c.dep_ == "conj" and c.tag_ == "VB" for c in token.children)
+        if bare_form and head.tag_ in ("VBD", "VBZ", "VBP"):
+            bare = [t for t in doc[head.i + 1:token.i] if t.tag_ == "VB" and head in t.ancestors and any(
+                c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in t.children)]
+            if bare:
+                token.head = bare[-1]
+            continue
+        # "said Kyiv was holding 300 soldiers captured there and called the number inflated": nor with a participle
+        # describing a noun
+        participle = head.tag_ == "VBN" and head.dep_ == "acl"
+        infinitive = head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        if token.tag_ != "VBD" or not (participle or infinitive):
+            continue
+        finite = next((a for a in head.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), None)
+        if finite is not None and finite.i < token.i:
+            token.head = finite
+    return doc
+
+
+@Language.component("rootless_sentences")
+def rootless_sentences(doc: Doc) -> Doc:
+    """"Hundreds of students protested in Dhaka", "Soldiers and armoured vehicles massed in front of the palace": a
+    full sentence whose root came out as a noun, with the verb as a participle describing it, is read as what it
+    is: the noun is the subject of the verb (a participle with a "by" agent stays a reduced passive)."""
+    for root in [doc[i] for i in _with_dep(doc, "ROOT") if doc[i].pos_ in ("NOUN", "PROPN")]:
+        sentence = root.sent
+        if sentence.root != root or sentence[-1].text not in SENTENCE_END:
+            continue
+        verb = next((c for c in root.rights if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")), None)
+        if verb is None or any(c.dep_ in ("agent", "aux", "auxpass") for c in verb.children):
+            continue
+        for token in sentence:
+            if token.head == root and token.dep_ in ("punct",) and token.i > verb.i:
+                token.head = verb
+        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+        root.head, root.dep_ = verb, "nsubj"
+    return doc
+
+
+@Language.component("clauses_before_semicolons")
+def clauses_before_semicolons(doc: Doc) -> Doc:
+    """"X said 30 people had been shot dead by police; police acknowledged three deaths": a clause before a
+    semicolon is not the content of the verb after it; it belongs to the verb the later clause hangs from, or leads
+    the sentence when that verb is its root."""
+    if ";" not in doc.text:
+        return doc
+    for token in (doc[i] for i in _with_dep(doc, "ccomp")):
+        head = token.head
+        if not semicolon_between(token, head):
+            continue
+        if head.head != head:
+            token.head = head.head
+        else:  # "Tehran blamed Israel ...; the military declined to comment": the first clause leads the sentence
+            token.head, token.dep_ = token, "ROOT"
+            head.head, head.dep_ = token, "parataxis"
+    return doc
+
+
+def semicolon_between(clause: Token, verb: Token) -> bool:
+    """A semicolon between a clause and a later verb: the verb does not govern or report the clause ("eight were
+    killed, according to officials; the party said its losses were higher")."""
+    return clause.i < verb.i and any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:verb.i])
+
+
+@Language.component("listed_subjects")
+def listed_subjects(doc: Doc) -> Doc:
+    """"Chad, Cameroon and Gabon announced ...": subjects listed with commas are one coordinated subject, not
+    several subjects of the verb."""
+    by_verb: dict[int, list[Token]] = {}
+    for subject in (doc[i] for i in _with_dep(doc, "nsubj")):
+        if subject.i < subject.head.i:
+            by_verb.setdefault(subject.head.i, []).append(subject)
+    for subjects in by_verb.values():
+        for first, later in zip(subjects, subjects[1:], strict=False):
+            between = [t for t in doc[first.i + 1:later.left_edge.i] if t not in first.subtree or t.text == ","]
+            if between and all(t.text == "," for t in between):
+                later.head, later.dep_ = first, "conj"
+    return doc
+
+
+@Language.component("reduced_relatives")
+def reduced_relatives(doc: Doc) -> Doc:
+    """"freed the hostages the rebels abducted in May": a noun phrase right after another, followed by a past
+    verb with no subject or object of its own, is a relative clause with that phrase as its subject (the parser
+    reads a second object of the main verb described by a passive participle)."""
+    for second in (doc[i] for i in _with_dep(doc, "dobj")):
+        start = second.left_edge.i
+        first = doc[start - 1] if start else None
+        clause = doc[second.i + 1] if second.i + 1 < len(doc) else None
+        if first is None or clause is None or first.pos_ not in ("NOUN", "PROPN") or first.right_edge != first or \
+                first.dep_ not in ("dobj", "pobj") or second.head not in first.ancestors or \
+                clause.head != second or clause.dep_ != "acl" or clause.tag_ not in ("VBD", "VBN") or any(
+                    c.dep_ in ("dobj", "nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in clause.children):
+            continue
+        clause.head, clause.dep_, clause.tag_ = first, "relcl", "VBD"
+        second.head, second.dep_ = clause, "nsubj"
+    return doc
+
+
+@Language.component("conjoined_clause_subjects")
+def conjoined_clause_subjects(doc: Doc) -> Doc:
+    """"Iran released five Americans on Monday and the United States freed five Iranians": a name right before a
+    coordinated verb with no subject of its own is that verb's subject, not one more item of the phrase before."""
+    for noun in (doc[i] for i in _with_dep(doc, "conj")):
+        after = noun.right_edge.i + 1
+        verb = doc[after] if after < len(doc) else None
+        if verb is None or noun.pos_ not in ("PROPN", "NOUN") or verb.dep_ != "conj" or verb.pos_ != "VERB" or \
+                verb.tag_ not in ("VBD", "VBZ", "VBP") or noun.head.dep_ in ("nsubj", "nsubjpass") or any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.head.i > noun.i:
+            continue
+        noun.head, noun.dep_ = verb, "nsubj"
+    return doc
+
+
+REPORTING_LEMMAS = {"say", "tell", "report", "announce", "add", "confirm", "state", "write", "claim"}
+
+
+@Language.component("trailing_reporters")
+def trailing_reporters(doc: Doc) -> Doc:
+    """"Iran has agreed to ..., the head of the agency said on Saturday": the speaker set off by a comma before a
+    reporting verb with no subject of its own is its subject (the parser reads it as an apposition of the noun
+    before the comma)."""
+    for verb in [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_LEMMAS and t.i > 1]:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        speaker = doc[verb.i - 1]
+        while speaker.head.i < verb.i and speaker.dep_ not in ("appos", "ROOT") and speaker.head != speaker:
+            speaker = speaker.head
+        if speaker.dep_ != "appos" or speaker.right_edge.i != verb.i - 1 or speaker.pos_ not in ("NOUN", "PROPN") or \
+                doc[speaker.left_edge.i - 1].text != "," or verb in speaker.ancestors:
+            continue
+        speaker.head, speaker.dep_ = verb, "nsubj"
+    return doc
+
+
+ADDRESSING_VERBS = {"accuse", "blame", "urge", "warn", "ask", "condemn", "criticise", "criticize", "praise", "thank"}
+
+
+@Language.component("verbs_read_as_modifiers")
+def verbs_read_as_modifiers(doc: Doc) -> Doc:
+    """"put the number at 300,000 and accused aid agencies of ...": a past verb right after "and", read as an
+    adjective of the noun after it (itself read as one more object), is a verb coordinated with the clause's verb,
+    and the noun its object."""
+    for verb in [t for t in doc if t.pos_ == "VERB" and t.dep_ == "amod" and t.i > 0 and (
+            t.tag_ == "VBD" or t.lemma_.lower() in ADDRESSING_VERBS)]:  # ("and wounded soldiers" is an adjective)
+        noun = verb.head
+        first = noun
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        governor = first.head
+        if doc[verb.i - 1].lower_ != "and" or noun.dep_ != "conj" or noun.i <= verb.i or first is noun or \
+                first.dep_ not in ("dobj", "obj", "pobj") or governor.pos_ not in ("VERB", "ADP"):
+            continue
+        while governor.pos_ != "VERB" and governor.head != governor:
+            governor = governor.head  # (the list may sit under a preposition of the verb)
+        if governor.pos_ != "VERB":
+            continue
+        verb.head, verb.dep_ = governor, "conj"
+        noun.head, noun.dep_ = verb, "dobj"
+        doc[verb.i - 1].head = governor
+    return doc
+
+
+# Verbs whose object is a measure taken ("imposed asset freezes"): after them "asset freezes" is a noun, not a clause
+MEASURE_TAKING_VERBS = {"impose", "slap", "announce", "lift", "extend", "introduce", "adopt", "approve", "order",
+                        "unveil", "ease", "tighten", "expand", "propose", "threaten", "renew", "remove", "agree"}
+
+
+@Language.component("measure_nouns")
+def measure_nouns(doc: Doc) -> Doc:
+    """"slapped asset freezes and travel bans on Russian officials": a bare noun and a plural read as a subject and
+    its verb ("asset" freezes) right after a verb that takes measures are one noun, the verb's object."""
+    for noun in [t for t in doc if t.tag_ == "VBZ" and t.pos_ == "VERB" and t.i > 0]:
+        modifier, governor = doc[noun.i - 1], noun.head
+        if modifier.tag_ != "NN" or list(modifier.children) or governor.i > noun.i or \
+                governor.lemma_.lower() not in MEASURE_TAKING_VERBS or noun.dep_ not in ("ccomp", "dobj", "conj") or \
+                any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "aux") for c in noun.children):
+            continue
+        subject = modifier if modifier.dep_ == "nsubj" and modifier.head == noun else modifier.head if \
+            modifier.dep_ == "conj" and modifier.head.dep_ == "nsubj" and modifier.head.head == noun else None
+        if subject is None:
+            continue
+        role = "dobj" if noun.dep_ in ("ccomp", "dobj") else noun.dep_
+        noun.pos_, noun.tag_ = "NOUN", "NNS"
+        if subject is modifier:  # "slapped asset freezes"
+            noun.dep_ = role
+        else:  # "imposed travel bans and asset freezes": the subject and its conjunct are the objects
+            subject.head, subject.dep_ = governor, role
+            noun.head, noun.dep_ = subject, "conj"
+        modifier.head, modifier.dep_ = noun, "compound"
+    return doc
+
+
+# Verbs whose object is said to be something "as" something: "described the review he obtained as a safeguard"
+AS_COMPLEMENT_VERBS = {"describe", "regard", "see", "view", "brand", "dismiss", "denounce", "label", "characterise",
+                       "characterize", "portray", "reject", "hail", "treat", "present", "praise", "condemn", "welcome",
+                       "criticise", "criticize", "depict", "cast", "count", "designate", "list", "classify"}
+
+
+@Language.component("as_complements")
+def as_complements(doc: Doc) -> Doc:
+    """"described the annual review he obtained as a safeguard": "as" after a relative clause inside the object of
+    a describing verb belongs to that verb, not to the clause (the parser hangs it on the nearest verb)."""
+    for prep in (t for t in doc if t.lower_ == "as" and t.dep_ == "prep"):
+        clause = prep.head
+        obj = clause.head
+        verb = obj.head
+        if clause.dep_ in ("relcl", "acl") and obj.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" and \
+                verb.lemma_.lower() in AS_COMPLEMENT_VERBS and not any(
+                    c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+            prep.head = verb
+    return doc
