@@ -168,3 +168,8 @@ def test_a_speaker_set_off_by_a_comma_before_said_is_its_subject(code):
 def test_an_international_body_is_not_of_the_country_it_sits_in(code):
     events = code("An international tribunal in The Hague ordered Russia to pay damages to Ukraine.", "2024-01-31")
     assert ("REQUEST", None, "RUS") in dyads(events)
+
+
+def test_help_from_others_in_what_a_party_did_is_aid_to_that_party(code):
+    events = code("Iraqi forces retook Mosul with help from the United States.", "2017-07-10")
+    assert ("AID", "USA", "IRQ") in dyads(events)

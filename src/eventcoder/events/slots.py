@@ -296,6 +296,12 @@ class SlotFinding(ParseView):
             host = self._host_verb(noun)
             slots += [(c, "nominal.host_object") for c in host.children if c.dep_ in ("dobj", "obj", "dative")]
             slots += named(self._pobjs(host, {"with", "to"}), "nominal.host_object")
+        helped = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
+        if not slots and trig.pattern.outcome.type == "AID" and helped is not None and helped.pos_ == "VERB":
+            # "brought down by Israeli air defences with help from the United States": the one helped is who acted
+            doer = [g for c in helped.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or [
+                c for c in helped.children if c.dep_ == "nsubj"]
+            slots += named(doer, "aid.helped_doer")
         drawn_by = self._drawn_by(noun)
         if not slots and drawn_by is not None:  # "the launch drew condemnation from Tokyo": the launch's
             slots.append((drawn_by, "nominal.drawn_by"))
