@@ -437,3 +437,8 @@ def test_a_share_credited_to_a_candidate_is_his_share_of_the_vote(code_records):
 def test_a_turnout_given_as_a_number_of_people_is_a_crowd(code_records):
     result = code_records("The union put turnout at more than 2.8 million on Tuesday.")
     assert [(c.value, c.category) for c in result.claims] == [(2800000, "crowd")]
+
+
+def test_a_spokesman_for_a_body_speaks_for_it(code_records):
+    result = code_records('A spokesman for the Amhara militia said: "We hold the road to Gondar."', "2023-08-10")
+    assert [q.speaker.text for q in result.quotes] == ["A spokesman for the Amhara militia"]

@@ -34,6 +34,7 @@ WORDS_OF = re.compile(r"^\W*(?:those|these|the|such|that|this) (?:were the |was 
 # Entity labels of who can speak; a speech verb whose subject is none of these ("the build-up showed") is no cue.
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 SCARE_MAX_WORDS = 3
+SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "representative"}  # who speak for a body
 # Nouns for what was said, as the subject of "came from": "The warning came from the foreign adviser".
 SPEECH_NOUNS = {"warning", "remark", "comment", "word", "words", "message", "statement", "appeal", "plea", "threat",
                 "call", "admission", "assessment", "rebuke", "criticism", "response", "reply", "pledge", "promise"}
@@ -182,6 +183,14 @@ class QuoteExtractor:
         name = next((c for c in subject.children if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or (
             c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP", "DATE")))), None)
         found = self.actors.resolve(subject)
+        voiced = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                       if g.dep_ == "pobj"), None) if subject.lemma_.lower() in SPOKESPERSONS else None
+        if name is None and voiced is not None:
+            # "A spokesman for the Fano command": the body the spokesman speaks for, named by the whole phrase
+            phrase = self.doc[subject.left_edge.i:voiced.right_edge.i + 1]
+            body = self.actors.resolve(voiced)
+            actor = body[0].actor.model_copy(update={"text": phrase.text}) if body else Actor(text=phrase.text)
+            return actor, (phrase.start_char, phrase.end_char)
         if name is not None:
             phrase = self.doc[name.left_edge.i:name.right_edge.i + 1]
             named = self.actors.resolve(name)
