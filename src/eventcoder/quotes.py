@@ -23,10 +23,10 @@ SPEECH_VERBS = {"call", "denounce", "describe", "brand", "label", "dub", "speak"
                 # directives: "authorised troops to 'shoot to kill'", "ordered police to 'clear the streets'"
                 "order", "authorise", "authorize", "instruct", "command",
                 # saying again: "repeated that an incursion would follow 'at the most convenient time'"
-                "repeat", "reiterate",
-                # putting a figure in words: "put the number at 'roughly 10,000'" (with a subject of their own)
-                "put", "estimate"}
+                "repeat", "reiterate"}
+# putting a figure in words: "put the number at 'roughly 10,000'" (only with a subject of their own)
 FIGURE_VERBS_OF_SPEECH = {"put", "estimate"}
+SPEECH_VERBS |= FIGURE_VERBS_OF_SPEECH
 # Opening words that point a sentence back at the quote before it: "With those words, President Ali dismissed ..."
 BACK_REFERENCES = re.compile(r"^(with|in|using) (those|these|such) words\b|^(those|these) words\b", re.I)
 WORDS_OF = re.compile(r"^\W*(?:those|these|the|such|that|this) (?:were the |was the |is the )?(?:words|message)\b",

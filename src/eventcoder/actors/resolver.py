@@ -11,7 +11,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors.coref import PLURAL as PLURAL_PRONOUNS
-from eventcoder.actors.coref import PRONOUNS, RELATIVE_PRONOUNS, Coreference, RuleCoreference
+from eventcoder.actors.coref import PRONOUNS, RELATIVE_PRONOUNS, SIDE_HEADS, Coreference, RuleCoreference
 from eventcoder.actors.description import (
     COUNTRY_KINDS,
     PHRASE_PREPS,
@@ -61,7 +61,6 @@ BELONGING = {"belong": ("to",), "belonging": ("to",), "link": ("to", "with"), "l
 COUNTERPART_HEADS = {"neighbour", "neighbor", "ally", "partner", "counterpart", "rival", "foe", "adversary", "enemy",
                      "nemesis", "archrival", "arch-rival", "arch-foe", "host", "hosts", "guest", "guests"}
 
-SIDE_NOUNS = {"party", "side"}
 TRADE_HEADS = {"import", "export", "good", "product", "shipment", "commodity"}
 SIDE_QUANTIFIERS = {"all", "both", "either", "neither", "warring", "each"}
 
@@ -222,7 +221,7 @@ class DocumentActors(DescriptionResolution):
                 group = [g for m in members for g in self.resolve(m, depth + 1) if g.actor.country] or group
             return [replace(member, actor=member.actor.model_copy(update={"text": head.text}),
                             head=head, span=(head.idx, head.idx + len(head.text))) for member in group]
-        if head.lemma_.lower() in SIDE_NOUNS and any(c.lower_ in SIDE_QUANTIFIERS for c in head.children):
+        if head.lemma_.lower() in SIDE_HEADS and any(c.lower_ in SIDE_QUANTIFIERS for c in head.children):
             # "urged all parties to show restraint", "both sides": the sides named before, not political parties
             return self.coref.group(self, head)
         tokens = self.phrase_tokens(head)

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from eventcoder.actors.resolver import COUNTERPART_HEADS, ResolvedActor
 from eventcoder.events.context import VERBAL_TYPES
-from eventcoder.events.slots import SlotFinding, named, prefixed, slot_tokens, tagged
+from eventcoder.events.slots import OWNER_PRONOUNS, SlotFinding, named, prefixed, slot_tokens, tagged
 from eventcoder.events.syntax import (
     ANAPHORA_TOKENS,
     ARMED_TYPES,
@@ -36,7 +36,6 @@ CROWD_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens"
 THIRD_PARTY_ROLES = {"mediation", "help", "support", "assistance", "participation", "backing", "involvement",
                      "facilitation", "sponsorship"}
 RELATIVE_WORDS = {"that", "which", "what", "whom"}
-OWNING_PRONOUNS = {"its", "their", "his", "her"}
 # Standing one's own forces down or up, agreeing to it or ordering it: their own forces are no other party
 OWN_FORCE_TYPES = {"RETREAT", "CONCEDE", "MOBILIZE", "AGREE", "REQUEST"}
 CONCESSIVE_PREPS = {"despite", "notwithstanding"}
@@ -155,7 +154,7 @@ class ArgumentFinding(SlotFinding):
     def _sources_own(self, target: ResolvedActor, sources: list[ResolvedActor]) -> bool:
         """"agreed to disband their forces", "pulled back its troops": forces a pronoun says are the source's own
         are the source standing down, no other party (but "its neighbour" is another)."""
-        owner = next((c for c in target.head.children if c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS), None)
+        owner = next((c for c in target.head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
         if owner is None or lemma(target.head) in COUNTERPART_HEADS:
             return False
         return any((o.actor.country, o.actor.type, o.actor.name) == (s.actor.country, s.actor.type, s.actor.name)
@@ -167,8 +166,8 @@ class ArgumentFinding(SlotFinding):
         subject, _ = self._subject(verb)
         if subject is None:
             return []
-        for token in subject.subtree:
-            found = [a for a in self._expand([token]) if a.actor.country and token != subject]
+        for token in (t for t in subject.subtree if t != subject):
+            found = [a for a in self._expand([token]) if a.actor.country]
             if found:
                 return found[:1]
         return []

@@ -107,8 +107,8 @@ class TriggerFinding(ParseView):
             c.dep_ in ("acl", "amod") and lemma(c) in cues["carrying_verbs"] for c in subject.children)
         # forces that come for drills or talks ("arrived in Belarus for joint exercises") come for that event
         for_event = any(lemma(o) in self.lexicon.nouns for o in self._pobjs(verb, {"for"}))
-        return bool(phrases & set(cues["arriving_help"])) or carried or (
-            lemma(verb) != "cross" and not for_event and bool(phrases & set(cues["arriving_forces"])))
+        return bool(phrases & cues["arriving_help"]) or carried or (
+            lemma(verb) != "cross" and not for_event and bool(phrases & cues["arriving_forces"]))
 
     @staticmethod
     def _told_to_leave(verb: Token) -> bool:
