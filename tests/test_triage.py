@@ -47,6 +47,13 @@ def test_a_figure_is_parsed_only_with_what_it_counts(coder):
     assert list(sentences.values()) == [False, True, True]
 
 
+def test_short_regular_verbs_are_read_by_their_stem(coder):
+    """"died" and "dies" have stems of two letters; the figure they count must not be skipped."""
+    sentence = next(coder.triage.sentencizer(coder.nlp.make_doc("Kyiv said 300 North Koreans had died.")).sents)
+    assert coder.triage.needs_parse(sentence)
+    assert {"die"} <= coder.triage.lemmas("died") and {"die"} <= coder.triage.lemmas("dies")
+
+
 def test_records_are_the_same_with_and_without_triage(coder, untriaged, long_read):
     fast, full = next(coder.code([long_read])), next(untriaged.code([long_read]))
     assert [e.model_dump() for e in fast.events] == [e.model_dump() for e in full.events]

@@ -8,6 +8,8 @@ from spacy.attrs import DEP
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from eventcoder.events.patterns import load_lexicon
+
 SENTENCE_END = frozenset({".", "!", "?", "\u2026"})
 
 # Verbs that name their object something ("called the move a coup"): the small model often reads the predicate
@@ -356,4 +358,34 @@ def as_complements(doc: Doc) -> Doc:
                 verb.lemma_.lower() in AS_COMPLEMENT_VERBS and not any(
                     c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
             prep.head = verb
+    return doc
+
+
+@Language.component("denied_summaries")
+def denied_summaries(doc: Doc) -> Doc:
+    """"Congo accused Rwanda of supplying the rebels, an allegation Kigali has denied": the noun after the comma sums
+    up the clause before it and the denial is a relative clause on that noun; the parser often makes the denial the
+    sentence's root, with the claim as its content and the noun as its object or as an apposition in the claim."""
+    cues = load_lexicon().cues
+    for denial in (doc[i] for i in _with_dep(doc, "ROOT")):
+        claim = next((c for c in denial.lefts if c.dep_ == "ccomp"), None)
+        if denial.lemma_.lower() not in cues["denial_verbs"] or claim is None:
+            continue
+        summary = next((t for t in reversed(doc[claim.i:denial.i]) if t.lemma_.lower() in cues["accusation_nouns"]
+                        and t.pos_ == "NOUN" and (t.head == denial or t in claim.subtree)), None)
+        if summary is None or summary.left_edge.i == 0 or doc[summary.left_edge.i - 1].text != ",":
+            continue
+        between = doc[summary.i + 1:denial.i]
+        subject = next((c for c in denial.lefts if c.dep_ == "nsubj" and c.i > summary.i), None) or next(
+            (t for t in between if t.pos_ in ("NOUN", "PROPN") and t.head.i not in range(summary.i + 1, denial.i)),
+            None)
+        if subject is None:
+            continue
+        for token in (*denial.rights, *(t for t in denial.lefts if t.dep_ == "punct")):
+            if token.dep_ == "punct":
+                token.head = claim
+        claim.head, claim.dep_ = claim, "ROOT"
+        summary.head, summary.dep_ = claim, "npadvmod"
+        subject.head, subject.dep_ = denial, "nsubj"
+        denial.head, denial.dep_ = summary, "relcl"
     return doc

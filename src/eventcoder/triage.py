@@ -82,7 +82,7 @@ class Triage:
         found = {word} | self.forms.get(word, set())
         for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)),
                                      ("ed", ("", "e")), ("ing", ("", "e"))):
-            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:  # ("died", "dies": short stems too)
                 stem = word[:-len(suffix)]
                 found |= {stem + r for r in replacements}
                 if len(stem) > 2 and stem[-1] == stem[-2]:

@@ -22,6 +22,9 @@ COUNTRY_KINDS = ("country", "adjective", "capital")
 AUTHORED_NOUNS = {"resolution", "draft", "text", "plan", "proposal", "motion", "bill"}
 AUTHORING_PARTICIPLES = {"drafted", "sponsored", "proposed", "authored", "written", "tabled"}
 SELF_NAMING = {"country", "nation"}
+# Weapons and war machines: unnamed, they belong to no country the sentence happens to name
+ARMS = {"warplane", "fighter plane", "bomber", "plane", "gunship", "fighter jet", "warship", "jet", "drone", "missile",
+        "artillery", "tank", "helicopter"}
 # Person nouns whose sector is their organisation's ("intelligence officer", "army spokesman"); a "paper
 # worker" is no journalist.
 GENERIC_PERSONS = {"officer", "official", "spokesman", "spokeswoman", "spokesperson", "member", "leader",
@@ -165,6 +168,10 @@ class DescriptionResolution:
             found_in_text = bool(located) and fallback == located  # said by the phrase, not guessed
             if agent.phrase in SELF_NAMING or any(t.lower_ in NO_COUNTRY_MODIFIERS for t in tokens):
                 fallback = None  # "other countries", "Western leaders" are not the country in focus
+            striking = head.dep_ == "nsubj" or head.dep_ == "pobj" and head.head.dep_ == "agent"
+            modifying = agent.phrase.split()[-1] != head.lemma_.lower()  # "drone strikes" are no drone
+            if agent.phrase in ARMS and (striking or modifying) and not found_in_text:
+                return []  # "a drone struck a hotel in Kharkiv", "drone strikes": where arms strike says not whose
             countries = [(fallback, None)] if fallback else [(None, None)]
         results = []
         for country, wikidata in countries:

@@ -60,10 +60,16 @@ class ArgumentFinding(SlotFinding):
         pattern, anchor = trig.pattern, trig.anchor
         event_type = event_type or pattern.outcome.type
         # "Israeli helicopters and tanks": one actor acting, not two (but Iraqi forces and the Peshmerga are two)
-        expanded = self._resolve_slots(self._source_slots(trig))
+        source_slots = self._source_slots(trig)
+        expanded = self._resolve_slots(source_slots)
         sources = [a for i, a in enumerate(expanded) if not a.actor.country or not any(
             (b.actor.country, b.actor.type, b.actor.name) == (a.actor.country, a.actor.type, a.actor.name)
             for b in expanded[:i])]
+        relation = next((t for t in slot_tokens(source_slots) if lemma(t) in COUNTERPART_HEADS and any(
+            c.dep_ == "poss" or c.lower_ == "the" for c in t.children)), None)
+        if not sources and relation is not None:
+            # "Kinshasa accuses its neighbour of backing the rebels": the other side named before
+            sources = tagged(self._named_before(relation, []), "discourse.counterpart")
         target_slots = self._target_slots(trig)
         if pattern.object_role == "theme" and not sources and not (trig.nominal and anchor == trig.token):
             subject, passive = self._subject(anchor)

@@ -8,15 +8,15 @@ attribution; this module assembles candidates into events.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors.resolver import DocumentActors, ResolvedActor
-from eventcoder.events.arguments import ALWAYS_AIMED, ArgumentFinding
+from eventcoder.events.arguments import ALWAYS_AIMED, TARGET_NULL_TYPES, ArgumentFinding
 from eventcoder.events.context import VERBAL_TYPES, ReportFrame, frame
 from eventcoder.events.discourse import DiscourseFinding
+from eventcoder.events.nonevents import NonEventFinding
 from eventcoder.events.patterns import Lexicon, Outcome
 from eventcoder.events.setting import EventSetting
 from eventcoder.events.slots import prefixed, tagged
@@ -28,7 +28,6 @@ from eventcoder.events.syntax import (
     direct_object,
     each_pair,
     lemma,
-    object_phrases,
 )
 from eventcoder.events.triggers import Candidate, Trigger, TriggerFinding
 from eventcoder.models import Actor, Event, Evidence
@@ -43,10 +42,6 @@ ULTIMATUM_TYPES = {"REJECT": "130", "SANCTION": "131", "COERCE": "137", "ASSAULT
                    "RETREAT": "136"}
 FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
 SEA_WORDS = {"sea", "ocean", "water", "waters"}
-AIMING_VERBS = {"target", "aim", "hit", "strike", "kill", "wound", "destroy", "damage"}  # "a missile targeting youths"
-# (rockets alone are mostly fired in anger)
-LAUNCHED_WEAPONS = {"missile", "icbm", "long-range rocket", "hydrogen bomb", "nuclear bomb", "atomic bomb",
-                    "nuclear device", "warhead", "nuclear warhead"}
 PROMISED_HARM = {**FUTURE_AS_THREAT, "ASSAULT": ("138", "violence")}
 REFUSAL_MODES = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPPORT": ("change", "120"),
                  "CONSULT": ("meet", "125"), "AGREE": (None, "120"), "CONCEDE": ("yield", "124"),
@@ -57,24 +52,18 @@ MUTUAL_WITH_TYPES = {"AGREE", "SUPPORT"}
 # What can be refused: rejecting these "as" something is still a refusal ("rejected the plan as unworkable")
 REFUSING_WORDS = {"unacceptable", "unworkable", "inadmissible", "unrealistic", "non-starter", "null", "void",
                   "illegitimate", "invalid", "nonsense", "dead"}  # "called the plan unacceptable"
-SCORE = re.compile(r"\b\d{1,3} ?[-\u2013] ?\d{1,3}\b")  # a match result ("beat Egypt 2-1")
 REJECTABLE_NOUNS = {"offer", "proposal", "plan", "demand", "call", "request", "deal", "agreement", "resolution", "bid",
                     "initiative", "ultimatum", "idea", "suggestion", "invitation", "appeal", "term", "condition",
                     "draft", "proposition", "bill", "candidate", "nomination", "result", "outcome", "verdict",
                     # texts and findings are refused too ("dismissed the text as an attempt to isolate Moscow")
                     "text", "finding", "ruling", "report", "judgment", "judgement", "decision", "document",
                     "statement", "conclusion", "assessment", "claim", "charge"}
-# Attitudes a present-tense relative clause only describes ("protesters who oppose a bill"); acts such as
-# "who refuse to meet" stay events
-ATTITUDE_VERBS = {"oppose", "support", "back", "favour", "favor", "endorse", "reject"}
-SUSPENSE_NOUNS = {"abeyance", "hold", "ice"}
 PUBLIC_TYPES = {"CVL", "LAB", "EDU", "OPP"}  # people who press demands in the street, not officials
 # PLOVER: a future CONSULT/SUPPORT/COOPERATE/AID is AGREE; a future RETREAT is CONCEDE; a hypothetical
 # ASSAULT is THREATEN. CAMEO codes follow the same logic (036 intent to meet, 035x intent to yield, 138).
 FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
 FUTURE_RETREAT_CAMEO = {"release": "0353", "access": "0355", "withdraw": "0356", "disarm": "0356",
                         "ceasefire": "0356"}
-AGGREGATE_COUNT = 100
 
 
 OFFICIAL_SOURCES = {"GOV", "LEG", "OPP", "PTY", "JUD"}
@@ -94,14 +83,13 @@ def _identical(a: Actor, b: Actor) -> bool:
     return (a.country, a.type, a.name) == (b.country, b.type, b.name) and a.name is not None
 
 
-class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSetting):
+class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventFinding, EventSetting):
     """Codes the events of one document, sentence by sentence."""
 
     def __init__(self, doc: Doc, doc_id: str, pub_date: dt.date | None, lexicon: Lexicon,
                  actors: DocumentActors, places: DocumentPlaces):
         super().__init__(doc, doc_id, pub_date, lexicon, actors, places)
         self.proposal_list = self._proposal_list_sentences()
-        self.recent: list[Candidate] = []
 
     def _report(self, trig: Trigger) -> ReportFrame:
         report = frame(trig.anchor, trig.token, self.lexicon)
@@ -109,28 +97,6 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         if in_list and report.modality in ("asserted", "planned", "claimed"):
             report = ReportFrame(report.negated, "proposed", report.reporter, report.report_verb, report.denied)
         return report
-
-    def _aggregate(self, trig: Trigger) -> bool:
-        """Casualty statistics with no perpetrator ("1,351 soldiers have died since the invasion began") are
-        counts, not events."""
-        victim = self._target_token(trig)
-        for number in (c for c in (victim.children if victim is not None else ()) if c.dep_ == "nummod"):
-            try:
-                if float(number.text.replace(",", "")) >= AGGREGATE_COUNT:
-                    return True
-            except ValueError:
-                continue
-        return any(t.lower_ in ("since", "so far", "total") for t in trig.anchor.children) or any(
-            c.dep_ == "prep" and c.lower_ == "since" for c in trig.anchor.children)
-
-    def _aimless_launch(self, trig: Trigger) -> bool:
-        """"North Korea fired an intercontinental ballistic missile on Thursday", "detonated a hydrogen bomb": a
-        missile fired or a nuclear device set off at nothing named is a weapons test; fired at, on or toward anyone
-        (even unnamed: "toward shipping lanes") it is an attack."""
-        verb, missile = trig.anchor, direct_object(trig.anchor)
-        return (not trig.nominal and verb.dep_ not in ("acl", "relcl") and missile is not None
-                and object_phrases(missile) & LAUNCHED_WEAPONS and not self._pobjs(verb, trig.pattern.target_preps)
-                and not any(c.dep_ in ("acl", "relcl") and lemma(c) in AIMING_VERBS for c in missile.children))
 
     def candidates(self, trig: Trigger) -> list[Candidate]:
         pattern = trig.pattern
@@ -142,6 +108,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         base = pattern.outcome
         event_type = self._transform(base, report.modality, report.negated, report.ultimatum).type
         sources, targets = self._arguments(trig, event_type)
+        accusation = self._blame(trig)
+        if accusation is not None and not targets and event_type not in TARGET_NULL_TYPES:
+            return []  # "accused Doha of supporting terrorism": no one the act is done to
         if pattern.by_armed is not None and sources and all(s.actor.type in ARMED_TYPES for s in sources):
             base = pattern.by_armed  # "M23 rebels captured the town": taken in fighting
             event_type = self._transform(base, report.modality, report.negated, report.ultimatum).type
@@ -153,11 +122,24 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             targets = tagged(self._foreign_place(trig.anchor, sources), "mobilize.foreign_place")
         sources, targets = self._discourse_arguments(trig, sources, targets)
         targets = self._discourse_target(trig, sources, targets)
+        if not targets and sources and accusation is not None:
+            # "Guyana accused Venezuela of massing troops near the border": against the accuser
+            targets = tagged([self._adjust(a, event_type, as_source=False) for a in self._expand(
+                self._active_subject(accusation[0])) if not any(self._same_side(a, s) for s in sources)],
+                "accused.accuser")
+            if event_type in TARGET_NULL_TYPES:  # the accuser's country, not its government
+                targets = [replace(t, actor=t.actor.model_copy(update={"type": None})) for t in targets]
         sources, targets = self._protest_defaults(trig, sources, targets)
         if not sources and targets and pattern.place_source:
             sources = self._state_of_place(trig)
         if not sources and targets and base.type == "ASSAULT":
             sources = self._launch_origin(trig)
+        attack = next((c.pattern.outcome for c in trig.content if c.pattern.outcome.type == "ASSAULT"), None)
+        if base.type == "AID" and attack is not None and not trig.nominal:
+            base, event_type = attack, attack.type  # "sent F-16 jets to bomb Cambodian targets": the attack
+        if base.type == "SUPPORT" and lemma(trig.anchor) in ("back", "support") and targets and all(
+                t.actor.type in ("REB", "UAF") for t in targets):
+            base, event_type = Outcome("AID", "072", "military"), "AID"  # "backing the rebels": arms, not words
         if base.type == "MOBILIZE" and self._sent_to_help(trig.anchor):
             # "Rwanda began deploying 1,000 soldiers to Mozambique at Maputo's request, to help fight insurgents":
             # forces sent to another state's aid are military aid to it
@@ -165,8 +147,10 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             places = self._pobjs(trig.anchor, {"to", "into"})
             destination = self._first_held(places) or [d for d in self._expand(places) if d.actor.country and not any(
                 d.actor.country == s.actor.country for s in sources)]
-            helped = tagged([replace(d, actor=d.actor.model_copy(update={"type": "GOV"})) for d in destination],
-                            "aid.destination")
+            allies = tagged([a for c in trig.anchor.children if c.dep_ in ("xcomp", "advcl")
+                             for a in self._expand(self._pobjs(c, {"alongside"}))], "aid.fought_alongside")
+            helped = allies or tagged([replace(d, actor=d.actor.model_copy(update={"type": "GOV"}))
+                                       for d in destination], "aid.destination")
             targets = helped or [t for t in targets if not any(self._same_side(t, s) for s in sources)]
         if "arriving_help" in pattern.requires:
             # "trucks carrying Armenian aid crossed into Turkey": the sender is named in what arrives; help
@@ -267,6 +251,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         if specific is not None and not outcome.mode:
             outcome = specific  # "killed in a drone attack": the attack says how
         harm = next((c.pattern.outcome.type for c in trig.content if c.pattern.outcome.type in PROMISED_HARM), None)
+        if trig.nominal and outcome.type in PROMISED_HARM and any(
+                c.dep_ in ("amod", "compound") and lemma(c) in ("threaten", "threatened") for c in trig.token.children):
+            outcome = Outcome("THREATEN", *PROMISED_HARM[outcome.type])  # "threatened U.S. tariffs": only threatened
         if outcome.type == "AGREE" and lemma(trig.anchor) in self.lexicon.cues["promise_verbs"]:
             if harm:
                 outcome = Outcome("THREATEN", *PROMISED_HARM[harm])  # "vowed to impose new sanctions": a threat
@@ -312,6 +299,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
             return []
         if self._completes_earlier(trig, result):
             return []
+        result += self._denials(result)
         self.recent.extend(result)
         return result
 
@@ -330,65 +318,14 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         self.recent.extend(result)
         return result
 
-    def _not_an_event(self, trig: Trigger, targets: list[ResolvedActor]) -> bool:
-        """Words that look like an event and are none: dismissing an allegation is a denial ("rejected the
-        allegations as baseless"), declining to comment says nothing, "beating" a country is sport or an
-        election, and an event noun stopped or called off ("suspended cooperation", "ended peace talks") did not
-        take place as that event."""
-        cues, anchor, kind = self.lexicon.cues, trig.anchor, trig.pattern.outcome.type
-        obj = direct_object(anchor)
-        if kind == "REJECT" and obj is not None and lemma(obj) in cues["accusation_nouns"]:
-            return True
-        if kind == "REJECT" and obj is None and anchor.dep_ == "relcl" and \
-                lemma(anchor.head) in cues["accusation_nouns"]:
-            return True  # "an accusation Tehran rejected": the denial of what the clause's noun says
-        if kind == "REJECT" and any(c.dep_ == "xcomp" and lemma(c) in cues["comment_verbs"] for c in anchor.children):
-            return True
-        if kind == "MOBILIZE" and anchor.dep_ == "acl" and anchor.tag_ == "VBN" and not any(
-                c.dep_ in ("agent", "nsubj") for c in anchor.children):
-            return True  # "French forces stationed in the country": where they are, not a deployment
-        if lemma(anchor) in ATTITUDE_VERBS and anchor.dep_ == "relcl" and anchor.tag_ in ("VBP", "VBZ") and any(
-                c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in anchor.children):
-            return True  # "protesters who oppose a bill": what they are, said in passing
-        if trig.nominal and anchor != trig.token and any(
-                c.dep_ == "prep" and c.lower_ in ("in", "on") and any(lemma(g) in SUSPENSE_NOUNS for g in c.children)
-                for c in (*anchor.children, *trig.token.children)):
-            return True  # "put a water-sharing treaty in abeyance", "put talks on hold": suspended, not made
-        if kind == "REQUEST" and obj is None and any(c.dep_ in ("prt", "advmod") and c.lower_ in
-                                                     cues["continuing_particles"] for c in anchor.children):
-            return True  # "pressed ahead with deep spending cuts"
-        if kind == "ASSAULT" and any(lemma(g) in ("air", "sky") for g in self._pobjs(anchor, {"into", "in"})):
-            return True  # "fighters fired their guns into the air in celebration": at no one
-        namer = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
-        if "oprd" in trig.pattern.requires and obj is not None and obj.lower_ == "what" and namer is not None and (
-                namer.pos_ == "PRON" or targets and all(any(t.actor.country == n.actor.country for n in self._expand(
-                    [namer])) for t in targets)):
-            # "Azerbaijan launched what it called anti-terrorist operations", "Indian jets bombed a camp in what New
-            # Delhi called a pre-emptive strike": the actor's own label
-            return True
-        if trig.pattern.outcome.mode == "visit" and targets and all(t.actor.type in ("REF", "CVL") for t in targets):
-            return True  # "the countries hosting them (refugees)": giving shelter is no visit
-        if trig.pattern.outcome.mode == "beat" and (any(t.bare_country for t in targets) or SCORE.search(
-                self.doc.text[anchor.idx:anchor.sent.end_char])):
-            return True  # "Cameroon beat Egypt 2-1": sport
-        noun = trig.token
-        if trig.nominal and noun.dep_ == "pobj" and (noun.head.lower_ == "since" or noun.head.lower_ == "of" and
-                                                    lemma(noun.head.head) in cues["commemoration_nouns"]):
-            return True  # "the first anniversary of Russia's invasion", "since the invasion": a date, the event told
-        if trig.nominal and anchor == noun and noun.dep_ in ("dobj", "obj", "nsubjpass"):
-            stopper = noun.head
-            return lemma(stopper) in cues["ending_verbs"] or (
-                lemma(stopper) in ("call", "break") and any(c.dep_ == "prt" and c.lower_ == "off"
-                                                            for c in stopper.children))
-        return False
-
     @staticmethod
     def _sent_to_help(verb: Token) -> bool:
         """Forces sent at someone's request ("at the request of", "at Maputo's request") or to help them."""
         requested = any(lemma(t) == "request" and t.head.lower_ == "at" for t in verb.subtree)
         clauses = [c for v in (verb, verb.head) for c in v.children if c.dep_ in ("xcomp", "advcl")]
-        helping = any(lemma(c) in ("help", "assist", "support") and any(a.lower_ == "to" for a in c.children)
-                      for c in clauses)
+        helping = any((lemma(c) in ("help", "assist", "support", "back") or any(
+            p.dep_ == "prep" and p.lower_ == "alongside" for p in c.children)) and any(
+            a.lower_ == "to" for a in c.children) for c in clauses)  # "to help", "to fight alongside the rebels"
         return requested or helping
 
     def _protesters(self, actor: ResolvedActor) -> bool:
@@ -414,38 +351,6 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, EventSett
         and B promised to hold talks")."""
         return trig.pattern.reciprocal or outcome.type in SYMMETRIC_TYPES | {"AGREE"} or any(
             c.pattern.reciprocal for c in trig.content) or _each_other(trig.anchor)  # "X and Y pledged to ..."
-
-    def _disaster(self, trig: Trigger) -> bool:
-        """What the event happened by is a disaster, not an actor: "an earthquake killed thousands", "killed in
-        a helicopter crash", "killed by the crash of MH17", "died when their jet crashed"."""
-        verb = trig.anchor
-        subject, passive = self._subject(verb)
-        if any(c.dep_ == "advcl" and c.lemma_.lower() in self.lexicon.cues["disaster_verbs"] and
-               any(m.lower_ in ("when", "as", "after") for m in c.children) for c in verb.children):
-            return True
-        causes = [] if subject is None or passive else [subject]
-        return any(self._is_disaster(c) for c in causes + self._pobjs(verb, {"by", "in"}))
-
-    def _is_disaster(self, cause: Token) -> bool:
-        word = lemma(cause)
-        if word not in self.lexicon.cues["natural_causes"]:
-            return False
-        if word in self.lexicon.cues["weapon_fire_words"]:
-            # "killed by Israeli fire", "sniper fire": gunfire; "killed in a fire": a disaster
-            return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and
-                           (self._expand([c]) or c.pos_ in ("NOUN", "PROPN")) for c in cause.children)
-        return True
-
-    def _warns_of_another(self, trig: Trigger, sources: list[ResolvedActor]) -> bool:
-        """"Russia could attack Kyiv again, Zelensky warned": a warning about another side's violence is no
-        threat by the one who warns."""
-        for content in trig.content:
-            if content.pattern.outcome.type != "ASSAULT":
-                continue
-            attackers = self._expand(self._active_subject(content.anchor))
-            if attackers and sources and not any(self._same_side(a, s) for a in attackers for s in sources):
-                return True
-        return False
 
     def _transform(self, outcome: Outcome, modality: str, negated: bool = False, ultimatum: bool = False) -> Outcome:
         if ultimatum and outcome.type in ULTIMATUM_TYPES:

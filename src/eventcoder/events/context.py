@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventcoder.events.patterns import Lexicon
+from eventcoder.events.syntax import blamed
 from eventcoder.nlp import sentence_of
 from eventcoder.parse_repairs import semicolon_between
 
@@ -74,6 +75,11 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         if modifier.dep_ in ("amod", "compound") and modifier.lower_ in cues["planned_modifiers"]:
             planned = True  # "a planned opposition rally"
     negation_reach = True
+    accusation = blamed(trigger if trigger.dep_ == "pobj" else anchor, cues["blaming_verbs"])
+    if accusation is not None:
+        # "accused Baku of shelling the town": the act is the accuser's claim
+        chain = chain[:1]
+        reporter, report_verb = _subject(accusation[0]), accusation[0]
     for depth, token in enumerate(chain):
         lemma = token.lemma_.lower()
         if depth > 0 and chain[depth - 1].dep_ not in ("xcomp", "acomp"):

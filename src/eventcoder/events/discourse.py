@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventcoder.actors.coref import RELATIVE_PRONOUNS
+from eventcoder.events.context import ReportFrame
 from eventcoder.events.slots import tagged
 from eventcoder.events.syntax import (
     ANAPHORA_TOKENS,
     REPRESSION_TYPES,
+    blamed,
     definite,
     direct_object,
     is_passive,
@@ -95,14 +98,51 @@ class DiscourseFinding(ParseView):
         """"Opposition parties condemned the arrests": a definite event noun with no actor of its own, after an
         event of its kind was told, refers back to it and is no new event."""
         noun = trig.token
+        start = sentence_of(noun).start
+        known = definite(noun) or any(c.dep_ == "poss" for c in noun.children)  # "the country's deadliest attack"
+        if trig.nominal and known and blamed(noun, self.lexicon.cues["blaming_verbs"]) is not None:
+            # "A missile struck a hospital. Kyiv blamed Moscow for the attack": the attack told, now blamed
+            return any(c.outcome.type == trig.pattern.outcome.type and c.source is not None and
+                       c.trigger.token.i < noun.i and start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS
+                       for c in self.recent)
         if not (trig.nominal and trig.anchor == noun and noun.dep_ in ("dobj", "obj") and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in noun.children)):
             return False
         if self._source_slots_of_nominal(trig) or self._pobjs(noun, {"of", "on", "against"}):
             return False
-        start = sentence_of(noun).start
         return any(c.outcome.type == trig.pattern.outcome.type and sentence_of(c.trigger.token).start < start
                    and start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS for c in self.recent)
+
+    def _denied_by(self, trig: Trigger) -> tuple[Token, Token] | None:
+        """"Armenia said Azerbaijani forces shelled its positions, an account Baku dismissed": the claim told just
+        before a comma is denied by the subject of the relative clause on the noun that sums it up (the denial
+        verb and its subject)."""
+        cues = self.lexicon.cues
+        for noun in sentence_of(trig.token):
+            if noun.i <= trig.token.i or lemma(noun) not in cues["accusation_nouns"] or \
+                    noun.left_edge.i == 0 or self.doc[noun.left_edge.i - 1].text != ",":
+                continue
+            for verb in noun.children:
+                denier = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                obj = direct_object(verb)
+                if verb.dep_ in ("relcl", "acl") and lemma(verb) in cues["denial_verbs"] and denier is not None \
+                        and (obj is None or obj.lower_ in RELATIVE_PRONOUNS):
+                    return verb, denier
+        return None
+
+    def _denials(self, result: list[Candidate]) -> list[Candidate]:
+        """A claim and its denial are two records (FORMAT.md): the act as claimed, and the same act negated,
+        attributed to the one who denies it. The accusation itself is not denied, only the act it tells."""
+        copies = []
+        for cand in result:
+            report = cand.frame
+            denial = self._denied_by(cand.trigger) if report.reporter is not None and \
+                cand.outcome.type != "ACCUSE" else None
+            if denial is not None and report.report_verb is not None and report.report_verb.i < denial[0].i:
+                verb, denier = denial
+                frame = ReportFrame(not report.negated, "claimed", denier, verb, True)
+                copies.append(Candidate(cand.trigger, cand.outcome, cand.source, cand.target, frame))
+        return copies
 
     def _completes_earlier(self, trig: Trigger, result: list[Candidate]) -> bool:
         """"A car bomb exploded ..., killing 10 soldiers. Al-Shabaab said it carried out the attack": a definite

@@ -18,6 +18,7 @@ from eventcoder.events.context import VERBAL_TYPES
 from eventcoder.events.syntax import (
     CONTAINER_NOUNS,
     OFFICIAL_TYPES,
+    blamed,
     direct_object,
     lemma,
     object_phrases,
@@ -98,6 +99,9 @@ class SlotFinding(ParseView):
             if modifier and (known or child.lower_ in OWNER_PRONOUNS):
                 slots.append((child, "nominal.possessor" if child.dep_ == "poss" else "nominal.modifier"))
         slots += named(self._pobjs(noun, {"by"}), "nominal.by")
+        accusation = blamed(noun, self.lexicon.cues["blaming_verbs"])
+        if not slots and accusation is not None and accusation[1] is not None:
+            slots.append((accusation[1], "nominal.accused"))  # "accused China of a cyberattack": China did it
         if not slots and trig.pattern.outcome.type in FROM_SOURCE_TYPES:
             # "criticism from Poland", "appeals from the bloc's leaders", "approval from the IMF": who it comes from
             slots += named(self._pobjs(noun, {"from"}), "nominal.from")

@@ -129,8 +129,9 @@ def object_phrases(token: Token) -> set[str]:
     for of_phrase in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (g for g in of_phrase.children if g.dep_ == "pobj"):
             phrases.add(f"{lemma(token)} of {lemma(pobj)}")  # "a nationwide state of emergency"
-    if lemma(token) in AMOUNT_NOUNS or token.like_num or token.lower_ in QUANTITY_HEADS:
-        # "300 million euros in budget support", "dozens of hostages"
+    if lemma(token) in AMOUNT_NOUNS or token.like_num or token.lower_ in QUANTITY_HEADS or \
+            lemma(token) in CONTAINER_NOUNS:
+        # "300 million euros in budget support", "dozens of hostages", "halt six weeks of fighting"
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 phrases |= object_phrases(pobj)
@@ -145,3 +146,20 @@ def definite(noun: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def blamed(word: Token, blaming_verbs) -> tuple[Token, Token | None] | None:
+    """The blaming verb and the accused of an act told as someone's doing: "accused Baku of shelling the town",
+    "blamed Moscow for a missile strike" (the parser hangs "of" on the verb or on its object)."""
+    if word.dep_ not in ("pcomp", "pobj") or word.head.lower_ not in ("of", "for"):
+        return None
+    holder = word.head.head
+    if holder.dep_ in ("dobj", "obj") and lemma(holder.head) in blaming_verbs:
+        return holder.head, holder
+    if holder.pos_ == "VERB" and lemma(holder) in blaming_verbs:
+        # "Russia was accused of shelling", "four entities they blame for the crackdown"
+        accused = direct_object(holder) or next((c for c in holder.children if c.dep_ == "nsubjpass"), None) or (
+            holder.head if holder.dep_ == "relcl" else None)
+        return holder, accused
+    return None
+

@@ -11,9 +11,12 @@ from eventcoder.actors.resolver import ResolvedActor
 from eventcoder.events.context import VERBAL_TYPES, ReportFrame
 from eventcoder.events.patterns import Outcome, Pattern
 from eventcoder.events.syntax import (
+    ANAPHORA_TOKENS,
     ARMED_TYPES,
     CONTAINER_NOUNS,
     SETTING_PREPS,
+    blamed,
+    definite,
     direct_object,
     has_particle,
     is_passive,
@@ -33,6 +36,10 @@ NON_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "WORK_OF_ART", "LA
 # "cut the internet as protests spread": an event of its own, with its own actors
 CIRCUMSTANCE_PREPS = {"as", "after", "amid", "following", "despite", "before", "since", "over"}
 CONTENT_DEPS = {"xcomp", "ccomp"}
+# Words of a labour dispute: "strikes" in their sentence are walkouts
+LABOUR_WORDS = {"worker", "union", "teacher", "employee", "staff", "pay", "wage", "salary", "pension", "walkout",
+                "doctor", "nurse", "miner", "driver", "docker", "labour", "labor", "trade union", "strike action"}
+ASPECT_VERBS = {"keep", "continue", "resume", "start", "begin"}  # "vowed to keep targeting": the act goes on
 # Texts and debates: an event noun they are "on" is their subject matter ("a resolution on aid to Syria")
 TOPIC_HOLDERS = {"resolution", "report", "debate", "bill", "law", "vote", "motion", "statement", "study", "hearing",
                  "inquiry", "article", "book", "paper", "briefing", "conference", "seminar", "guideline", "rule"}
@@ -137,6 +144,10 @@ class TriggerFinding(ParseView):
             obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if obj is None and token.dep_ == "acl" and token.tag_ == "VBN":
             obj = token.head  # "shells fired by Russian troops"
+        if obj is None and token.dep_ == "relcl" and not any(
+                c.lower_ in ("where", "when", "why", "how") or c.dep_ == "prep" and not list(c.children)
+                for c in token.children):
+            obj = token.head  # "a port deal Addis Ababa struck with Somaliland": the noun the clause describes
         if obj is not None:
             obj = through_relative(obj, token)
         # every object a pattern's exceptions are read against ("gave French special forces a month to leave")
@@ -204,6 +215,11 @@ class TriggerFinding(ParseView):
             if "oprd" in pattern.requires:
                 if not any(c.dep_ == "oprd" for c in token.children):
                     continue
+                score += 2
+            if "responsible" in pattern.requires:
+                if not any(c.dep_ in ("oprd", "advcl", "ccomp", "acomp", "xcomp") and lemma(c) in
+                           self.lexicon.cues["responsibility_words"] for c in token.children):
+                    continue  # "held Israel fully responsible": a charge, not a meeting or a vote
                 score += 2
             if score > best_score:
                 best, best_score = pattern, score
@@ -293,6 +309,21 @@ class TriggerFinding(ParseView):
         aimed = self._pobjs(noun, {"on", "against"})
         if aimed:  # (but "strikes against the pension reform" are walkouts)
             return not all(lemma(t) in self.lexicon.cues["policy_nouns"] for t in aimed)
+        labour = any(lemma(t) in LABOUR_WORDS for t in noun.sent)
+        armed_modifier = any(c.dep_ in ("amod", "compound", "poss") and any(
+            a.actor.country and (a.bare_country or c.pos_ == "ADJ" or a.actor.type in ARMED_TYPES | {"GOV", None})
+            for a in self._expand([c])) for c in noun.children)
+        fighting = any(c.outcome.type == "ASSAULT" for c in self.recent) or any(
+            rule.pattern.outcome.type == "ASSAULT" for t in noun.sent if t != noun
+            for rule in self.lexicon.verbs.get(lemma(t), ()))
+        if armed_modifier and fighting and not labour:
+            return True  # "fired missiles at a U.S. base in retaliation for American strikes"
+        if definite(noun) and not labour:
+            # "... struck more than 60 targets. A spokesman said the strikes would not go unanswered": told before
+            told = {c.outcome.type if c.outcome.mode != "strike" else "walkout" for c in self.recent
+                    if 0 <= noun.i - c.trigger.token.i <= ANAPHORA_TOKENS}
+            if told & {"ASSAULT", "walkout"}:
+                return "walkout" not in told
         verb = self._light_verb(noun)
         if verb is not None:
             subject, passive = self._subject(verb)
@@ -350,6 +381,14 @@ class TriggerFinding(ParseView):
                 result.append(trig)
         return result
 
+    def _blame(self, trig: Trigger) -> tuple[Token, Token | None] | None:
+        """The act in "accused Baku of shelling the town" or "blamed Moscow for a missile strike"; a label with
+        nothing to make it one act ("accused Moscow of military aggression") is the accusation's wording."""
+        word = trig.token if trig.nominal and trig.anchor == trig.token else trig.anchor
+        one_act = not trig.nominal or word.tag_ == "NNS" or any(
+            c.dep_ in ("det", "poss", "nummod") for c in word.children)
+        return blamed(word, self.lexicon.cues["blaming_verbs"]) if one_act else None
+
     def _between(self, trig: Trigger) -> list[Token]:
         """The parties of "talks between Israeli and Hamas negotiators": an event of their own."""
         return self._pobjs(trig.token, {"between"}) if trig.nominal and trig.pattern.reciprocal else []
@@ -399,6 +438,9 @@ class TriggerFinding(ParseView):
             return None, ""
         if anchor.dep_ in CONTENT_DEPS and head.i in anchors:
             return anchors[head.i], "content"
+        if anchor.dep_ in CONTENT_DEPS and lemma(head) in ASPECT_VERBS and head.dep_ in CONTENT_DEPS and \
+                head.head.i in anchors:
+            return anchors[head.head.i], "content"  # "vowed to keep targeting ships": what is vowed
         first = anchor
         while first.dep_ == "conj" and first.head != first:
             first = first.head
@@ -422,6 +464,8 @@ class TriggerFinding(ParseView):
             asker = head.head.head if head.dep_ == "pobj" else head.head
             if asker.i in anchors and anchors[asker.i].pattern.outcome.type in CONTENT_GOVERNORS:
                 return anchors[asker.i], "content"
+        if self._blame(trig) is not None:
+            return None, ""  # "accused Baku of shelling the town": the act told as the accused's, claimed
         if anchor.dep_ == "pcomp" and head.lower_ in ("of", "into") and head.head.i in anchors:
             return anchors[head.head.i], "content"
         if anchor.dep_ in ("conj", "advcl") and head.i in anchors and trig.pattern.outcome.mode == "destroy" and \

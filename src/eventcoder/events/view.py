@@ -12,6 +12,7 @@ from eventcoder.actors.resolver import DocumentActors, ResolvedActor
 from eventcoder.events.patterns import Lexicon
 from eventcoder.events.syntax import (
     SUBJECT_DEPS,
+    blamed,
     direct_object,
     is_passive,
     lemma,
@@ -27,6 +28,12 @@ STATE_ORGANS = {"GOV", "MIL", "COP", "SPY"}  # one state's government and forces
 INHERIT_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acomp", "pcomp", "dep", "oprd"}
 
 
+# Nouns that count parties named before ("the three countries", "both capitals")
+GROUP_NOUNS = {"country", "nation", "government", "capital", "state", "neighbour", "neighbor"}
+HOUSING_VERBS = {"house", "host", "shelter", "hold", "station"}
+GROUP_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
 class ParseView:
     """The document and what is known of it; the stages of the coder (triggers, arguments, discourse, setting)
     are mixins over it."""
@@ -35,6 +42,7 @@ class ParseView:
                  actors: DocumentActors, places: DocumentPlaces):
         self.doc, self.doc_id, self.pub_date = doc, doc_id, pub_date
         self.lexicon, self.actors, self.places = lexicon, actors, places
+        self.recent: list = []  # the candidate events coded so far, in the order told
 
     def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         """The verb's subject and whether it is passive, inheriting across xcomp, advcl, pcomp and conj."""
@@ -60,6 +68,9 @@ class ParseView:
         if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
             subject, _ = self._subject(head, depth + 1)
             return subject, True  # "when asked about X, Biden ...": Biden is asked
+        accusation = blamed(verb, self.lexicon.cues["blaming_verbs"])
+        if accusation is not None and accusation[1] is not None:
+            return accusation[1], False  # "accused Armenian forces of shelling": the accused shell
         if verb.dep_ == "pcomp" and head.pos_ == "ADP":
             preposition = head.lower_
             head = head.head
@@ -110,13 +121,14 @@ class ParseView:
     def _expand(self, tokens: list[Token]) -> list[ResolvedActor]:
         resolved: list[ResolvedActor] = []
         for token in tokens:
-            members = [token, *token.conjuncts]
+            counted = self._counted_group(token) or self._housed(token)
+            members = counted or [token, *token.conjuncts]
             if self._country_name(token):  # "Mali, Burkina Faso and Niger" read as an apposition
                 for appos in (c for c in token.children if c.dep_ == "appos" and self._country_name(c)):
                     members += [appos, *appos.conjuncts]
             first: ResolvedActor | None = None
             for member in members:
-                if member.i < token.i:
+                if member.i < token.i and not counted:
                     continue
                 for actor in self.actors.resolve(member):
                     if first is not None and actor.country_from_context and self._shares_modifier(first, actor):
@@ -128,6 +140,27 @@ class ParseView:
                         resolved.append(actor)
                     first = first or actor
         return resolved
+
+    def _housed(self, place: Token) -> list[Token]:
+        """"two Iraqi bases housing U.S. forces", "a hotel hosting Ukrainian officials": whoever the place holds."""
+        held = [o for c in place.children if c.dep_ == "acl" and c.tag_ == "VBG" and lemma(c) in HOUSING_VERBS
+                for o in [direct_object(c)] if o is not None]
+        return [t for o in held for t in (o, *o.conjuncts)] if held and self._expand(held) else []
+
+    def _counted_group(self, token: Token) -> list[Token]:
+        """"recalled its envoys to the three countries", "urged both capitals": the parties counted are the
+        coordinated names just before (in the sentence or the one before) that are as many."""
+        count = next((GROUP_COUNTS.get(c.lower_) for c in token.children if c.dep_ in ("nummod", "det", "predet")
+                      and c.lower_ in GROUP_COUNTS), None)
+        if count is None or lemma(token) not in GROUP_NOUNS or token.tag_ != "NNS":
+            return []
+        start = token.sent.start
+        earlier = self.doc[self.doc[start - 1].sent.start if start > 0 else 0:token.i]
+        for head in reversed(earlier):
+            group = [head, *(c for c in head.conjuncts if c.i > head.i)]
+            if head.dep_ != "conj" and len(group) == count and all(self._country_name(t) for t in group):
+                return group
+        return []
 
     def _country_name(self, token: Token) -> bool:
         place = self.places.place_at(token)

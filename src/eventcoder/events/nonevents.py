@@ -1,0 +1,149 @@
+"""Words that look like an event and are none: a count with no perpetrator, a missile fired at nothing named, a
+disaster, a denial, a label, a warning about someone else's violence."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from eventcoder.actors.coref import RELATIVE_PRONOUNS
+from eventcoder.actors.resolver import ResolvedActor
+from eventcoder.events.syntax import direct_object, lemma, object_phrases
+from eventcoder.events.triggers import Trigger
+from eventcoder.events.view import ParseView
+
+AIMING_VERBS = {"target", "aim", "hit", "strike", "kill", "wound", "destroy", "damage"}  # "a missile targeting youths"
+# (rockets alone are mostly fired in anger)
+LAUNCHED_WEAPONS = {"missile", "icbm", "long-range rocket", "hydrogen bomb", "nuclear bomb", "atomic bomb",
+                    "nuclear device", "warhead", "nuclear warhead"}
+SCORE = re.compile(r"\b\d{1,3} ?[-\u2013] ?\d{1,3}\b")  # a match result ("beat Egypt 2-1")
+# Attitudes a present-tense relative clause only describes ("protesters who oppose a bill"); acts such as
+# "who refuse to meet" stay events
+ATTITUDE_VERBS = {"oppose", "support", "back", "favour", "favor", "endorse", "reject"}
+SUSPENSE_NOUNS = {"abeyance", "hold", "ice"}
+AGGREGATE_COUNT = 100
+
+
+class NonEventFinding(ParseView):
+    """Checks that keep a trigger from becoming an event."""
+
+    def _aggregate(self, trig: Trigger) -> bool:
+        """Casualty statistics with no perpetrator ("1,351 soldiers have died since the invasion began") are
+        counts, not events."""
+        victim = self._target_token(trig)
+        for number in (c for c in (victim.children if victim is not None else ()) if c.dep_ == "nummod"):
+            try:
+                if float(number.text.replace(",", "")) >= AGGREGATE_COUNT:
+                    return True
+            except ValueError:
+                continue
+        return any(t.lower_ in ("since", "so far", "total") for t in trig.anchor.children) or any(
+            c.dep_ == "prep" and c.lower_ == "since" for c in trig.anchor.children)
+
+    def _aimless_launch(self, trig: Trigger) -> bool:
+        """"North Korea fired an intercontinental ballistic missile on Thursday", "detonated a hydrogen bomb": a
+        missile fired or a nuclear device set off at nothing named is a weapons test; fired at, on or toward anyone
+        (even unnamed: "toward shipping lanes") it is an attack."""
+        verb, missile = trig.anchor, direct_object(trig.anchor)
+        return (not trig.nominal and verb.dep_ not in ("acl", "relcl") and missile is not None
+                and object_phrases(missile) & LAUNCHED_WEAPONS and not self._pobjs(verb, trig.pattern.target_preps)
+                and not any(c.dep_ in ("acl", "relcl") and lemma(c) in AIMING_VERBS for c in missile.children))
+
+    def _not_an_event(self, trig: Trigger, targets: list[ResolvedActor]) -> bool:
+        """Words that look like an event and are none: dismissing an allegation is a denial ("rejected the
+        allegations as baseless"), declining to comment says nothing, "beating" a country is sport or an
+        election, and an event noun stopped or called off ("suspended cooperation", "ended peace talks") did not
+        take place as that event."""
+        cues, anchor, kind = self.lexicon.cues, trig.anchor, trig.pattern.outcome.type
+        obj = direct_object(anchor)
+        if kind == "REJECT" and obj is not None and lemma(obj) in cues["accusation_nouns"]:
+            return True
+        if kind in ("REJECT", "ACCUSE") and anchor.dep_ in ("relcl", "acl") and (
+                obj is None or obj.lower_ in RELATIVE_PRONOUNS) and lemma(anchor.head) in cues["accusation_nouns"]:
+            # "an accusation Tehran rejected", "an account Baku dismissed as disinformation": the denial of what
+            # the clause's noun says
+            return True
+        forecast = next((c for c in anchor.children if c.dep_ == "ccomp"), None) if kind == "THREATEN" and \
+            lemma(anchor) in ("warn", "caution") and not trig.content else None
+        subject = next((c for c in forecast.children if c.dep_ in ("nsubj", "nsubjpass")), None) if forecast else None
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not self._expand([subject]):
+            return True  # "the IMF warned that high debt would weigh on growth": a forecast, no one's threat
+        if kind == "REJECT" and any(c.dep_ == "xcomp" and lemma(c) in cues["comment_verbs"] for c in anchor.children):
+            return True
+        if kind == "MOBILIZE" and anchor.dep_ == "acl" and anchor.tag_ == "VBN" and not any(
+                c.dep_ in ("agent", "nsubj") for c in anchor.children):
+            return True  # "French forces stationed in the country": where they are, not a deployment
+        if "responsible" in trig.pattern.requires and anchor.dep_ == "relcl":
+            return True  # "sanctioned six officials it holds responsible for the crackdown": who they are to it
+        if lemma(anchor) in ATTITUDE_VERBS and anchor.dep_ == "relcl" and anchor.tag_ in ("VBP", "VBZ") and any(
+                c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in anchor.children):
+            return True  # "protesters who oppose a bill": what they are, said in passing
+        if trig.nominal and anchor != trig.token and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "on") and any(lemma(g) in SUSPENSE_NOUNS for g in c.children)
+                for c in (*anchor.children, *trig.token.children)):
+            return True  # "put a water-sharing treaty in abeyance", "put talks on hold": suspended, not made
+        if kind == "REQUEST" and obj is None and any(c.dep_ in ("prt", "advmod") and c.lower_ in
+                                                     cues["continuing_particles"] for c in anchor.children):
+            return True  # "pressed ahead with deep spending cuts"
+        if kind == "ASSAULT" and any(lemma(g) in ("air", "sky") for g in self._pobjs(anchor, {"into", "in"})):
+            return True  # "fighters fired their guns into the air in celebration": at no one
+        namer = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+        host = anchor.head.head if anchor.dep_ == "pcomp" else None  # "fired missiles in what Tehran called ..."
+        while host is not None and host.pos_ not in ("VERB", "AUX") and host.head != host:
+            host = host.head  # (the parser may hang the phrase on a noun of the clause)
+        doers = {a.actor.country for a in self._expand(self._active_subject(host))} if host is not None else set()
+        if "oprd" in trig.pattern.requires and obj is not None and obj.lower_ == "what" and namer is not None and (
+                namer.pos_ == "PRON" or targets and all(any(t.actor.country == n.actor.country for n in self._expand(
+                    [namer])) for t in targets) or any(n.actor.country in doers for n in self._expand([namer]))):
+            # "Azerbaijan launched what it called anti-terrorist operations", "Indian jets bombed a camp in what New
+            # Delhi called a pre-emptive strike", "Iran fired missiles in what Tehran called retaliation": the actor's
+            # own label
+            return True
+        if trig.pattern.outcome.mode == "visit" and targets and all(t.actor.type in ("REF", "CVL") for t in targets):
+            return True  # "the countries hosting them (refugees)": giving shelter is no visit
+        if trig.pattern.outcome.mode == "beat" and (any(t.bare_country for t in targets) or SCORE.search(
+                self.doc.text[anchor.idx:anchor.sent.end_char])):
+            return True  # "Cameroon beat Egypt 2-1": sport
+        noun = trig.token
+        if trig.nominal and noun.dep_ == "pobj" and (noun.head.lower_ == "since" or noun.head.lower_ == "of" and
+                                                    lemma(noun.head.head) in cues["commemoration_nouns"]):
+            return True  # "the first anniversary of Russia's invasion", "since the invasion": a date, the event told
+        if trig.nominal and anchor == noun and noun.dep_ in ("dobj", "obj", "nsubjpass"):
+            stopper = noun.head
+            return lemma(stopper) in cues["ending_verbs"] or (
+                lemma(stopper) in ("call", "break") and any(c.dep_ == "prt" and c.lower_ == "off"
+                                                            for c in stopper.children))
+        return False
+
+    def _disaster(self, trig: Trigger) -> bool:
+        """What the event happened by is a disaster, not an actor: "an earthquake killed thousands", "killed in
+        a helicopter crash", "killed by the crash of MH17", "died when their jet crashed"."""
+        verb = trig.anchor
+        subject, passive = self._subject(verb)
+        if any(c.dep_ == "advcl" and c.lemma_.lower() in self.lexicon.cues["disaster_verbs"] and
+               any(m.lower_ in ("when", "as", "after") for m in c.children) for c in verb.children):
+            return True
+        causes = [] if subject is None or passive else [subject]
+        return any(self._is_disaster(c) for c in causes + self._pobjs(verb, {"by", "in"}))
+
+    def _is_disaster(self, cause: Token) -> bool:
+        word = lemma(cause)
+        if word not in self.lexicon.cues["natural_causes"]:
+            return False
+        if word in self.lexicon.cues["weapon_fire_words"]:
+            # "killed by Israeli fire", "sniper fire": gunfire; "killed in a fire": a disaster
+            return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and
+                           (self._expand([c]) or c.pos_ in ("NOUN", "PROPN")) for c in cause.children)
+        return True
+
+    def _warns_of_another(self, trig: Trigger, sources: list[ResolvedActor]) -> bool:
+        """"Russia could attack Kyiv again, Zelensky warned": a warning about another side's violence is no
+        threat by the one who warns."""
+        for content in trig.content:
+            if content.pattern.outcome.type != "ASSAULT":
+                continue
+            attackers = self._expand(self._active_subject(content.anchor))
+            if attackers and sources and not any(self._same_side(a, s) for a in attackers for s in sources):
+                return True
+        return False
