@@ -182,7 +182,8 @@ def test_help_from_others_in_what_a_party_did_is_aid_to_that_party(code):
 ])
 def test_what_the_accused_is_said_to_have_done_is_an_event_claimed_by_the_accuser(code, text, expected):
     events = code(text, "2024-03-12")
-    act = [e for e in events if (e.event_type, e.source and e.source.country, e.target and e.target.country) == expected]
+    act = [e for e in events
+           if (e.event_type, e.source and e.source.country, e.target and e.target.country) == expected]
     assert act and act[0].modality == "claimed" and act[0].attributed_to is not None
     assert "ACCUSE" in kinds(events)
 
@@ -239,7 +240,8 @@ def test_strikes_told_after_an_attack_are_that_attack(code):
     events = code("Saudi warplanes struck Sanaa on Friday. A Houthi spokesman said the strikes would be answered.",
                   "2024-03-12")
     assert "PROTEST" not in kinds(events)
-    events = code("Iran fired missiles at a base in Iraq in retaliation for American strikes on its soil.", "2024-03-12")
+    events = code("Iran fired missiles at a base in Iraq in retaliation for American strikes on its soil.",
+                  "2024-03-12")
     assert ("ASSAULT", "USA", "IRN") in dyads(events) and "PROTEST" not in kinds(events)
     assert kinds(code("French strikes paralysed the ports.", "2024-03-12")) == {"PROTEST"}
 
