@@ -442,3 +442,41 @@ def test_a_turnout_given_as_a_number_of_people_is_a_crowd(code_records):
 def test_a_spokesman_for_a_body_speaks_for_it(code_records):
     result = code_records('A spokesman for the Amhara militia said: "We hold the road to Gondar."', "2023-08-10")
     assert [q.speaker.text for q in result.quotes] == ["A spokesman for the Amhara militia"]
+
+
+def test_people_named_by_their_nationality_are_that_countrys(code_records):
+    result = code_records("Seoul said about 100 North Koreans had died in Kursk, while Kyiv said some 300 North "
+                          "Koreans had been killed there.", "2025-01-14")
+    assert {(c.value, c.subject and c.subject.country) for c in result.claims} == {(100, "PRK"), (300, "PRK")}
+    assert conflicting(result, "dead") == {(100, 300)}
+
+
+def test_losses_put_at_a_bare_count_are_the_owners(code_records):
+    result = code_records("The rebels said they had killed more than 300 soldiers in the assault on Bossangoa. The "
+                          "Central African army said it had repelled the attack and put its own losses at 12 dead.",
+                          "2024-09-23")
+    assert conflicting(result, "dead") == {(12, 300)}
+
+
+def test_quoted_words_naming_a_thing_in_a_phrase_are_scare_quotes(code_records):
+    result = code_records("Police broke up a rally against a law on “foreign influence”, the ministry said.")
+    assert [(q.kind, q.speaker) for q in result.quotes] == [("scare", None)]
+
+
+def test_a_participle_after_the_content_clause_is_the_speakers(code_records):
+    result = code_records("The minister said Moscow must first withdraw its troops, calling that “the only way to "
+                          "a lasting peace.”")
+    assert [q.speaker.text for q in result.quotes] == ["The minister"]
+
+
+def test_a_body_that_counts_returnees_has_none_of_its_own(code_records):
+    result = code_records("Pakistan's interior ministry said 541,000 Afghans had left the country since November. The "
+                          "UN refugee agency counted nearly 490,000 returnees over the same period.")
+    assert conflicting(result, "displaced") == {(490000, 541000)}
+
+
+def test_a_figure_for_the_whole_country_is_no_rival_of_one_provinces(code_records):
+    result = code_records("Fighting has driven 300,000 people in Ituri from their homes this year, the UN refugee "
+                          "agency said. Across the whole of Congo, the International Organization for Migration "
+                          "counts 6.1 million displaced people.")
+    assert [c.scope for c in result.claims] == [None, "nationwide"] and not conflicting(result, "displaced")

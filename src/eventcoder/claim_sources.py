@@ -13,6 +13,7 @@ from eventcoder.claim_words import (
     BARE_COUNTS,
     BOUND_WORDS,
     CATEGORY_CUES,
+    ESTIMATE_VERBS,
     ESTIMATES,
     FIGURE_SOURCES,
     FIGURE_VERBS,
@@ -52,6 +53,11 @@ class ClaimAttribution:
             # "46 of its soldiers", "the army's losses" (but "raised its estimate", "the office's count": its is who
             # counts)
             candidates += [c for c in counted.children if c.dep_ == "poss"]
+        if counted is not None and counted.lemma_.lower() in BARE_COUNTS and counted.dep_ == "pobj" and \
+                counted.head.lower_ in ("at", "to") and token_lemma(counted.head.head) in ESTIMATE_VERBS:
+            # "put its own losses at 12 dead": whose losses the figure is given for
+            given = [c for c in counted.head.head.children if c.dep_ in ("dobj", "obj")]
+            candidates += [p for g in given for p in g.children if p.dep_ == "poss"]
         verb = counted.head if counted is not None and counted.lemma_.lower() in BARE_COUNTS else span.root.head
         if token_lemma(verb) in FIGURE_VERBS:  # "the army's losses were more than 50 dead"
             # "the army's losses were ...", "Tajik losses were 'more than 100 dead'"
@@ -70,8 +76,9 @@ class ClaimAttribution:
         if owned_estimate:  # "its estimate of Armenian military dead" counts those named after "of", not its owner
             candidates += [g for c in counted.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                            if g.dep_ == "pobj" and g not in span]
-        elif counted is not None and counted.pos_ == "NOUN" and counted.lemma_.lower() not in ("dead", "wounded"):
-            candidates.append(counted)
+        elif counted is not None and (counted.pos_ == "NOUN" or counted.ent_type_ == "NORP") and \
+                counted.lemma_.lower() not in ("dead", "wounded"):
+            candidates.append(counted)  # "1,351 Russian troops", "some 300 North Koreans"
         if category == "money":  # what the money is for comes before who spends it
             verb = span.root.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
@@ -83,6 +90,8 @@ class ClaimAttribution:
             found = self.actors.resolve(candidate)
             if found and (found[0].actor.country or found[0].actor.type):
                 actor = found[0].actor
+                if category == "displaced" and actor.type == "IGO":
+                    continue  # "the UN agency counted 490,000 returnees": a body has no refugees of its own
                 if actor.country is None and counted is not None:
                     continue
                 placed = self.actors.place_countries.get(sentence_of(candidate).start, ())

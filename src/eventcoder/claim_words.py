@@ -114,7 +114,8 @@ SEPARATE_INCIDENT = re.compile(r"\b(?:a|another) separate (?!statement|report|in
                                r"letter|press|message|tally|count|estimate|figure|update)\w+", re.I)
 NATIONWIDE_WORDS = ("nationwide", "countrywide", "nationally", "across the country", "across the nation",
                     "all over the country", "throughout the country", "national figure", "national total",
-                    "national tally", "national count", "national toll")
+                    "national tally", "national count", "national toll", "across the whole of", "in the whole of",
+                    "the whole country", "across all of")
 SCOPE_WINDOW = 8  # tokens around a figure where its scope words are read
 HOMELANDS = {"country", "home", "homeland", "village", "town", "city"}
 # Verbs whose subject states the figure they take: "police counted 1.28 million", "the agency recorded 9,000 cases".

@@ -488,7 +488,9 @@ class ClaimExtractor(ClaimAttribution):
         sent = sentence_of(span[0])
         window = self.doc[max(span.start - SCOPE_WINDOW, sent.start):min(span.end + SCOPE_WINDOW, sent.end)]
         text = " " + window.text.lower() + " "
-        if any(f" {w} " in text or f" {w}," in text or f" {w}." in text for w in NATIONWIDE_WORDS):
+        opening = " " + sent.text.lower().split(",")[0] + ","  # "Across the whole of Congo, the IOM counts ..."
+        if any(f" {w} " in text or f" {w}," in text or f" {w}." in text or f" {w} " in opening
+               for w in NATIONWIDE_WORDS):
             return "nationwide"
         after = self.doc[span.end:min(span.end + SCOPE_WINDOW + 4, sent.end)].text.lower()
         # "at least forty people had died in the regional capital, Nukus, alone": one place of a wider count

@@ -34,6 +34,9 @@ WORDS_OF = re.compile(r"^\W*(?:those|these|the|such|that|this) (?:were the |was 
 # Entity labels of who can speak; a speech verb whose subject is none of these ("the build-up showed") is no cue.
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 SCARE_MAX_WORDS = 3
+# Texts a few quoted words can be the topic of ("a bill on 'foreign agents'"): the narrator's label for the topic
+TEXT_NOUNS = {"bill", "law", "decree", "act", "resolution", "report", "treaty", "statute", "legislation", "amendment",
+              "debate", "referendum", "vote", "ban"}
 SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "representative"}  # who speak for a body
 # Nouns for what was said, as the subject of "came from": "The warning came from the foreign adviser".
 SPEECH_NOUNS = {"warning", "remark", "comment", "word", "words", "message", "statement", "appeal", "plea", "threat",
@@ -161,6 +164,11 @@ class QuoteExtractor:
         """The cue's subject, else the subject it shares up a chain of coordinated or embedded clauses ("Tokayev
         said Almaty had been attacked ... and authorised troops to '...'")."""
         verb = cue
+        if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
+            # "Araghchi said Washington must release the funds, calling that 'a test of goodwill'": a participle
+            # after a comma tells more of the speaker's clause, not of the content clause it was hung on
+            while verb.head.dep_ == "ccomp" and verb.head.head != verb.head:
+                verb = verb.head.head
         for _ in range(4):
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and verb is not cue and verb.dep_ == "ccomp" and cue.dep_ == "conj":
@@ -287,7 +295,12 @@ class QuoteExtractor:
             if ancestor == cue:
                 return False
             if ancestor.dep_ == "prep" and ancestor.lower_ != "as":
-                return span.start > 0 and self.doc[span.start - 1].pos_ == "DET"
+                # "in a five-day 'referendum'", "a bill on 'foreign agents'": the quote names a thing in a phrase
+                named = span.root.dep_ == "pobj" and span.root.head == ancestor and (any(
+                    c.dep_ in ("det", "amod", "compound", "nummod") and not span.start <= c.i < span.end
+                    for c in span.root.children) or ancestor.lower_ in ("on", "about") and
+                    ancestor.head.lemma_.lower() in TEXT_NOUNS)
+                return span.start > 0 and self.doc[span.start - 1].pos_ == "DET" or named
         return False
 
     def _whole_sentence(self, span, sent) -> bool:
