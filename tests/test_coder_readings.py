@@ -278,3 +278,51 @@ def test_stepping_aside_and_halting_weeks_of_fighting_are_retreats(code):
 def test_unnamed_arms_belong_to_no_country_they_strike(code):
     events = code("A drone struck a hospital in Kharkiv on Monday.", "2024-03-12")
     assert [(e.source, e.target.country) for e in events if e.event_type == "ASSAULT"] == [(None, "UKR")]
+
+
+def test_a_speech_act_after_a_report_is_the_reporters(code):
+    events = code("Kenya said Somali militants had attacked a police post near Mandera and urged Mogadishu to act.",
+                  "2024-03-12")
+    assert ("REQUEST", "KEN", "SOM") in dyads(events)
+
+
+def test_some_of_whom_are_the_people_named_before(code):
+    events = code("The arrest set off protests by his supporters, some of whom stormed a police station in Lahore.",
+                  "2023-05-10")
+    assert [e.source.type for e in events if e.trigger == "stormed"] == ["OPP"]
+
+
+def test_the_act_blamed_on_someone_is_theirs(code):
+    events = code("Tehran said the site was damaged in a sabotage attack it blames on Israel.", "2021-06-24")
+    assert ("ASSAULT", "ISR", "IRN") in dyads(events)
+    events = code("Kyiv blamed the missile strike on Russia.", "2024-03-12")
+    assert ("ASSAULT", "RUS", "UKR") in dyads(events)
+
+
+def test_a_measure_named_with_the_clause_that_imposed_it_is_that_act(code):
+    events = code("Canada and Mexico vowed to hit back at the tariffs on their exports that President Donald Trump "
+                  "ordered on Saturday.", "2025-02-02")
+    assert {("SANCTION", "USA", "CAN"), ("SANCTION", "USA", "MEX")} <= dyads(events)
+
+
+def test_talks_counted_in_days_are_held_by_the_clauses_subject(code):
+    events = code("Saudi Arabia and Iran restored relations after four days of talks in Beijing.", "2023-03-10")
+    assert ("CONSULT", "IRN", "SAU") in dyads(events) or ("CONSULT", "SAU", "IRN") in dyads(events)
+
+
+def test_water_cannon_against_a_boat_is_an_attack_not_criticism(code):
+    events = code("Chinese coast guard ships blasted a Philippine resupply boat with water cannon on Saturday.",
+                  "2023-08-07")
+    assert kinds(events) == {"ASSAULT"}
+
+
+def test_a_place_name_is_not_the_first_word_of_a_longer_name(code):
+    events = code("The paramilitary forces shelled the Abu Shouk displacement camp outside El Fasher on Friday.",
+                  "2024-06-02")
+    assert {e.source.country for e in events if e.source} | {e.target.country for e in events if e.target} <= {"SDN"}
+
+
+def test_a_region_owning_a_body_says_whose_it_is(code):
+    events = code("Catalonia's regional parliament voted on Friday to declare independence from Spain, a move Madrid "
+                  "denounced as illegal.", "2017-10-28")
+    assert [(e.target.country, e.target.type) for e in events if e.event_type == "ACCUSE"] == [("ESP", "LEG")]

@@ -137,6 +137,7 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("verbs_read_as_modifiers")
             nlp.add_pipe("trailing_reporters")
             nlp.add_pipe("denied_summaries")
+            nlp.add_pipe("speech_acts_after_reports")
         # "a U.S.-drafted resolution", "the U.K.-led mission" read as "US-drafted": the abbreviation is a name of
         # its own (spaCy splits a hyphen only between letters)
         infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]

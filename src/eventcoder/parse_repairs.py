@@ -389,3 +389,23 @@ def denied_summaries(doc: Doc) -> Doc:
         subject.head, subject.dep_ = denial, "nsubj"
         denial.head, denial.dep_ = summary, "relcl"
     return doc
+
+
+SPEECH_ACTS = ADDRESSING_VERBS | {"call", "demand", "appeal", "request", "vow", "pledge", "promise", "threaten"}
+
+
+@Language.component("speech_acts_after_reports")
+def speech_acts_after_reports(doc: Doc) -> Doc:
+    """"Armenia said Azerbaijani forces had shelled its towns and asked Russia to invoke the treaty": a speech act
+    with no subject of its own, coordinated with the content of a report, is the reporter's next act (the parser
+    hangs it on the content clause, making the shelling forces ask)."""
+    for act in (doc[i] for i in _with_dep(doc, "conj")):
+        content = act.head
+        if act.pos_ != "VERB" or act.lemma_.lower() not in SPEECH_ACTS or act.tag_ == "VBG" or \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children) or content.dep_ != "ccomp" or \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in content.children):
+            continue
+        report = content.head
+        if report.lemma_.lower() in REPORTING_LEMMAS and report.i < content.i < act.i:
+            act.head = report
+    return doc

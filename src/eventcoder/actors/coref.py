@@ -193,6 +193,16 @@ def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> Resol
             if found:
                 return found[0]
             clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), clause)
+        if lower in ("whom", "which") and clause.lower_ == "of":
+            # "his supporters, some of whom stormed a residence": the noun before the comma (the parser may hang
+            # the clause anywhere)
+            part = clause.head
+            comma = part.left_edge.i - 1
+            before = pronoun.doc[comma - 1] if comma > 0 and pronoun.doc[comma].text == "," else None
+            found = actors.resolve(before, depth + 1) if before is not None and before.pos_ in ("NOUN", "PROPN") \
+                else []
+            if found:
+                return found[0]
         if clause.dep_ == "relcl":
             found = actors.resolve(clause.head, depth + 1)
             return found[0] if found else None

@@ -156,9 +156,10 @@ class DescriptionResolution:
             agent_words = set(agent.phrase.split())
             generic = all(w.lemma_.lower() in agent_words or w.lower_ in agent_words or w.pos_ in ("DET", "PUNCT")
                           for w in tokens)  # "the Defense Ministry" is generic, "Socialist Equality Party" a name
-            # "the hospital in Mariupol", "the Jenin refugee camp": the place in the phrase says whose it is
+            # "the hospital in Mariupol", "the Jenin refugee camp", "Crimea's regional parliament": the place in the
+            # phrase says whose it is
             located = next((self.token_places[t.i] for t in tokens if t.i in self.token_places and (
-                self._in_place_prep(t, head) or t.dep_ == "compound" and t.i < head.i)), None)
+                self._in_place_prep(t, head) or t.dep_ in ("compound", "poss") and t.i < head.i)), None)
             # "the Trump administration", "the Modi government": the leader named before it says whose it is
             leaders = [self._from_entry(m, text, head, span) for m in inside
                        if m.entries[0].kind == "person" and self.doc[m.end - 1].head == head]
@@ -166,11 +167,16 @@ class DescriptionResolution:
             fallback = located or self.sentence_country(head) if (
                 head.pos_ == "NOUN" or agent.kind == "title" or generic) else None
             found_in_text = bool(located) and fallback == located  # said by the phrase, not guessed
-            if agent.phrase in SELF_NAMING or any(t.lower_ in NO_COUNTRY_MODIFIERS for t in tokens):
+            # ("Crimea's regional parliament" is the region's, whatever "regional" says)
+            owned = any(t.dep_ in ("poss", "compound") and t.i < head.i and t.i in self.token_places for t in tokens)
+            if agent.phrase in SELF_NAMING or any(t.lower_ in NO_COUNTRY_MODIFIERS for t in tokens) and not owned:
                 fallback = None  # "other countries", "Western leaders" are not the country in focus
             striking = head.dep_ == "nsubj" or head.dep_ == "pobj" and head.head.dep_ == "agent"
             modifying = agent.phrase.split()[-1] != head.lemma_.lower()  # "drone strikes" are no drone
-            if agent.phrase in ARMS and (striking or modifying) and not found_in_text:
+            # ("army warplanes" are the army's: a force named with them keeps the country in focus)
+            forces = any(t.i != head.i and t.lemma_.lower() in self.kb.agents and t.lemma_.lower() not in ARMS
+                         for t in tokens)
+            if agent.phrase in ARMS and (striking or modifying) and not found_in_text and not forces:
                 return []  # "a drone struck a hotel in Kharkiv", "drone strikes": where arms strike says not whose
             countries = [(fallback, None)] if fallback else [(None, None)]
         results = []

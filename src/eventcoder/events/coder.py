@@ -109,6 +109,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
         event_type = self._transform(base, report.modality, report.negated, report.ultimatum).type
         sources, targets = self._arguments(trig, event_type)
         accusation = self._blame(trig)
+        if accusation is not None:  # "blamed the strike on Russia": the accused is who struck, not who was struck
+            targets = [t for t in targets if t.head != accusation[1]]
         if accusation is not None and not targets and event_type not in TARGET_NULL_TYPES:
             return []  # "accused Doha of supporting terrorism": no one the act is done to
         if pattern.by_armed is not None and sources and all(s.actor.type in ARMED_TYPES for s in sources):

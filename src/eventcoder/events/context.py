@@ -75,7 +75,7 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         if modifier.dep_ in ("amod", "compound") and modifier.lower_ in cues["planned_modifiers"]:
             planned = True  # "a planned opposition rally"
     negation_reach = True
-    accusation = blamed(trigger if trigger.dep_ == "pobj" else anchor, cues["blaming_verbs"])
+    accusation = blamed(trigger if trigger.dep_ in ("pobj", "dobj", "obj") else anchor, cues["blaming_verbs"])
     if accusation is not None:
         # "accused Baku of shelling the town": the act is the accuser's claim
         chain = chain[:1]

@@ -50,6 +50,13 @@ DRAWING_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "attract", "ea
 FROM_SOURCE_TYPES = VERBAL_TYPES | {"PROTEST", "AID", "SANCTION"}
 
 
+def standing(noun: Token) -> Token:
+    """The word an event noun stands in the clause by: its container in "four days of talks", "a wave of strikes"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in CONTAINER_NOUNS:
+        return noun.head.head
+    return noun
+
+
 def slot_tokens(slots: list[Slot]) -> list[Token]:
     return [token for token, _ in slots]
 
@@ -118,9 +125,10 @@ class SlotFinding(ParseView):
             if verb is not None:
                 slots += named(self._active_subject(verb), "nominal.acting_in_protest")
         joined = ("in",) if trig.pattern.outcome.type in JOINABLE_TYPES else ()  # "took part in drills"
-        if not slots and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during", "on", *joined) and \
-                noun.head.head.pos_ in ("VERB", "AUX"):  # "negotiators return to Geneva for talks", "is in X for"
-            subject, passive = self._subject(noun.head.head)
+        position = standing(noun)  # "during two days of protests": where the container stands
+        if not slots and position.dep_ == "pobj" and position.head.lower_ in ("for", "during", "on", *joined) and \
+                position.head.head.pos_ in ("VERB", "AUX"):  # "negotiators return to Geneva for talks", "is in X for"
+            subject, passive = self._subject(position.head.head)
             if subject is not None and not passive and not self._official_at_protest(trig, self._expand([subject])):
                 slots.append((subject, "nominal.clause_subject"))
         if not slots and noun.dep_ == "pobj" and noun.head.lower_ == "with" and \
@@ -156,7 +164,8 @@ class SlotFinding(ParseView):
 
     @staticmethod
     def _host_verb(noun: Token) -> Token | None:
-        """The verb of the clause an adverbial phrase ("at talks in Moscow") stands in."""
+        """The verb of the clause an adverbial phrase ("at talks in Moscow", "after four days of talks") stands in."""
+        noun = standing(noun)
         if noun.dep_ != "pobj" or noun.head.lower_ not in ADVERBIAL_PREPS:
             return None
         host = noun.head.head

@@ -150,7 +150,19 @@ def is_passive(verb: Token) -> bool:
 
 def blamed(word: Token, blaming_verbs) -> tuple[Token, Token | None] | None:
     """The blaming verb and the accused of an act told as someone's doing: "accused Baku of shelling the town",
-    "blamed Moscow for a missile strike" (the parser hangs "of" on the verb or on its object)."""
+    "blamed Moscow for a missile strike" (the parser hangs "of" on the verb or on its object), "blamed the
+    attack on Israel"."""
+    # "blamed the attack on Israel", "a sabotage attack it blames on Israel": the act is the object, the accused
+    # follows "on"
+    blamer = word.head if word.dep_ in ("dobj", "obj") else next(
+        (c for c in word.children if c.dep_ == "relcl" and direct_object(c) in (None, *(
+            t for t in c.children if t.lower_ in ("that", "which")))), None)
+    if blamer is not None and lemma(blamer) in blaming_verbs:
+        holders = [blamer, word] if word.head == blamer else [blamer]  # (the parse may hang "on" on the act)
+        accused = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+                        for g in c.children if g.dep_ == "pobj"), None)
+        if accused is not None:
+            return blamer, accused
     if word.dep_ not in ("pcomp", "pobj") or word.head.lower_ not in ("of", "for"):
         return None
     holder = word.head.head

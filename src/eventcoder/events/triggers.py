@@ -343,7 +343,10 @@ class TriggerFinding(ParseView):
         # "conducted a campaign of terror", "launched a wave of air strikes"
         if noun.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in CONTAINER_NOUNS:
             return self._light_verb(head.head)
-        return None
+        # "the tariffs that Trump ordered", "export curbs it imposed in 2019": the clause on the noun carries it
+        return next((c for c in noun.children if c.dep_ == "relcl" and lemma(c) in self.lexicon.light_verbs and (
+            direct_object(c) is None or direct_object(c).lower_ in ("that", "which")) and not any(
+            s.dep_ == "nsubjpass" for s in c.children)), None)
 
     def _absorb(self, triggers: list[Trigger]) -> list[Trigger]:
         """Relate triggers to each other: the content of another event ("refused to meet" is one REJECT),

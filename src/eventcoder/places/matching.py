@@ -180,7 +180,9 @@ class PlaceMatching:
         if any(e.label_ in NEVER_LABELS for e in ents) or normalize(span.text) in NOT_PLACES:
             return False
         if any(e.label_ in PLACE_LABELS for e in ents):
-            return True
+            # ("the Abu Shouk camp": "Abu" alone is another place; the name runs on past the match)
+            return all(e.end <= m.end + self._followed_by_region_word(m) or doc[m.end].pos_ != "PROPN"
+                       for e in ents if e.label_ in PLACE_LABELS)
         locative = self._locative(span.root) or self._qualifier_position(m)
         if all(t.text.isupper() for t in span if t.is_alpha and t.lower_ not in CONNECTORS):
             return locative  # an all-caps headline word ("MET") is a place only in a place position
