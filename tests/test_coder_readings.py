@@ -326,3 +326,27 @@ def test_a_region_owning_a_body_says_whose_it_is(code):
     events = code("Catalonia's regional parliament voted on Friday to declare independence from Spain, a move Madrid "
                   "denounced as illegal.", "2017-10-28")
     assert [(e.target.country, e.target.type) for e in events if e.event_type == "ACCUSE"] == [("ESP", "LEG")]
+
+
+def test_the_two_are_the_two_named_before(code):
+    events = code("Ethiopia and Eritrea ended their war in 2018. The two signed a peace accord in Jeddah.",
+                  "2018-09-17")
+    assert {("SUPPORT", "ETH", "ERI"), ("SUPPORT", "ERI", "ETH")} <= dyads(events)
+
+
+def test_a_planned_summit_is_agreed_by_both(code):
+    events = code("Vladimir Putin and Donald Trump will hold their first formal summit in Helsinki on July 16.",
+                  "2018-06-28")
+    assert {("AGREE", "RUS", "USA"), ("AGREE", "USA", "RUS")} <= dyads(events)
+
+
+def test_bearing_responsibility_makes_the_act_the_bearers(code):
+    events = code("Britain and France said on Monday that Iran bore responsibility for the drone strikes on Saudi oil "
+                  "facilities.", "2019-09-23")
+    assert [(e.source.country, e.attributed_to.country) for e in events if e.event_type == "ASSAULT"] == [
+        ("IRN", "GBR")]
+
+
+def test_people_sent_back_are_deported(code):
+    events = code("Thailand forcibly sent more than 100 Uighur Muslims back to China.", "2015-07-09")
+    assert kinds(events) == {"COERCE"}

@@ -38,7 +38,9 @@ LIST_MODALS = {"would", "will", "should", "must", "shall", "could"}
 ACTOR_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 # Words that refer to an earlier sentence: the sentence before is parsed too, for the antecedent
 REFERRING = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this", "that", "these", "those",
-             "figure", "toll", "number", "estimate", "tally", "plan", "proposal", "offer", "move", "decision"}
+             "figure", "toll", "number", "estimate", "tally", "plan", "proposal", "offer", "move", "decision",
+             "both", "two", "three"}
+COUNTED_PARTIES = {"two", "three", "four", "five"}
 
 
 def _carrier(word: str) -> str:
@@ -101,7 +103,10 @@ class Triage:
                for i in range(len(words) - 2)):
             return True  # a numbered list inside the sentence: "These were: 1. ...; 2. ..."
         lemmas = set().union(*(self.lemmas(w) for w in words))
-        if lemmas & self.triggers and (named or lemmas & self.agents) or lemmas & self.proposal_words:
+        # "The two signed a peace accord": parties counted stand for parties named before
+        counted = "both" in words or any(a == "the" and b in COUNTED_PARTIES
+                                         for a, b in zip(words, words[1:], strict=False))
+        if lemmas & self.triggers and (named or counted or lemmas & self.agents) or lemmas & self.proposal_words:
             return True  # a proposal word alone: "The offer has three parts." opens a list
         if self._counts_something(sentence):
             return True  # a figure of something the claims stage counts

@@ -171,7 +171,9 @@ class DescriptionResolution:
             owned = any(t.dep_ in ("poss", "compound") and t.i < head.i and t.i in self.token_places for t in tokens)
             if agent.phrase in SELF_NAMING or any(t.lower_ in NO_COUNTRY_MODIFIERS for t in tokens) and not owned:
                 fallback = None  # "other countries", "Western leaders" are not the country in focus
-            striking = head.dep_ == "nsubj" or head.dep_ == "pobj" and head.head.dep_ == "agent"
+            first = head.head if head.dep_ == "conj" else head  # ("drone and missile strikes")
+            striking = first.dep_ in ("nsubj", "compound", "nmod", "amod") or \
+                first.dep_ == "pobj" and first.head.dep_ == "agent"
             modifying = agent.phrase.split()[-1] != head.lemma_.lower()  # "drone strikes" are no drone
             # ("army warplanes" are the army's: a force named with them keeps the country in focus)
             forces = any(t.i != head.i and t.lemma_.lower() in self.kb.agents and t.lemma_.lower() not in ARMS

@@ -199,7 +199,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
                 lemma(sources[0].head) in INTERNAL_BODIES:
             return []  # "Israel's Cabinet met Sunday": a body in session, not a meeting between parties
         elif not targets and reciprocal:
-            if base.type in BIDIRECTIONAL_TYPES or _each_other(trig.anchor):
+            if event_type in BIDIRECTIONAL_TYPES or _each_other(trig.anchor):  # (a planned summit: both agree)
                 pairs = [(a, b) for a in sources for b in sources if a is not b]
             elif base.type in SYMMETRIC_TYPES:  # "the US, Russia and Switzerland met": each pair
                 pairs = each_pair(sources)

@@ -88,6 +88,7 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         # a report governs its content clause, not the means of an act ("responded by expelling")
         is_reporting = token.pos_ in ("VERB", "AUX") and lemma in cues["reporting_verbs"] and depth > 0 and (
             chain[depth - 1].dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp") or
+            lemma == "claim" and chain[depth - 1].dep_ == "xcomp" or  # "claimed to have killed 400 soldiers"
             lemma in cues["denial_verbs"] and chain[depth - 1].tag_ == "VBG") and \
             not semicolon_between(chain[depth - 1], token)  # "denied sending drones"
         if token.pos_ == "NOUN" and lemma in cues["reporting_nouns"] and depth > 0:

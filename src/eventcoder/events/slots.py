@@ -102,7 +102,7 @@ class SlotFinding(ParseView):
             if child.dep_ == "poss" and patient_owner:
                 continue  # "Navalny's arrest": Navalny is arrested
             modifier = child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child not in trig.words)
-            known = self.actors.by_token.get(child.i) or lemma(child) in self.actors.kb.agents
+            known = self.actors.by_token.get(child.i) or lemma(child) in self.actors.kb.agents and self._expand([child])
             if modifier and (known or child.lower_ in OWNER_PRONOUNS):
                 slots.append((child, "nominal.possessor" if child.dep_ == "poss" else "nominal.modifier"))
         slots += named(self._pobjs(noun, {"by"}), "nominal.by")
@@ -149,7 +149,8 @@ class SlotFinding(ParseView):
         if not slots and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
                 lemma(noun.head.head) in self.lexicon.cues["responsibility_nouns"] and \
                 noun.head.head.dep_ in ("dobj", "obj") and \
-                lemma(noun.head.head.head) in self.lexicon.cues["responsibility_claims"]:
+                lemma(noun.head.head.head) in self.lexicon.cues["responsibility_claims"] | \
+                self.lexicon.cues["responsibility_bearers"]:
             # "Hamas claimed responsibility for the attack"
             slots += named(self._active_subject(noun.head.head.head), "nominal.claimed")
         if not slots and noun.dep_ in ("dobj", "obj") and lemma(noun.head) == "claim":

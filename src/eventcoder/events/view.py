@@ -30,7 +30,7 @@ INHERIT_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acomp", "pcomp", "dep", "oprd
 
 # Nouns that count parties named before ("the three countries", "both capitals")
 GROUP_NOUNS = {"country", "nation", "government", "capital", "state", "neighbour", "neighbor"}
-HOUSING_VERBS = {"house", "host", "shelter", "hold", "station"}
+HOUSING_VERBS = {"house", "host", "shelter", "hold", "station", "encircle", "surround"}  # (zones encircling Taiwan)
 GROUP_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
@@ -150,15 +150,20 @@ class ParseView:
     def _counted_group(self, token: Token) -> list[Token]:
         """"recalled its envoys to the three countries", "urged both capitals": the parties counted are the
         coordinated names just before (in the sentence or the one before) that are as many."""
-        count = next((GROUP_COUNTS.get(c.lower_) for c in token.children if c.dep_ in ("nummod", "det", "predet")
-                      and c.lower_ in GROUP_COUNTS), None)
-        if count is None or lemma(token) not in GROUP_NOUNS or token.tag_ != "NNS":
+        # "The two later signed a document": the number stands for the parties themselves
+        alone = token.lower_ in GROUP_COUNTS and token.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        count = GROUP_COUNTS[token.lower_] if alone else next(
+            (GROUP_COUNTS.get(c.lower_) for c in token.children if c.dep_ in ("nummod", "det", "predet")
+             and c.lower_ in GROUP_COUNTS), None)
+        if count is None or not alone and (lemma(token) not in GROUP_NOUNS or token.tag_ != "NNS"):
             return []
         start = token.sent.start
         earlier = self.doc[self.doc[start - 1].sent.start if start > 0 else 0:token.i]
+        named = (lambda t: bool(self._expand([t]))) if alone else self._country_name
         for head in reversed(earlier):
             group = [head, *(c for c in head.conjuncts if c.i > head.i)]
-            if head.dep_ != "conj" and len(group) == count and all(self._country_name(t) for t in group):
+            if head.dep_ != "conj" and len(group) == count and all(named(t) for t in group):
                 return group
         return []
 
