@@ -31,7 +31,8 @@ EVENT_FLOORS = {"wire.jsonl": {"type_f1": 0.76, "dyad_f1": 0.60, "full_f1": 0.49
                 "batches/fx.jsonl": {"type_f1": 0.80, "dyad_f1": 0.66, "full_f1": 0.57},
                 "batches/ge.jsonl": {"type_f1": 0.70, "dyad_f1": 0.54, "full_f1": 0.43},
                 "batches/gl.jsonl": {"type_f1": 0.82, "dyad_f1": 0.67, "full_f1": 0.53},
-                "batches/gs.jsonl": {"type_f1": 0.77, "dyad_f1": 0.69, "full_f1": 0.56}}
+                "batches/gs.jsonl": {"type_f1": 0.77, "dyad_f1": 0.69, "full_f1": 0.56},
+                "batches/gw.jsonl": {"type_f1": 0.81, "dyad_f1": 0.69, "full_f1": 0.55}}
 
 
 @pytest.mark.parametrize("name", sorted(EVENT_FLOORS))
@@ -61,6 +62,8 @@ CLAIMS_FLOORS = {
                                 "precision": 0.99},
     "claims-batches/di.jsonl": {"figures": 0.95, "conflicts": 0.92, "quotes": 1.0, "proposals": 1.0,
                                 "precision": 0.99},
+    "claims-batches/dq.jsonl": {"figures": 0.90, "conflicts": 0.82, "quotes": 0.85, "proposals": 0.66,
+                                "precision": 0.96},
 }
 
 

@@ -480,3 +480,27 @@ def test_a_figure_for_the_whole_country_is_no_rival_of_one_provinces(code_record
                           "agency said. Across the whole of Congo, the International Organization for Migration "
                           "counts 6.1 million displaced people.")
     assert [c.scope for c in result.claims] == [None, "nationwide"] and not conflicting(result, "displaced")
+
+
+def test_a_side_claiming_to_have_killed_is_the_claimant(code_records):
+    result = code_records("The army said 40 of its soldiers had been killed, while the rebels claimed to have killed "
+                          "as many as 300 government troops.")
+    assert {(c.value, c.claimant.text) for c in result.claims} == {(40, "The army"), (300, "the rebels")}
+    assert conflicting(result, "dead") == {(40, 300)}
+
+
+def test_the_number_killed_restates_the_count_before_it(code_records):
+    result = code_records("Kenyan police said they had detained 112 people during the protests, but lawyers said at "
+                          "least 23 people had been shot dead across the country. The interior ministry put the "
+                          "number killed at six.", "2024-06-27")
+    assert conflicting(result, "dead") == {(6, 23)}
+
+
+def test_the_sources_who_tell_a_toll_are_not_a_figure(code_records):
+    result = code_records("Two security sources put the toll at between 60 and 100 soldiers.", "2025-06-04")
+    assert [(c.value, c.category) for c in result.claims] == [(60, "dead")]
+
+
+def test_tanks_lost_are_weapons_not_dead(code_records):
+    result = code_records("Ukraine's general staff said it had lost two tanks in the sector this week.", "2023-06-16")
+    assert [(c.value, c.category) for c in result.claims] == [(2, "weapons")]

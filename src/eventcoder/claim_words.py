@@ -104,6 +104,8 @@ FORCING_VERBS = {"drive", "force", "chase", "push", "expel", "evict", "uproot", 
 GIVING_VERBS = {"give", "cite", "offer", "issue", "release", "publish", "provide", "announce"}
 ESTIMATES = {"estimate", "figure", "report", "data", "tally", "statistic", "census", "survey", "study", "assessment"}
 FIGURE_SOURCES = ESTIMATES | {"count", "source", "toll"}
+# People who tell a figure: "two security sources put the toll at 60" counts no one the figure is about
+INFORMANTS = {"source", "official", "diplomat", "witness", "resident", "analyst", "expert", "medic", "doctor"}
 # "up from 578,000 in June" (the phrase runs to the next comma that is not a thousands separator)
 COMPARED_PHRASE = re.compile(r"\b(?:(?:up|down|rising|falling) from|compared (?:with|to)) (?:[^,;]|,(?=\d))*", re.I)
 # "a separate blaze killed three": another incident's count (but "in a separate statement" reports the same)

@@ -49,6 +49,7 @@ from eventcoder.claim_words import (
     FORCING_VERBS,
     HISTORICAL_YEARS,
     HOMELANDS,
+    INFORMANTS,
     NATIONWIDE_WORDS,
     OTHER_MINIMUM,
     PART_WORDS,
@@ -104,6 +105,9 @@ class ClaimExtractor(ClaimAttribution):
         if value is None:
             return None
         counted = self._counted_noun(span)
+        if counted is not None and token_lemma(counted) in INFORMANTS and counted.dep_ == "nsubj" and (
+                token_lemma(counted.head) in self.lexicon.cues["reporting_verbs"] | ESTIMATE_VERBS):
+            return None  # "two security sources put the toll at 60": who tells the figure, not a figure
         currency, unit = self._currency(span), None
         if span.label_ == "PERCENT" or written_as_percent(span):
             category, unit = "percentage", "percent"
@@ -147,6 +151,13 @@ class ClaimExtractor(ClaimAttribution):
                 subject, subject_span = found[0].actor, found[0].span
         if subject is None and inherited is not None:
             subject, subject_span = inherited.subject, inherited.evidence.get("subject")
+        scope = self._scope(span)
+        if subject is None and counted is not None and token_lemma(counted) in COUNT_NOUNS and earlier is not None \
+                and earlier.category == category and earlier.subject is not None:
+            # "... at least 23 people had been shot dead across the country. The interior ministry put the number
+            # killed at six.": the same count, of the same people, over the same ground
+            subject, subject_span = earlier.subject, earlier.evidence.get("subject")
+            scope = scope or earlier.scope
         if subject is None and category in ("dead", "wounded", "captured", "missing", "arrested") \
                 and index in previous_subject:
             subject, subject_span = previous_subject[index]  # "1,351 troops died and 3,925 were wounded"
@@ -206,7 +217,7 @@ class ClaimExtractor(ClaimAttribution):
                 # "11,000 troops had been deployed, and at least 100 of them killed": the dead among them, a count
                 # of its own
                 self._last is not None and self._last.sentence_index == index and self._last.category != category),
-            scope=self._scope(span),
+            scope=scope,
             counted=counted_text,
             evidence={"value": (span.start_char, span.end_char), "subject": subject_span, "claimant": claimant_span},
         )
@@ -391,11 +402,19 @@ class ClaimExtractor(ClaimAttribution):
                 c.dep_ == "acl" and token_lemma(c) == "hold" for c in counted.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in counted.children):
             return "arrested"  # "the number held was closer to 120" (but "the number of Ukrainians held in Russia")
-        for vocabulary in (own, phrase, words, around if counted is not None else set()):
+        given = counted.head if counted is not None and counted.dep_ == "pobj" and \
+            counted.head.lower_ in ("at", "to") else None
+        if given is not None and token_lemma(given.head) in ESTIMATE_VERBS:
+            # "put the toll at between 60 and 100 soldiers": the count given says what the soldiers are
+            own |= {token_lemma(c) for c in given.head.children if c.dep_ in ("dobj", "obj") and
+                    token_lemma(c) in COUNT_NOUNS | CATEGORY_CUES}
+        lemma = counted.lemma_.lower() if counted is not None else ""
+        for n, vocabulary in enumerate((own, phrase, words, around if counted is not None else set())):
+            if n == 2 and lemma in WEAPONS:
+                return "weapons"  # "had lost two tanks": the tanks are lost, not dead
             for category, cues in CATEGORY_WORDS.items():
                 if vocabulary & cues:
                     return category
-        lemma = counted.lemma_.lower() if counted is not None else ""
         if lemma in COUNT_NOUNS and own & DEPLOYING_VERBS:
             return "troops"  # "put the number deployed at 12,000"
         if lemma in COUNT_NOUNS and own & TAKING_VERBS:
