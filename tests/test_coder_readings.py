@@ -350,3 +350,38 @@ def test_bearing_responsibility_makes_the_act_the_bearers(code):
 def test_people_sent_back_are_deported(code):
     events = code("Thailand forcibly sent more than 100 Uighur Muslims back to China.", "2015-07-09")
     assert kinds(events) == {"COERCE"}
+
+
+def test_ones_own_name_for_the_act_just_told_is_no_accusation(code):
+    events = code("A U.S. drone strike killed a militia commander near Baghdad airport, the Pentagon said, calling "
+                  "it a defensive action.", "2020-01-03")
+    assert kinds(events) == {"ASSAULT"}
+
+
+def test_ending_decades_of_hostility_is_no_attack(code):
+    events = code("Abiy Ahmed and Isaias Afwerki signed a joint declaration in Asmara on Monday formally ending two "
+                  "decades of hostility between the neighbours.", "2018-07-09")
+    assert "ASSAULT" not in kinds(events)
+
+
+def test_an_act_one_would_not_hesitate_to_carry_out_is_threatened(code):
+    assert kinds(code("Ankara warned Damascus that it would not hesitate to strike again.", "2020-02-05")) == {
+        "THREATEN"}
+
+
+def test_a_raid_told_before_is_blamed_not_repeated(code):
+    events = code("Gunmen abducted more than 200 schoolgirls from a school in Chibok on Monday, and a local official "
+                  "blamed Boko Haram for the raid.", "2014-04-16")
+    assert sorted(kinds(events)) == ["ACCUSE", "ASSAULT"]
+
+
+def test_relief_flown_in_and_hostages_seized(code):
+    events = code("The United Arab Emirates flew 30 tonnes of food and medical supplies to Pakistan.", "2022-09-04")
+    assert ("AID", "ARE", "PAK") in dyads(events)
+    events = code("Islamist militants rampaged through the city of Marawi, torching buildings and seizing hostages.",
+                  "2017-05-23")
+    assert [e.event_type for e in events if e.trigger == "seizing"] == ["ASSAULT"]
+
+
+def test_weapons_used_against_a_country_are_no_aid_to_it(code):
+    assert "AID" not in kinds(code("Putin did not rule out using nuclear weapons against Ukraine.", "2022-09-21"))

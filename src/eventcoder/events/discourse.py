@@ -102,7 +102,9 @@ class DiscourseFinding(ParseView):
         known = definite(noun) or any(c.dep_ == "poss" for c in noun.children)  # "the country's deadliest attack"
         if trig.nominal and known and blamed(noun, self.lexicon.cues["blaming_verbs"]) is not None:
             # "A missile struck a hospital. Kyiv blamed Moscow for the attack": the attack told, now blamed
-            return any(c.outcome.type == trig.pattern.outcome.type and c.source is not None and
+            hostile = {"ASSAULT", "COERCE"}  # "Gunmen abducted 200 schoolgirls ... blamed Boko Haram for the raid"
+            kinds = hostile if trig.pattern.outcome.type in hostile else {trig.pattern.outcome.type}
+            return any(c.outcome.type in kinds and c.source is not None and
                        c.trigger.token.i < noun.i and start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS
                        for c in self.recent)
         if not (trig.nominal and trig.anchor == noun and noun.dep_ in ("dobj", "obj") and any(

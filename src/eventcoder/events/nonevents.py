@@ -9,9 +9,11 @@ from spacy.tokens import Token
 
 from eventcoder.actors.coref import RELATIVE_PRONOUNS
 from eventcoder.actors.resolver import ResolvedActor
+from eventcoder.events.slots import standing
 from eventcoder.events.syntax import direct_object, lemma, object_phrases
 from eventcoder.events.triggers import Trigger
 from eventcoder.events.view import ParseView
+from eventcoder.nlp import sentence_of
 
 AIMING_VERBS = {"target", "aim", "hit", "strike", "kill", "wound", "destroy", "damage"}  # "a missile targeting youths"
 # (rockets alone are mostly fired in anger)
@@ -86,6 +88,8 @@ class NonEventFinding(ParseView):
         if kind == "REQUEST" and obj is None and any(c.dep_ in ("prt", "advmod") and c.lower_ in
                                                      cues["continuing_particles"] for c in anchor.children):
             return True  # "pressed ahead with deep spending cuts"
+        if kind == "AID" and (self._pobjs(anchor, {"against"}) or self._pobjs(trig.token, {"against"})):
+            return True  # "using nuclear weapons against Ukraine": arms turned on someone are no aid to them
         if kind == "ASSAULT" and any(lemma(g) in ("air", "sky") for g in self._pobjs(anchor, {"into", "in"})):
             return True  # "fighters fired their guns into the air in celebration": at no one
         namer = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
@@ -100,6 +104,11 @@ class NonEventFinding(ParseView):
             # Delhi called a pre-emptive strike", "Iran fired missiles in what Tehran called retaliation": the actor's
             # own label
             return True
+        namers = self._expand([namer] if namer is not None else self._active_subject(anchor))  # ("..., calling it")
+        if "oprd" in trig.pattern.requires and obj is not None and obj.lower_ in ("it", "this") and any(
+                c.source is not None and sentence_of(c.trigger.token) == anchor.sent and c.trigger.token.i < anchor.i
+                and any(self._same_side(c.source, n) for n in namers) for c in self.recent):
+            return True  # "a U.S. drone strike killed Soleimani, the Pentagon said, calling it a defensive action"
         if trig.pattern.outcome.mode == "visit" and targets and all(t.actor.type in ("REF", "CVL") for t in targets):
             return True  # "the countries hosting them (refugees)": giving shelter is no visit
         if trig.pattern.outcome.mode == "beat" and (any(t.bare_country for t in targets) or SCORE.search(
@@ -109,8 +118,9 @@ class NonEventFinding(ParseView):
         if trig.nominal and noun.dep_ == "pobj" and (noun.head.lower_ == "since" or noun.head.lower_ == "of" and
                                                     lemma(noun.head.head) in cues["commemoration_nouns"]):
             return True  # "the first anniversary of Russia's invasion", "since the invasion": a date, the event told
-        if trig.nominal and anchor == noun and noun.dep_ in ("dobj", "obj", "nsubjpass"):
-            stopper = noun.head
+        held = standing(noun) if trig.nominal and anchor == noun else noun  # "ending two decades of hostility"
+        if trig.nominal and anchor == noun and held.dep_ in ("dobj", "obj", "nsubjpass"):
+            stopper = held.head
             return lemma(stopper) in cues["ending_verbs"] or (
                 lemma(stopper) in ("call", "break") and any(c.dep_ == "prt" and c.lower_ == "off"
                                                             for c in stopper.children))

@@ -21,7 +21,7 @@ QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
 AMOUNT_NOUNS = {"euro", "dollar", "pound", "rouble", "ruble", "yuan", "yen", "million", "billion", "sum",
                 "amount", "tranche", "package", "franc", "rupee", "shekel", "lira"}
 CONTAINER_NOUNS = {"campaign", "wave", "series", "spate", "string", "round", "barrage", "number", "day", "week",
-                   "month", "hour", "year", "package", "raft", "batch", "set"}
+                   "month", "hour", "year", "decade", "package", "raft", "batch", "set"}
 SETTING_PREPS = {"during", "at", "amid", "in"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 

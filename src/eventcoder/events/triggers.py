@@ -39,7 +39,8 @@ CONTENT_DEPS = {"xcomp", "ccomp"}
 # Words of a labour dispute: "strikes" in their sentence are walkouts
 LABOUR_WORDS = {"worker", "union", "teacher", "employee", "staff", "pay", "wage", "salary", "pension", "walkout",
                 "doctor", "nurse", "miner", "driver", "docker", "labour", "labor", "trade union", "strike action"}
-ASPECT_VERBS = {"keep", "continue", "resume", "start", "begin"}  # "vowed to keep targeting": the act goes on
+# "vowed to keep targeting", "would not hesitate to strike": the act the verb only frames
+ASPECT_VERBS = {"keep", "continue", "resume", "start", "begin", "hesitate"}
 # Texts and debates: an event noun they are "on" is their subject matter ("a resolution on aid to Syria")
 TOPIC_HOLDERS = {"resolution", "report", "debate", "bill", "law", "vote", "motion", "statement", "study", "hearing",
                  "inquiry", "article", "book", "paper", "briefing", "conference", "seminar", "guideline", "rule"}
