@@ -504,3 +504,15 @@ def test_the_sources_who_tell_a_toll_are_not_a_figure(code_records):
 def test_tanks_lost_are_weapons_not_dead(code_records):
     result = code_records("Ukraine's general staff said it had lost two tanks in the sector this week.", "2023-06-16")
     assert [(c.value, c.category) for c in result.claims] == [(2, "weapons")]
+
+
+def test_the_figure_put_by_another_is_for_the_same_period(code_records):
+    result = code_records("As many as 1,400 people may have been killed during the crackdown on last year's protests, "
+                          "the UN rights office said. The interim government's health ministry has put the figure at "
+                          "834.", "2025-02-12")
+    assert conflicting(result, "dead") == {(834, 1400)}
+
+
+def test_captives_who_died_are_dead(code_records):
+    result = code_records("A committee of inmates' relatives said at least 45 prisoners had died in the riot.")
+    assert [(c.value, c.category) for c in result.claims] == [(45, "dead")]

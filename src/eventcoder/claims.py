@@ -152,10 +152,12 @@ class ClaimExtractor(ClaimAttribution):
         if subject is None and inherited is not None:
             subject, subject_span = inherited.subject, inherited.evidence.get("subject")
         scope = self._scope(span)
-        if subject is None and counted is not None and token_lemma(counted) in COUNT_NOUNS and earlier is not None \
-                and earlier.category == category and earlier.subject is not None:
-            # "... at least 23 people had been shot dead across the country. The interior ministry put the number
-            # killed at six.": the same count, of the same people, over the same ground
+        # "... at least 23 people had been shot dead across the country. The interior ministry put the number killed
+        # at six.", "The health ministry has put the figure at 834": the same count, of the same people, over the same
+        # ground and time
+        recount = counted is not None and token_lemma(counted) in COUNT_NOUNS and earlier is not None and \
+            earlier.category == category
+        if recount and subject is None and earlier.subject is not None:
             subject, subject_span = earlier.subject, earlier.evidence.get("subject")
             scope = scope or earlier.scope
         if subject is None and category in ("dead", "wounded", "captured", "missing", "arrested") \
@@ -172,7 +174,10 @@ class ClaimExtractor(ClaimAttribution):
             subject, subject_span = claimant, claimant_span  # "Tajik officials reported 41 deaths on their side"
         date_value, date_text = self._date(sent, span)
         period_text = self._period(sent)
-        if earlier is not None and SAME_PERIOD.search(sent.text):
+        # (but "had earlier put the number killed in the first week at 149" gives a time of its own)
+        own_time = any(token_lemma(t) in TIME_UNITS or t.lower_ == "earlier" for t in sent)
+        if earlier is not None and SAME_PERIOD.search(sent.text) or recount and period_text is None and \
+                earlier.period_text is not None and not own_time:
             # "put the figure for the same date at 1.76 million", "some 150,000 arrived over the same period"
             date_value, date_text, period_text = earlier.date, earlier.date_text, earlier.period_text
         # (but "gave him 50.8%" after "turnout was 86.1%": a share given to someone is not the rate just given)
@@ -409,6 +414,10 @@ class ClaimExtractor(ClaimAttribution):
             own |= {token_lemma(c) for c in given.head.children if c.dep_ in ("dobj", "obj") and
                     token_lemma(c) in COUNT_NOUNS | CATEGORY_CUES}
         lemma = counted.lemma_.lower() if counted is not None else ""
+        if counted is not None and own & CATEGORY_WORDS["captured"] and token_lemma(counted.head) in \
+                CATEGORY_WORDS["dead"] | CATEGORY_WORDS["wounded"]:
+            # "at least 45 prisoners had died": what befell the captives says what is counted
+            return "dead" if token_lemma(counted.head) in CATEGORY_WORDS["dead"] else "wounded"
         for n, vocabulary in enumerate((own, phrase, words, around if counted is not None else set())):
             if n == 2 and lemma in WEAPONS:
                 return "weapons"  # "had lost two tanks": the tanks are lost, not dead
