@@ -385,3 +385,19 @@ def test_relief_flown_in_and_hostages_seized(code):
 
 def test_weapons_used_against_a_country_are_no_aid_to_it(code):
     assert "AID" not in kinds(code("Putin did not rule out using nuclear weapons against Ukraine.", "2022-09-21"))
+
+
+def test_a_strike_against_employers_in_a_labour_story_is_a_walkout(code):
+    events = code("Members of the United Auto Workers union walked off the job on Friday, launching a strike against "
+                  "Detroit's three big carmakers.", "2023-09-15")
+    assert "ASSAULT" not in kinds(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The IMF's executive board on Tuesday approved $3.4 billion in emergency support for Nigeria.",
+     ("AID", "IMF", "NGA")),
+    ("Putin and Kim Jong Un signed a comprehensive strategic partnership in Pyongyang.", ("SUPPORT", "RUS", "PRK")),
+    ("Israel imposed a total blockade on the Gaza Strip on Monday.", ("COERCE", "ISR", "PSE")),
+])
+def test_money_approved_partnerships_signed_blockades_imposed(code, text, expected):
+    assert expected in dyads(code(text, "2024-06-19"))

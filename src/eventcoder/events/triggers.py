@@ -305,21 +305,20 @@ class TriggerFinding(ParseView):
     def _military_strike(self, noun: Token) -> bool:
         """"Russia launched strikes on Kharkiv", "an Israeli strike killed 30" are attacks; "teachers went on
         strike", "workers launched a strike" are walkouts."""
-        if noun.head.lower_ == "on":
-            return False
+        if noun.head.lower_ == "on" or any(lemma(t) in LABOUR_WORDS for t in noun.sent):
+            return False  # "went on strike", "workers walked off the job, launching a strike against carmakers"
         aimed = self._pobjs(noun, {"on", "against"})
         if aimed:  # (but "strikes against the pension reform" are walkouts)
             return not all(lemma(t) in self.lexicon.cues["policy_nouns"] for t in aimed)
-        labour = any(lemma(t) in LABOUR_WORDS for t in noun.sent)
         armed_modifier = any(c.dep_ in ("amod", "compound", "poss") and any(
             a.actor.country and (a.bare_country or c.pos_ == "ADJ" or a.actor.type in ARMED_TYPES | {"GOV", None})
             for a in self._expand([c])) for c in noun.children)
         fighting = any(c.outcome.type == "ASSAULT" for c in self.recent) or any(
             rule.pattern.outcome.type == "ASSAULT" for t in noun.sent if t != noun
             for rule in self.lexicon.verbs.get(lemma(t), ()))
-        if armed_modifier and fighting and not labour:
+        if armed_modifier and fighting:
             return True  # "fired missiles at a U.S. base in retaliation for American strikes"
-        if definite(noun) and not labour:
+        if definite(noun):
             # "... struck more than 60 targets. A spokesman said the strikes would not go unanswered": told before
             told = {c.outcome.type if c.outcome.mode != "strike" else "walkout" for c in self.recent
                     if 0 <= noun.i - c.trigger.token.i <= ANAPHORA_TOKENS}
