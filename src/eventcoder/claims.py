@@ -175,9 +175,9 @@ class ClaimExtractor(ClaimAttribution):
         date_value, date_text = self._date(sent, span)
         period_text = self._period(sent)
         # (but "had earlier put the number killed in the first week at 149" gives a time of its own)
-        own_time = any(token_lemma(t) in TIME_UNITS or t.lower_ == "earlier" for t in sent)
         if earlier is not None and SAME_PERIOD.search(sent.text) or recount and period_text is None and \
-                earlier.period_text is not None and not own_time:
+                earlier.period_text is not None and not any(
+                    token_lemma(t) in TIME_UNITS or t.lower_ == "earlier" for t in sent):
             # "put the figure for the same date at 1.76 million", "some 150,000 arrived over the same period"
             date_value, date_text, period_text = earlier.date, earlier.date_text, earlier.period_text
         # (but "gave him 50.8%" after "turnout was 86.1%": a share given to someone is not the rate just given)

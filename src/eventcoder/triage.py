@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from eventcoder.actors.coref import BENCH_NOUNS, GROUP_HEADS
 from eventcoder.actors.kb import ActorMatcher
 from eventcoder.events.patterns import Lexicon
+from eventcoder.events.view import GROUP_COUNTS
 from eventcoder.nlp import paragraph_breaks, sentence_budget
 from eventcoder.proposal_lists import NUMBER_WORDS
 
@@ -40,7 +41,6 @@ ACTOR_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 REFERRING = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this", "that", "these", "those",
              "figure", "toll", "number", "estimate", "tally", "plan", "proposal", "offer", "move", "decision",
              "both", "two", "three"}
-COUNTED_PARTIES = {"two", "three", "four", "five"}
 
 
 def _carrier(word: str) -> str:
@@ -104,7 +104,7 @@ class Triage:
             return True  # a numbered list inside the sentence: "These were: 1. ...; 2. ..."
         lemmas = set().union(*(self.lemmas(w) for w in words))
         # "The two signed a peace accord": parties counted stand for parties named before
-        counted = "both" in words or any(a == "the" and b in COUNTED_PARTIES
+        counted = "both" in words or any(a == "the" and b in GROUP_COUNTS and b.isalpha()
                                          for a, b in zip(words, words[1:], strict=False))
         if lemmas & self.triggers and (named or counted or lemmas & self.agents) or lemmas & self.proposal_words:
             return True  # a proposal word alone: "The offer has three parts." opens a list

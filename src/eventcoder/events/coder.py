@@ -301,7 +301,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             return []
         if self._completes_earlier(trig, result):
             return []
-        result += self._denials(result)
+        result += self._denials(trig, result)
         self.recent.extend(result)
         return result
 

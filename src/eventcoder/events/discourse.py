@@ -132,19 +132,17 @@ class DiscourseFinding(ParseView):
                     return verb, denier
         return None
 
-    def _denials(self, result: list[Candidate]) -> list[Candidate]:
+    def _denials(self, trig: Trigger, result: list[Candidate]) -> list[Candidate]:
         """A claim and its denial are two records (FORMAT.md): the act as claimed, and the same act negated,
         attributed to the one who denies it. The accusation itself is not denied, only the act it tells."""
-        copies = []
-        for cand in result:
-            report = cand.frame
-            denial = self._denied_by(cand.trigger) if report.reporter is not None and \
-                cand.outcome.type != "ACCUSE" else None
-            if denial is not None and report.report_verb is not None and report.report_verb.i < denial[0].i:
-                verb, denier = denial
-                frame = ReportFrame(not report.negated, "claimed", denier, verb, True)
-                copies.append(Candidate(cand.trigger, cand.outcome, cand.source, cand.target, frame))
-        return copies
+        claimed = [c for c in result if c.frame.reporter is not None and c.outcome.type != "ACCUSE"]
+        denial = self._denied_by(trig) if claimed else None  # (one sentence scan for all the trigger's candidates)
+        if denial is None:
+            return []
+        verb, denier = denial
+        return [Candidate(c.trigger, c.outcome, c.source, c.target, ReportFrame(not c.frame.negated, "claimed", denier,
+                                                                              verb, True))
+                for c in claimed if c.frame.report_verb is not None and c.frame.report_verb.i < verb.i]
 
     def _completes_earlier(self, trig: Trigger, result: list[Candidate]) -> bool:
         """"A car bomb exploded ..., killing 10 soldiers. Al-Shabaab said it carried out the attack": a definite

@@ -9,8 +9,7 @@ from spacy.tokens import Token
 
 from eventcoder.actors.coref import RELATIVE_PRONOUNS
 from eventcoder.actors.resolver import ResolvedActor
-from eventcoder.events.slots import standing
-from eventcoder.events.syntax import direct_object, lemma, object_phrases
+from eventcoder.events.syntax import direct_object, lemma, object_phrases, standing
 from eventcoder.events.triggers import Trigger
 from eventcoder.events.view import ParseView
 from eventcoder.nlp import sentence_of
@@ -92,23 +91,8 @@ class NonEventFinding(ParseView):
             return True  # "using nuclear weapons against Ukraine": arms turned on someone are no aid to them
         if kind == "ASSAULT" and any(lemma(g) in ("air", "sky") for g in self._pobjs(anchor, {"into", "in"})):
             return True  # "fighters fired their guns into the air in celebration": at no one
-        namer = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
-        host = anchor.head.head if anchor.dep_ == "pcomp" else None  # "fired missiles in what Tehran called ..."
-        while host is not None and host.pos_ not in ("VERB", "AUX") and host.head != host:
-            host = host.head  # (the parser may hang the phrase on a noun of the clause)
-        doers = {a.actor.country for a in self._expand(self._active_subject(host))} if host is not None else set()
-        if "oprd" in trig.pattern.requires and obj is not None and obj.lower_ == "what" and namer is not None and (
-                namer.pos_ == "PRON" or targets and all(any(t.actor.country == n.actor.country for n in self._expand(
-                    [namer])) for t in targets) or any(n.actor.country in doers for n in self._expand([namer]))):
-            # "Azerbaijan launched what it called anti-terrorist operations", "Indian jets bombed a camp in what New
-            # Delhi called a pre-emptive strike", "Iran fired missiles in what Tehran called retaliation": the actor's
-            # own label
+        if "oprd" in trig.pattern.requires and obj is not None and self._own_label(anchor, obj, targets):
             return True
-        namers = self._expand([namer] if namer is not None else self._active_subject(anchor))  # ("..., calling it")
-        if "oprd" in trig.pattern.requires and obj is not None and obj.lower_ in ("it", "this") and any(
-                c.source is not None and sentence_of(c.trigger.token) == anchor.sent and c.trigger.token.i < anchor.i
-                and any(self._same_side(c.source, n) for n in namers) for c in self.recent):
-            return True  # "a U.S. drone strike killed Soleimani, the Pentagon said, calling it a defensive action"
         if trig.pattern.outcome.mode == "visit" and targets and all(t.actor.type in ("REF", "CVL") for t in targets):
             return True  # "the countries hosting them (refugees)": giving shelter is no visit
         if trig.pattern.outcome.mode == "beat" and (any(t.bare_country for t in targets) or SCORE.search(
@@ -118,13 +102,32 @@ class NonEventFinding(ParseView):
         if trig.nominal and noun.dep_ == "pobj" and (noun.head.lower_ == "since" or noun.head.lower_ == "of" and
                                                     lemma(noun.head.head) in cues["commemoration_nouns"]):
             return True  # "the first anniversary of Russia's invasion", "since the invasion": a date, the event told
-        held = standing(noun) if trig.nominal and anchor == noun else noun  # "ending two decades of hostility"
+        held = standing(noun)  # "ending two decades of hostility"
         if trig.nominal and anchor == noun and held.dep_ in ("dobj", "obj", "nsubjpass"):
             stopper = held.head
             return lemma(stopper) in cues["ending_verbs"] or (
                 lemma(stopper) in ("call", "break") and any(c.dep_ == "prt" and c.lower_ == "off"
                                                             for c in stopper.children))
         return False
+
+    def _own_label(self, verb: Token, named: Token, targets: list[ResolvedActor]) -> bool:
+        """The actor's own name for its own act: "Azerbaijan launched what it called anti-terrorist operations",
+        "Indian jets bombed a camp in what New Delhi called a pre-emptive strike", "Iran fired missiles in what
+        Tehran called retaliation", "a U.S. drone strike killed Soleimani, the Pentagon said, calling it a defensive
+        action"."""
+        namer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        namers = self._expand([namer] if namer is not None else self._active_subject(verb))  # ("..., calling it")
+        if named.lower_ == "what" and namer is not None:
+            host = verb.head.head if verb.dep_ == "pcomp" else None  # "fired missiles in what Tehran called ..."
+            while host is not None and host.pos_ not in ("VERB", "AUX") and host.head != host:
+                host = host.head  # (the parser may hang the phrase on a noun of the clause)
+            doers = {a.actor.country for a in self._expand(self._active_subject(host))} if host is not None else set()
+            return namer.pos_ == "PRON" or bool(targets) and all(
+                any(t.actor.country == n.actor.country for n in namers) for t in targets) or any(
+                n.actor.country in doers for n in namers)
+        return named.lower_ in ("it", "this") and any(
+            c.source is not None and sentence_of(c.trigger.token) == verb.sent and c.trigger.token.i < verb.i
+            and any(self._same_side(c.source, n) for n in namers) for c in self.recent)
 
     def _disaster(self, trig: Trigger) -> bool:
         """What the event happened by is a disaster, not an actor: "an earthquake killed thousands", "killed in

@@ -16,12 +16,12 @@ from eventcoder.actors.coref import RELATIVE_PRONOUNS
 from eventcoder.actors.resolver import COUNTERPART_HEADS, ResolvedActor
 from eventcoder.events.context import VERBAL_TYPES
 from eventcoder.events.syntax import (
-    CONTAINER_NOUNS,
     OFFICIAL_TYPES,
     blamed,
     direct_object,
     lemma,
     object_phrases,
+    standing,
     through_relative,
 )
 from eventcoder.events.triggers import Trigger
@@ -48,13 +48,6 @@ DRAWING_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "attract", "ea
                  "elicit"}
 # Event nouns whose "from" complement is who acts ("criticism from Kyiv"); a withdrawal "from" is a place.
 FROM_SOURCE_TYPES = VERBAL_TYPES | {"PROTEST", "AID", "SANCTION"}
-
-
-def standing(noun: Token) -> Token:
-    """The word an event noun stands in the clause by: its container in "four days of talks", "a wave of strikes"."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in CONTAINER_NOUNS:
-        return noun.head.head
-    return noun
 
 
 def slot_tokens(slots: list[Slot]) -> list[Token]:
@@ -261,8 +254,8 @@ class SlotFinding(ParseView):
                       for t in self._pobjs(out, {"of"})]
         if trig.nominal:
             slots += named(self._pobjs(trig.token, preps | {"on", "against"}), "light_verb.noun_preposition")
-            container = trig.token.head.head if trig.token.head.lower_ == "of" else None
-            if container is not None and lemma(container) in CONTAINER_NOUNS:
+            container = standing(trig.token)
+            if container is not trig.token:
                 slots += named(self._pobjs(container, preps | {"on", "against"}), "light_verb.container_preposition")
         # "applied for arrest warrants for Netanyahu and Sinwar": the object a particle verb takes
         held = obj if obj is not None or not pattern.objects else next((o for o in self._pobjs(

@@ -175,3 +175,9 @@ def blamed(word: Token, blaming_verbs) -> tuple[Token, Token | None] | None:
         return holder, accused
     return None
 
+
+def standing(noun: Token) -> Token:
+    """The word an event noun stands in the clause by: its container in "four days of talks", "a wave of strikes"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in CONTAINER_NOUNS:
+        return noun.head.head
+    return noun

@@ -13,7 +13,6 @@ from eventcoder.events.patterns import Outcome, Pattern
 from eventcoder.events.syntax import (
     ANAPHORA_TOKENS,
     ARMED_TYPES,
-    CONTAINER_NOUNS,
     SETTING_PREPS,
     blamed,
     definite,
@@ -22,6 +21,7 @@ from eventcoder.events.syntax import (
     is_passive,
     lemma,
     object_phrases,
+    standing,
     through_relative,
     verb_forms,
 )
@@ -313,10 +313,9 @@ class TriggerFinding(ParseView):
         armed_modifier = any(c.dep_ in ("amod", "compound", "poss") and any(
             a.actor.country and (a.bare_country or c.pos_ == "ADJ" or a.actor.type in ARMED_TYPES | {"GOV", None})
             for a in self._expand([c])) for c in noun.children)
-        fighting = any(c.outcome.type == "ASSAULT" for c in self.recent) or any(
-            rule.pattern.outcome.type == "ASSAULT" for t in noun.sent if t != noun
-            for rule in self.lexicon.verbs.get(lemma(t), ()))
-        if armed_modifier and fighting:
+        if armed_modifier and (any(c.outcome.type == "ASSAULT" for c in self.recent) or any(
+                rule.pattern.outcome.type == "ASSAULT" for t in noun.sent if t != noun
+                for rule in self.lexicon.verbs.get(lemma(t), ()))):
             return True  # "fired missiles at a U.S. base in retaliation for American strikes"
         if definite(noun):
             # "... struck more than 60 targets. A spokesman said the strikes would not go unanswered": told before
@@ -341,8 +340,8 @@ class TriggerFinding(ParseView):
                 lemma(head.head) in self.lexicon.light_verbs:
             return head.head  # "went on strike", "engaged in a firefight"; not "offered ... following the invasions"
         # "conducted a campaign of terror", "launched a wave of air strikes"
-        if noun.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in CONTAINER_NOUNS:
-            return self._light_verb(head.head)
+        if standing(noun) is not noun:
+            return self._light_verb(standing(noun))
         # "the tariffs that Trump ordered", "export curbs it imposed in 2019": the clause on the noun carries it
         return next((c for c in noun.children if c.dep_ == "relcl" and lemma(c) in self.lexicon.light_verbs and (
             direct_object(c) is None or direct_object(c).lower_ in ("that", "which")) and not any(
