@@ -516,3 +516,60 @@ def test_the_figure_put_by_another_is_for_the_same_period(code_records):
 def test_captives_who_died_are_dead(code_records):
     result = code_records("A committee of inmates' relatives said at least 45 prisoners had died in the riot.")
     assert [(c.value, c.category) for c in result.claims] == [(45, "dead")]
+
+
+def test_the_plan_named_again_in_the_next_sentence_lists_what_it_calls_for(code_records):
+    result = code_records("Kenya has sent Somalia a four-point maritime proposal, officials in Nairobi said. The plan "
+                          "calls for a joint survey of the disputed waters, a moratorium on new drilling licences, "
+                          "shared fishing patrols and the referral of any dispute to the African Union.", "2025-03-04")
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert proposal.actor.country == "KEN" and len(proposal.items) == 4
+
+
+def test_a_numbered_entry_cut_after_and_and_its_number_is_still_an_item(code_records):
+    result = code_records("The finance ministry offered striking doctors three concessions in return for an end to "
+                          "the walkout: 1. a pay rise of 12% from January; 2. the hiring of 4,000 interns; and 3. "
+                          "new housing allowances for rural posts. The health minister said the offer would lapse "
+                          "\"unless the strike ends by Friday\".", "2025-09-10")
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert len(proposal.items) == 3 and proposal.conditions == ["unless the strike ends by Friday"]
+
+
+def test_a_sentence_opening_on_a_town_counts_that_town_only(code_records):
+    result = code_records("More than 200,000 people rallied across Chile on Saturday, according to the police. In "
+                          "Santiago, police counted 80,000 protesters; the organisers said 400,000.", "2025-05-12")
+    assert conflicting(result, "crowd") == {(80000, 400000)}
+
+
+def test_a_group_holding_people_holds_captives_and_which_names_who_says_so(code_records):
+    result = code_records("The Lord's Resistance Army, which says it is holding fewer than 20 captives, denied the "
+                          "abductions. Ugandan officials believe the group holds as many as 90 people.", "2024-10-02")
+    figure = next(c for c in result.claims if c.value == 20)
+    assert figure.claimant is not None and figure.claimant.text == "The Lord's Resistance Army"
+    assert conflicting(result, "captured") == {(20, 90)}
+
+
+def test_hostages_executed_are_dead(code_records):
+    result = code_records("The kidnappers said they had executed three hostages after the deadline passed.")
+    assert [(c.value, c.category) for c in result.claims] == [(3, "dead")]
+
+
+def test_fighters_of_a_group_named_army_are_fighters(code_records):
+    result = code_records("The junta said more than 70 Kachin Independence Army fighters had been killed in the "
+                          "raids, while the group said only 12 of its fighters had died.", "2024-05-02")
+    assert {(c.value, c.category) for c in result.claims} == {(70, "dead"), (12, "dead")}
+    assert conflicting(result, "dead") == {(12, 70)}
+
+
+def test_a_figure_the_parser_hangs_on_the_first_word_of_a_name_counts_the_noun_after_it(code_records):
+    result = code_records("Police said on Monday that 11 officers and more than 45 Ta'ang National Liberation Army "
+                          "fighters had been killed in two days of clashes near Hsipaw.", "2024-03-12")
+    assert {(c.value, c.category) for c in result.claims} == {(11, "dead"), (45, "dead")}
+
+
+def test_a_package_signed_is_a_deal_made_not_a_proposal(code_records):
+    result = code_records("Japan signed a $3 billion package with Kenya on Monday, officials in Nairobi said. The "
+                          "package includes $2 billion in loans, $700 million in investment and $300 million in "
+                          "grants.",
+                          "2025-03-04")
+    assert not [p for p in result.proposals if p.kind == "proposal"]

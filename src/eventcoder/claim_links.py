@@ -46,7 +46,9 @@ def _part(claim: Claim) -> str:
     if counted.split()[-1:] and counted.split()[-1] in ESTIMATES:
         return "everyone"  # "the city police estimate was 80,000": the words before an estimate name who made it
     words = set(counted.split()) | {counted}
-    part = next((part for part, nouns in PARTS.items() if words & nouns), "everyone")
+    head = counted.split()[-1:]  # "army fighters" are fighters: the head noun says the part before its modifiers
+    part = next((part for words_tried in (set(head), words) for part, nouns in PARTS.items() if words_tried & nouns),
+                "everyone")
     if part == "everyone" and not set(counted.split()) - BARE_COUNTS - UNNAMED_PEOPLE - set(ARMED_OWNERS):
         # "the army's losses were more than 50 dead", "its fighters lost no more than nine men", "put junta losses
         # at more than 400 dead": an armed force's own dead are its soldiers or fighters

@@ -173,6 +173,8 @@ class ClaimAttribution:
             reporter = source_of(reporter) or reporter  # "according to a tally by the National Search Commission"
         if reporter is not None and reporter.pos_ == "PRON" and report.report_verb is not None:
             reporter = self._outer_reporter(report.report_verb) or reporter  # "the Centre said it believed"
+        if reporter is not None and reporter.lower_ in ("which", "who", "that") and reporter.head.dep_ == "relcl":
+            reporter = reporter.head.head  # "The ELN, which says it holds ...": the relative clause's antecedent
         if reporter is None and fallback:
             # a parse that misses the frame: the nearest reporting verb before the figure in its sentence
             verbs = [t for t in self.doc[sentence_of(span[0]).start:span.start] if t.pos_ == "VERB" and

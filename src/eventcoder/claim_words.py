@@ -40,7 +40,7 @@ BOUND_WORDS = [
 # What a number counts: lemma of the counted noun or of the verb/adjective that says what happened to it.
 CATEGORY_WORDS = {
     "dead": {"kill", "die", "dead", "death", "fatality", "slay", "lose", "loss", "perish", "toll", "murder",
-             "bury", "body"},
+             "bury", "body", "execute", "massacre", "slaughter", "assassinate", "behead"},
     "wounded": {"wound", "injure", "injured", "wounded", "injury", "casualty", "hurt"},
     "captured": {"capture", "captive", "captivity", "prisoner", "pow", "hostage", "surrender", "abduct", "kidnap",
                  "abduction", "kidnapping", "abductee"},

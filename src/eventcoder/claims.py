@@ -285,6 +285,8 @@ class ClaimExtractor(ClaimAttribution):
             return after[2]  # "300 to 400 drones": the range's noun follows its upper end
         if root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN", "ADJ") and \
                 head.i == span.end:
+            while head.pos_ == "PROPN" and head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head  # "120 Ta'ang National Liberation Army fighters": the name is a modifier
             return head  # "fewer than 500 dead": the word right after the figure says what it counts
         if root.dep_ == "pobj" and head.lower_ in ("at", "to") and verb_given_with(head)[0].pos_ in ("VERB", "AUX"):
             verb, given_for = verb_given_with(head)
@@ -372,6 +374,9 @@ class ClaimExtractor(ClaimAttribution):
                 words |= {head.head.lemma_.lower(), head.head.lower_}
             if head.lemma_.lower() == "hold" and any(c.dep_ == "auxpass" for c in head.children):
                 words.add("detain")  # "more than 4,300 protesters had been held"
+            if head.lemma_.lower() == "hold" and counted.dep_ in ("dobj", "obj") and \
+                    counted.lemma_.lower() in PEOPLE_NOUNS and self._held_by_actor(head):
+                words.add("captive")  # "estimates the group holds as many as 38 people" (not "the stadium holds")
             if any(c.dep_ == "prep" and c.lower_ == "in" and any(token_lemma(g) == "hand" for g in c.children)
                    for c in head.children):
                 words.add("captivity")  # "fewer than 500 of its men are in paramilitary hands"
@@ -526,9 +531,26 @@ class ClaimExtractor(ClaimAttribution):
         if re.match(r"[^.;]*?\b(?:in|at)\b[^.;]*?\balone\b", after) or \
                 re.search(r"\b(?:in|at) [^.;,]*\balone\b", before):
             return "local"
-        # "a separate blaze killed three forestry workers": another incident's count (but "in a separate statement"
-        # is another report of the same)
-        return "separate" if SEPARATE_INCIDENT.search(sent.text) else None
+        if SEPARATE_INCIDENT.search(sent.text):
+            # "a separate blaze killed three forestry workers": another incident's count (but "in a separate
+            # statement" is another report of the same)
+            return "separate"
+        # "In Paris, police counted 93,000 marchers": a sentence opening on a town counts that town
+        return "local" if self._opens_on_a_town(sent) else None
+
+    def _opens_on_a_town(self, sent: Span) -> bool:
+        if sent[0].lower_ not in ("in", "at") or "," not in sent[1:6].text:
+            return False
+        place = next((g for g in sent[0].children if g.dep_ == "pobj"), None)
+        return place is not None and place.ent_type_ == "GPE" and not self._country_at(place.i)
+
+    def _held_by_actor(self, verb: Token) -> bool:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is not None and bool(self.actors.resolve(subject))
+
+    def _country_at(self, i: int) -> bool:
+        mention = self.actors.by_token.get(i)
+        return mention is not None and mention.entries[0].kind == "country"
 
     def _historical(self, sent: Span) -> bool:
         """A figure about a period that ended years before publication is a comparison, not a current claim."""

@@ -147,7 +147,8 @@ class Claim(BaseModel):
                                                         "'the first 400 officers'")
     scope: str | None = Field(default=None, description="'nationwide' when the figure counts a whole country "
                                                          "('1.5 million across the country'), 'local' when one "
-                                                         "place of a wider count ('in Nukus alone'), 'separate' "
+                                                         "place of a wider count ('in Nukus alone', 'In Paris, "
+                                                         "police counted ...'), 'separate' "
                                                          "when its sentence tells of another incident ('a "
                                                          "separate blaze killed three'), else null")
     group_id: str | None = None

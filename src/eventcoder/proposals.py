@@ -35,7 +35,8 @@ CONDITION_MARKERS = re.compile(r"\b(in exchange for|in return for|in exchange|in
 UNDER_IT = re.compile(r"^(?:Under (?:it|them|the (?:plan|proposal|draft|framework|deal|offer|terms))),", re.I)
 ATTRIBUTION_TAIL = re.compile(r",\s+[^,]{0,80}\b(?:said|says|added|told reporters)\W*$")
 OPENING_MARKER = re.compile(r"^\s*\(?\d{1,2}[.)]\s")  # a sentence that opens with the next entry's number
-CUT_MARKER = re.compile(r"[:;,]\s*\(?(?:\d{1,2}\.|(?:\d{1,2}|[a-h])\))\s*$|^\s*\d{1,2}\.\s*$")  # "..., b)" too
+# an entry's number the sentence splitter cut off: "..., b)", "; and 4."
+CUT_MARKER = re.compile(r"[:;,]\s*(?:(?:and|or)\s+)?\(?(?:\d{1,2}\.|(?:\d{1,2}|[a-h])\))\s*$|^\s*\d{1,2}\.\s*$")
 LAST_LINE_MARKER = re.compile(r"\n\s*\d{1,2}\.\s*$")
 PROPOSING_VERBS = {"propose", "offer", "present", "submit", "table", "unveil", "hand"}
 DOMESTIC_TYPES = {"PTY", "OPP", "LEG", "JUD", "CVL", "LAB"}
@@ -57,6 +58,8 @@ OFFERING_REPORTS = {"say", "tell", "announce", "offer", "promise", "pledge", "wr
 OFFER_CONDITION = re.compile(r"\b(in exchange for|in return for|provided that|providing that|on condition that|"
                              r"on the condition that|as long as|only if|if)\b", re.I)
 LISTING_VERBS = {"list", "want", "expect", "name", "urge", "ask", "seek", "insist", "need"}
+# A package signed or reached is a deal made, not a proposal: "the EU signed a €7.4 billion package with Egypt"
+SEALING_VERBS = {"sign", "conclude", "seal", "reach", "clinch", "ink", "approve", "strike", "finalise", "finalize"}
 
 
 def _colon_list_after(clause: Span) -> bool:
@@ -96,7 +99,7 @@ def conditions_of(text: str) -> list[str]:
         rest = text[match.start():]
         clause = re.split(r"[;,](?![^()]*\))(?=\s+(?:[A-Z]|\w+ would|and not|not\b))|[;.]\s|\s\u2014\s", rest)[0]
         clause = ATTRIBUTION_TAIL.sub("", clause)  # "unless ... within a month, government spokesman X said"
-        found.append(clause.strip(" ,;."))
+        found.append(clause.strip(" ,;.\"\u201d"))  # a condition quoted to its end: "... "provided that ...""
     return found
 
 
@@ -171,7 +174,8 @@ class ProposalExtractor:
             if token.pos_ == "NOUN" and (word in PROPOSAL_NOUNS or token.lower_ in PROPOSAL_NOUNS or any(
                     c.lower_ in ("point", "points") and any(n.like_num for n in c.children)
                     for c in token.children if c.dep_ in ("amod", "compound", "nmod"))) \
-                    and not any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in token.children):
+                    and not any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in token.children) \
+                    and not (token.dep_ in ("dobj", "obj") and token.head.lemma_.lower() in SEALING_VERBS):
                 return token  # "a counter-proposal", "a five-point consensus", "the 12-point paper"
         colon = next((t for t in sent if t.text == ":"), None)
         counted = next((t for t in reversed(self.doc[sent.start:colon.i]) if t.tag_ == "NNS" and any(
@@ -348,7 +352,7 @@ class ProposalExtractor:
         """The item texts, the later sentences they take, and the conditions closing the whole list, from the
         first list shape that fits (proposal_lists.py)."""
         text = sent.text.strip()
-        after_head, _ = self._continued(self.doc[head.i:sent.end].text, index + 1)
+        after_head, cut = self._continued(self.doc[head.i:sent.end].text, index + 1)
         if text.endswith(":") or ":\n" in text:
             items, entries = lists.lines_after(self.sentences, index)
             if items:
@@ -362,7 +366,7 @@ class ProposalExtractor:
         for shape in (lists.inline_markers, lists.ordinal_items):
             items = shape(after_head)
             if items:
-                return items, [], []
+                return items, list(range(index + 1, cut)), []
         count = next((lists.NUMBER_WORDS.index(c.lower_) + 1 for c in head.children if c.dep_ == "nummod" and
                       c.lower_ in lists.NUMBER_WORDS), None)  # "two limits on its programme: ..."
         items, conditions = lists.colon_list(after_head, count or lists.announced_count(text.split(":", 1)[0]))
@@ -457,8 +461,10 @@ class ProposalExtractor:
         sent = self.sentences[index + 1]
         root = sent.root
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if root.lemma_.lower() in DEMANDING_VERBS and subject is not None and subject.lower_ in ("it", "the plan",
-                                                                                              "the proposal"):
+        # "It also calls for ...", "The plan calls for ...": the proposal itself, by pronoun or definite noun
+        names_it = subject is not None and (subject.lower_ == "it" or (
+            subject.lemma_.lower() in PROPOSAL_NOUNS and any(c.lower_ in ("the", "this") for c in subject.children)))
+        if root.lemma_.lower() in DEMANDING_VERBS and names_it:
             more = self._demands(root) or [sent.text.strip().rstrip(".")]
             return more, [index + 1]
         if root.lemma_.lower() in ("say", "add", "explain") and subject is not None and subject.pos_ == "PRON":
