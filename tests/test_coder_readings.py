@@ -401,3 +401,54 @@ def test_a_strike_against_employers_in_a_labour_story_is_a_walkout(code):
 ])
 def test_money_approved_partnerships_signed_blockades_imposed(code, text, expected):
     assert expected in dyads(code(text, "2024-06-19"))
+
+
+def test_a_description_naming_a_region_refers_to_the_last_country_of_that_region(code):
+    events = code("Qatar hosted talks with Iran and the United States on Sunday. Washington later accused the Gulf "
+                  "state of shielding Hamas leaders.", "2024-05-01")
+    assert ("ACCUSE", "USA", "QAT") in dyads(events)
+
+
+def test_a_plural_description_naming_a_region_is_every_state_of_it_just_named(code):
+    events = code("Estonia, Latvia and Lithuania cut their links to the Russian power grid on Saturday. The European "
+                  "Commission praised the Baltic states for the move.", "2025-02-09")
+    assert {("SUPPORT", "EU", country) for country in ("EST", "LVA", "LTU")} <= dyads(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The EU called Kenya a reliable partner in the fight against piracy.", ("SUPPORT", "EU", "KEN")),
+    ("Biden called Putin a war criminal on Wednesday.", ("ACCUSE", "USA", "RUS")),
+])
+def test_a_label_of_praise_is_support_and_a_label_of_blame_an_accusation(code, text, expected):
+    assert expected in dyads(code(text, "2022-03-17"))
+
+
+def test_a_misfortune_named_blames_no_one(code):
+    assert not code("Floods swept through Bavaria, and Chancellor Olaf Scholz called them a tragedy for the region.",
+                    "2024-06-03")
+
+
+def test_charging_people_with_batons_is_force_not_an_accusation(code):
+    events = code("Riot police in Nairobi charged protesters with batons on Tuesday.", "2024-06-25")
+    assert kinds(events) == {"ASSAULT"}
+
+
+def test_people_taken_from_a_place_of_another_country_are_its_people(code):
+    events = code("Ukrainian officials say Russian forces deported 200 children from orphanages in Kherson.",
+                  "2023-03-20")
+    assert ("COERCE", "RUS", "UKR") in dyads(events) and ("COERCE", "RUS", "RUS") not in dyads(events)
+
+
+def test_a_person_unknown_to_the_knowledge_base_named_with_a_country_is_its_citizen(code):
+    events = code("Iran on Friday released Swedish footballer Johan Lindqvist after two years in Evin prison.",
+                  "2024-06-14")
+    assert [(e.event_type, e.source.country, e.source.type, e.target.country, e.target.type) for e in events] == \
+        [("RETREAT", "IRN", "GOV", "SWE", "CVL")]
+
+
+def test_a_continent_in_a_name_is_no_town_of_any_country(code):
+    events = code("Al-Qaeda's North Africa branch claimed responsibility for the kidnapping of two aid workers on "
+                  "Monday.", "2024-03-12")
+    assert events and all((e.location is None or e.location.country is None) and
+                          (e.target is None or e.target.country is None) for e in events)
+

@@ -125,8 +125,13 @@ def definite_antecedent(actors: DocumentActors, noun: Token) -> ResolvedActor | 
             earliest = sentence_of(noun.doc[earliest - 1]).start
     # "Iran's foreign ministry accused the kingdom": an object does not refer to its own clause's subject
     bound = {t.i for s in _clause_subjects(noun) for t in noun.doc[s].subtree}
+    region = region_of(actors, noun) if "country" in kinds else None
+    if region is not None:
+        # "the South American country": the last country of that region named, however far back
+        earliest = 0
     candidates = [m for m in sorted(actors.mentions, key=lambda m: -m.start)
-                  if m.end <= noun.i and m.start >= earliest and m.start not in bound]
+                  if m.end <= noun.i and m.start >= earliest and m.start not in bound and
+                  (region is None or _country_of(m.entries[0]) in region)]
     # a country named as such first; "Saudi oil facilities ... the kingdom" (an adjective) only failing that
     for allowed in (kinds, ("adjective",) if "country" in kinds else ()):
         for mention in candidates:
@@ -142,6 +147,19 @@ def definite_antecedent(actors: DocumentActors, noun: Token) -> ResolvedActor | 
     return None
 
 
+def region_of(actors: DocumentActors, noun: Token) -> frozenset[str] | None:
+    """The countries of the region a description names: "the South American country", "the Gulf states", "the
+    self-ruled island" (regions.tsv); the longest region named wins ("south-east asian" over "asian")."""
+    words = [t.lower_ for t in noun.doc[noun.left_edge.i:noun.i + 1] if t.dep_ != "det"]
+    text = " " + " ".join(words).replace(" - ", "-") + " "
+    named = [r for r in actors.kb.regions if f" {r} " in text]
+    return actors.kb.regions[max(named, key=len)] if named else None
+
+
+def _country_of(entry) -> str | None:
+    return entry.roles[0].country if entry.roles else None
+
+
 def counted_group(actors: DocumentActors, noun: Token) -> list[ResolvedActor]:
     """"Israel recalled its ambassadors from all three capitals" after "Spain, Ireland and Norway": a counted
     plural of a state noun stands for the last list of that many states named before it, in its sentence or the
@@ -151,10 +169,17 @@ def counted_group(actors: DocumentActors, noun: Token) -> list[ResolvedActor]:
     count = next((GROUP_COUNTS[c.lower_] for c in noun.children if c.lower_ in GROUP_COUNTS and
                   c.dep_ in ("nummod", "det", "predet", "quantmod")), None) if noun.tag_ == "NNS" else \
         2 if noun.lemma_.lower() in SIDE_HEADS and any(c.lower_ == "each" for c in noun.children) else None
-    if count is None:
+    region = region_of(actors, noun) if noun.tag_ == "NNS" else None
+    if count is None and region is None:
         return []
     sentence = sentence_of(noun)
     earliest = sentence_of(noun.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
+    if count is None:
+        # "the Gulf states", "the Baltic states": every state of that region named in this sentence or the one before
+        named = {_country_of(m.entries[0]): m.entries[0] for m in actors.mentions
+                 if earliest <= m.start and m.end <= noun.i and m.entries[0].kind in ("country", "capital") and
+                 _country_of(m.entries[0]) in region}
+        return [actors.country_actor(entry, noun) for entry in named.values()] if len(named) >= 2 else []
     kinds = ("country", "capital", "organization") if noun.lemma_.lower() in SIDE_HEADS else ("country", "capital")
     states = {m.end - 1: e for m in actors.mentions if earliest <= m.start and m.end <= noun.i
               for e in m.entries[:1] if e.kind in kinds}

@@ -182,11 +182,14 @@ class DescriptionResolution:
                 return []  # "a drone struck a hotel in Kharkiv", "drone strikes": where arms strike says not whose
             countries = [(fallback, None)] if fallback else [(None, None)]
         results = []
+        # "U.S. basketball star Brittney Griner": a person the knowledge base does not know, named with a country,
+        # is a private citizen of it
+        citizen = agent is None and head.ent_type_ == "PERSON" and found_in_text
         for country, wikidata in countries:
-            if agent is None and head.ent_type_ not in ("", "NORP", "ORG", "GPE", "LOC", "FAC"):
+            if agent is None and head.ent_type_ not in ("", "NORP", "ORG", "GPE", "LOC", "FAC") and not citizen:
                 return []
             actor = Actor(text=text, name=self.country_name(country), country=country,
-                          type=agent.type if agent else None, wikidata=wikidata)
+                          type=agent.type if agent else "CVL" if citizen else None, wikidata=wikidata)
             if agent and agent.kind == "title" and agent.role:
                 holder = self.kb.office_holder(agent.role, country, self.day)
                 if holder:

@@ -108,6 +108,7 @@ class KnowledgeBase:
     countries: dict[str, Entry] = field(default_factory=dict)
     people: dict[str, Entry] = field(default_factory=dict)
     regional_bodies: dict[str, Entry] = field(default_factory=dict)  # "west african" -> ECOWAS
+    regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "south american" -> its countries
 
     def add(self, phrase: str, entry: Entry, case_sensitive: bool = False) -> None:
         table = self.case_sensitive if case_sensitive else self.phrases
@@ -130,6 +131,11 @@ class KnowledgeBase:
             if entry is None:
                 raise ValueError(f"regional_bodies.tsv: {row['organization']!r} is not in organizations.tsv")
             kb.regional_bodies[row["region"]] = entry
+        for row in _rows("regions.tsv"):
+            countries = frozenset(row["countries"].split())
+            if unknown := sorted(countries - kb.countries.keys()):
+                raise ValueError(f"regions.tsv: {row['region']!r} lists unknown countries {unknown}")
+            kb.regions[row["region"]] = countries
         kb._check_types()
         return kb
 

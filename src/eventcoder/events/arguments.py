@@ -151,11 +151,38 @@ class ArgumentFinding(SlotFinding):
         # "suicide bombers blew themselves up": the act has no other party named
         targets = [t for t in targets if not t.head.lower_.endswith(("self", "selves"))]
         modifier = trig.nominal or any(m.nominal for m in trig.merged)
-        sources = [self._adjust(a, event_type, as_source=True, modifier=modifier) for a in sources]
+        # a release is the state's act, not its army's ("Russia freed an American journalist")
+        military = event_type in MILITARY_TYPES and pattern.outcome.mode != "release"
+        sources = [self._adjust(a, event_type, as_source=True, modifier=modifier, military=military) for a in sources]
         targets = [self._adjust(a, event_type, as_source=False) for a in targets]
+        targets = self._taken_from(trig, sources, targets)
         if pattern.outcome.cameo.startswith(REPRESSION_CAMEO_ROOT):
             targets = self._own_people(sources, targets)
         return sources, targets
+
+    def _taken_from(self, trig: Trigger, sources: list[ResolvedActor],
+                    targets: list[ResolvedActor]) -> list[ResolvedActor]:
+        """"deported children from occupied areas of Ukraine": people taken from a place of another country than
+        the actor's are that country's people (not of the country in focus), and the place is no party of its own."""
+        origins = [t for token in {trig.anchor, trig.token} for t in self._pobjs(token, {"from"})]
+        countries = {c for o in origins for c in [self._country_of_place(o)] if c}
+        people = [t for t in targets if t.country_from_context and t.head not in origins]
+        if len(origins) != 1 or origins[0].conjuncts or len(countries) != 1 or not people or \
+                countries & {s.actor.country for s in sources}:
+            return targets
+        country = countries.pop()
+        update = {"country": country, "name": self.actors.country_name(country)}
+        return [replace(t, actor=t.actor.model_copy(update=update), country_from_context=False) if t in people else t
+                for t in targets if t in people or not any(o in t.head.subtree or t.head == o for o in origins)]
+
+    def _country_of_place(self, token: Token) -> str | None:
+        """The country a place phrase is in: a country named ("areas of Ukraine") or a place the gazetteer knows."""
+        for t in token.subtree:
+            place = self.places.place_at(t)
+            if place is not None and place.place.country:
+                return place.place.country
+        found = self._expand([token])
+        return found[0].actor.country if found and found[0].bare_country else None
 
     def _sources_own(self, target: ResolvedActor, sources: list[ResolvedActor]) -> bool:
         """"agreed to disband their forces", "pulled back its troops": forces a pronoun says are the source's own
@@ -468,24 +495,23 @@ class ArgumentFinding(SlotFinding):
                 return [ResolvedActor(actor, pobj, place.span)]
         return []
 
-    def _adjust(self, resolved: ResolvedActor, event_type: str, as_source: bool, modifier: bool = False):
+    def _adjust(self, resolved: ResolvedActor, event_type: str, as_source: bool, modifier: bool = False,
+                military: bool | None = None):
         """A bare country acts through its government, or its army in military events, and is only a place
         when attacked; "Russian" modifying an attack is Russia's military, not Russian civilians."""
         actor = resolved.actor
         from_adjective = resolved.head.pos_ == "ADJ" or (modifier and resolved.head.dep_ in ("amod", "compound"))
         kind = actor.type
+        military = event_type in MILITARY_TYPES if military is None else military
         if resolved.bare_country or (from_adjective and actor.type == "CVL"):
-            if as_source:
-                kind = "MIL" if event_type in MILITARY_TYPES else "GOV"
-            else:
-                kind = None if event_type in TARGET_NULL_TYPES else "GOV"
+            military_kind = "MIL" if military else "GOV"
+            kind = military_kind if as_source else None if event_type in TARGET_NULL_TYPES else "GOV"
         elif actor.type is None and actor.country and event_type in VERBAL_TYPES | {"SANCTION"}:
             kind = "GOV"  # "praised Kenya's leading role", "banned imports of Japanese seafood": the government
-        elif actor.type is None and actor.country and as_source and event_type in MILITARY_TYPES and \
+        elif actor.type is None and actor.country and as_source and military and \
                 self.places.place_at(resolved.head) is None:
             kind = "MIL"  # "Israeli planes bombed", "Turkish airstrikes hit": a state's arms (not "fire from Gaza")
-        elif actor.type == "GOV" and as_source and event_type in MILITARY_TYPES and \
-                lemma(resolved.head) in self.lexicon.nouns:
+        elif actor.type == "GOV" and as_source and military and lemma(resolved.head) in self.lexicon.nouns:
             kind = "MIL"  # "government airstrikes killed": the state's forces
         if kind == actor.type:
             return resolved

@@ -249,6 +249,12 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
                 lemma(dismissed) in REJECTABLE_NOUNS and any(lemma(c) in REFUSING_WORDS for c in trig.anchor.children
                                                              if c.dep_ == "oprd"):
             outcome = Outcome("REJECT", "120", None)  # "called the text unacceptable": a refusal of the text
+        elif outcome.type == "ACCUSE" and lemma(trig.anchor) == "charge" and any(
+                lemma(g) in self.lexicon.cues["charging_instruments"] for g in self._pobjs(trig.anchor, {"with"})):
+            outcome = Outcome("ASSAULT", "175", "crowd-control")  # "charged crowds with batons": a rush, no charge
+        elif outcome.type == "ACCUSE" and "oprd" in pattern.requires and self._label(trig) in \
+                self.lexicon.cues["praise_labels"]:
+            outcome = Outcome("SUPPORT", "051", None)  # "called the release a constructive step": praise
         specific = next((m.pattern.outcome for m in trig.merged if m.pattern.outcome.mode), None)
         if specific is not None and not outcome.mode:
             outcome = specific  # "killed in a drone attack": the attack says how

@@ -93,6 +93,10 @@ class NonEventFinding(ParseView):
             return True  # "fighters fired their guns into the air in celebration": at no one
         if "oprd" in trig.pattern.requires and obj is not None and self._own_label(anchor, obj, targets):
             return True
+        label = self._label(trig) if "oprd" in trig.pattern.requires else None
+        if label in cues["unblaming_labels"] or label in cues["misfortune_labels"] and any(
+                lemma(t) in cues["natural_causes"] for t in anchor.sent):
+            return True  # "called the building a legitimate target", "called the floods a tragedy": no one blamed
         if trig.pattern.outcome.mode == "visit" and targets and all(t.actor.type in ("REF", "CVL") for t in targets):
             return True  # "the countries hosting them (refugees)": giving shelter is no visit
         if trig.pattern.outcome.mode == "beat" and (any(t.bare_country for t in targets) or SCORE.search(
@@ -109,6 +113,14 @@ class NonEventFinding(ParseView):
                 lemma(stopper) in ("call", "break") and any(c.dep_ == "prt" and c.lower_ == "off"
                                                             for c in stopper.children))
         return False
+
+    def _label(self, trig: Trigger) -> str | None:
+        """The label a naming verb gives: "called the release a constructive step" -> "step", "a turning point"."""
+        label = next((c for c in trig.anchor.children if c.dep_ == "oprd"), None)
+        if label is None:
+            return None
+        compound = next((c for c in label.children if c.dep_ == "compound"), None)
+        return f"{lemma(compound)} {lemma(label)}" if compound is not None else lemma(label)
 
     def _own_label(self, verb: Token, named: Token, targets: list[ResolvedActor]) -> bool:
         """The actor's own name for its own act: "Azerbaijan launched what it called anti-terrorist operations",

@@ -19,7 +19,9 @@ NEVER_LABELS = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PER
 NOT_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
               "god", "president", "minister", "general", "police", "army", "mr", "mrs", "ms", "dr", "saint", "st",
-              "lake", "mount", "north", "south", "east", "west", "central", "new", "old", "great", "upper", "lower"}
+              "lake", "mount", "north", "south", "east", "west", "central", "new", "old", "great", "upper", "lower",
+              # continents: GeoNames lists them among old names of towns ("Africa" for Mahdia, Tunisia)
+              "africa", "europe", "asia", "america", "americas", "oceania", "antarctica", "eurasia"}
 LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "across", "inside", "throughout", "into", "to", "toward",
                   "towards", "from", "via", "through", "within", "off", "along", "over", "on", "between", "past",
                   "beyond", "nearby", "outskirts", "south", "north", "east", "west"}
