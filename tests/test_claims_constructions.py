@@ -573,3 +573,85 @@ def test_a_package_signed_is_a_deal_made_not_a_proposal(code_records):
                           "grants.",
                           "2025-03-04")
     assert not [p for p in result.proposals if p.kind == "proposal"]
+
+
+def test_a_count_including_a_part_gives_the_part_its_category(code_records):
+    result = code_records("Air strikes on the city killed 214 people on Sunday, including 41 children, and wounded "
+                          "780, the health ministry said.", "2024-10-07")
+    assert [(c.value, c.category, c.partitive) for c in result.claims] == [
+        (214, "dead", False), (41, "dead", True), (780, "wounded", False)]
+    assert next(c for c in result.claims if c.value == 780).counted == "people"
+
+
+def test_attendance_put_by_one_side_and_an_estimated_crowd_by_another(code_records):
+    result = code_records("The interior ministry put attendance at about 12,000, while the organisers said an "
+                          "estimated 90,000 people had marched through the capital.", "2025-01-20")
+    crowd = next(c for c in result.claims if c.value == 90000)
+    assert crowd.claimant is not None and crowd.claimant.text == "the organisers"
+    assert conflicting(result, "crowd") == {(12000, 90000)}
+
+
+def test_an_amount_of_a_material_is_a_figure(code_records):
+    result = code_records("Inspectors estimate that the plant holds some 300 kilograms of enriched uranium; the "
+                          "government puts the figure at under 200 kilograms.", "2025-05-12")
+    assert [(c.value, c.category) for c in result.claims] == [(300, "other"), (200, "other")]
+    assert conflicting(result, "other") == {(200, 300)}
+
+
+def test_a_figure_an_agency_registered_is_the_agencys(code_records):
+    result = code_records("Ethiopia's government said on Monday that more than 800,000 people had fled the fighting, "
+                          "while the UN refugee agency had registered about 450,000.", "2025-02-04")
+    registered = next(c for c in result.claims if c.value == 450000)
+    assert registered.claimant is not None and "refugee agency" in registered.claimant.text
+    assert conflicting(result, "displaced") == {(450000, 800000)}
+
+
+def test_victims_of_homicide_are_dead_in_the_year_their_clause_names(code_records):
+    result = code_records("The statistics office said on Monday that 12,400 people were victims of homicide in 2024. "
+                          "The interior ministry had put last year's killings at 11,100.", "2025-06-10")
+    assert {(c.value, c.category, c.date) for c in result.claims} == {(12400, "dead", "2024"),
+                                                                     (11100, "dead", "2024")}
+    assert conflicting(result, "dead") == {(11100, 12400)}
+
+
+def test_a_rate_that_eased_and_the_rate_for_its_month_given_by_others(code_records):
+    result = code_records("The central bank said annual inflation slowed to 31.4 percent in March. Independent "
+                          "economists put the March rate at 58.2 percent.", "2025-04-08")
+    assert conflicting(result, "percentage") == {(31.4, 58.2)}
+
+
+def test_losses_among_troops_are_the_troops_dead(code_records):
+    result = code_records("The army said 14 of its soldiers had been killed in the offensive. The rebels claimed "
+                          "losses among government troops were more than 90.", "2024-11-20")
+    assert conflicting(result, "dead") == {(14, 90)}
+
+
+def test_a_participle_after_a_relative_clause_goes_on_with_its_subject(code_records):
+    result = code_records("The rebels said they had killed 150 soldiers near Goma, a figure the army dismissed, "
+                          "saying its own losses were fewer than 20.", "2024-11-20")
+    low = next(c for c in result.claims if c.value == 20)
+    assert low.claimant is not None and low.claimant.text == "the army"
+
+
+def test_places_counted_are_no_toll(code_records):
+    result = code_records("The air force said it had killed 60 militants at four sites and struck some 900 targets.",
+                          "2024-09-30")
+    assert {(c.value, c.category) for c in result.claims} == {(60, "dead"), (900, "other")}
+
+
+def test_barely_bounds_a_figure_from_above(code_records):
+    result = code_records("The opposition said its own count showed turnout of barely 30 percent.", "2024-05-10")
+    assert [(c.value, c.bound) for c in result.claims] == [(30, "at_most")]
+
+
+def test_a_speaker_named_in_apposition_is_named_though_the_tagger_calls_the_name_a_place(code_records):
+    result = code_records("\"Forty pupils and two teachers were taken,\" the principal, Sani Abdullahi, told "
+                          "reporters in Zaria.", "2024-03-09")
+    assert [q.speaker.text for q in result.quotes] == ["Sani Abdullahi"]
+
+
+def test_a_forecast_and_a_monthly_rate_contradict_no_annual_figure(code_records):
+    result = code_records("The statistics office said monthly inflation eased to 3.1% in April. The finance minister "
+                          "said annual inflation stood at 98%, while analysts polled by the central bank had forecast "
+                          "an April reading of 3.9%.", "2025-05-14")
+    assert not [c for c in result.claims if c.conflicts_with]

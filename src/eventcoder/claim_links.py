@@ -35,6 +35,7 @@ MEASURES = ("inflation", "turnout", "vote", "unemployment", "growth", "approval"
 # "57% of ballots" and "54.28% of the vote" measure one share; so do "turnout" and "participation", and the
 # "cost of rebuilding" and "reconstruction needs"
 SAME_MEASURES = {"ballot": "vote", "votes": "vote", "participation": "turnout", "need": "cost"}
+SHORT_PERIODS = {"monthly", "month-on-month", "quarterly", "weekly"}  # rates over less than the year a rate means
 PEOPLE_CATEGORIES = PEOPLE_COUNTS | {"crowd"}
 UNNAMED_PEOPLE = {"men", "members"}  # "lost nine men" (but "200 people, including soldiers", are anyone)
 LOSS_WORDS = {"loss", "losses", "casualties", "dead", "deaths", "fatalities"}
@@ -69,6 +70,8 @@ def _measure(claim: Claim) -> str:
         return "troops"  # "11,000 North Korean troops", "the contingent at 12,000", "the number deployed": one force
     # the noun measured ("the annual inflation rate": inflation), else the phrase's head ("katyusha rockets")
     measured = next((m for m in MEASURES if m in words), words[-1].removesuffix("s") if words else "")
+    if set(words) & SHORT_PERIODS:
+        measured = f"monthly {measured}"  # "monthly inflation slowed to 4.2%" is no reading of annual inflation
     if not measured and claim.category == "percentage" and claim.subject is not None and \
             _side(claim) not in (None, claim.subject.country):
         return "vote"  # "30% for Maduro": a candidate's share is a share of the vote

@@ -133,7 +133,8 @@ class ClaimAttribution:
     def _claimant(self, span: Span, counted: Token | None, fallback: bool = True):
         """Who states the figure: a reporting verb's subject, "estimates by X", "according to X"."""
         anchor = span.root
-        while anchor.pos_ not in ("VERB", "AUX") and anchor.head != anchor:
+        # ("an estimated 50,000 people had joined": the participle modifying the figure is no clause of its own)
+        while (anchor.pos_ not in ("VERB", "AUX") or anchor.dep_ == "amod") and anchor.head != anchor:
             anchor = anchor.head
         report = frame(anchor, span.root, self.lexicon)
         if anchor.lemma_.lower() in self.lexicon.cues["reporting_verbs"] and anchor.pos_ == "VERB":
@@ -204,3 +205,4 @@ class ClaimAttribution:
         if verb.dep_ not in ("ccomp", "xcomp") or outer.lemma_.lower() not in self.lexicon.cues["reporting_verbs"]:
             return None
         return next((c for c in outer.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+

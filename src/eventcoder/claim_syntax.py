@@ -10,6 +10,7 @@ from spacy.attrs import DEP, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.claim_words import (
+    ATTENDANCE,
     BARE_COUNTS,
     COUNT_NOUNS,
     ESTIMATE_VERBS,
@@ -265,6 +266,9 @@ def _list_marker(span: Span) -> bool:
         "\n" in before.text + before.whitespace_
 
 
+BOUND_PREPOSITIONS = {"about", "around", "over", "under", "below", "above", "nearly", "approximately", "roughly"}
+
+
 def estimate_verb(figure: Token, anchor: Token, report_verb: Token | None) -> Token | None:
     """The nearest verb over the figure that counts it ("police counted 1.28 million people") or puts a number on
     something ("put the toll at"), with a subject of its own, below the reporting verb if there is one ("according
@@ -280,7 +284,10 @@ def estimate_verb(figure: Token, anchor: Token, report_verb: Token | None) -> To
                      or figure.dep_ == "pobj" and figure.head.lower_ in ("at", "to") and (
                          figure.head.head == verb or verb_given_with(figure.head)[0] == verb)
                      or figure.head.dep_ == "pobj" and figure.head.head.lower_ in ("at", "to") and
-                     figure.head.head.head == verb):
+                     figure.head.head.head == verb
+                     # "had registered about 690,000": a bound word the parser took for a preposition
+                     or figure.dep_ == "pobj" and figure.head.lower_ in BOUND_PREPOSITIONS and figure.head.head == verb
+                     or figure.dep_ == "prep" and figure.lower_ in BOUND_PREPOSITIONS and figure.head == verb):
             return verb
         if token_lemma(verb) in GIVING_VERBS and any(c.dep_ == "nsubj" for c in verb.children) and any(
                 c.dep_ == "dobj" and token_lemma(c) in COUNT_NOUNS | ESTIMATES and figure in c.subtree
@@ -319,12 +326,12 @@ def bare_rate(counted: Token | None) -> bool:
     """"put the rate at 185%", "the true annual rate": the rate just given; "its policy rate", "its benchmark
     rate" is another rate."""
     return counted is not None and token_lemma(counted) == "rate" and not any(
-        c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and token_lemma(c) not in RATE_QUALIFIERS
-        for c in counted.children)
+        c.dep_ in ("compound", "nmod") and c.ent_type_ != "DATE" or  # ("the December rate" is the rate for a month)
+        c.dep_ == "amod" and token_lemma(c) not in RATE_QUALIFIERS for c in counted.children)
 
 
 def definite_count(counted: Token | None) -> bool:
     """"the toll", "its count": the count given before (but "a turnout of 85.4%" names a rate of its own)."""
-    return counted is not None and token_lemma(counted) in COUNT_NOUNS - {"turnout"} and any(
+    return counted is not None and token_lemma(counted) in COUNT_NOUNS - ATTENDANCE and any(
         c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
         for c in counted.children)

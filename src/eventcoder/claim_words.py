@@ -35,12 +35,12 @@ BOUND_WORDS = [
     ("over", "at_least"), ("some", "about"), ("about", "about"), ("around", "about"), ("roughly", "about"),
     ("approximately", "about"), ("an estimated", "about"), ("estimated", "about"), ("close to", "at_most"),
     ("nearer to", "about"), ("nearer", "about"), ("closer to", "about"), ("below", "at_most"), ("above", "at_least"),
-    ("in excess of", "at_least"),
+    ("in excess of", "at_least"), ("barely", "at_most"), ("scarcely", "at_most"),
 ]
 # What a number counts: lemma of the counted noun or of the verb/adjective that says what happened to it.
 CATEGORY_WORDS = {
     "dead": {"kill", "die", "dead", "death", "fatality", "slay", "lose", "loss", "perish", "toll", "murder",
-             "bury", "body", "execute", "massacre", "slaughter", "assassinate", "behead"},
+             "bury", "body", "execute", "massacre", "slaughter", "assassinate", "behead", "killing", "homicide"},
     "wounded": {"wound", "injure", "injured", "wounded", "injury", "casualty", "hurt"},
     "captured": {"capture", "captive", "captivity", "prisoner", "pow", "hostage", "surrender", "abduct", "kidnap",
                  "abduction", "kidnapping", "abductee"},
@@ -88,7 +88,9 @@ PEOPLE_NOUNS = {"people", "person", "pupil", "villager", "passenger", "teacher",
                 "worshipper", "tourist", "farmer", "fisherman", "crew", "traveller", "traveler"}
 BARE_COUNTS = {"dead", "wounded", "injured", "killed", "casualties", "casualty", "death", "deaths", "fatalities",
                "missing", "captured", "displaced", "arrested", "injuries", "loss", "losses"}
-COUNT_NOUNS = {"number", "toll", "figure", "total", "tally", "count", "estimate", "it", "crowd", "turnout", "tolls"}
+COUNT_NOUNS = {"number", "toll", "figure", "total", "tally", "count", "estimate", "it", "crowd", "turnout", "tolls",
+               "attendance"}
+ATTENDANCE = {"turnout", "attendance"}  # counts that name what they count: "put attendance at roughly 8,000"
 # Words that leave a rate the one just given ("the true annual rate"); any other modifier makes it another rate
 RATE_QUALIFIERS = {"annual", "true", "real", "actual", "official", "monthly", "yearly", "same"}
 # Verbs that give a figure as "X at N" or "X to N": "put the toll at 113", "raised its estimate to 732,000".
@@ -125,11 +127,18 @@ RECORDING_VERBS = {"record", "register", "document", "log", "tally", "count", "c
                    "publish", "report", "release", "issue"}
 # Verbs whose object or complement is the figure of their subject: "the death toll reached 300".
 FIGURE_VERBS = {"be", "reach", "pass", "top", "exceed", "stand", "climb", "rise", "hit", "surpass", "total",
-                "number", "increase", "grow", "double", "triple", "jump", "soar", "swell", "fall", "drop", "decline"}
+                "number", "increase", "grow", "double", "triple", "jump", "soar", "swell", "fall", "drop", "decline",
+                "ease", "slow", "accelerate", "dip", "slip", "surge", "plunge", "tumble"}
 # Verbs whose subject owns the figure they take: "Soviet forces lost 15,000 troops".
 LOSS_VERBS = {"lose", "suffer", "sustain", "have", "count", "record", "mourn", "deploy", "field", "number", "send",
               "dispatch", "station", "mass", "amass", "keep", "maintain"}
 ANAPHORA_SENTENCES = 2  # "disputed the count. Its own tally ... stood at 860,000": the figure of two sentences back
+# Places and things counted are no people, whatever befell them: "killed 100 terrorists at nine sites" (nine is no
+# toll), "struck some 1,600 targets" (a large count of its own)
+PLACE_COUNTS = {"site", "location", "village", "town", "city", "district", "province", "region", "area", "target",
+                "building", "house", "home", "position", "facility", "school", "hospital", "locality"}
+# Amounts of a material: "about 275 kilograms of uranium", "2 million barrels", "40,000 tonnes of grain"
+MATERIAL_UNITS = {"kilogram", "kg", "tonne", "ton", "pound", "barrel", "litre", "liter", "gallon", "bushel"}
 OTHER_MINIMUM = 100  # "a dozen cities", "two children": small counts of anything are detail, not claims
 TIME_UNITS = {"day", "week", "month", "year", "hour", "minute", "second", "decade", "century", "kilometre",
               "kilometer", "km", "mile", "metre", "meter", "time", "round", "point"}

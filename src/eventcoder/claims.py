@@ -1,6 +1,7 @@
 """Claims: politically relevant quantities (dead, wounded, troops, money, ...), what they count, who states them
 and how hedged ("1,351 dead per the Russian Defense Ministry", "up to 7,000 per Pentagon estimates"). The words it
-reads are in claim_words.py; which figures contradict each other is claim_links.py."""
+reads are in claim_words.py; its date and scope are claim_setting.py; which figures contradict each other is
+claim_links.py."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.resolver import DocumentActors
+from eventcoder.claim_setting import ClaimSetting
 from eventcoder.claim_sources import ClaimAttribution
 from eventcoder.claim_syntax import (
     bare_rate,
@@ -18,13 +20,11 @@ from eventcoder.claim_syntax import (
     estimated_again,
     figure_subject,
     first_batch,
-    in_since_clause,
     included,
     number_value,
     of_them,
     own_side,
     part_of_earlier,
-    period_start,
     phrase_words,
     quantity_tokens,
     restated_count,
@@ -34,11 +34,11 @@ from eventcoder.claim_syntax import (
 )
 from eventcoder.claim_words import (
     ANAPHORA_SENTENCES,
+    ATTENDANCE,
     BARE_COUNTS,
     BOUND_WORDS,
     CATEGORY_CUES,
     CATEGORY_WORDS,
-    COMPARED_PHRASE,
     COUNT_NOUNS,
     CROWD_NOUNS,
     CROWD_VERBS,
@@ -47,19 +47,17 @@ from eventcoder.claim_words import (
     ESTIMATE_VERBS,
     FIGURE_VERBS,
     FORCING_VERBS,
-    HISTORICAL_YEARS,
     HOMELANDS,
     INFORMANTS,
-    NATIONWIDE_WORDS,
+    MATERIAL_UNITS,
     OTHER_MINIMUM,
     PART_WORDS,
     PARTS,
     PEOPLE_COUNTS,
     PEOPLE_NOUNS,
     PERSONNEL,
+    PLACE_COUNTS,
     SAME_PERIOD,
-    SCOPE_WINDOW,
-    SEPARATE_INCIDENT,
     TAKING_VERBS,
     TIME_UNITS,
     VAGUE,
@@ -67,11 +65,10 @@ from eventcoder.claim_words import (
 )
 from eventcoder.events.patterns import Lexicon
 from eventcoder.models import Actor, Claim
-from eventcoder.nlp import sentence_of, sentence_text, time_expressions
-from eventcoder.time import resolve_date
+from eventcoder.nlp import sentence_of, sentence_text
 
 
-class ClaimExtractor(ClaimAttribution):
+class ClaimExtractor(ClaimAttribution, ClaimSetting):
     def __init__(self, doc: Doc, doc_id: str, pub_date: dt.date | None, actors: DocumentActors, lexicon: Lexicon):
         self.doc, self.doc_id, self.pub_date, self.actors, self.lexicon = doc, doc_id, pub_date, actors, lexicon
         self.sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
@@ -117,7 +114,12 @@ class ClaimExtractor(ClaimAttribution):
             category = self._category(span, counted)
             if category is None and span.label_ == "MONEY":  # the tagger's money with no currency named
                 category, unit = "money", "unknown"
+            material = next((t.lemma_.lower() for t in span if t.lemma_.lower() in MATERIAL_UNITS), None)
+            if category is None and material is not None:
+                category, unit = "other", material  # "about 275 kilograms of uranium"
         index = self.sentence_index[sent.start]
+        if category is None and included(span) and self._last is not None and self._last.sentence_index == index:
+            category = self._last.category  # "481 protesters had been killed, including 64 minors": part of that count
         if span.start >= 3 and self.doc[span.start - 1].lower_ in ("and", "to", "-") and (
                 self.doc[span.start - 3].lower_ == "between" or self.doc[span.start - 1].lower_ != "and" and
                 self.doc[span.start - 2].like_num and self.doc[span.start - 3].lower_ != "from" and
@@ -195,7 +197,8 @@ class ClaimExtractor(ClaimAttribution):
             if counted_text is None or counted_text in BARE_COUNTS:
                 # "1,351 Russian troops have died ... as high as 7,000 dead": the sentence's people, counted again
                 counted_text = self._people_counted.get(index, counted_text)
-            elif not set(counted_text.split()) & COUNT_NOUNS:  # people, not "the death toll"
+            elif not set(counted_text.split()) & COUNT_NOUNS and not included(span):
+                # people, not "the death toll" (nor "including 35 children": a part of them)
                 self._people_counted[index] = counted_text
         counters[index] += 1
         return Claim(
@@ -309,7 +312,7 @@ class ClaimExtractor(ClaimAttribution):
             return subject
         rates = {"turnout"} if written_as_percent(span) else set()
         if root.dep_ == "pobj" and head.lower_ == "of" and \
-                token_lemma(head.head) in COUNT_NOUNS - {"it", "crowd", "turnout"} | rates:
+                token_lemma(head.head) in COUNT_NOUNS - {"it", "crowd"} - ATTENDANCE | rates:
             return head.head  # "a far higher death toll of roughly 1,000", "a tally of 300", "turnout of 61.3%"
         partitive = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
@@ -356,6 +359,8 @@ class ClaimExtractor(ClaimAttribution):
         words, phrase = set(), set()
         if counted is not None and counted.lemma_.lower() in TIME_UNITS:
             return None  # "over about 100 days", "for three hours"
+        if counted is not None and counted.lemma_.lower() in PLACE_COUNTS:
+            return "other" if (self._value(span)[0] or 0) >= OTHER_MINIMUM else None
         if counted is not None:
             phrase = phrase_words(counted)  # "2,700 wounded fighting": its own words before its clause's verb
             words |= phrase
@@ -372,6 +377,10 @@ class ClaimExtractor(ClaimAttribution):
             if head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX", "ADJ") or \
                     head.lower_ == "of" and head.head.pos_ == "NOUN":  # "the displacement of 30,000 people"
                 words |= {head.head.lemma_.lower(), head.head.lower_}
+            # "29,675 people were victims of homicide": what they fell victim to
+            words |= {g.lemma_.lower() for v in (counted, *head.children) if v.lemma_.lower() == "victim"
+                      for p in v.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                      if g.dep_ == "pobj"}
             if head.lemma_.lower() == "hold" and any(c.dep_ == "auxpass" for c in head.children):
                 words.add("detain")  # "more than 4,300 protesters had been held"
             if head.lemma_.lower() == "hold" and counted.dep_ in ("dobj", "obj") and \
@@ -445,56 +454,12 @@ class ClaimExtractor(ClaimAttribution):
                 w.removesuffix("s") for part in PARTS.values() for w in part}:
             return "captured"  # "seized 287 pupils and teachers", "251 pupils had been taken" (not "taken part")
         if lemma in CROWD_NOUNS and (lemma in ("crowd", "protester", "demonstrator", "marcher") or
-                                     words & CROWD_VERBS) or lemma == "turnout":
+                                     words & CROWD_VERBS) or lemma in ATTENDANCE:
             return "crowd"  # (and "put turnout at more than 2.8 million": a turnout given as a number of people)
         if counted is not None and counted.lemma_.lower() not in COUNT_NOUNS and counted.pos_ == "NOUN" and \
                 not counted.like_num and (number_value(span.text) or 0) >= OTHER_MINIMUM:
             return "other"  # "1,500 extra medical school places", "12,000 trainee doctors"
         return None
-
-    def _date(self, sent: Span, span: Span):
-        """The sentence's date; "has risen to 703,000, up from 578,000 in June": June is the date of the figure
-        given for comparison only."""
-        compared = [(m.start(), m.end()) for m in COMPARED_PHRASE.finditer(sent.text)]
-        figure_compared = next(((a, b) for a, b in compared if a <= span.start_char - sent.start_char < b), None)
-        for ent in time_expressions(sent):
-            offset = ent.start_char - sent.start_char
-            inside = [(a, b) for a, b in compared if a <= offset < b]
-            if (figure_compared is None and inside) or (figure_compared is not None and figure_compared not in inside):
-                continue
-            if _names_an_event(ent) or ent.start <= span.start < ent.end:
-                continue  # (the figure itself, when the tagger called it a date)
-            if _dates_something_else(ent, span) and not in_since_clause(ent):
-                continue  # "a report released on Tuesday", "which stopped publishing updates last year"
-            if ent.label_ == "DATE" and not period_start(ent):
-                resolved = resolve_date(ent.text, self.pub_date)
-                if resolved:
-                    return resolved.value, ent.text
-        return (self.pub_date.isoformat() if self.pub_date else None), None
-
-    def _period(self, sent: Span) -> str | None:
-        for ent in time_expressions(sent):
-            if ent.label_ != "DATE":
-                continue
-            if re.search(r"\b(since|past|over|from|during|last|this)\b", ent.text, re.I):
-                return ent.text
-            if in_since_clause(ent):
-                return f"since {ent.text}"  # "since the ban took effect in July": counted from July on
-        since = next((t for t in sent if t.lower_ == "since" and t.dep_ == "prep" and any(
-            c.dep_ == "pobj" and c.pos_ == "NOUN" for c in t.children)), None)
-        if since is not None:  # "arrested since the coup": a running total from an event on
-            return self.doc[since.i:since.right_edge.i + 1].text
-        return None
-
-    def _comparison(self, span: Span) -> bool:
-        """"up from 83.5 percent", "down from 48.8 percent", "compared with 2,000": a figure for comparison."""
-        before = self.doc[max(span.start - 3, 0):span.start].text.lower()
-        after = self.doc[span.end:min(span.end + 4, sentence_of(span[0]).end)].text.lower()
-        if re.match(r"(?:a|one|two|three) (?:day|days|week|weeks) (?:earlier|before)\b|the (?:day|week) before\b",
-                    after):
-            return True  # "had put the toll at 19 a day earlier": the count as it stood before, superseded
-        return bool(re.search(r"\b(up|down|rising|falling|up sharply|down sharply) from$|compared (with|to)$|"
-                              r"\bfrom a (high|peak|low) of$", before.strip()))
 
     def _counted_text(self, counted: Token | None, category: str) -> str | None:
         """What the figure counts, as written ("civilians", "inflation", "vote"): the noun, or for a percentage
@@ -510,68 +475,19 @@ class ClaimExtractor(ClaimAttribution):
                        if g.dep_ == "pobj" and not g.like_num and g.lower_ not in ("%", "percent")), None)
             if of is not None:
                 counted = of
-            elif counted.lemma_.lower() != "turnout" and not any(c.dep_ in ("amod", "compound") for c in counted.lefts):
+            elif counted.lemma_.lower() not in ATTENDANCE and not any(c.dep_ in ("amod", "compound")
+                                                                      for c in counted.lefts):
                 return None  # "the figure", "it": what the figure just given counted ("turnout" names itself)
+        among = next((g for c in counted.children if c.dep_ == "prep" and c.lower_ == "among" for g in c.children
+                      if g.dep_ == "pobj" and any(g.lower_ in nouns for nouns in PARTS.values())), None) \
+            if counted.lower_ in BARE_COUNTS else None  # (but "deaths among its ranks" are its dead)
+        if among is not None:
+            counted = among  # "losses among junta troops were more than 200": the troops' losses
         modifiers = [c for c in counted.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.like_num]
         return " ".join(t.text for t in [*modifiers, counted]).lower()
-
-    def _scope(self, span: Span) -> str | None:
-        """"some 600,000 marched in Buenos Aires ... and 1.5 million across the country": a figure for the whole
-        country is not the count of one place or one event."""
-        sent = sentence_of(span[0])
-        window = self.doc[max(span.start - SCOPE_WINDOW, sent.start):min(span.end + SCOPE_WINDOW, sent.end)]
-        text = " " + window.text.lower() + " "
-        opening = " " + sent.text.lower().split(",")[0] + ","  # "Across the whole of Congo, the IOM counts ..."
-        if any(f" {w} " in text or f" {w}," in text or f" {w}." in text or f" {w} " in opening
-               for w in NATIONWIDE_WORDS):
-            return "nationwide"
-        after = self.doc[span.end:min(span.end + SCOPE_WINDOW + 4, sent.end)].text.lower()
-        # "at least forty people had died in the regional capital, Nukus, alone": one place of a wider count
-        before = self.doc[sent.start:span.start].text.lower()
-        if re.match(r"[^.;]*?\b(?:in|at)\b[^.;]*?\balone\b", after) or \
-                re.search(r"\b(?:in|at) [^.;,]*\balone\b", before):
-            return "local"
-        if SEPARATE_INCIDENT.search(sent.text):
-            # "a separate blaze killed three forestry workers": another incident's count (but "in a separate
-            # statement" is another report of the same)
-            return "separate"
-        # "In Paris, police counted 93,000 marchers": a sentence opening on a town counts that town
-        return "local" if self._opens_on_a_town(sent) else None
-
-    def _opens_on_a_town(self, sent: Span) -> bool:
-        if sent[0].lower_ not in ("in", "at") or "," not in sent[1:6].text:
-            return False
-        place = next((g for g in sent[0].children if g.dep_ == "pobj"), None)
-        return place is not None and place.ent_type_ == "GPE" and not self._country_at(place.i)
 
     def _held_by_actor(self, verb: Token) -> bool:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return subject is not None and bool(self.actors.resolve(subject))
 
-    def _country_at(self, i: int) -> bool:
-        mention = self.actors.by_token.get(i)
-        return mention is not None and mention.entries[0].kind == "country"
 
-    def _historical(self, sent: Span) -> bool:
-        """A figure about a period that ended years before publication is a comparison, not a current claim."""
-        if self.pub_date is None:
-            return False
-        # (a year in "down from 52.1% in 2018" dates the figure given for comparison, not this one)
-        compared = [(m.start(), m.end()) for m in COMPARED_PHRASE.finditer(sent.text)]
-        years = [int(y) for e in time_expressions(sent) if e.label_ == "DATE" and not _names_an_event(e) and
-                 not any(a <= e.start_char - sent.start_char < b for a, b in compared)
-                 for y in re.findall(r"\b(1[89]\d\d|20\d\d)(?:s\b|\b)", e.text)]  # "the early 1990s"
-        return bool(years) and max(years) < self.pub_date.year - HISTORICAL_YEARS
-
-
-def _dates_something_else(date: Span, figure: Span) -> bool:
-    """A time expression inside a relative clause or a participle phrase that does not hold the figure dates what
-    that clause tells ("a report published on Friday found that 500 had been killed")."""
-    clause = next((a for a in date.root.ancestors if a.dep_ in ("relcl", "acl")), None)
-    return clause is not None and not any(t in clause.subtree for t in figure)
-
-
-def _names_an_event(date: Span) -> bool:
-    """"lawmakers ousted in the 2021 coup": a year modifying a noun names an event, it does not date a figure."""
-    return date.root.dep_ in ("compound", "nummod", "amod", "nmod") and date.root.head.pos_ == "NOUN" and \
-        date.root.head.lemma_.lower() not in TIME_UNITS

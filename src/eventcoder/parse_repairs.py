@@ -409,3 +409,41 @@ def speech_acts_after_reports(doc: Doc) -> Doc:
         if report.lemma_.lower() in REPORTING_LEMMAS and report.i < content.i < act.i:
             act.head = report
     return doc
+
+
+@Language.component("participles_after_relatives")
+def participles_after_relatives(doc: Doc) -> Doc:
+    """"killed 312 soldiers, a figure the army rejected, saying its own losses were fewer than 40": a participle right
+    after a relative clause with a subject of its own goes on with that clause (the parser hangs it on the main verb,
+    making the killers say it)."""
+    for participle in (doc[i] for i in _with_dep(doc, "advcl")):
+        if participle.tag_ != "VBG" or participle.i < 2 or doc[participle.i - 1].text != ",":
+            continue
+        clause = doc[participle.i - 2]
+        if clause.dep_ == "relcl" and participle.head.i < clause.i and clause.head != participle.head and any(
+                c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who") for c in clause.children):
+            participle.head = clause
+    return doc
+
+
+@Language.component("participles_after_subjects")
+def participles_after_subjects(doc: Doc) -> Doc:
+    """"Villagers opposed to the dam stormed the offices": a past participle right after its noun phrase, followed
+    with no "and" or comma by a verb in the past, describes the noun; the parser makes the participle the main verb
+    and the real one its conjunct (the villagers would oppose and storm)."""
+    for sent in doc.sents:
+        first = sent.root
+        subject = next((c for c in first.children if c.dep_ == "nsubj" and c.i < first.i), None)
+        second = next((c for c in first.children if c.dep_ in ("conj", "dep") and c.pos_ == "VERB" and
+                       c.tag_ == "VBD" and c.i > first.i), None)
+        if first.tag_ not in ("VBN", "VBD") or subject is None or second is None or \
+                subject.right_edge.i + 1 != first.i or \
+                any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in first.children) or \
+                any(t.dep_ == "cc" or t.text in (",", ";") for t in doc[first.i + 1:second.i]):
+            continue
+        for child in [c for c in first.children if c.i > second.i]:
+            child.head = second
+        second.head, second.dep_ = second, "ROOT"
+        subject.head = second
+        first.head, first.dep_ = subject, "acl"
+    return doc

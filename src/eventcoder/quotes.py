@@ -188,8 +188,11 @@ class QuoteExtractor:
     def _speaker(self, subject: Token) -> tuple[Actor | None, tuple[int, int] | None]:
         """The actor a speech verb's subject names; "Its spokesman, Yasser al-Farhan," is named by the apposition."""
         # the tagger may miss the name ("The OLA's spokesman, Odaa Tarbii,"): any proper noun in apposition
+        # ("the headteacher, Sani Abdullahi," tagged a place: a name no gazetteer or knowledge base knows as one)
         name = next((c for c in subject.children if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or (
-            c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP", "DATE")))), None)
+            c.pos_ == "PROPN" and (c.ent_type_ not in ("GPE", "LOC", "NORP", "DATE") or (
+                c.ent_type_ in ("GPE", "LOC") and c.i not in self.actors.token_places and
+                c.i not in self.actors.by_token))))), None)
         found = self.actors.resolve(subject)
         voiced = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                        if g.dep_ == "pobj"), None) if subject.lemma_.lower() in SPOKESPERSONS else None
