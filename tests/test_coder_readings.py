@@ -452,3 +452,65 @@ def test_a_continent_in_a_name_is_no_town_of_any_country(code):
     assert events and all((e.location is None or e.location.country is None) and
                           (e.target is None or e.target.country is None) for e in events)
 
+
+
+def test_people_acting_in_a_clause_opened_by_where_are_of_that_place(code):
+    events = code("Hungary voiced concern on Monday about tensions in Romania, where ethnic Hungarians have staged "
+                  "rallies for two weeks.", "2025-03-10")
+    assert {(e.source.country, e.source.type) for e in events if e.event_type == "PROTEST"} == {("ROU", "CVL")}
+
+
+def test_what_one_strike_did_told_in_coordinated_participles_is_one_event(code):
+    events = code("Israeli drones struck a fuel depot in southern Lebanon on Friday, starting a blaze and wounding "
+                  "four guards.", "2024-08-09")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+def test_an_act_protested_against_is_an_event_of_its_own(code):
+    events = code("The Netherlands summoned Iran's ambassador on Monday to protest against the execution of "
+                  "Dutch-Iranian activist Habib Farazi.", "2024-01-15")
+    assert "ASSAULT" in kinds(events) and ("ACCUSE", "NLD", "IRN") in dyads(events)
+
+
+def test_regretting_another_sides_decision_deplores_it(code):
+    events = code("Germany's chancellor said he deeply regretted Beijing's decision.", "2025-01-21")
+    assert ("ACCUSE", "DEU", "CHN") in dyads(events) and "CONCEDE" not in kinds(events)
+
+
+def test_a_name_many_countries_give_their_congress_is_the_one_of_the_country_in_focus(code):
+    events = code("Supporters of Peru's ousted president Pedro Castillo tried to storm Congress in Lima on Wednesday.",
+                  "2022-12-08")
+    assert {(e.target.country, e.target.type) for e in events if e.target} == {("PER", "LEG")}
+    events = code("Protesters rallied outside Congress on Saturday against the spending cuts.", "2025-03-08")
+    assert {e.target.country for e in events if e.target} <= {"USA"}
+
+
+def test_a_word_of_an_organisations_name_is_no_town(code):
+    events = code("Nurses in Wales walked out on Tuesday in the first strike in the Royal College of Nursing's "
+                  "107-year history.", "2024-03-01")
+    assert [(e.event_type, e.location.country, e.target) for e in events] == [("PROTEST", "GBR", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of farmers opposed to the new mining law blocked the highway near Cajamarca on Monday.",
+    "Villagers opposed to the dam stormed the company's offices on Monday.",
+])
+def test_people_described_as_opposed_to_something_reject_nothing(code, text):
+    assert "REJECT" not in kinds(code(text, "2024-03-12"))
+
+
+def test_soldiers_who_topple_a_leader_are_of_his_country(code):
+    events = code("Germany suspended its aid to Gabon on Thursday, a week after soldiers toppled the country's "
+                  "president.", "2023-09-07")
+    assert ("COERCE", "GAB", "GAB") in dyads(events)
+
+
+def test_asking_for_forgiveness_is_an_apology(code):
+    events = code("Peru's former president asked Peruvians for forgiveness on Monday.", "2024-03-11")
+    assert kinds(events) == {"CONCEDE"}
+
+
+def test_freezing_transactions_with_someone_sanctions_them(code):
+    events = code("The European Union on Monday froze all financial transactions with Syria's central bank.",
+                  "2024-03-11")
+    assert ("SANCTION", "EU", "SYR") in dyads(events)

@@ -163,7 +163,8 @@ class DescriptionResolution:
             # "the Trump administration", "the Modi government": the leader named before it says whose it is
             leaders = [self._from_entry(m, text, head, span) for m in inside
                        if m.entries[0].kind == "person" and self.doc[m.end - 1].head == head]
-            located = located or next((r.actor.country for r in leaders if r and r.actor.country), None)
+            located = located or next((r.actor.country for r in leaders if r and r.actor.country), None) or \
+                self._where_place(head)
             fallback = located or self.sentence_country(head) if (
                 head.pos_ == "NOUN" or agent.kind == "title" or generic) else None
             found_in_text = bool(located) and fallback == located  # said by the phrase, not guessed
@@ -199,6 +200,17 @@ class DescriptionResolution:
             results.append(ResolvedActor(actor, head, span, person=one_person,
                                          country_from_context=bool(country) and not found_in_text))
         return results
+
+    def _where_place(self, head: Token) -> str | None:
+        """"tensions with Kosovo, where ethnic Serbs have blocked roads": who acts in a clause opened by "where"
+        is of the place the clause is about."""
+        clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
+        if clause is None or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+            return None
+        place = clause.head
+        mention = self.by_token.get(place.i)
+        entry = _country_entry(mention) if mention is not None else None
+        return self.token_places.get(place.i) or (entry.roles[0].country if entry else None)
 
     def _regional_body(self, head: Token, agent: Agent | None) -> Entry | None:
         """"West African leaders", "Arab foreign ministers": a region's governments together are its body."""

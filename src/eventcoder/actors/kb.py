@@ -109,6 +109,7 @@ class KnowledgeBase:
     people: dict[str, Entry] = field(default_factory=dict)
     regional_bodies: dict[str, Entry] = field(default_factory=dict)  # "west african" -> ECOWAS
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "south american" -> its countries
+    shared_names: set[str] = field(default_factory=set)  # institutions many countries have: "Congress"
 
     def add(self, phrase: str, entry: Entry, case_sensitive: bool = False) -> None:
         table = self.case_sensitive if case_sensitive else self.phrases
@@ -172,6 +173,8 @@ class KnowledgeBase:
             wikidata = country.wikidata if country else None
             entry = Entry("metonym", row["phrase"], name, (Role(row["country"], row["type"] or None),), wikidata)
             self.add(row["phrase"], entry)
+            if row.get("shared") == "yes":
+                self.shared_names.add(row["phrase"])
 
     def _load_organizations(self) -> None:
         grouped: dict[str, list[dict[str, str]]] = defaultdict(list)

@@ -353,6 +353,12 @@ class DocumentActors(DescriptionResolution):
             actor_type = "CVL"  # "Russians", "Israelis" as a group of people
         actor = Actor(text=text, name=entry.name, country=role.country, type=actor_type, wikidata=entry.wikidata,
                       role=role.role)
+        if entry.kind == "metonym" and entry.key in self.kb.shared_names and role.country not in self.named_countries:
+            # "stormed Congress" in a report on Brazil: Brazil's Congress
+            country = self.sentence_country(head)
+            if country is not None and country != role.country:
+                actor = actor.model_copy(update={"country": country, "name": self.country_name(country),
+                                                 "wikidata": None})
         bare = entry.kind in ("country", "capital") and mention.start <= head.i < mention.end
         return ResolvedActor(actor, head, span, bare_country=bare and entry.kind == "country",
                              person=entry.kind == "person")
@@ -366,7 +372,7 @@ class DocumentActors(DescriptionResolution):
             if entry is not None and mention is not None and not self._of_another(mention):
                 return [ResolvedActor(_country_actor(entry, text, "CVL"), head, span)]
             if modifier.lower_ == "ethnic":
-                country = self.sentence_country(head, skip=head.i)
+                country = self._where_place(head) or self.sentence_country(head, skip=head.i)
                 actor = Actor(text=text, name=self.country_name(country), country=country, type="CVL")
                 return [ResolvedActor(actor, head, span, country_from_context=country is not None)]
         return None

@@ -156,6 +156,8 @@ class ArgumentFinding(SlotFinding):
         sources = [self._adjust(a, event_type, as_source=True, modifier=modifier, military=military) for a in sources]
         targets = [self._adjust(a, event_type, as_source=False) for a in targets]
         targets = self._taken_from(trig, sources, targets)
+        if pattern.domestic:
+            sources = self._own_people(targets, sources)  # "soldiers toppled the country's leader": its soldiers
         if pattern.outcome.cameo.startswith(REPRESSION_CAMEO_ROOT):
             targets = self._own_people(sources, targets)
         return sources, targets

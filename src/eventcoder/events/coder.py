@@ -249,6 +249,12 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
                 lemma(dismissed) in REJECTABLE_NOUNS and any(lemma(c) in REFUSING_WORDS for c in trig.anchor.children
                                                              if c.dep_ == "oprd"):
             outcome = Outcome("REJECT", "120", None)  # "called the text unacceptable": a refusal of the text
+        elif outcome.type == "CONCEDE" and lemma(trig.anchor) == "regret" and dismissed is not None and any(
+                c.dep_ == "poss" and c.pos_ == "PROPN" for c in dismissed.children):
+            outcome = Outcome("ACCUSE", "111", "disapprove")  # "regretted Moscow's decision": another's act deplored
+        elif outcome.type == "REQUEST" and any(lemma(g) == "forgiveness" for g in [
+                dismissed, *self._pobjs(trig.anchor, {"for"})] if g is not None):
+            outcome = Outcome("CONCEDE", "055", None)  # "asked the victims for forgiveness": an apology
         elif outcome.type == "ACCUSE" and lemma(trig.anchor) == "charge" and any(
                 lemma(g) in self.lexicon.cues["charging_instruments"] for g in self._pobjs(trig.anchor, {"with"})):
             outcome = Outcome("ASSAULT", "175", "crowd-control")  # "charged crowds with batons": a rush, no charge

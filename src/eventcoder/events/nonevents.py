@@ -77,9 +77,11 @@ class NonEventFinding(ParseView):
             return True  # "French forces stationed in the country": where they are, not a deployment
         if "responsible" in trig.pattern.requires and anchor.dep_ == "relcl":
             return True  # "sanctioned six officials it holds responsible for the crackdown": who they are to it
-        if lemma(anchor) in ATTITUDE_VERBS and anchor.dep_ == "relcl" and anchor.tag_ in ("VBP", "VBZ") and any(
-                c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in anchor.children):
-            return True  # "protesters who oppose a bill": what they are, said in passing
+        if lemma(anchor) in ATTITUDE_VERBS and (anchor.dep_ == "relcl" and anchor.tag_ in ("VBP", "VBZ") and any(
+                c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in anchor.children) or
+                anchor.dep_ in ("acl", "amod") and anchor.tag_ in ("VBN", "VBD") and not any(
+                    c.dep_ == "agent" for c in anchor.children)):
+            return True  # "protesters who oppose a bill", "protesters opposed to tax rises": what they are
         if trig.nominal and anchor != trig.token and any(
                 c.dep_ == "prep" and c.lower_ in ("in", "on") and any(lemma(g) in SUSPENSE_NOUNS for g in c.children)
                 for c in (*anchor.children, *trig.token.children)):

@@ -72,6 +72,7 @@ class Pattern:
     reverse: bool = False
     place_source: bool = False
     needs_light_verb: bool = False
+    domestic: bool = False  # done by the target's own people ("soldiers toppled the country's leader")
     fallback: bool = False
     repeats: bool = False
     by_armed: Outcome | None = None
@@ -181,6 +182,7 @@ def load_lexicon() -> Lexicon:
             reverse=bool(item.get("reverse", False)),
             place_source=bool(item.get("place_source", False)),
             needs_light_verb=bool(item.get("needs_light_verb", False)),
+            domestic=bool(item.get("domestic", False)),
             repeats=repeats,
             by_armed=_outcome(item["by_armed"], cameo, item["id"]) if "by_armed" in item else None,
         ))

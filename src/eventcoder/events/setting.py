@@ -156,7 +156,7 @@ class EventSetting(ParseView):
             phrase = []  # "called on Myanmar's military": an actor, not a place
         candidates = [m for m in (self.places.place_at(t) for t in phrase) if m is not None]
         if not candidates and spatial and pobj.pos_ == "PROPN" and not self.actors.by_token.get(pobj.i) \
-                and pobj.ent_type_ not in ("PERSON", "DATE", "NORP", "TIME"):
+                and pobj.ent_type_ not in ("PERSON", "DATE", "NORP", "TIME") and not _in_a_longer_name(pobj):
             candidates = [self.places.unnamed_place(pobj)]
         if not candidates:
             return
@@ -172,3 +172,10 @@ class EventSetting(ParseView):
             country = next((c.place.country for c in candidates if c.place.country), None)
             place = place.model_copy(update={"country": country})
         found.append((place, chosen.span))
+
+
+def _in_a_longer_name(token: Token) -> bool:
+    """"in the Royal College of Nursing's history": a word of an organisation's name is no town of its own."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is not None and entity.label_ == "ORG" and any(
+        t.i != token.i and t.pos_ == "PROPN" for t in entity)

@@ -35,6 +35,10 @@ SELF_PRONOUNS = {"i", "we", "he", "she", "it"}
 NON_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 # "cut the internet as protests spread": an event of its own, with its own actors
 CIRCUMSTANCE_PREPS = {"as", "after", "amid", "following", "despite", "before", "since", "over"}
+# What an act answers: "protested against the execution of X" (but "recalled envoys for consultations", "apologised
+# for the attack": a purpose, or an event told before)
+CAUSE_PREPS = {"against"}
+ANSWERED_PREPS = SETTING_PREPS | CIRCUMSTANCE_PREPS | CAUSE_PREPS | {"on"}
 CONTENT_DEPS = {"xcomp", "ccomp"}
 # Words of a labour dispute: "strikes" in their sentence are walkouts
 LABOUR_WORDS = {"worker", "union", "teacher", "employee", "staff", "pay", "wage", "salary", "pension", "walkout",
@@ -375,7 +379,7 @@ class TriggerFinding(ParseView):
                     relation == "conj" and self._separate_acts(governor, trig)):
                 governor.merged.append(trig)  # "raided ... and seized"; but "struck X after Y fired at Z" is two
             elif relation == "argument" and (trig.token.dep_ in ("dobj", "obj") or yielded_to(trig, governor) or
-                                             trig.token.head.lower_ in SETTING_PREPS | CIRCUMSTANCE_PREPS | {"on"}):
+                                             trig.token.head.lower_ in ANSWERED_PREPS):
                 # "rejected a call for a ceasefire", "praised X during a visit", "on a visit to Finland, X said"
                 trig.governor = governor
                 result.append(trig)
@@ -401,6 +405,11 @@ class TriggerFinding(ParseView):
         computers" (things taken in the raid), "condemned and denounced the strike" or "shelled and bombed the city"
         is one event told twice."""
         if trig.pattern.outcome.type in VERBAL_TYPES or governor.nominal or trig.nominal:
+            return False
+        if governor.anchor.dep_ == "advcl" and governor.anchor.tag_ == trig.anchor.tag_ == "VBG" and \
+                trig.pattern.outcome.mode != "abduct":
+            # "hit a refinery, setting off a fire and injuring several people": what the one act did (but "killing
+            # hundreds and taking dozens of hostages" takes captives besides)
             return False
         objects = [direct_object(t.anchor) for t in (governor, trig)]
         if any(o is None for o in objects) or lemma(objects[0]) == lemma(objects[1]):
@@ -475,6 +484,9 @@ class TriggerFinding(ParseView):
             return anchors[head.i], "content"  # "prisoners rioted, setting fire to their mattresses": the riot
         if anchor.dep_ in ("conj", "advcl") and head.i in anchors:
             return anchors[head.i], anchor.dep_
+        if first is not anchor and first.dep_ == "advcl" and first.tag_ == anchor.tag_ == "VBG" and \
+                first.head.i in anchors and trig.pattern.outcome.mode != "abduct":
+            return anchors[first.head.i], "advcl"  # "struck a depot, starting a blaze and wounding four guards"
         if anchor.dep_ == "acl" and anchor.tag_ == "VBG" and head.dep_ in ("dobj", "obj") and head.head.i in anchors \
                 and anchors[head.head.i].pattern.outcome.type == trig.pattern.outcome.type:
             return anchors[head.head.i], "acl"  # "fired a missile targeting a group of youths": one attack
