@@ -655,3 +655,45 @@ def test_a_forecast_and_a_monthly_rate_contradict_no_annual_figure(code_records)
                           "said annual inflation stood at 98%, while analysts polled by the central bank had forecast "
                           "an April reading of 3.9%.", "2025-05-14")
     assert not [c for c in result.claims if c.conflicts_with]
+
+
+def test_half_a_million_and_only_about_are_read_as_numbers(code_records):
+    result = code_records("The government said \"over half a million\" people had fled the floods, while the Red Cross "
+                          "put the number displaced at only about 300,000.", "2024-09-02")
+    assert {(c.value, c.bound) for c in result.claims} == {(500000, "at_least"), (300000, "about")}
+    assert conflicting(result, "displaced") == {(300000, 500000)}
+
+
+def test_a_body_that_lists_people_as_missing_states_the_figure(code_records):
+    result = code_records("The national search commission lists more than 90,000 people as missing.", "2024-06-02")
+    figure = result.claims[0]
+    assert figure.category == "missing" and figure.claimant is not None and "commission" in figure.claimant.text
+
+
+def test_a_year_quoted_by_a_speaker_does_not_make_a_figure_historical(code_records):
+    result = code_records("\"Nothing like this has happened since 1989,\" the mayor said, as organisers said about "
+                          "200,000 people had joined the march. Police put the number at 60,000.", "2024-10-06")
+    assert conflicting(result, "crowd") == {(60000, 200000)}
+
+
+def test_a_lower_estimate_is_another_count_of_the_same(code_records):
+    result = code_records("Kyiv said Russia had massed about 100,000 troops on the border. A NATO official gave a "
+                          "lower estimate of 70,000.", "2022-01-20")
+    assert conflicting(result, "troops") == {(70000, 100000)}
+
+
+def test_people_driven_across_a_border_are_displaced(code_records):
+    result = code_records("The fighting has driven some 80,000 people across the border into Uganda, the UN said.",
+                          "2024-04-04")
+    assert [(c.value, c.category) for c in result.claims] == [(80000, "displaced")]
+
+
+def test_a_count_given_of_people_named_before_with_whom(code_records):
+    result = code_records("The group freed all the hostages it held, whom the army had put at 25.", "2024-04-04")
+    assert [(c.value, c.category) for c in result.claims] == [(25, "captured")]
+
+
+def test_the_attackers_losses_are_not_the_soldiers_the_attackers_killed(code_records):
+    result = code_records("The army said 12 of its soldiers had been killed in the ambush and that the attackers' "
+                          "losses were more than 40. The rebels said they had killed 35 soldiers.", "2024-07-30")
+    assert conflicting(result, "dead") == {(12, 35)}

@@ -121,8 +121,9 @@ class ClaimSetting:
             return False
         # (a year in "down from 52.1% in 2018" dates the figure given for comparison, not this one)
         compared = [(m.start(), m.end()) for m in COMPARED_PHRASE.finditer(sent.text)]
+        # (nor does a year inside a quotation: '"the largest gathering since 1989," Tusk said')
         years = [int(y) for e in time_expressions(sent) if e.label_ == "DATE" and not _names_an_event(e) and
-                 not any(a <= e.start_char - sent.start_char < b for a, b in compared)
+                 not any(a <= e.start_char - sent.start_char < b for a, b in compared) and not _quoted(e)
                  for y in re.findall(r"\b(1[89]\d\d|20\d\d)(?:s\b|\b)", e.text)]  # "the early 1990s"
         return bool(years) and max(years) < self.pub_date.year - HISTORICAL_YEARS
 
@@ -147,3 +148,9 @@ def _names_an_event(date: Span) -> bool:
         return False  # "put last year's killings at 11,100": the period of the count itself
     return date.root.dep_ in ("compound", "nummod", "amod", "nmod", "poss") and date.root.head.pos_ == "NOUN" and \
         date.root.head.lemma_.lower() not in TIME_UNITS
+
+
+def _quoted(span: Span) -> bool:
+    """Inside quotation marks within its sentence: someone's words, not the frame of a figure."""
+    before = span.doc.text[sentence_of(span[0]).start_char:span.start_char]
+    return (before.count('"') + before.count("\u201c") + before.count("\u201d")) % 2 == 1

@@ -169,8 +169,12 @@ def phrase_words(noun: Token) -> set[str]:
     return words
 
 
+FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+
 def number_value(text: str) -> float | None:
-    """"1,351" -> 1351; "813 billion" -> 8.13e11; "fifteen" -> 15; "two dozen" -> 24; "3.5m" -> 3.5e6."""
+    """"1,351" -> 1351; "813 billion" -> 8.13e11; "fifteen" -> 15; "two dozen" -> 24; "3.5m" -> 3.5e6; "half a
+    million" -> 500,000."""
     words = re.findall(r"[\d.,]+|[a-z]+", text.lower().replace("-", " "))
     total, current, seen = 0.0, 0.0, False
     for word in words:
@@ -187,13 +191,15 @@ def number_value(text: str) -> float | None:
         elif word in TENS:
             current += TENS[word]
             seen = True
+        elif word in FRACTIONS and not seen:
+            current, seen = FRACTIONS[word], True  # "half a million", "a quarter of a million"
         elif word in SCALES:
             scale = SCALES[word]
             current = (current or 1) * scale
             if scale >= 1000:
                 total, current = total + current, 0.0
             seen = True
-        elif word in ("and", "a", "an"):
+        elif word in ("and", "a", "an") or word == "of" and current and current < 1:
             continue
         else:
             break
@@ -328,6 +334,13 @@ def bare_rate(counted: Token | None) -> bool:
     return counted is not None and token_lemma(counted) == "rate" and not any(
         c.dep_ in ("compound", "nmod") and c.ent_type_ != "DATE" or  # ("the December rate" is the rate for a month)
         c.dep_ == "amod" and token_lemma(c) not in RATE_QUALIFIERS for c in counted.children)
+
+
+def compared_estimate(counted: Token | None) -> bool:
+    """"gave a lower estimate of 60,000", "a higher figure of 750,000": another count of what was just counted."""
+    return counted is not None and token_lemma(counted) in COUNT_NOUNS | ESTIMATES and any(
+        c.dep_ == "amod" and c.lower_ in ("lower", "higher", "smaller", "larger", "bigger", "different")
+        for c in counted.children)
 
 
 def definite_count(counted: Token | None) -> bool:

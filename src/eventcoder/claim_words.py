@@ -70,6 +70,7 @@ PARTS = {
     "soldiers": {"soldier", "soldiers", "troop", "troops", "serviceman", "servicemen", "personnel", "officer",
                  "officers", "policeman", "policemen", "police", "army"},
     "fighters": {"fighter", "fighters", "militant", "militants", "rebel", "rebels", "insurgent", "insurgents",
+                 "attacker", "attackers", "assailant", "assailants",
                  "combatant", "combatants", "guerrilla", "guerrillas", "jihadist", "jihadists", "militiaman",
                  "militiamen", "militia", "militias", "gunman", "gunmen", "operative", "operatives", "terrorist",
                  "terrorists"},
@@ -101,6 +102,7 @@ FIGURE_WORDS = CATEGORY_CUES | PERSONNEL | WEAPONS | CROWD_NOUNS | COUNT_NOUNS |
     "percent", "%", "percentage", "vote", "dollar", "budget", "aid", "debt", "loan", "package"}
 # Moving people by force: "driven from camps", "forced from their homes", "chased out of"; with "from" it displaces.
 FORCING_VERBS = {"drive", "force", "chase", "push", "expel", "evict", "uproot", "flush"}
+UPROOTING_PREPS = {"from", "across", "into", "out"}  # forced "from their homes", "across the border into Chad"
 # Nouns standing for a figure whose author is named with them: "estimates by the Pentagon", "the union's tally".
 # Verbs that hand over a figure named by its noun ("gave a death toll of 1,000", "cited a tally of 300")
 GIVING_VERBS = {"give", "cite", "offer", "issue", "release", "publish", "provide", "announce"}
@@ -124,7 +126,7 @@ SCOPE_WINDOW = 8  # tokens around a figure where its scope words are read
 HOMELANDS = {"country", "home", "homeland", "village", "town", "city"}
 # Verbs whose subject states the figure they take: "police counted 1.28 million", "the agency recorded 9,000 cases".
 RECORDING_VERBS = {"record", "register", "document", "log", "tally", "count", "confirm", "verify", "compile", "collect",
-                   "publish", "report", "release", "issue"}
+                   "list", "publish", "report", "release", "issue"}
 # Verbs whose object or complement is the figure of their subject: "the death toll reached 300".
 FIGURE_VERBS = {"be", "reach", "pass", "top", "exceed", "stand", "climb", "rise", "hit", "surpass", "total",
                 "number", "increase", "grow", "double", "triple", "jump", "soar", "swell", "fall", "drop", "decline",
@@ -137,6 +139,8 @@ ANAPHORA_SENTENCES = 2  # "disputed the count. Its own tally ... stood at 860,00
 # toll), "struck some 1,600 targets" (a large count of its own)
 PLACE_COUNTS = {"site", "location", "village", "town", "city", "district", "province", "region", "area", "target",
                 "building", "house", "home", "position", "facility", "school", "hospital", "locality"}
+# Owners whose losses are their fighters' or soldiers' dead: "the attackers' losses were more than 30"
+ARMED_OWNER_WORDS = {"attacker", "assailant", "militant", "rebel", "insurgent", "jihadist", "army", "junta", "militia"}
 # Amounts of a material: "about 275 kilograms of uranium", "2 million barrels", "40,000 tonnes of grain"
 MATERIAL_UNITS = {"kilogram", "kg", "tonne", "ton", "pound", "barrel", "litre", "liter", "gallon", "bushel"}
 OTHER_MINIMUM = 100  # "a dozen cities", "two children": small counts of anything are detail, not claims

@@ -16,6 +16,7 @@ from eventcoder.claim_setting import ClaimSetting
 from eventcoder.claim_sources import ClaimAttribution
 from eventcoder.claim_syntax import (
     bare_rate,
+    compared_estimate,
     definite_count,
     estimated_again,
     figure_subject,
@@ -34,6 +35,7 @@ from eventcoder.claim_syntax import (
 )
 from eventcoder.claim_words import (
     ANAPHORA_SENTENCES,
+    ARMED_OWNER_WORDS,
     ATTENDANCE,
     BARE_COUNTS,
     BOUND_WORDS,
@@ -60,6 +62,7 @@ from eventcoder.claim_words import (
     SAME_PERIOD,
     TAKING_VERBS,
     TIME_UNITS,
+    UPROOTING_PREPS,
     VAGUE,
     WEAPONS,
 )
@@ -187,7 +190,8 @@ class ClaimExtractor(ClaimAttribution, ClaimSetting):
             earlier.counted if earlier is not None and earlier.category == category and
             (inherited is not None or category in ("percentage", "votes") and not self._vote_holders(span))
             else None)
-        restated = definite_count(counted) or bare_rate(counted) or (counted is not None and counted.lower_ == "it")
+        restated = definite_count(counted) or bare_rate(counted) or compared_estimate(counted) or (
+            counted is not None and counted.lower_ == "it")
         if earlier is not None and earlier.category == category and restated and \
                 not (set((counted_text or "").split()) & PART_WORDS):
             # "put the Ugandan death toll at roughly 70", "the junta put the figure at 248", "estimated it at around
@@ -241,6 +245,7 @@ class ClaimExtractor(ClaimAttribution, ClaimSetting):
             if lowered.strip() == phrase or lowered.startswith(phrase + " "):
                 return value, bound
         number = re.sub(r"^(?:[^\d\w]+)", "", lowered)
+        number = re.sub(r"^(?:only|just|a mere|merely)\s+", "", number)  # "at only about 12,000"
         for phrase, _ in BOUND_WORDS:
             if number.startswith(phrase + " "):
                 number = number[len(phrase) + 1:]
@@ -296,6 +301,8 @@ class ClaimExtractor(ClaimAttribution, ClaimSetting):
             if given_for is not None and token_lemma(verb) in ESTIMATE_VERBS:
                 return given_for  # "puts the number killed since July at 650": "at" hung on the participle
             figure = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+            if figure is not None and figure.lower_ in ("whom", "which", "that") and verb.dep_ == "relcl":
+                figure = verb.head  # "all the hostages it holds, whom the army puts at 38"
             if figure is not None and token_lemma(verb) in ESTIMATE_VERBS:
                 # "put Ukrainian dead at more than 2,000": the parser makes the nationality the object
                 bare = next((c for c in verb.children if c.dep_ in ("advmod", "acomp", "oprd") and
@@ -393,9 +400,11 @@ class ClaimExtractor(ClaimAttribution, ClaimSetting):
             people = [counted, *(g for c in counted.children if c.dep_ == "prep" and c.lower_ == "of"
                                  for g in c.children if g.dep_ == "pobj")]
             forcing = [head, *(c for p in people for c in p.children if c.dep_ in ("acl", "relcl"))]
-            forced = any(token_lemma(v) in FORCING_VERBS and any(c.lower_ == "from" for c in v.children)
+            # ("driven 600,000 people across the border into Chad": out of their homes, into another country)
+            forced = any(token_lemma(v) in FORCING_VERBS and any(c.lower_ in UPROOTING_PREPS for c in v.children)
                          for v in forcing)
-            if forced or token_lemma(head) in FORCING_VERBS and any(c.lower_ == "from" for c in counted.children):
+            if forced or token_lemma(head) in FORCING_VERBS and any(c.lower_ in UPROOTING_PREPS
+                                                                    for c in counted.children):
                 words.add("displace")  # (the parse may hang "from their homes" on the people forced)
             for clause in [head, *(c for c in counted.children if c.dep_ == "relcl")]:
                 if token_lemma(clause) == "leave" and any(token_lemma(c) in HOMELANDS for c in clause.children):
@@ -483,7 +492,9 @@ class ClaimExtractor(ClaimAttribution, ClaimSetting):
             if counted.lower_ in BARE_COUNTS else None  # (but "deaths among its ranks" are its dead)
         if among is not None:
             counted = among  # "losses among junta troops were more than 200": the troops' losses
-        modifiers = [c for c in counted.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.like_num]
+        modifiers = [c for c in counted.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.like_num or
+                     # "the attackers' losses": an armed owner says whose dead they are
+                     c.dep_ == "poss" and counted.lower_ in BARE_COUNTS and c.lemma_.lower() in ARMED_OWNER_WORDS]
         return " ".join(t.text for t in [*modifiers, counted]).lower()
 
     def _held_by_actor(self, verb: Token) -> bool:
