@@ -245,11 +245,11 @@ class ClaimExtractor(ClaimAttribution, ClaimSetting):
             if lowered.strip() == phrase or lowered.startswith(phrase + " "):
                 return value, bound
         number = re.sub(r"^(?:[^\d\w]+)", "", lowered)
-        number = re.sub(r"^(?:only|just|a mere|merely)\s+", "", number)  # "at only about 12,000"
-        for phrase, _ in BOUND_WORDS:
-            if number.startswith(phrase + " "):
-                number = number[len(phrase) + 1:]
-        number = re.sub(r"^(?:only|just|a mere|merely)\s+", "", number)  # "had lost only nine fighters"
+        for _ in range(2):  # "at only about 12,000", "just under 15,000", "had lost only nine fighters"
+            for phrase, _ in BOUND_WORDS:
+                if number.startswith(phrase + " "):
+                    number = number[len(phrase) + 1:]
+            number = re.sub(r"^(?:only|just|a mere|merely)\s+", "", number)
         number = re.sub(r"^(?:us\$|\$|€|£|¥)\s*", "", number)
         value = number_value(number)
         bound = "exact"
