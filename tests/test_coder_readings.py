@@ -514,3 +514,47 @@ def test_freezing_transactions_with_someone_sanctions_them(code):
     events = code("The European Union on Monday froze all financial transactions with Syria's central bank.",
                   "2024-03-11")
     assert ("SANCTION", "EU", "SYR") in dyads(events)
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Russia has massed about 40,000 troops near Moldova's borders, NATO Secretary-General Mark Rutte said on "
+     "Tuesday.", "NATO"),
+    ("Iran has sent about 400 drones to Russia, Ukraine's foreign minister Dmytro Kuleba said on Tuesday.", "UKR"),
+])
+def test_a_speaker_after_a_comma_reports_the_act_before_it(code, text, reporter):
+    events = code(text, "2025-05-09")
+    assert [(e.modality, e.attributed_to.country) for e in events] == [("claimed", reporter)]
+
+
+def test_a_description_owning_an_attack_carried_it_out(code):
+    events = code("French jets struck Islamic State positions in Iraq on Friday, retaliating for the group's attacks "
+                  "on Paris.", "2015-11-20")
+    assert not any(e.source and e.source.country == "FRA" for e in events if e.trigger == "attacks")
+
+
+def test_missiles_slam_into_places(code):
+    events = code("Russian missiles slammed into an airfield near Lviv overnight.", "2024-03-12")
+    assert kinds(events) == {"ASSAULT"}
+
+
+def test_an_attack_on_a_thing_has_no_party_as_target(code):
+    events = code("French jets struck Islamic State positions in Iraq on Friday in response to the group's attacks "
+                  "on commercial shipping.", "2015-11-20")
+    assert [(e.source.type, e.target) for e in events if e.trigger == "attacks"] == [("REB", None)]
+
+
+def test_an_act_named_in_a_label_given_with_as_is_no_event(code):
+    events = code("Iran lifted the ban on Friday, ending a rule that rights groups had long condemned as a symbol of "
+                  "Tehran's persecution of journalists.", "2024-03-12")
+    assert "COERCE" not in kinds(events)
+
+
+def test_a_bomb_tested_is_a_weapons_test(code):
+    events = code("India said on Tuesday it had successfully tested a hydrogen bomb in the Thar desert.", "1998-05-13")
+    assert ("MOBILIZE", "IND", None) in dyads(events)
+
+
+def test_an_act_a_label_calls_the_answer_to_is_an_event(code):
+    events = code("An Israeli drone strike killed a Hezbollah commander on Monday, in what Israel's military described "
+                  "as a response to Hezbollah rocket fire on the Galilee.", "2024-03-12")
+    assert ("ASSAULT", "LBN", "ISR") in dyads(events)

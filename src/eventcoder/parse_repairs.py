@@ -279,7 +279,48 @@ def trailing_reporters(doc: Doc) -> Doc:
                 doc[speaker.left_edge.i - 1].text != "," or verb in speaker.ancestors:
             continue
         speaker.head, speaker.dep_ = verb, "nsubj"
+    for verb in [t for t in doc if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB"]:
+        _object_read_as_reporter(doc, verb)
+        _report_read_as_conjunct(doc, verb)
     return doc
+
+
+def _report_read_as_conjunct(doc: Doc, verb: Token) -> None:
+    """"Iran has sent 400 drones to Russia, Ukraine's foreign minister said": a report after a comma, with a subject
+    of its own and nothing reported, read as a second act of the sentence, is the report of the first."""
+    content = verb.head
+    if verb.dep_ != "conj" or content.dep_ != "ROOT" or doc[verb.left_edge.i - 1].text != "," or \
+            not any(c.dep_ == "nsubj" for c in verb.children) or \
+            any(c.dep_ in ("ccomp", "dobj", "obj", "xcomp") for c in verb.children) or \
+            any(t.dep_ == "cc" and t.head == content for t in doc[content.i:verb.i]):
+        return
+    verb.head, verb.dep_ = verb, "ROOT"
+    content.head, content.dep_ = verb, "ccomp"
+
+
+def _object_read_as_reporter(doc: Doc, verb: Token) -> None:
+    """"Russia has massed 100,000 troops near the border, NATO's chief said": the parser may make the object the
+    reporting verb's subject and the speaker its apposition (and even the report the content of the act); the object
+    goes back to the act and the report is set over it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i:
+        content = verb.head
+    else:
+        content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if content is None or subject is None or not content.i < subject.i < verb.i or \
+            any(c.dep_ in ("dobj", "obj") for c in content.children):
+        return
+    # (the speaker hangs as an apposition on whatever noun stands before its comma)
+    speaker = next((t for t in doc[subject.i:verb.i] if t.dep_ == "appos" and t.right_edge.i == verb.i - 1 and
+                    doc[t.left_edge.i - 1].text == ","), None)
+    if speaker is None:
+        return
+    speaker.head, speaker.dep_ = verb, "nsubj"
+    subject.head, subject.dep_ = content, "dobj"
+    if content.head == verb:
+        return
+    verb.head, verb.dep_ = verb, "ROOT"
+    content.head, content.dep_ = verb, "ccomp"
 
 
 ADDRESSING_VERBS = {"accuse", "blame", "urge", "warn", "ask", "condemn", "criticise", "criticize", "praise", "thank"}

@@ -144,7 +144,7 @@ class ArgumentFinding(SlotFinding):
             targets = tagged(self._named_before(counterpart, sources), "discourse.counterpart")
         if event_type in OWN_FORCE_TYPES:
             targets = [t for t in targets if not self._sources_own(t, sources)]
-        if not targets:
+        if not targets and not self._aimed_at_thing(trig):
             targets = self._default_targets(trig, event_type, target_tokens, sources)
         if not targets and event_type not in TARGET_NULL_TYPES | {"CONSULT"} and len(sources) == 1:
             targets = tagged(self._clause_party(trig, sources), "discourse.clause_party")
@@ -185,6 +185,16 @@ class ArgumentFinding(SlotFinding):
                 return place.place.country
         found = self._expand([token])
         return found[0].actor.country if found and found[0].bare_country else None
+
+    def _aimed_at_thing(self, trig: Trigger) -> bool:
+        """"attacks on commercial shipping": a nominal act that names what it is aimed at, though that is no party,
+        has no target for the discourse or the place to supply."""
+        aimed = self._pobjs(trig.token, {"on", "against"}) if trig.nominal and trig.anchor == trig.token and \
+            trig.pattern.outcome.type in ("ASSAULT", "COERCE") else []
+        # ("an offensive against its strongholds" is aimed at the strongholds' owner)
+        # ("air strikes on Gaza", "rocket fire on the Galilee": a place named is a party's)
+        return bool(aimed) and all(t.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in t.children) and
+                                   self.places.place_at(t) is None for t in aimed) and not self._expand(aimed)
 
     def _sources_own(self, target: ResolvedActor, sources: list[ResolvedActor]) -> bool:
         """"agreed to disband their forces", "pulled back its troops": forces a pronoun says are the source's own

@@ -183,7 +183,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             named = tagged(self._clause_party(trig, sources), "discourse.clause_party")
             if named:
                 targets, reciprocal = named, False
-        if not targets and sources and event_type in ALWAYS_AIMED and not told and not reciprocal:
+        if not targets and sources and event_type in ALWAYS_AIMED and not (told or reciprocal or
+                                                                           self._aimed_at_thing(trig)):
             targets = tagged(self._salient_party(trig, sources), "discourse.salient_party")
         # A list of forty leaders is one list, not a thousand dyads: keep the first ones named.
         sources, targets = sources[:MAX_PARTIES], targets[:MAX_PARTIES]
@@ -409,7 +410,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
         target_span = cand.target.span if cand.target else None
         if target is None and places and places[0][0].country and outcome.type in ("PROTEST", "ASSAULT",
                                                                                    "RETREAT") and (
-                source is None or places[0][0].country != source.country):
+                source is None or places[0][0].country != source.country) and not self._aimed_at_thing(trig):
             # strikes in Syria hit Syria; a protest abroad is addressed to the host government
             place, span = places[0]
             kind = "GOV" if outcome.type == "PROTEST" else None

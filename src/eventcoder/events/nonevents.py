@@ -21,6 +21,9 @@ LAUNCHED_WEAPONS = {"missile", "icbm", "long-range rocket", "hydrogen bomb", "nu
 SCORE = re.compile(r"\b\d{1,3} ?[-\u2013] ?\d{1,3}\b")  # a match result ("beat Egypt 2-1")
 # Attitudes a present-tense relative clause only describes ("protesters who oppose a bill"); acts such as
 # "who refuse to meet" stay events
+# Verbs that give what they speak of a label with "as" ("condemned the ban as a symbol of repression")
+LABELLING_VERBS = {"condemn", "denounce", "describe", "dismiss", "brand", "label", "characterise", "characterize",
+                   "criticise", "criticize", "see", "regard", "view", "portray", "hail", "decry", "reject"}
 ATTITUDE_VERBS = {"oppose", "support", "back", "favour", "favor", "endorse", "reject"}
 SUSPENSE_NOUNS = {"abeyance", "hold", "ice"}
 AGGREGATE_COUNT = 100
@@ -95,6 +98,12 @@ class NonEventFinding(ParseView):
             return True  # "fighters fired their guns into the air in celebration": at no one
         if "oprd" in trig.pattern.requires and obj is not None and self._own_label(anchor, obj, targets):
             return True
+        # (but "described as a response to Hezbollah rocket fire" tells of the fire answered)
+        labelled = any(a.dep_ == "prep" and a.lower_ == "as" and lemma(a.head) in LABELLING_VERBS and not any(
+            lemma(g) in cues["retaliation_words"] for g in a.children if g.dep_ == "pobj")
+            for a in trig.token.ancestors)
+        if trig.nominal and anchor == trig.token and labelled:
+            return True  # "a ban rights groups condemned as a symbol of the kingdom's repression": a label
         label = self._label(trig) if "oprd" in trig.pattern.requires else None
         if label in cues["unblaming_labels"] or label in cues["misfortune_labels"] and any(
                 lemma(t) in cues["natural_causes"] for t in anchor.sent):

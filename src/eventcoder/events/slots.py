@@ -95,7 +95,9 @@ class SlotFinding(ParseView):
             if child.dep_ == "poss" and patient_owner:
                 continue  # "Navalny's arrest": Navalny is arrested
             modifier = child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child not in trig.words)
-            known = self.actors.by_token.get(child.i) or lemma(child) in self.actors.kb.agents and self._expand([child])
+            # ("the group's attacks": a description that refers back to a party named before)
+            known = self.actors.by_token.get(child.i) or (lemma(child) in self.actors.kb.agents or
+                                                          child.dep_ == "poss") and self._expand([child])
             if modifier and (known or child.lower_ in OWNER_PRONOUNS):
                 slots.append((child, "nominal.possessor" if child.dep_ == "poss" else "nominal.modifier"))
         slots += named(self._pobjs(noun, {"by"}), "nominal.by")
