@@ -32,7 +32,8 @@ EVENT_FLOORS = {"wire.jsonl": {"type_f1": 0.76, "dyad_f1": 0.60, "full_f1": 0.49
                 "batches/ge.jsonl": {"type_f1": 0.70, "dyad_f1": 0.54, "full_f1": 0.43},
                 "batches/gl.jsonl": {"type_f1": 0.82, "dyad_f1": 0.67, "full_f1": 0.53},
                 "batches/gs.jsonl": {"type_f1": 0.77, "dyad_f1": 0.69, "full_f1": 0.56},
-                "batches/gw.jsonl": {"type_f1": 0.81, "dyad_f1": 0.69, "full_f1": 0.55}}
+                "batches/gw.jsonl": {"type_f1": 0.81, "dyad_f1": 0.69, "full_f1": 0.55},
+                "batches/hd.jsonl": {"type_f1": 0.71, "dyad_f1": 0.55, "full_f1": 0.49}}
 
 
 @pytest.mark.parametrize("name", sorted(EVENT_FLOORS))
@@ -64,6 +65,8 @@ CLAIMS_FLOORS = {
                                 "precision": 0.99},
     "claims-batches/dq.jsonl": {"figures": 0.90, "conflicts": 0.82, "quotes": 0.85, "proposals": 0.66,
                                 "precision": 0.96},
+    "claims-batches/du.jsonl": {"figures": 0.95, "conflicts": 0.94, "quotes": 0.93, "proposals": 1.0,
+                                "precision": 0.95},
 }
 
 
