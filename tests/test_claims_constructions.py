@@ -697,3 +697,23 @@ def test_the_attackers_losses_are_not_the_soldiers_the_attackers_killed(code_rec
     result = code_records("The army said 12 of its soldiers had been killed in the ambush and that the attackers' "
                           "losses were more than 40. The rebels said they had killed 35 soldiers.", "2024-07-30")
     assert conflicting(result, "dead") == {(12, 35)}
+
+
+def test_a_plan_laid_out_in_clauses_each_with_its_own_subject(code_records):
+    result = code_records("Under a plan drafted by the African Union, Ethiopia would withdraw its troops from the "
+                          "border, Eritrea would reopen its embassy in Addis Ababa, and both sides would free their "
+                          "prisoners of war.", "2025-03-20")
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert proposal.actor.country == "AU" and len(proposal.items) == 3
+
+
+def test_members_an_armed_group_says_it_lost_are_its_fighters(code_records):
+    result = code_records("The army said its strikes had killed about 60 Houthi fighters over the past week. The "
+                          "Houthis have announced the deaths of 14 members over the same period.", "2024-07-12")
+    assert conflicting(result, "dead") == {(14, 60)}
+
+
+def test_the_day_of_a_rally_dates_the_crowd_counted_at_it(code_records):
+    result = code_records("Police estimated that 40,000 people attended Sunday's rally in Tbilisi, the largest since "
+                          "the protests of last March. Organisers put attendance at 150,000.", "2024-04-29")
+    assert conflicting(result, "crowd") == {(40000, 150000)}

@@ -25,6 +25,7 @@ from eventcoder.nlp import sentence_of, time_expressions
 from eventcoder.time import resolve_date
 
 FORECAST_VERBS = {"forecast", "expect", "predict", "project", "anticipate"}
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today")
 
 
 class ClaimSetting:
@@ -144,8 +145,9 @@ def _dates_something_else(date: Span, figure: Span) -> bool:
 def _names_an_event(date: Span) -> bool:
     """"lawmakers ousted in the 2021 coup", "during last year's uprising": a year modifying a noun names an event,
     it does not date a figure."""
-    if date.root.dep_ == "poss" and token_lemma(date.root.head) in CATEGORY_CUES | COUNT_NOUNS:
-        return False  # "put last year's killings at 11,100": the period of the count itself
+    if date.root.dep_ == "poss" and (token_lemma(date.root.head) in CATEGORY_CUES | COUNT_NOUNS or
+                                     date.text.lower().startswith(DAY_NAMES)):
+        return False  # "put last year's killings at 11,100", "attended Saturday's rally": the count's own time
     return date.root.dep_ in ("compound", "nummod", "amod", "nmod", "poss") and date.root.head.pos_ == "NOUN" and \
         date.root.head.lemma_.lower() not in TIME_UNITS
 

@@ -175,8 +175,12 @@ class ClaimExtractor(ClaimAttribution, ClaimSetting):
             claimant, hedge, claimant_span = previous_claimant[index]  # "... as high as 7,000 dead and almost 30,000"
         if claimant is not None:
             previous_claimant[index] = (claimant, hedge, claimant_span)
-        if claimant is not None and claimant.country and own_side(span):
-            subject, subject_span = claimant, claimant_span  # "Tajik officials reported 41 deaths on their side"
+        if claimant is not None and claimant.country and (own_side(span) or subject is None and counted is not None
+                                                          and counted.lower_ in ("members", "men") and
+                                                          claimant.type in ("REB", "MIL", "UAF")):
+            # "Tajik officials reported 41 deaths on their side", "Hezbollah announced the deaths of 21 members": an
+            # armed group's members or men, counted by it, are its own
+            subject, subject_span = claimant, claimant_span
         date_value, date_text = self._date(sent, span)
         period_text = self._period(sent)
         # (but "had earlier put the number killed in the first week at 149" gives a time of its own)

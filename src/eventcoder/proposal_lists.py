@@ -213,9 +213,13 @@ def under_which_clauses(text: str) -> tuple[list[str], list[str]]:
     strikes, on condition that ...": the clauses the plan is made of, each with its own subject and modal, and the
     conditions that close them."""
     opening = UNDER_WHICH.search(text)
-    if opening is None:
-        return [], []
-    items, conditions = _split_conditions(top_level_split(text[opening.end():]))
+    return modal_clauses(text[opening.end():]) if opening is not None else ([], [])
+
+
+def modal_clauses(text: str) -> tuple[list[str], list[str]]:
+    """"Serbia would stop blocking ..., the two governments would exchange missions, and Kosovo would create ...":
+    clauses each with its own subject and modal, and the conditions that close them."""
+    items, conditions = _split_conditions(top_level_split(text))
     items = [_clean(c) for c in split_last_and(items)]
     with_modal = [c for c in items if re.search(r"\b(would|will|should|must|shall)\b", c)]
     return (items, conditions) if len(items) >= 2 and len(with_modal) == len(items) else ([], [])

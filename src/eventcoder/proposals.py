@@ -399,6 +399,11 @@ class ProposalExtractor:
             items = lists.parallel_predicates(self.doc[sent.root.i:end])
             if items:
                 return items, [], conditions_of(self.doc[end:sent.end].text)
+            # "Under a plan drafted by the EU, Serbia would stop ..., the two governments would exchange ... and
+            # Kosovo would create ...": the main clause's coordinated clauses, each with its own subject
+            items, conditions = lists.modal_clauses(self.doc[head.head.right_edge.i + 1:sent.end].text.strip(" ,."))
+            if items:
+                return items, [], conditions
         if index + 1 < len(self.sentences):  # "... set out his terms. First, ...; second, ...; and third, ..."
             following, cut = self._continued(self.sentences[index + 1].text.strip(), index + 2)
             for shape in (lists.ordinal_items, lists.inline_markers):  # "It asked (a) that ..., (b) that ..."
