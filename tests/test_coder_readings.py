@@ -558,3 +558,15 @@ def test_an_act_a_label_calls_the_answer_to_is_an_event(code):
     events = code("An Israeli drone strike killed a Hezbollah commander on Monday, in what Israel's military described "
                   "as a response to Hezbollah rocket fire on the Galilee.", "2024-03-12")
     assert ("ASSAULT", "LBN", "ISR") in dyads(events)
+
+
+def test_a_body_based_in_a_place_is_of_that_places_country(code):
+    events = code("The European Union on Monday sanctioned a Shenzhen-based drone maker and a Moscow-based bank.",
+                  "2024-06-24")
+    assert {("SANCTION", "EU", "CHN"), ("SANCTION", "EU", "RUS")} <= dyads(events)
+
+
+def test_the_first_such_exercise_is_the_drills_told_again(code):
+    events = code("Russia, China and South Africa began five days of joint naval drills off Durban on Friday, the "
+                  "first such exercise by the three navies.", "2023-02-17")
+    assert kinds(events) == {"COOPERATE"}

@@ -12,6 +12,7 @@ from eventcoder.actors.coref import PRONOUNS
 from eventcoder.actors.kb import Agent, Entry, Mention
 from eventcoder.actors.resolved import ResolvedActor
 from eventcoder.models import Actor
+from eventcoder.nlp import names_a_base
 
 # Prepositions whose object belongs to a noun phrase's identity ("police in Hong Kong", "navies of India");
 # other prepositions introduce event arguments ("talks with", "strikes on").
@@ -159,7 +160,8 @@ class DescriptionResolution:
             # "the hospital in Mariupol", "the Jenin refugee camp", "Crimea's regional parliament": the place in the
             # phrase says whose it is
             located = next((self.token_places[t.i] for t in tokens if t.i in self.token_places and (
-                self._in_place_prep(t, head) or t.dep_ in ("compound", "poss") and t.i < head.i)), None)
+                self._in_place_prep(t, head) or t.dep_ in ("compound", "poss") and t.i < head.i)), None) or \
+                self._based_in(tokens, head)
             # "the Trump administration", "the Modi government": the leader named before it says whose it is
             leaders = [self._from_entry(m, text, head, span) for m in inside
                        if m.entries[0].kind == "person" and self.doc[m.end - 1].head == head]
@@ -201,11 +203,22 @@ class DescriptionResolution:
                                          country_from_context=bool(country) and not found_in_text))
         return results
 
+    def _based_in(self, tokens: list[Token], head: Token) -> str | None:
+        """"a Wuhan-based front company", "a Moscow-based bank": where a body sits is whose it is, when nothing else
+        in its phrase says so."""
+        for t in tokens:
+            if t.i < head.i and names_a_base(self.doc, t.i + 1):
+                mention = self.by_token.get(t.i)
+                entry = _country_entry(mention) if mention is not None else None
+                return self.token_places.get(t.i) or (entry.roles[0].country if entry else None)
+        return None
+
     def _where_place(self, head: Token) -> str | None:
         """"tensions with Kosovo, where ethnic Serbs have blocked roads": who acts in a clause opened by "where"
         is of the place the clause is about."""
-        clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
-        if clause is None or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+        clause = head.head  # (a party of the clause itself: "Singapore, where he fled after protesters stormed his
+        # residence in Colombo" does not put the protesters in Singapore)
+        if clause.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
             return None
         place = clause.head
         mention = self.by_token.get(place.i)

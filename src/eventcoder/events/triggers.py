@@ -87,8 +87,13 @@ class TriggerFinding(ParseView):
                                                   direct_object(token) is None)
                 trigger = (gerund and self._noun_trigger(token)) or self._verb_trigger(token) or \
                     self._modal_request(token) or self._harm_statement(token)
-            elif token.pos_ == "NOUN" and token.dep_ != "compound" and token.ent_type_ not in NON_EVENT_ENTITIES:
+            elif token.pos_ == "NOUN" and token.dep_ != "compound" and token.ent_type_ not in NON_EVENT_ENTITIES and \
+                    not any(c.lower_ == "such" for c in token.children):
+                # ("the largest such incursion", "the first such exercise": the kind just told, not a new event)
                 trigger = self._noun_trigger(token)
+                restated = self._noun_trigger(token.head) if trigger and token.dep_ == "appos" else None
+                if restated is not None and restated.pattern.outcome.type == trigger.pattern.outcome.type:
+                    trigger = None  # "a three-day state visit, his first trip abroad": the visit told again
             else:
                 trigger = None
             if trigger:
