@@ -717,3 +717,9 @@ def test_the_day_of_a_rally_dates_the_crowd_counted_at_it(code_records):
     result = code_records("Police estimated that 40,000 people attended Sunday's rally in Tbilisi, the largest since "
                           "the protests of last March. Organisers put attendance at 150,000.", "2024-04-29")
     assert conflicting(result, "crowd") == {(40000, 150000)}
+
+
+def test_a_body_named_again_by_its_head_noun_speaks_under_its_full_name(code_records):
+    result = code_records("Kenya's foreign ministry summoned the Ugandan envoy on Monday. \"This is a grave breach of "
+                          "our sovereignty,\" a ministry spokesman said.", "2024-03-12")
+    assert [q.speaker_name for q in result.quotes] == ["Kenya's foreign ministry"]

@@ -152,12 +152,28 @@ class QuoteExtractor:
             text=text,
             kind=kind,
             speaker=speaker,
-            speaker_name=speaker.name if speaker and (speaker.role or person) else (speaker.text if speaker else None),
+            speaker_name=speaker.name if speaker and (speaker.role or person) else (
+                self._named_earlier(subject) or speaker.text if speaker else None),
             cue=cue.lemma_.lower() if cue is not None else None,
             event_id=event_id,
             evidence={"quote": chars, "speaker": speaker_span,
                       "cue": (cue.idx, cue.idx + len(cue.text)) if cue is not None else None},
         )
+
+    def _named_earlier(self, subject: Token | None) -> str | None:
+        """"The ministry said", "a ministry spokesman said" after "the interior ministry said": the body named in
+        full before (its modifiers with it) is who speaks."""
+        if subject is None or subject.pos_ != "NOUN":
+            return None
+        body = next((c for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"), subject) \
+            if subject.lemma_.lower() in SPOKESPERSONS else subject
+        if not any(c.dep_ == "det" for c in subject.children):
+            return None
+        earlier = next((t for t in reversed(self.doc[:subject.i]) if t.lemma_.lower() == body.lemma_.lower() and
+                        any(c.dep_ in ("amod", "compound") and c.i < t.i for c in t.children)), None)
+        if earlier is None:
+            return None
+        return self.doc[earlier.left_edge.i:earlier.i + 1].text.removeprefix("the ").removeprefix("The ")
 
     @staticmethod
     def _cue_subject(cue: Token) -> Token | None:
