@@ -570,3 +570,19 @@ def test_the_first_such_exercise_is_the_drills_told_again(code):
     events = code("Russia, China and South Africa began five days of joint naval drills off Durban on Friday, the "
                   "first such exercise by the three navies.", "2023-02-17")
     assert kinds(events) == {"COOPERATE"}
+
+
+def test_the_russia_led_alliance_is_the_csto(code):
+    events = code("Armenia froze its participation in the Russia-led military alliance on Friday.", "2024-02-23")
+    assert ("SANCTION", "ARM", "CSTO") in dyads(events)
+
+
+def test_turning_back_planes_refuses_them_and_the_neighbours_are_the_pair_named(code):
+    events = code("Venezuela turned back two Brazilian military planes carrying aid on Saturday.", "2024-03-12")
+    assert ("REJECT", "VEN", "BRA") in dyads(events)
+    events = code("Armenia and Azerbaijan signed a truce on Saturday, hours after the two rivals traded strikes along "
+                  "the border.", "2024-03-12")
+    assert ("ASSAULT", "ARM", "AZE") in dyads(events)
+    events = code("Armenia and Azerbaijan signed a truce on Saturday, a day after the neighbours exchanged fire along "
+                  "the border.", "2024-03-12")
+    assert ("ASSAULT", "ARM", "AZE") in dyads(events)

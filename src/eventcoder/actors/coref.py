@@ -39,9 +39,11 @@ DEFINITE_KINDS = {
 }
 
 # "the two countries", "all three capitals", "both governments": as many states as were just named.
-GROUP_HEADS = {"country", "nation", "government", "capital", "state", "neighbour", "neighbor", "side", "party"}
+GROUP_HEADS = {"country", "nation", "government", "capital", "state", "neighbour", "neighbor", "side", "party", "rival",
+               "foe", "adversary"}
 SIDE_HEADS = {"side", "party"}  # ... and "both sides": the last two parties of any kind named
 GROUP_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+PAIR_HEADS = {"neighbour", "neighbor", "rival", "foe", "adversary"}  # read as a pair with "the" alone
 
 BENCH_NOUNS = {"judge", "prosecutor", "panel", "bench"}
 COURTS = {"court", "tribunal"}
@@ -169,6 +171,9 @@ def counted_group(actors: DocumentActors, noun: Token) -> list[ResolvedActor]:
     count = next((GROUP_COUNTS[c.lower_] for c in noun.children if c.lower_ in GROUP_COUNTS and
                   c.dep_ in ("nummod", "det", "predet", "quantmod")), None) if noun.tag_ == "NNS" else \
         2 if noun.lemma_.lower() in SIDE_HEADS and any(c.lower_ == "each" for c in noun.children) else None
+    if count is None and noun.tag_ == "NNS" and noun.lemma_.lower() in PAIR_HEADS and \
+            any(c.lower_ == "the" for c in noun.children):
+        count = 2  # "the nuclear-armed neighbours", "the two rivals": a pair of states named before
     region = region_of(actors, noun) if noun.tag_ == "NNS" else None
     if count is None and region is None:
         return []
