@@ -723,3 +723,19 @@ def test_a_body_named_again_by_its_head_noun_speaks_under_its_full_name(code_rec
     result = code_records("Kenya's foreign ministry summoned the Ugandan envoy on Monday. \"This is a grave breach of "
                           "our sovereignty,\" a ministry spokesman said.", "2024-03-12")
     assert [q.speaker_name for q in result.quotes] == ["Kenya's foreign ministry"]
+
+
+def test_things_counted_then_told_one_sentence_each_are_the_items(code_records):
+    result = code_records("Ethiopia's prime minister said he would sign a ceasefire only if three things happened "
+                          "first. First, the rebels must leave the towns they hold. Second, their fighters must hand "
+                          "over heavy weapons. Third, aid convoys must be allowed through.", "2024-03-01")
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert proposal.actor.country == "ETH" and len(proposal.items) == 3
+
+
+def test_demands_counted_then_listed_by_what_the_side_wants(code_records):
+    result = code_records("Iran will not resume talks unless three demands are met, its foreign ministry said. Tehran "
+                          "wants all sanctions lifted, guarantees against a new attack, and compensation for the damage "
+                          "to its nuclear sites.", "2025-07-01")
+    proposal = next(p for p in result.proposals if p.kind == "proposal")
+    assert proposal.actor.country == "IRN" and len(proposal.items) == 3

@@ -216,6 +216,13 @@ def under_which_clauses(text: str) -> tuple[list[str], list[str]]:
     return modal_clauses(text[opening.end():]) if opening is not None else ([], [])
 
 
+def counted_list(text: str, count: int) -> list[str]:
+    """"the Bank reconnected to SWIFT, the resumption of ..., the lifting of ... and the reopening of ...": a list
+    with no colon, kept only when it has as many items as were announced before it."""
+    items = [_clean(c) for c in split_last_and(top_level_split(text.strip(" .")))]
+    return items if len(items) == count else []
+
+
 def modal_clauses(text: str) -> tuple[list[str], list[str]]:
     """"Serbia would stop blocking ..., the two governments would exchange missions, and Kosovo would create ...":
     clauses each with its own subject and modal, and the conditions that close them."""

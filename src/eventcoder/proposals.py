@@ -188,6 +188,10 @@ class ProposalExtractor:
         if root.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in root.children) and (
                 lists.inline_markers(sent.text) or lists.ordinal_items(sent.text)):
             return root  # "Putin said Moscow would order a ceasefire provided that Kyiv (1) withdrew ..., (2) ..."
+        counted_ahead = next((t for t in sent if t.tag_ == "NNS" and any(
+            c.dep_ == "nummod" and c.lower_ in lists.NUMBER_WORDS[1:] for c in t.children)), None)
+        if counted_ahead is not None and lists.ordinal_sentences(self.sentences, self.sentences.index(sent))[0]:
+            return counted_ahead  # "would agree to a truce only if three things happened first. First, ... Second, ..."
         return None
 
     def _parties(self, head: Token):
@@ -384,6 +388,14 @@ class ProposalExtractor:
             items, entries = shape(self.sentences, index)
             if items:
                 return items, entries, []
+        wanted = next((t for t in self.sentences[index + 1] if t.pos_ == "VERB" and
+                       t.lemma_.lower() in lists.WANTING_VERBS), None) \
+            if count and index + 1 < len(self.sentences) else None
+        if wanted is not None:
+            # "unless four demands are met. Moscow wants A, B, C and D": the next sentence lists as many as announced
+            listed = lists.counted_list(self.doc[wanted.i + 1:wanted.sent.end].text, count)
+            if listed:
+                return listed, [index + 1], []
         items = lists.semicolon_clauses(text) or lists.semicolon_phrases(after_head)
         if items:
             return items, [], []
