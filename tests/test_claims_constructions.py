@@ -735,7 +735,7 @@ def test_things_counted_then_told_one_sentence_each_are_the_items(code_records):
 
 def test_demands_counted_then_listed_by_what_the_side_wants(code_records):
     result = code_records("Iran will not resume talks unless three demands are met, its foreign ministry said. Tehran "
-                          "wants all sanctions lifted, guarantees against a new attack, and compensation for the damage "
-                          "to its nuclear sites.", "2025-07-01")
+                          "wants all sanctions lifted, guarantees against a new attack, and compensation for the "
+                          "damage to its nuclear sites.", "2025-07-01")
     proposal = next(p for p in result.proposals if p.kind == "proposal")
     assert proposal.actor.country == "IRN" and len(proposal.items) == 3
