@@ -15,6 +15,7 @@ from eventcoder.claim_words import (
     CATEGORY_CUES,
     COMPARED_PHRASE,
     COUNT_NOUNS,
+    FIGURE_VERBS,
     HISTORICAL_YEARS,
     NATIONWIDE_WORDS,
     SCOPE_WINDOW,
@@ -78,8 +79,14 @@ class ClaimSetting:
         if re.match(r"(?:a|one|two|three) (?:day|days|week|weeks) (?:earlier|before)\b|the (?:day|week) before\b",
                     after):
             return True  # "had put the toll at 19 a day earlier": the count as it stood before, superseded
-        if token_lemma(_clause_verb(span.root)) in FORECAST_VERBS:
-            return True  # "economists had expected a figure of 3.0%": what was foreseen, not a count of it
+        verb = _clause_verb(span.root)
+        if token_lemma(verb) in FORECAST_VERBS or (verb.dep_ in ("xcomp", "ccomp") and
+                                                   token_lemma(verb.head) in FORECAST_VERBS):
+            # "economists had expected a figure of 3.0%", "expects inflation to fall to 22.3%": what was foreseen
+            return True
+        preposition = span.root.head if span.root.dep_ == "pobj" else None
+        if preposition is not None and preposition.lower_ == "from" and token_lemma(preposition.head) in FIGURE_VERBS:
+            return True  # "inflation eased to 64.27% from 84.39%": the figure it changed from
         return bool(re.search(r"\b(up|down|rising|falling|up sharply|down sharply) from$|compared (with|to)$|"
                               r"\bfrom a (high|peak|low) of$", before.strip()))
 
