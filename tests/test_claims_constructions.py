@@ -743,7 +743,7 @@ def test_demands_counted_then_listed_by_what_the_side_wants(code_records):
 
 def test_the_rate_a_change_started_from_and_a_rate_expected_contradict_nothing(code_records):
     result = code_records("Egypt's annual inflation eased to 24.0 percent in March from 33.3 percent in February, the "
-                          "statistics agency said. Independent economists put annual inflation at 41 percent for March. "
-                          "The central bank expects inflation to fall to 15 percent by the end of the year.",
+                          "statistics agency said. Independent economists put annual inflation at 41 percent for "
+                          "March. The central bank expects inflation to fall to 15 percent by the end of the year.",
                           "2025-04-10")
     assert conflicting(result, "percentage") == {(24.0, 41.0)}
