@@ -206,12 +206,8 @@ class DescriptionResolution:
     def _based_in(self, tokens: list[Token], head: Token) -> str | None:
         """"a Wuhan-based front company", "a Moscow-based bank": where a body sits is whose it is, when nothing else
         in its phrase says so."""
-        for t in tokens:
-            if t.i < head.i and names_a_base(self.doc, t.i + 1):
-                mention = self.by_token.get(t.i)
-                entry = _country_entry(mention) if mention is not None else None
-                return self.token_places.get(t.i) or (entry.roles[0].country if entry else None)
-        return None
+        base = next((t for t in tokens if t.i < head.i and names_a_base(self.doc, t.i + 1)), None)
+        return self._country_named_at(base) if base is not None else None
 
     def _where_place(self, head: Token) -> str | None:
         """"tensions with Kosovo, where ethnic Serbs have blocked roads": who acts in a clause opened by "where"
@@ -220,10 +216,14 @@ class DescriptionResolution:
         # residence in Colombo" does not put the protesters in Singapore)
         if clause.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
             return None
-        place = clause.head
-        mention = self.by_token.get(place.i)
+        return self._country_named_at(clause.head)
+
+    def _country_named_at(self, token: Token) -> str | None:
+        """The country of a place word: a place the gazetteer geocoded there, else a country or capital the
+        knowledge base names there."""
+        mention = self.by_token.get(token.i)
         entry = _country_entry(mention) if mention is not None else None
-        return self.token_places.get(place.i) or (entry.roles[0].country if entry else None)
+        return self.token_places.get(token.i) or (entry.roles[0].country if entry else None)
 
     def _regional_body(self, head: Token, agent: Agent | None) -> Entry | None:
         """"West African leaders", "Arab foreign ministers": a region's governments together are its body."""
