@@ -586,3 +586,25 @@ def test_turning_back_planes_refuses_them_and_the_neighbours_are_the_pair_named(
     events = code("Armenia and Azerbaijan signed a truce on Saturday, a day after the neighbours exchanged fire along "
                   "the border.", "2024-03-12")
     assert ("ASSAULT", "ARM", "AZE") in dyads(events)
+
+
+def test_people_killed_when_a_place_is_hit_by_strikes_are_killed_by_who_carried_them_out(code):
+    events = code("At least 12 villagers were killed on Sunday when their village was hit by air strikes carried out "
+                  "by the Sudanese army.", "2024-03-12")
+    assert ("ASSAULT", "SDN", None) in dyads(events)
+
+
+def test_what_is_refused_is_refused_to_whoever_it_came_from(code):
+    events = code("A court in Madrid on Tuesday refused to extradite a Venezuelan banker sought by American "
+                  "prosecutors.", "2024-03-12")
+    assert ("REJECT", "ESP", "USA") in dyads(events)
+
+
+def test_ruling_out_negotiating_rejects_the_talks(code):
+    events = code("The junta on Friday ruled out negotiating with the rebel alliance.", "2024-03-12")
+    assert kinds(events) == {"REJECT"}
+
+
+def test_deaths_a_reporter_gives_for_a_disaster_are_no_attack(code):
+    events = code("China sent rescuers to Nepal after an earthquake officials say killed 8,000 people.", "2015-04-28")
+    assert "ASSAULT" not in kinds(events)

@@ -378,7 +378,13 @@ class ArgumentFinding(SlotFinding):
         clauses = [c for c in verb.children if c.dep_ == "advcl" and
                    any(m.lower_ in ("when", "as", "after") for m in c.children if m.dep_ in ("advmod", "mark"))]
         subjects = [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
-        return [a for a in self._expand(subjects) if a.actor.type in ARMED_TYPES]
+        # "... when a market was hit by air strikes carried out by the coalition": the passive's agent, or who
+        # carries out the event it names
+        agents = [a for c in clauses for a in self._pobjs(c, {"by"})]
+        doers = self._expand([d for a in agents if lemma(a) in self.lexicon.nouns for d in self._participle_agents(a)])
+        armed = [a for a in self._expand(subjects + [a for a in agents if lemma(a) not in self.lexicon.nouns])
+                 if a.actor.type in ARMED_TYPES]
+        return armed + doers  # whoever carries out a strike attacks, whatever the kind of actor it is
 
     def _condition_subjects(self, trig: Trigger) -> list[ResolvedActor]:
         """"threatened to stop negotiations if the United States goes ahead": whoever the condition is on."""

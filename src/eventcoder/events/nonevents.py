@@ -161,7 +161,24 @@ class NonEventFinding(ParseView):
                any(m.lower_ in ("when", "as", "after") for m in c.children) for c in verb.children):
             return True
         causes = [] if subject is None or passive else [subject]
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            causes += self._reported_antecedent(verb)
         return any(self._is_disaster(c) for c in causes + self._pobjs(verb, {"by", "in"}))
+
+    def _reported_antecedent(self, verb: Token) -> list[Token]:
+        """"a storm Manila says has killed 2,300 people", "an earthquake officials say killed 8,000": a noun, a
+        reporter and a reporting verb, then the verb with no subject of its own (the parser often makes the noun a
+        compound of the reporter, so the words are read in order)."""
+        i = verb.i - 1
+        while i > verb.sent.start and self.doc[i].dep_ in ("aux", "auxpass", "neg"):
+            i -= 1
+        if lemma(self.doc[i]) not in self.lexicon.cues["reporting_verbs"]:
+            return []
+        reporter = next((t for t in self.doc[verb.sent.start:i] if t.dep_ == "nsubj" and t.head.i == i), None)
+        if reporter is None:
+            return []
+        before = [self.doc[reporter.left_edge.i - 1]] if reporter.left_edge.i > verb.sent.start else []
+        return [t for t in reporter.subtree if t != reporter] + before
 
     def _is_disaster(self, cause: Token) -> bool:
         word = lemma(cause)

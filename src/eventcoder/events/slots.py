@@ -174,6 +174,12 @@ class SlotFinding(ParseView):
         """Police who beat someone "during a protest" did not protest."""
         return trig.pattern.outcome.type == "PROTEST" and any(a.actor.type in OFFICIAL_TYPES | {"COP"} for a in actors)
 
+    def _participle_agents(self, noun: Token) -> list[Token]:
+        """The agent of a participle describing a noun: "strikes carried out by the coalition", "a plan put forward
+        by Egypt"."""
+        return [a for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                for a in self._pobjs(acl, {"by"})]
+
     @staticmethod
     def _came_under(noun: Token) -> Token | None:
         """The verb of "came under attack", "was under fire"."""
@@ -387,7 +393,8 @@ class SlotFinding(ParseView):
         around = preps | {"with", "against", "on", "by", "from", "to"}
         if lemma(obj) in INFORMATION_NOUNS:
             around -= {"on", "about"}  # "shared intelligence on drug cartels": what it is about, not a party
-        slots = named(self._pobjs(obj, around), "verb.object_preposition")
+        slots = named(self._pobjs(obj, around), "verb.object_preposition") or \
+            named(self._participle_agents(obj), "verb.object_participle_by")  # "condemned strikes carried out by"
         if object_phrases(obj) & pattern.objects and not self._expand(slot_tokens(slots)) and \
                 not self._expand(self._pobjs(trig.anchor, preps)):
             slots += named(self._pobjs(obj, {"of"}), "verb.object_of")  # "expelled inspectors of the IAEA"

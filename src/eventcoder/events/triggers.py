@@ -178,6 +178,8 @@ class TriggerFinding(ParseView):
                 score += 3
             # "faces trafficking and murder charges": every coordinated object of the verb's own
             rule_objs = [obj, *(obj.conjuncts if obj is not None and obj.head == token else ())]
+            if obj is None:  # "ruled out negotiating with Washington": a gerund in the object's place
+                rule_objs += [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
             if pattern.objects and rule.particle and (obj is None or is_passive(token)):
                 # "asked for asylum", "was hit with sanctions", "pulled out of the deal": the particle's object
                 last = rule.particle.split()[-1]
