@@ -608,3 +608,29 @@ def test_ruling_out_negotiating_rejects_the_talks(code):
 def test_deaths_a_reporter_gives_for_a_disaster_are_no_attack(code):
     events = code("China sent rescuers to Nepal after an earthquake officials say killed 8,000 people.", "2015-04-28")
     assert "ASSAULT" not in kinds(events)
+
+
+def test_of_a_person_with_two_nationalities_the_last_is_the_citizenship(code):
+    events = code("Iran on Saturday released two French-Iranian academics held in Evin prison.", "2024-03-12")
+    assert ("RETREAT", "IRN", "IRN") in dyads(events)
+    events = code("Russia detained an Israeli-American student in Moscow on Monday.", "2024-03-12")
+    assert ("COERCE", "RUS", "USA") in dyads(events)
+
+
+def test_an_attorney_general_is_no_general(code):
+    events = code("Police in Lima detained Attorney General Patricia Benavides on Monday.", "2024-03-12")
+    assert [(e.event_type, e.target.type) for e in events] == [("COERCE", "JUD")]
+
+
+def test_drills_kicked_off_and_drills_encircling_a_place(code):
+    events = code("Naval forces from Egypt and Greece kicked off joint drills in the Mediterranean on Monday.",
+                  "2024-03-12")
+    assert kinds(events) == {"COOPERATE"}
+    events = code("Russia's navy began three days of exercises encircling Finland on Tuesday.", "2024-03-12")
+    assert ("MOBILIZE", "RUS", "FIN") in dyads(events)
+
+
+def test_a_person_named_again_by_the_surname_keeps_the_office_given_first(code):
+    events = code("Bolivian Interior Minister Eduardo Quiroga visited the border on Monday. On Tuesday, Quiroga "
+                  "accused Chile of sheltering smugglers.", "2024-03-12")
+    assert ("ACCUSE", "BOL", "CHL") in dyads(events)

@@ -262,7 +262,20 @@ class ActorMatcher:
         # "the South American bloc", "Latin American leaders": a region, not the country the adjective names alone
         mentions = [m for m in mentions if not (m.start and doc[m.start - 1].text in REGION_PREFIXES and
                                                 m.entries[0].kind == "adjective")]
+        # "Iranian-American prisoners", "a British-Egyptian activist": of a person the last nationality is the
+        # citizenship, the first an origin (but "joint Russian-Turkish patrols" are both sides')
+        starts = {m.start: m for m in mentions}
+        mentions = [m for m in mentions if not (
+            m.entries[0].kind == "adjective" and m.end + 1 < len(doc) and doc[m.end].text in ("-", "\u2013") and
+            m.end + 1 in starts and starts[m.end + 1].entries[0].kind == "adjective" and
+            self._of_a_person(doc[starts[m.end + 1].end - 1]))]
         return sorted(mentions + _surnames(doc, mentions), key=lambda m: m.start)
+
+
+    def _of_a_person(self, adjective) -> bool:
+        noun = adjective.head
+        return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in self.kb.agents and \
+            self.kb.agents[noun.lemma_.lower()].kind in ("person", "title")
 
 
 def _surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -287,6 +287,12 @@ class DocumentActors(DescriptionResolution):
                          for r in self.resolve(m, depth + 1)]
                 if inner:
                     return inner
+        if head.ent_type_ in ("PERSON", "ORG", "") and head.pos_ == "PROPN" and depth < 3 and \
+                not self.by_token.get(head.i):  # (the tagger may call the surname alone an organisation)
+            earlier = self._namesake(head, depth)  # "Defence Minister Vladimir Padrino ... Padrino threatened"
+            if earlier:
+                return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
+                        for r in earlier]
         resolved = self._from_modifiers(head, tokens, text, span, depth)
         after = self.doc[head.i + 1] if head.pos_ == "NOUN" and head.i + 1 < len(self.doc) else None
         named = self.by_token.get(after.i) if after is not None and (after.is_title or after.is_upper) else None
@@ -314,6 +320,15 @@ class DocumentActors(DescriptionResolution):
             if owner is not None:
                 return [r for r in self.resolve(owner, depth + 1) if r.bare_country]
         return resolved
+
+    def _namesake(self, head: Token, depth: int) -> list[ResolvedActor]:
+        """A person named again by the surname: the actor the same name was given when first introduced with a
+        title or a description ("opposition leader Juan Perez ... Perez")."""
+        for earlier in reversed(self.doc[:head.sent.start]):
+            if earlier.text == head.text and earlier.ent_type_ == "PERSON" and \
+                    any(c.dep_ in ("compound", "amod", "poss") for c in earlier.children):
+                return [r for r in self.resolve(earlier, depth + 1) if r.person or r.actor.country]
+        return []
 
     @staticmethod
     def _pobjs(head: Token, prep: str) -> list[Token]:

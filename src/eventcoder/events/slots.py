@@ -41,6 +41,8 @@ EVENT_NOUNS = {"step", "move", "decision", "action", "measure", "announcement", 
                "attack", "strike", "test", "launch", "deployment", "operation", "offensive", "crackdown"}
 # Meetings and joint acts named in an adverbial phrase are held by the clause's subject ("after talks in Doha").
 HOSTED_TYPES = {"CONSULT", "COOPERATE"}
+# a participle that aims the act its noun names at its object ("drills encircling Taiwan")
+AIMING_VERBS = {"target", "encircle", "surround", "hit", "strike", "besiege", "blockade", "threaten", "menace"}
 ADVERBIAL_PREPS = {"at", "in", "after", "during", "following", "before", "since", "through", "amid", "ahead",
                    "on", "for"}
 # Verbs whose object is a reaction to their subject: "the test drew condemnation", "the move sparked protests".
@@ -174,6 +176,12 @@ class SlotFinding(ParseView):
         """Police who beat someone "during a protest" did not protest."""
         return trig.pattern.outcome.type == "PROTEST" and any(a.actor.type in OFFICIAL_TYPES | {"COP"} for a in actors)
 
+    @staticmethod
+    def _aimed_by_participle(noun: Token) -> list[Token]:
+        """What a participle aims the act its noun names at: "drills encircling Taiwan"."""
+        return [o for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBG" and lemma(acl) in AIMING_VERBS
+                for o in acl.children if o.dep_ in ("dobj", "obj")]
+
     def _participle_agents(self, noun: Token) -> list[Token]:
         """The agent of a participle describing a noun: "strikes carried out by the coalition", "a plan put forward
         by Egypt"."""
@@ -265,6 +273,8 @@ class SlotFinding(ParseView):
             container = standing(trig.token)
             if container is not trig.token:
                 slots += named(self._pobjs(container, preps | {"on", "against"}), "light_verb.container_preposition")
+            if not slots:  # "began two days of drills encircling Taiwan"
+                slots += named(self._aimed_by_participle(trig.token), "light_verb.participle_object")
         # "applied for arrest warrants for Netanyahu and Sinwar": the object a particle verb takes
         held = obj if obj is not None or not pattern.objects else next((o for o in self._pobjs(
             anchor, {"for", "to", "on", "with", "at"}) if object_phrases(o) & pattern.objects), None)
@@ -306,6 +316,8 @@ class SlotFinding(ParseView):
         if lemma(noun) in self.lexicon.cues["patient_possessor_nouns"]:  # "Navalny's arrest"
             slots += [(c, "nominal.patient_possessor") for c in noun.children if c.dep_ == "poss"]
         slots += named(self._pobjs(noun, preps | {"on", "against", "with"}), "nominal.preposition")
+        if not slots:  # "strikes targeting Houthi positions"
+            slots += named(self._aimed_by_participle(noun), "nominal.participle_object")
         if not slots and trig.pattern.outcome.type in HOSTED_TYPES and self._host_subject(trig):
             # "told Putin at talks in Moscow": the one the host clause addresses is the other side
             host = self._host_verb(noun)
