@@ -747,3 +747,15 @@ def test_the_rate_a_change_started_from_and_a_rate_expected_contradict_nothing(c
                           "March. The central bank expects inflation to fall to 15 percent by the end of the year.",
                           "2025-04-10")
     assert conflicting(result, "percentage") == {(24.0, 41.0)}
+
+
+def test_words_quoted_in_a_condition_are_the_speakers_who_set_it(code_records):
+    result = code_records('Kenya said it would sign the accord only if Somalia showed "real good faith" at the talks.',
+                          "2024-03-12")
+    assert [(q.speaker_name, q.cue) for q in result.quotes] == [("Kenya", "say")]
+
+
+def test_a_body_named_again_by_its_description_speaks_under_its_name(code_records):
+    result = code_records('The Bangkok-based group Myanmar Human Rights Network said 900 people were held. "These '
+                          'detentions are unlawful," the group said.', "2024-03-12")
+    assert [q.speaker_name for q in result.quotes] == ["Myanmar Human Rights Network"]

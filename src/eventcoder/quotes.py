@@ -173,6 +173,11 @@ class QuoteExtractor:
                         any(c.dep_ in ("amod", "compound") and c.i < t.i for c in t.children)), None)
         if earlier is None:
             return None
+        # "the Oslo-based group Iran Human Rights ... the group said": the name the description came with
+        name = next((c for c in earlier.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or (
+            earlier.head if earlier.dep_ == "compound" and earlier.head.pos_ == "PROPN" else None)
+        if name is not None:
+            return self.doc[earlier.i + 1:name.i + 1].text
         return self.doc[earlier.left_edge.i:earlier.i + 1].text.removeprefix("the ").removeprefix("The ")
 
     @staticmethod
@@ -256,8 +261,10 @@ class QuoteExtractor:
         return None
 
     def _unrealised(self, verb: Token) -> bool:
-        """"said Iran would respond 'in due time'": speech not yet made, or denied, has no words to quote."""
-        return verb.dep_ == "ccomp" and any(c.dep_ == "neg" or c.lower_ in self.unrealised for c in verb.children)
+        """"said Iran would respond 'in due time'", "would agree only if Phnom Penh showed 'sincere intention'":
+        speech not yet made, denied or only a condition has no words to quote."""
+        return verb.dep_ == "ccomp" and any(c.dep_ == "neg" or c.lower_ in self.unrealised for c in verb.children) or \
+            verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
     def _in_the_words_of(self, span) -> Token | None:
         """The one whose words they were: '"...", in the words of X' right after the quote."""
