@@ -634,3 +634,22 @@ def test_a_person_named_again_by_the_surname_keeps_the_office_given_first(code):
     events = code("Bolivian Interior Minister Eduardo Quiroga visited the border on Monday. On Tuesday, Quiroga "
                   "accused Chile of sheltering smugglers.", "2024-03-12")
     assert ("ACCUSE", "BOL", "CHL") in dyads(events)
+
+
+def test_rescuers_sent_to_a_disaster_are_aid_and_a_representative_recalled_cuts_ties(code):
+    events = code("Spain sent a team of 40 rescuers to Morocco on Saturday after the earthquake.", "2023-09-09")
+    assert ("AID", "ESP", "MAR") in dyads(events)
+    events = code("Lithuania recalled its representative from Taiwan on Friday.", "2024-03-12")
+    assert ("SANCTION", "LTU", "TWN") in dyads(events)
+
+
+def test_completing_an_act_is_the_act_and_a_place_besieged_is_coerced(code):
+    events = code("Iran has completed the release of the 12 detained sailors.", "2024-03-12")
+    assert kinds(events) == {"RETREAT"}
+    events = code("Gang members have besieged the port of Cap-Haitien since Monday.", "2024-03-12")
+    assert kinds(events) == {"COERCE"}
+
+
+def test_a_states_strikes_crippling_what_they_hit_are_attacks(code):
+    events = code("Russian strikes crippled Ukraine's power grid on Friday.", "2024-03-12")
+    assert kinds(events) == {"ASSAULT"}

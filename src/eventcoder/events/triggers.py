@@ -50,6 +50,9 @@ TOPIC_HOLDERS = {"resolution", "report", "debate", "bill", "law", "vote", "motio
                  "inquiry", "article", "book", "paper", "briefing", "conference", "seminar", "guideline", "rule"}
 LEAVING_VERBS = {"leave", "depart", "quit", "exit"}  # "ordered the diplomats to leave": an expulsion
 DEADLINE_NOUNS = {"hour", "day", "week", "month", "deadline", "ultimatum"}  # "gave the junta a week to ..."
+# what a state's strikes do to what they hit ("Russian strikes crippled the grid"): an attack, not a walkout
+DAMAGE_VERBS = {"cripple", "destroy", "damage", "flatten", "level", "devastate", "wreck", "kill", "wound", "injure",
+                "knock", "hit", "pound", "batter", "raze"}
 
 
 @dataclass
@@ -326,8 +329,11 @@ class TriggerFinding(ParseView):
             for a in self._expand([c])) for c in noun.children)
         if armed_modifier and (any(c.outcome.type == "ASSAULT" for c in self.recent) or any(
                 rule.pattern.outcome.type == "ASSAULT" for t in noun.sent if t != noun
-                for rule in self.lexicon.verbs.get(lemma(t), ()))):
-            return True  # "fired missiles at a U.S. base in retaliation for American strikes"
+                for rule in self.lexicon.verbs.get(lemma(t), ())) or
+                               noun.dep_ == "nsubj" and lemma(noun.head) in DAMAGE_VERBS):
+            # "fired missiles at a U.S. base in retaliation for American strikes", "as Russian strikes cripple the
+            # power grid"
+            return True
         if definite(noun):
             # "... struck more than 60 targets. A spokesman said the strikes would not go unanswered": told before
             told = {c.outcome.type if c.outcome.mode != "strike" else "walkout" for c in self.recent
