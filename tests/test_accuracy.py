@@ -70,6 +70,8 @@ CLAIMS_FLOORS = {
                                 "precision": 0.96},
     "claims-batches/du.jsonl": {"figures": 0.95, "conflicts": 0.94, "quotes": 0.93, "proposals": 1.0,
                                 "precision": 0.95},
+    "claims-batches/ea.jsonl": {"figures": 0.96, "conflicts": 0.84, "quotes": 0.90, "proposals": 1.0,
+                                "precision": 0.99},
 }
 
 
