@@ -653,3 +653,28 @@ def test_completing_an_act_is_the_act_and_a_place_besieged_is_coerced(code):
 def test_a_states_strikes_crippling_what_they_hit_are_attacks(code):
     events = code("Russian strikes crippled Ukraine's power grid on Friday.", "2024-03-12")
     assert kinds(events) == {"ASSAULT"}
+
+
+def test_people_seized_by_gunmen_are_abducted_and_rebels_taking_control_attack(code):
+    events = code("Gunmen seized 40 villagers in Zamfara state on Sunday.", "2024-03-12")
+    assert kinds(events) == {"ASSAULT"}
+    events = code("Police in Lagos seized 300 kilograms of cocaine on Sunday.", "2024-03-12")
+    assert kinds(events) == {"COERCE"}
+    events = code("Houthi rebels took control of the port of Hodeidah on Tuesday.", "2024-03-12")
+    assert kinds(events) == {"ASSAULT"}
+
+
+def test_a_vow_to_answer_in_kind_or_to_counter_is_a_threat(code):
+    events = code("Beijing vowed on Friday to answer in kind.", "2024-03-12")
+    assert kinds(events) == {"THREATEN"}
+    events = code("Tehran vowed to counter any new measures by the European Union.", "2024-03-12")
+    assert kinds(events) == {"THREATEN"}
+
+
+def test_a_measure_agreed_is_imposed_and_quitting_a_treaty_cuts_ties(code):
+    events = code("EU governments agreed on Friday to ban imports of Russian diamonds.", "2024-03-12")
+    assert ("SANCTION", "EU", "RUS") in dyads(events)
+    events = code("Canada and Britain agreed to bar Iranian airlines from their airports.", "2024-03-12")
+    assert "SANCTION" in kinds(events) and "AGREE" not in kinds(events)
+    events = code("The president pulled Colombia out of the regional defence pact on Monday.", "2024-03-12")
+    assert kinds(events) == {"SANCTION"}

@@ -38,6 +38,8 @@ SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 INTERNAL_BODIES = {"cabinet", "council", "parliament", "committee", "board", "assembly", "congress", "senate",
                    "leadership", "politburo", "presidium", "government", "legislature", "bureau", "panel"}
 MAX_PARTIES = 8
+IRREGULAR_TYPES = {"REB", "UAF", "CRM"}  # armed groups no state commands
+AGREEING_VERBS = {"agree", "decide", "vote"}  # (a measure promised or vowed is a threat: PROMISED_HARM)
 ULTIMATUM_TYPES = {"REJECT": "130", "SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "PROTEST": "133",
                    "RETREAT": "136"}
 FUTURE_AS_THREAT = {"SANCTION": ("131", "relations"), "COERCE": ("137", "restrict")}
@@ -115,6 +117,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             return []  # "accused Doha of supporting terrorism": no one the act is done to
         if pattern.by_armed is not None and sources and all(s.actor.type in ARMED_TYPES for s in sources):
             base = pattern.by_armed  # "M23 rebels captured the town": taken in fighting
+        if pattern.by_irregulars is not None and sources and all(s.actor.type in IRREGULAR_TYPES for s in sources):
+            base = pattern.by_irregulars  # "gunmen seized 317 girls from a school": an abduction
             event_type = self._transform(base, report.modality, report.negated, report.ultimatum).type
         if base.type == "ASSAULT" and (self._aimless_launch(trig) or not targets and any(
                 lemma(t) in SEA_WORDS for t in self._pobjs(trig.anchor, {"into", "in", "off", "over"}))):
@@ -276,6 +280,11 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
                 outcome = Outcome("THREATEN", "130", None)  # "vowed to retaliate", "vowed a response"
         retreat = next((c.pattern.outcome for c in trig.content if c.pattern.outcome.type in ("RETREAT", "CONCEDE")),
                        None)
+        imposed = next((c.pattern.outcome for c in trig.content if c.pattern.outcome.type == "SANCTION"), None)
+        if outcome.type == "AGREE" and imposed is not None and lemma(trig.anchor) in AGREEING_VERBS:
+            # "EU states agreed to ban imports of Iranian crude", "agreed to bar Belarusian airlines": the measure
+            # agreed is what the parties impose
+            outcome = imposed
         if outcome.type == "AGREE" and retreat is not None:
             # "agreed to withdraw", "pledged to free the prisoners", "agreed to a ceasefire": a promised retreat is
             # a concession, not an agreement (PLOVER: future RETREAT is CONCEDE)

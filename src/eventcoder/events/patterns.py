@@ -76,6 +76,7 @@ class Pattern:
     fallback: bool = False
     repeats: bool = False
     by_armed: Outcome | None = None
+    by_irregulars: Outcome | None = None
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ def load_lexicon() -> Lexicon:
             domestic=bool(item.get("domestic", False)),
             repeats=repeats,
             by_armed=_outcome(item["by_armed"], cameo, item["id"]) if "by_armed" in item else None,
+            by_irregulars=_outcome(item["by_irregulars"], cameo, item["id"]) if "by_irregulars" in item else None,
         ))
     lexicon = Lexicon(cameo=cameo, patterns=patterns, light_verbs=frozenset(spec.get("light_verbs", ())),
                       cues={k: frozenset(v) for k, v in cues.items()})

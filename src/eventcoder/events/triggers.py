@@ -183,8 +183,8 @@ class TriggerFinding(ParseView):
             rule_objs = [obj, *(obj.conjuncts if obj is not None and obj.head == token else ())]
             if obj is None:  # "ruled out negotiating with Washington": a gerund in the object's place
                 rule_objs += [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
-            if pattern.objects and rule.particle and (obj is None or is_passive(token)):
-                # "asked for asylum", "was hit with sanctions", "pulled out of the deal": the particle's object
+            if pattern.objects and rule.particle:
+                # "asked for asylum", "was hit with sanctions", "pulled (the US) out of the deal": the particle's object
                 last = rule.particle.split()[-1]
                 holders = [token, *(c for c in token.children if c.dep_ in ("prep", "prt"))]
                 rule_objs.append(next((o for h in holders for o in self._pobjs(h, {last})), None))
