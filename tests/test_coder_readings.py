@@ -678,3 +678,24 @@ def test_a_measure_agreed_is_imposed_and_quitting_a_treaty_cuts_ties(code):
     assert "SANCTION" in kinds(events) and "AGREE" not in kinds(events)
     events = code("The president pulled Colombia out of the regional defence pact on Monday.", "2024-03-12")
     assert kinds(events) == {"SANCTION"}
+
+
+def test_an_attack_its_own_side_announces_is_a_threat(code):
+    events = code("Azerbaijan's army said it would launch a new offensive against Armenian positions.", "2024-03-12")
+    assert kinds(events) == {"THREATEN"}
+    events = code("Iran is preparing to attack Israel within days, American intelligence officials said.",
+                  "2024-03-12")
+    assert kinds(events) == {"ASSAULT"}
+
+
+def test_a_measure_a_state_takes_against_its_own_society_is_coercion(code):
+    events = code("Police in Minsk froze the assets of the independent newspaper Nasha Niva on Tuesday.",
+                  "2024-03-12")
+    assert [(e.event_type, e.target.type) for e in events] == [("COERCE", "MED")]
+    events = code("Britain froze the assets of three Russian banks on Tuesday.", "2024-03-12")
+    assert kinds(events) == {"SANCTION"}
+
+
+def test_intelligence_officers_expelled_by_another_state_are_a_sanction(code):
+    events = code("Poland expelled three Belarusian intelligence officers on Friday.", "2024-03-12")
+    assert ("SANCTION", "POL", "BLR") in dyads(events)

@@ -29,7 +29,7 @@ from eventcoder.events.syntax import (
     each_pair,
     lemma,
 )
-from eventcoder.events.triggers import Candidate, Trigger, TriggerFinding
+from eventcoder.events.triggers import FUTURE_MODALS, Candidate, Trigger, TriggerFinding
 from eventcoder.models import Actor, Event, Evidence
 from eventcoder.nlp import sentence_of, sentence_text
 from eventcoder.places import DocumentPlaces
@@ -39,6 +39,9 @@ INTERNAL_BODIES = {"cabinet", "council", "parliament", "committee", "board", "as
                    "leadership", "politburo", "presidium", "government", "legislature", "bureau", "panel"}
 MAX_PARTIES = 8
 IRREGULAR_TYPES = {"REB", "UAF", "CRM"}  # armed groups no state commands
+PLANNING_WORDS = {"plan", "prepare", "intend", "aim", "mean", "threaten", "seek"}
+STATE_TYPES = {"GOV", "JUD", "COP", "LEG", "MIL", "SPY"}
+SOCIETY_TYPES = {"MED", "CVL", "EDU", "OPP", "BUS", "NGO", "REL", "LAB", "HLH"}
 AGREEING_VERBS = {"agree", "decide", "vote"}  # (a measure promised or vowed is a threat: PROMISED_HARM)
 ULTIMATUM_TYPES = {"REJECT": "130", "SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "PROTEST": "133",
                    "RETREAT": "136"}
@@ -79,6 +82,19 @@ def _each_other(verb: Token) -> bool:
                t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one" or
                each_subject and t.lower_ == "other" and any(c.lower_ == "the" for c in t.children)
                for t in verb.subtree)
+
+
+def _future_of_its_own(verb: Token) -> bool:
+    """"will launch an operation", "would keep targeting ships", "a plan to strike Guam": the act's own clause is
+    future or planned (not a clause after one: "said he would withdraw the bill, a day after police fired")."""
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children) or \
+                verb.dep_ in ("xcomp", "acl") and lemma(verb.head) in PLANNING_WORDS:
+            return True
+        if verb.dep_ not in ("xcomp", "acl", "conj") or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def _identical(a: Actor, b: Actor) -> bool:
@@ -406,8 +422,25 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
                     self._same_actor(cand.source.actor, attributed):
                 modality = "asserted"
         outcome = self._transform(cand.outcome, modality, report.negated, report.ultimatum)
+        announced = outcome.type == "ASSAULT" and modality == "planned" and not report.negated and \
+            cand.source is not None and (attributed is None or attributed.country == cand.source.actor.country) and \
+            _future_of_its_own(trig.anchor)
+        if announced:
+            # "North Korea said it was examining a plan to strike Guam", "Turkey will launch a new operation": an
+            # attack its own side announces is a threat, made now (another's warning of it stays a planned attack)
+            outcome, modality = Outcome("THREATEN", "138", "violence"), "asserted"
+        domestic = outcome.type == "SANCTION" and not trig.pattern.also and cand.source is not None and \
+            cand.target is not None and \
+            cand.source.actor.type in STATE_TYPES and cand.target.actor.type in SOCIETY_TYPES and \
+            cand.source.actor.country == cand.target.actor.country
+        if domestic:
+            # "police froze the newspaper's assets", "the Taliban suspended university education for women": what
+            # a state does to its own society is coercion, not a sanction between parties
+            outcome = Outcome("COERCE", "172", "restrict")
         places = self._places(trig, cand)
         source = cand.source.actor if cand.source else None
+        if announced and cand.source.bare_country:
+            source = source.model_copy(update={"type": "GOV"})  # a state threatens, its army would strike
         if cand.source is not None and cand.source.country_from_context and source.type == "COP" and \
                 outcome.type not in VERBAL_TYPES and places and places[0][0].country and \
                 places[0][0].country != source.country and places[0][0].country in self.actors.named_countries:
@@ -426,7 +459,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             target = Actor(text=place.text, name=self.actors.country_name(place.country), country=place.country,
                            type=kind)
             target_span = span
-        negated = report.negated and outcome.type == self._transform(cand.outcome, modality).type
+        negated = report.negated and (outcome.type == self._transform(cand.outcome, modality).type or domestic)
         code = self.lexicon.code(outcome.cameo)
         date_value, date_text, precision, date_span = self._date(trig, report, modality)
         sent = sentence_of(trig.token)
