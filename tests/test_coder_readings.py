@@ -167,7 +167,7 @@ def test_a_speaker_set_off_by_a_comma_before_said_is_its_subject(code):
 
 def test_an_international_body_is_not_of_the_country_it_sits_in(code):
     events = code("An international tribunal in The Hague ordered Russia to pay damages to Ukraine.", "2024-01-31")
-    assert ("REQUEST", None, "RUS") in dyads(events)
+    assert ("SANCTION", None, "RUS") in dyads(events)  # (a penalty ordered is imposed: round 59)
 
 
 def test_help_from_others_in_what_a_party_did_is_aid_to_that_party(code):
@@ -699,3 +699,23 @@ def test_a_measure_a_state_takes_against_its_own_society_is_coercion(code):
 def test_intelligence_officers_expelled_by_another_state_are_a_sanction(code):
     events = code("Poland expelled three Belarusian intelligence officers on Friday.", "2024-03-12")
     assert ("SANCTION", "POL", "BLR") in dyads(events)
+
+
+def test_a_long_range_rocket_launched_at_no_one_is_a_weapons_test(code):
+    events = code("Seoul condemned a long-range rocket launched by North Korea on Sunday.", "2024-03-12")
+    assert ("MOBILIZE", "PRK", None) in dyads(events)
+
+
+def test_refusing_to_rule_out_force_is_a_threat(code):
+    events = code("Moscow refused on Friday to rule out the use of force against Moldova.", "2024-03-12")
+    assert kinds(events) == {"THREATEN"}
+
+
+def test_a_court_ordering_a_prison_term_sentences(code):
+    events = code("A court in Minsk ordered the activist to serve five years in a penal colony.", "2024-03-12")
+    assert kinds(events) == {"SANCTION"}
+
+
+def test_a_border_reopened_by_both_sides_or_to_trade_is_cooperation(code):
+    events = code("Armenia and Turkey reopened their shared border to cargo traffic on Monday.", "2024-03-12")
+    assert ("COOPERATE", "ARM", "TUR") in dyads(events) or ("COOPERATE", "TUR", "ARM") in dyads(events)

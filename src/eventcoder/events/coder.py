@@ -27,6 +27,7 @@ from eventcoder.events.syntax import (
     definite,
     direct_object,
     each_pair,
+    has_particle,
     lemma,
 )
 from eventcoder.events.triggers import FUTURE_MODALS, Candidate, Trigger, TriggerFinding
@@ -39,6 +40,8 @@ INTERNAL_BODIES = {"cabinet", "council", "parliament", "committee", "board", "as
                    "leadership", "politburo", "presidium", "government", "legislature", "bureau", "panel"}
 MAX_PARTIES = 8
 IRREGULAR_TYPES = {"REB", "UAF", "CRM"}  # armed groups no state commands
+TRADE_WORDS = {"trade", "cargo", "commerce", "goods", "freight"}
+PENALTIES = {"fine", "penalty", "compensation", "damages", "damage"}
 PLANNING_WORDS = {"plan", "prepare", "intend", "aim", "mean", "threaten", "seek"}
 STATE_TYPES = {"GOV", "JUD", "COP", "LEG", "MIL", "SPY"}
 SOCIETY_TYPES = {"MED", "CVL", "EDU", "OPP", "BUS", "NGO", "REL", "LAB", "HLH"}
@@ -82,6 +85,13 @@ def _each_other(verb: Token) -> bool:
                t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one" or
                each_subject and t.lower_ == "other" and any(c.lower_ == "the" for c in t.children)
                for t in verb.subtree)
+
+
+def _as_state(party: ResolvedActor | None) -> ResolvedActor | None:
+    """A country named bare is its government, whatever sector the kind of act first gave it."""
+    if party is None or not party.bare_country:
+        return party
+    return replace(party, actor=party.actor.model_copy(update={"type": "GOV"}))
 
 
 def _future_of_its_own(verb: Token) -> bool:
@@ -306,6 +316,10 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             # a concession, not an agreement (PLOVER: future RETREAT is CONCEDE)
             outcome = Outcome("CONCEDE", FUTURE_RETREAT_CAMEO.get(retreat.mode or "", "035")
                               if retreat.type == "RETREAT" else retreat.cameo, None)
+        if outcome.type == "REQUEST" and self._penalty_ordered(trig.anchor):
+            outcome = Outcome("SANCTION", "172", "convict")  # "ordered him to serve three years": a sentence
+        if outcome.type == "REJECT" and self._force_not_ruled_out(trig.anchor):
+            outcome = Outcome("THREATEN", "138", "violence")  # "refused to rule out the use of force": a threat
         if outcome.type == "MOBILIZE" and len({s.actor.country for s in sources}) > 1:
             outcome = Outcome("COOPERATE", "062", None)  # drills by two countries' forces are joint exercises
             if not targets:  # ... held with each other
@@ -314,8 +328,13 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
                 t.actor.type == "IGO" for t in targets) and sources and all(
                 s.actor.type in ("GOV", None) or s.bare_country for s in sources):
             outcome = Outcome("SANCTION", "166", "withdraw")  # a state quitting a body or treaty cuts relations
-            pairs = [(replace(s, actor=s.actor.model_copy(update={"type": "GOV"})) if s is not None and s.bare_country
-                      else s, t) for s, t in pairs]  # "Mali announced its withdrawal from ECOWAS": the state
+            pairs = [(_as_state(s), t) for s, t in pairs]  # "Mali announced its withdrawal from ECOWAS": the state
+        if outcome.type == "RETREAT" and outcome.mode == "access" and self._shared_crossing(trig.anchor, sources):
+            # "Colombia and Venezuela reopened their shared border to cargo traffic": trade between the two
+            outcome = Outcome("COOPERATE", "061", "economic")
+            if len(sources) > 1 and not targets:
+                pairs = [(a, b) for a, b in each_pair(sources) if a.actor.country != b.actor.country]
+            pairs = [(_as_state(s), _as_state(t)) for s, t in pairs]
         outcomes = [outcome, *pattern.also]
         result: list[Candidate] = []
         if pattern.modal_content:  # "the US had to be prepared": said of oneself, it is no demand
@@ -385,6 +404,35 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             g for c in clause.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")])
 
     @staticmethod
+    def _shared_crossing(verb: Token, sources: list[ResolvedActor]) -> bool:
+        """A border or crossing opened by both its sides, or opened to trade ("reopened their shared border",
+        "reopened the Arar crossing to trade"), not one side letting people or aid through."""
+        crossing = direct_object(verb)
+        if crossing is None or lemma(crossing) not in ("border", "crossing", "frontier"):
+            return False
+        shared = len({s.actor.country for s in sources}) > 1 or any(
+            c.lower_ in ("shared", "common") for c in crossing.children)
+        return shared or any(lemma(t) in TRADE_WORDS for t in verb.subtree)
+
+    @staticmethod
+    def _penalty_ordered(verb: Token) -> bool:
+        """"ordered Navalny to serve nearly three years in a prison camp", "ordered Poland to pay a daily fine": an
+        order whose content is a penalty is the penalty imposed."""
+        return lemma(verb) == "order" and any(
+            c.dep_ == "xcomp" and (lemma(c) in ("serve", "compensate") or lemma(c) == "pay" and any(
+                lemma(o) in PENALTIES for o in c.subtree)) for c in verb.children)
+
+    def _force_not_ruled_out(self, verb: Token) -> bool:
+        """"refused to rule out the use of force", "declined to rule out military or economic coercion": force
+        kept open by the one who could use it."""
+        ruling = next((c for c in verb.children if c.dep_ == "xcomp" and lemma(c) == "rule" and
+                       has_particle(c, ["out"])), None)
+        if ruling is None:
+            return False
+        held = [t for t in ruling.subtree if t is not ruling]
+        return any(lemma(t) in self.lexicon.cues["force_words"] for t in held)
+
+    @staticmethod
     def _reciprocal(trig: Trigger, outcome: Outcome) -> bool:
         """Coordinated parties with no object act on each other when the event is two-sided by nature: meeting
         and cooperating, a pattern marked reciprocal ("A and B clashed"), or a promise of such an event ("A
@@ -429,7 +477,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             # "North Korea said it was examining a plan to strike Guam", "Turkey will launch a new operation": an
             # attack its own side announces is a threat, made now (another's warning of it stays a planned attack)
             outcome, modality = Outcome("THREATEN", "138", "violence"), "asserted"
-        domestic = outcome.type == "SANCTION" and not trig.pattern.also and cand.source is not None and \
+        domestic = outcome.type == "SANCTION" and outcome.mode != "convict" and not trig.pattern.also and \
+            cand.source is not None and \
             cand.target is not None and \
             cand.source.actor.type in STATE_TYPES and cand.target.actor.type in SOCIETY_TYPES and \
             cand.source.actor.country == cand.target.actor.country

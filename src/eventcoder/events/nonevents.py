@@ -16,8 +16,9 @@ from eventcoder.nlp import sentence_of
 
 AIMING_VERBS = {"target", "aim", "hit", "strike", "kill", "wound", "destroy", "damage"}  # "a missile targeting youths"
 # (rockets alone are mostly fired in anger)
-LAUNCHED_WEAPONS = {"missile", "icbm", "long-range rocket", "hydrogen bomb", "nuclear bomb", "atomic bomb",
-                    "nuclear device", "warhead", "nuclear warhead"}
+# ("range rocket": "a long-range rocket" as the parser joins it; a rocket alone is the kind fired at a town)
+LAUNCHED_WEAPONS = {"missile", "icbm", "long-range rocket", "range rocket", "hydrogen bomb", "nuclear bomb",
+                    "atomic bomb", "nuclear device", "warhead", "nuclear warhead"}
 SCORE = re.compile(r"\b\d{1,3} ?[-\u2013] ?\d{1,3}\b")  # a match result ("beat Egypt 2-1")
 # Attitudes a present-tense relative clause only describes ("protesters who oppose a bill"); acts such as
 # "who refuse to meet" stay events
@@ -50,7 +51,9 @@ class NonEventFinding(ParseView):
         missile fired or a nuclear device set off at nothing named is a weapons test; fired at, on or toward anyone
         (even unnamed: "toward shipping lanes") it is an attack."""
         verb, missile = trig.anchor, direct_object(trig.anchor)
-        return (not trig.nominal and verb.dep_ not in ("acl", "relcl") and missile is not None
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            missile = verb.head  # "condemned a long-range rocket launched by North Korea"
+        return (not trig.nominal and verb.dep_ != "relcl" and missile is not None
                 and object_phrases(missile) & LAUNCHED_WEAPONS and not self._pobjs(verb, trig.pattern.target_preps)
                 and not any(c.dep_ in ("acl", "relcl") and lemma(c) in AIMING_VERBS for c in missile.children))
 
