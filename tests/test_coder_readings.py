@@ -719,3 +719,10 @@ def test_a_court_ordering_a_prison_term_sentences(code):
 def test_a_border_reopened_by_both_sides_or_to_trade_is_cooperation(code):
     events = code("Armenia and Turkey reopened their shared border to cargo traffic on Monday.", "2024-03-12")
     assert ("COOPERATE", "ARM", "TUR") in dyads(events) or ("COOPERATE", "TUR", "ARM") in dyads(events)
+
+
+def test_a_leader_kept_from_a_summit_is_refused_and_a_deal_thrown_out_rejected(code):
+    events = code("The African Union excluded Niger's junta leader from its summit on Sunday.", "2024-03-12")
+    assert kinds(events) == {"REJECT"}
+    events = code("Slovakia's parliament threw out the EU rescue deal on Tuesday.", "2024-03-12")
+    assert ("REJECT", "SVK", "EU") in dyads(events)

@@ -40,6 +40,7 @@ INTERNAL_BODIES = {"cabinet", "council", "parliament", "committee", "board", "as
                    "leadership", "politburo", "presidium", "government", "legislature", "bureau", "panel"}
 MAX_PARTIES = 8
 IRREGULAR_TYPES = {"REB", "UAF", "CRM"}  # armed groups no state commands
+MEETINGS = {"summit", "meeting", "talk", "conference", "session", "negotiation", "gathering", "forum", "ceremony"}
 TRADE_WORDS = {"trade", "cargo", "commerce", "goods", "freight"}
 PENALTIES = {"fine", "penalty", "compensation", "damages", "damage"}
 PLANNING_WORDS = {"plan", "prepare", "intend", "aim", "mean", "threaten", "seek"}
@@ -318,6 +319,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
                               if retreat.type == "RETREAT" else retreat.cameo, None)
         if outcome.type == "REQUEST" and self._penalty_ordered(trig.anchor):
             outcome = Outcome("SANCTION", "172", "convict")  # "ordered him to serve three years": a sentence
+        if outcome.type in ("SANCTION", "COERCE") and any(lemma(m) in MEETINGS
+                                                         for m in self._pobjs(trig.anchor, {"from"})):
+            outcome = Outcome("REJECT", "125", "meet")  # "excluded Myanmar's junta leader from the summit"
         if outcome.type == "REJECT" and self._force_not_ruled_out(trig.anchor):
             outcome = Outcome("THREATEN", "138", "violence")  # "refused to rule out the use of force": a threat
         if outcome.type == "MOBILIZE" and len({s.actor.country for s in sources}) > 1:
