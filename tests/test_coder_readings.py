@@ -726,3 +726,15 @@ def test_a_leader_kept_from_a_summit_is_refused_and_a_deal_thrown_out_rejected(c
     assert kinds(events) == {"REJECT"}
     events = code("Slovakia's parliament threw out the EU rescue deal on Tuesday.", "2024-03-12")
     assert ("REJECT", "SVK", "EU") in dyads(events)
+
+
+def test_a_person_sent_to_a_state_to_face_charges_is_accused_by_it(code):
+    events = code("Peru extradited former president Alejandro Toledo to the United States on Sunday to face bribery "
+                  "charges in California.", "2024-03-12")
+    assert ("ACCUSE", "USA", "PER") in dyads(events) and ("COOPERATE", "PER", "USA") in dyads(events)
+
+
+def test_him_after_a_warrant_for_a_person_is_that_person(code):
+    events = code("The ICC issued an arrest warrant for Sudan's President Omar al-Bashir on Wednesday, accusing him of "
+                  "the killing of civilians from Darfur.", "2009-03-04")
+    assert [(e.target.country, e.target.type) for e in events if e.event_type == "ACCUSE"] == [("SDN", "GOV")]

@@ -245,7 +245,11 @@ def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> Resol
                           and c.lower_ not in PRONOUNS)
         candidates.extend(s for s in _subjects(ancestor.children) if s.i < pronoun.i and s != pronoun)
         if lower not in NEUTER or bound:  # "expelled a BBC correspondent, accusing him of ...": the object before
-            candidates.extend(o for o in ancestor.children if o.dep_ in ("dobj", "obj") and o.i < pronoun.i)
+            objects = [o for o in ancestor.children if o.dep_ in ("dobj", "obj") and o.i < pronoun.i]
+            candidates.extend(objects)
+            # "issued an arrest warrant for Vladimir Putin, accusing him of ...": the person the object is for
+            candidates.extend(g for o in objects for p in o.children if p.dep_ == "prep"
+                              for g in p.children if g.dep_ == "pobj" and g.i < pronoun.i)
     sentence = sentence_of(pronoun)
     candidates.extend(sorted((s for s in _subjects(sentence) if s.i < pronoun.i), key=lambda t: -t.i))
     doc = pronoun.doc

@@ -28,6 +28,7 @@ TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
 # Kinds of event whose gold always names a target (every gold set written for this project): a target is looked for
 # in the discourse before the event is left without one. (CONSULT was tried and left out: a meeting with no other
 # party named is as often a body in session.)
+TRANSFER_VERBS = {"extradite", "deport", "send", "fly", "hand", "transfer", "return", "repatriate"}
 ALWAYS_AIMED = {"ACCUSE", "AGREE", "AID", "ASSAULT", "COOPERATE", "REJECT", "SANCTION", "SUPPORT", "THREATEN",
                 "REQUEST", "CONCEDE"}
 REPRESSION_CAMEO_ROOT = "17"  # CAMEO's "coerce": arrests, crackdowns, curfews, violent repression
@@ -80,6 +81,8 @@ class ArgumentFinding(SlotFinding):
         targets = self._distinct_countries(self._resolve_slots(target_slots))
         if pattern.reverse:  # "received weapons from the government": the government gives
             sources, targets = targets, sources
+        if pattern.reverse and pattern.place_source:
+            sources, targets = self._sent_to_face(anchor, sources, targets)
         if not sources and event_type == "ASSAULT" and is_passive(anchor):
             sources = tagged(self._attack_noun_agent(trig), "assault.event_noun")
         for other in trig.merged:  # the same event told twice: fill what is missing
@@ -334,6 +337,25 @@ class ArgumentFinding(SlotFinding):
             if found:
                 return tagged(found, strategy)
         return []
+
+    def _sent_to_face(self, verb: Token, sources: list[ResolvedActor], targets: list[ResolvedActor]):
+        """"Colombia extradited Otoniel to the United States to face charges", "was extradited to the United States
+        to face charges": the state the person is sent to accuses them; the person is the one sent (of the
+        sending state's country when the text gives no other)."""
+        sender = verb.head
+        if verb.dep_ not in ("advcl", "xcomp") or lemma(sender) not in TRANSFER_VERBS:
+            return sources, targets
+        subject, passive = self._subject(sender)
+        sent = subject if passive else direct_object(sender)
+        destination = self._expand(self._pobjs(sender, {"to"}))
+        if not destination:
+            return sources, targets
+        accuser = [replace(d, actor=d.actor.model_copy(update={"type": "JUD"}), via="accuse.destination")
+                   for d in destination[:1]]
+        accused = self._expand([sent]) if sent is not None else []
+        if not accused and not passive and subject is not None:
+            accused = [replace(a, actor=a.actor.model_copy(update={"type": None})) for a in self._expand([subject])]
+        return accuser, tagged(accused, "accuse.sent")
 
     def _event_head_agent(self, verb: Token) -> list[ResolvedActor]:
         """"Armenia agreed to return the villages, a step Baku had long demanded", "a pullout demanded by the
