@@ -144,6 +144,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             return []  # "accused Doha of supporting terrorism": no one the act is done to
         if pattern.by_armed is not None and sources and all(s.actor.type in ARMED_TYPES for s in sources):
             base = pattern.by_armed  # "M23 rebels captured the town": taken in fighting
+            event_type = self._transform(base, report.modality, report.negated, report.ultimatum).type
         if pattern.by_irregulars is not None and sources and all(s.actor.type in IRREGULAR_TYPES for s in sources):
             base = pattern.by_irregulars  # "gunmen seized 317 girls from a school": an abduction
             event_type = self._transform(base, report.modality, report.negated, report.ultimatum).type
