@@ -738,3 +738,15 @@ def test_him_after_a_warrant_for_a_person_is_that_person(code):
     events = code("The ICC issued an arrest warrant for Sudan's President Omar al-Bashir on Wednesday, accusing him of "
                   "the killing of civilians from Darfur.", "2009-03-04")
     assert [(e.target.country, e.target.type) for e in events if e.event_type == "ACCUSE"] == [("SDN", "GOV")]
+
+
+def test_what_an_anti_prefix_names_is_what_the_act_is_against(code):
+    events = code("Anti-Japanese riots broke out in Shanghai on Saturday.", "2024-03-12")
+    assert ("PROTEST", "CHN", "JPN") in dyads(events)
+    events = code("Police in Dhaka dispersed three days of anti-government protests on Sunday.", "2024-03-12")
+    assert any(e.event_type == "PROTEST" and e.source.type == "CVL" for e in events)
+
+
+def test_a_loan_arrangement_approved_is_aid(code):
+    events = code("The IMF board approved a $4.7 billion loan arrangement for Bangladesh on Monday.", "2024-03-12")
+    assert ("AID", "IMF", "BGD") in dyads(events)

@@ -93,9 +93,10 @@ class SlotFinding(ParseView):
         noun = trig.token
         slots: list[Slot] = []
         patient_owner = lemma(noun) in self.lexicon.cues["patient_possessor_nouns"]
+        opposed = self._opposed_modifiers(noun)
         for child in noun.children:
-            if child.dep_ == "poss" and patient_owner:
-                continue  # "Navalny's arrest": Navalny is arrested
+            if child.dep_ == "poss" and patient_owner or child in opposed:
+                continue  # "Navalny's arrest": Navalny is arrested; "anti-Chinese riots" are against China
             modifier = child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child not in trig.words)
             # ("the group's attacks": a description that refers back to a party named before)
             known = self.actors.by_token.get(child.i) or (lemma(child) in self.actors.kb.agents or
@@ -175,6 +176,13 @@ class SlotFinding(ParseView):
     def _official_at_protest(trig: Trigger, actors: list[ResolvedActor]) -> bool:
         """Police who beat someone "during a protest" did not protest."""
         return trig.pattern.outcome.type == "PROTEST" and any(a.actor.type in OFFICIAL_TYPES | {"COP"} for a in actors)
+
+    @staticmethod
+    def _opposed_modifiers(noun: Token) -> list[Token]:
+        """"anti-government protests", "anti-American rallies": what the prefix sets the act against."""
+        doc = noun.doc
+        return [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i >= 2 and
+                doc[c.i - 1].text == "-" and doc[c.i - 2].lower_ == "anti"]
 
     @staticmethod
     def _aimed_by_participle(noun: Token) -> list[Token]:
@@ -275,6 +283,8 @@ class SlotFinding(ParseView):
                 slots += named(self._pobjs(container, preps | {"on", "against"}), "light_verb.container_preposition")
             if not slots:  # "began two days of drills encircling Taiwan"
                 slots += named(self._aimed_by_participle(trig.token), "light_verb.participle_object")
+            if not slots:  # "joined anti-American protests"
+                slots += [(c, "light_verb.opposed") for c in self._opposed_modifiers(trig.token) if self._expand([c])]
         # "applied for arrest warrants for Netanyahu and Sinwar": the object a particle verb takes
         held = obj if obj is not None or not pattern.objects else next((o for o in self._pobjs(
             anchor, {"for", "to", "on", "with", "at"}) if object_phrases(o) & pattern.objects), None)
@@ -315,6 +325,7 @@ class SlotFinding(ParseView):
             slots.append((held, "nominal.placed_under"))
         if lemma(noun) in self.lexicon.cues["patient_possessor_nouns"]:  # "Navalny's arrest"
             slots += [(c, "nominal.patient_possessor") for c in noun.children if c.dep_ == "poss"]
+        slots += [(c, "nominal.opposed") for c in self._opposed_modifiers(noun) if self._expand([c])]
         slots += named(self._pobjs(noun, preps | {"on", "against", "with"}), "nominal.preposition")
         if not slots:  # "strikes targeting Houthi positions"
             slots += named(self._aimed_by_participle(noun), "nominal.participle_object")
