@@ -13,7 +13,7 @@ from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from eventcoder.models import ACTOR_TYPES
@@ -271,8 +271,9 @@ class ActorMatcher:
             self._of_a_person(doc[starts[m.end + 1].end - 1]))]
         return sorted(mentions + _surnames(doc, mentions), key=lambda m: m.start)
 
-
-    def _of_a_person(self, adjective) -> bool:
+    def _of_a_person(self, adjective: Token) -> bool:
+        """Whether a nationality adjective describes a person ("a British-Egyptian activist", "Iranian-American
+        prisoners"), not a thing both states share."""
         noun = adjective.head
         return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in self.kb.agents and \
             self.kb.agents[noun.lemma_.lower()].kind in ("person", "title")
