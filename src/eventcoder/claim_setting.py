@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from eventcoder.actors.resolver import DocumentActors
-from eventcoder.claim_syntax import in_since_clause, period_start, token_lemma
+from eventcoder.claim_syntax import clause_verb, in_since_clause, period_start, token_lemma
 from eventcoder.claim_words import (
     CATEGORY_CUES,
     COMPARED_PHRASE,
@@ -41,8 +41,8 @@ class ClaimSetting:
         figure_compared = next(((a, b) for a, b in compared if a <= span.start_char - sent.start_char < b), None)
         # "INEGI said on Tuesday that 29,675 people were victims of homicide in 2023": the figure's own clause
         # dates it before the report does
-        own = _clause_verb(span.root)
-        expressions = sorted(time_expressions(sent), key=lambda ent: _clause_verb(ent.root) != own)
+        own = clause_verb(span.root)
+        expressions = sorted(time_expressions(sent), key=lambda ent: clause_verb(ent.root) != own)
         for ent in expressions:
             offset = ent.start_char - sent.start_char
             inside = [(a, b) for a, b in compared if a <= offset < b]
@@ -79,7 +79,7 @@ class ClaimSetting:
         if re.match(r"(?:a|one|two|three) (?:day|days|week|weeks) (?:earlier|before)\b|the (?:day|week) before\b",
                     after):
             return True  # "had put the toll at 19 a day earlier": the count as it stood before, superseded
-        verb = _clause_verb(span.root)
+        verb = clause_verb(span.root)
         if token_lemma(verb) in FORECAST_VERBS or (verb.dep_ in ("xcomp", "ccomp") and
                                                    token_lemma(verb.head) in FORECAST_VERBS):
             # "economists had expected a figure of 3.0%", "expects inflation to fall to 22.3%": what was foreseen
@@ -134,12 +134,6 @@ class ClaimSetting:
                  not any(a <= e.start_char - sent.start_char < b for a, b in compared) and not _quoted(e)
                  for y in re.findall(r"\b(1[89]\d\d|20\d\d)(?:s\b|\b)", e.text)]  # "the early 1990s"
         return bool(years) and max(years) < self.pub_date.year - HISTORICAL_YEARS
-
-
-def _clause_verb(token: Token) -> Token:
-    while (token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod") and token.head != token:
-        token = token.head
-    return token
 
 
 def _dates_something_else(date: Span, figure: Span) -> bool:

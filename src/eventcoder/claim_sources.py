@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.resolver import DocumentActors
-from eventcoder.claim_syntax import estimate_verb, recorded_by, source_of, token_lemma
+from eventcoder.claim_syntax import clause_verb, estimate_verb, recorded_by, source_of, token_lemma
 from eventcoder.claim_words import (
     BARE_COUNTS,
     BOUND_WORDS,
@@ -132,10 +132,7 @@ class ClaimAttribution:
 
     def _claimant(self, span: Span, counted: Token | None, fallback: bool = True):
         """Who states the figure: a reporting verb's subject, "estimates by X", "according to X"."""
-        anchor = span.root
-        # ("an estimated 50,000 people had joined": the participle modifying the figure is no clause of its own)
-        while (anchor.pos_ not in ("VERB", "AUX") or anchor.dep_ == "amod") and anchor.head != anchor:
-            anchor = anchor.head
+        anchor = clause_verb(span.root)
         report = frame(anchor, span.root, self.lexicon)
         if anchor.lemma_.lower() in self.lexicon.cues["reporting_verbs"] and anchor.pos_ == "VERB":
             # "Moscow acknowledges fewer than 6,000 dead": the verb governing the figure is the report
@@ -205,4 +202,3 @@ class ClaimAttribution:
         if verb.dep_ not in ("ccomp", "xcomp") or outer.lemma_.lower() not in self.lexicon.cues["reporting_verbs"]:
             return None
         return next((c for c in outer.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-

@@ -30,6 +30,14 @@ def token_lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def clause_verb(token: Token) -> Token:
+    """The verb of the clause a token stands in ("an estimated 50,000 people had joined": the participle modifying
+    a figure is no clause of its own)."""
+    while (token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod") and token.head != token:
+        token = token.head
+    return token
+
+
 def figure_subject(verb: Token, pronouns: bool = False) -> Token | None:
     """The noun a figure verb gives the value of ("losses were more than 200", "the toll stood at 300")."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

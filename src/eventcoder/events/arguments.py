@@ -74,7 +74,7 @@ class ArgumentFinding(ImpliedArguments):
         targets = self._distinct_countries(self._resolve_slots(target_slots))
         if pattern.reverse:  # "received weapons from the government": the government gives
             sources, targets = targets, sources
-        if pattern.reverse and pattern.place_source:
+        if pattern.imposed_by_place:
             sources, targets = self._sent_to_face(anchor, sources, targets)
         if not sources and event_type == "ASSAULT" and is_passive(anchor):
             sources = tagged(self._attack_noun_agent(trig), "assault.event_noun")

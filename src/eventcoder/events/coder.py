@@ -493,8 +493,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             outcome = Outcome("COERCE", "172", "restrict")
         places = self._places(trig, cand)
         source = cand.source.actor if cand.source else None
-        if announced and cand.source.bare_country:
-            source = source.model_copy(update={"type": "GOV"})  # a state threatens, its army would strike
+        if announced:
+            source = _as_state(cand.source).actor  # a state threatens, its army would strike
         if cand.source is not None and cand.source.country_from_context and source.type == "COP" and \
                 outcome.type not in VERBAL_TYPES and places and places[0][0].country and \
                 places[0][0].country != source.country and places[0][0].country in self.actors.named_countries:

@@ -78,6 +78,11 @@ class Pattern:
     by_armed: Outcome | None = None
     by_irregulars: Outcome | None = None
 
+    @property
+    def imposed_by_place(self) -> bool:
+        """The subject undergoes the act and the state where it happens does it ("faces charges in New York")."""
+        return self.reverse and self.place_source
+
 
 @dataclass(frozen=True)
 class VerbRule:

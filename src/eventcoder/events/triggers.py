@@ -470,7 +470,7 @@ class TriggerFinding(ParseView):
             first = first.head
         if first is not anchor and first.dep_ in CONTENT_DEPS and first.head.i in anchors:
             return anchors[first.head.i], "content"  # "agreed to lay down their arms and disband their forces"
-        if anchor.dep_ == "advcl" and trig.pattern.reverse and trig.pattern.place_source:
+        if anchor.dep_ == "advcl" and trig.pattern.imposed_by_place:
             return None, ""  # "extradited him to the United States to face charges": the accusation is another's
         if anchor.dep_ == "advcl" and head.i in anchors and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
