@@ -750,3 +750,21 @@ def test_what_an_anti_prefix_names_is_what_the_act_is_against(code):
 def test_a_loan_arrangement_approved_is_aid(code):
     events = code("The IMF board approved a $4.7 billion loan arrangement for Bangladesh on Monday.", "2024-03-12")
     assert ("AID", "IMF", "BGD") in dyads(events)
+
+
+def test_denying_an_earlier_act_codes_it_again_negated_by_the_denier(code):
+    events = code("Israel accused Hezbollah of firing rockets at the town of Metula on Friday. Hezbollah denied any "
+                  "involvement.", "2024-03-12")
+    denied = [e for e in events if e.negated]
+    assert [(e.event_type, e.source.country, e.target.country) for e in denied] == [("ASSAULT", "LBN", "ISR")]
+    assert denied[0].modality == "claimed" and denied[0].attributed_to.country == "LBN"
+    # the one who denies the act is not always the one it was told of
+    events = code("Azerbaijan said its forces had shelled Armenian positions overnight, but Armenia denied it.",
+                  "2024-03-12")
+    assert [(e.source.country, e.target.country) for e in events if e.negated] == [("AZE", "ARM")]
+    # "any role in the strikes": the strikes told before, not a second act
+    events = code("Washington blamed Iran for drone attacks on Saudi oil plants. Tehran denied any role in the "
+                  "strikes.", "2024-03-12")
+    assert [(e.event_type, e.source.country, e.target.country, e.negated) for e in events
+            if e.event_type == "ASSAULT"] == [("ASSAULT", "IRN", "SAU", False), ("ASSAULT", "IRN", "SAU", True)]
+    assert not code("The court denied him bail.", "2024-03-12")

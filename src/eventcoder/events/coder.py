@@ -134,6 +134,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
         report = self._report(trig)
         if pattern.repeats:
             return self._repeated(trig, report)
+        if pattern.denies:
+            return self._denied_act(trig, report)
         base = pattern.outcome
         event_type = self._transform(base, report.modality, report.negated, report.ultimatum).type
         sources, targets = self._arguments(trig, event_type)

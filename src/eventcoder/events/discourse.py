@@ -27,6 +27,9 @@ EVENT_REFERENCES = {"move", "decision", "step", "action", "measure", "announceme
                     "event", "incident", "manoeuvre", "maneuver", "operation", "kidnapping", "abduction", "vote",
                     "ratification", "approval", "passage"}
 ELLIPTIC_TARGETS = {"other", "another", "others"}
+# What a denial of an earlier act denies: wrongdoing ("Kyiv denied any involvement" in the attack, the backing, the
+# hacking, the build-up, the threat), not talks or appeals.
+DENIED_KINDS = {"ASSAULT", "COERCE", "AID", "MOBILIZE", "THREATEN"}
 
 
 class DiscourseFinding(ParseView):
@@ -107,6 +110,10 @@ class DiscourseFinding(ParseView):
             return any(c.outcome.type in kinds and c.source is not None and
                        c.trigger.token.i < noun.i and start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS
                        for c in self.recent)
+        if trig.nominal and definite(noun) and noun.dep_ == "pobj" and self._denied_involvement(noun.head.head):
+            # "Tehran denied any role in the strikes": the strikes told before (the denial codes them again)
+            return any(c.outcome.type == trig.pattern.outcome.type and c.trigger.token.i < noun.i and
+                       start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS for c in self.recent)
         if not (trig.nominal and trig.anchor == noun and noun.dep_ in ("dobj", "obj") and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in noun.children)):
             return False
@@ -114,6 +121,13 @@ class DiscourseFinding(ParseView):
             return False
         return any(c.outcome.type == trig.pattern.outcome.type and sentence_of(c.trigger.token).start < start
                    and start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS for c in self.recent)
+
+    def _denied_involvement(self, holder: Token) -> bool:
+        """"denied any role (in ...)": the involvement noun, or the denial verb that has one as its object."""
+        cues = self.lexicon.cues
+        involvement = holder if lemma(holder) in cues["involvement_nouns"] else direct_object(holder)
+        return involvement is not None and lemma(involvement) in cues["involvement_nouns"] and \
+            lemma(involvement.head) in cues["denial_verbs"]
 
     def _denied_by(self, trig: Trigger) -> tuple[Token, Token] | None:
         """"Armenia said Azerbaijani forces shelled its positions, an account Baku dismissed": the claim told just
@@ -143,6 +157,34 @@ class DiscourseFinding(ParseView):
         return [Candidate(c.trigger, c.outcome, c.source, c.target, ReportFrame(not c.frame.negated, "claimed", denier,
                                                                               verb, True))
                 for c in claimed if c.frame.report_verb is not None and c.frame.report_verb.i < verb.i]
+
+    def _denied_act(self, trig: Trigger, report: ReportFrame) -> list[Candidate]:
+        """"Russia accused Ukraine of a drone attack on the Kremlin. Kyiv denied any involvement": the wrongdoing told
+        before (the latest one of the denier's side, else the latest claimed one) is told again, negated and claimed
+        by the denier; done by the denier when they are the one accused, else by whoever it was told of ("X said its
+        forces captured the town; Armenia denied it")."""
+        verb = trig.anchor
+        if any(c.frame.report_verb == verb for c in self.recent):
+            return []  # "a charge Kigali denied" after the claim in the same sentence is denied already
+        deniers = tagged(self._expand(self._active_subject(verb)), "verb.subject")
+        start = sentence_of(verb).start
+        told = [c for c in self.recent if c.trigger.token.i < verb.i and not c.frame.denied and
+                start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS]
+        sides = {d.actor.country for d in deniers}
+        acts = [c for c in told if c.outcome.type in DENIED_KINDS]
+        earlier = next((c for c in reversed(acts) if c.source is not None and c.source.actor.country in sides), None) \
+            or next((c for c in reversed(acts) if c.frame.reporter is not None), None)
+        if not deniers or earlier is None:
+            return []
+        # "denied any involvement" says the denier was the one suspected; "denied it" may be said by the victim
+        accused = self._denied_involvement(verb) or earlier.source is not None and earlier.source.actor.country in \
+            sides or any(c.outcome.type == "ACCUSE" and c.target is not None and c.target.actor.country in sides
+                         for c in told)
+        denial = ReportFrame(not report.negated, "claimed", deniers[0].head, verb, True)
+        result = [Candidate(trig, earlier.outcome, denier if accused else earlier.source, earlier.target, denial)
+                  for denier in (deniers if accused else deniers[:1])]
+        self.recent.extend(result)
+        return result
 
     def _completes_earlier(self, trig: Trigger, result: list[Candidate]) -> bool:
         """"A car bomb exploded ..., killing 10 soldiers. Al-Shabaab said it carried out the attack": a definite

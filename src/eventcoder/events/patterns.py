@@ -75,6 +75,7 @@ class Pattern:
     domestic: bool = False  # done by the target's own people ("soldiers toppled the country's leader")
     fallback: bool = False
     repeats: bool = False
+    denies: bool = False
     by_armed: Outcome | None = None
     by_irregulars: Outcome | None = None
 
@@ -165,11 +166,11 @@ def load_lexicon() -> Lexicon:
         if item["id"] in seen:
             raise ValueError(f"duplicate pattern id {item['id']}")
         seen.add(item["id"])
-        repeats = bool(item.get("repeats", False))
+        repeats, denies = bool(item.get("repeats", False)), bool(item.get("denies", False))
         patterns.append(Pattern(
             id=item["id"],
-            # "did the same" codes whatever was told just before: its outcome is that event's
-            outcome=Outcome("REPEAT", "", None) if repeats else _outcome(item, cameo, item["id"]),
+            # "did the same", "denied any involvement" code what was told before: its outcome is that event's
+            outcome=Outcome("REPEAT", "", None) if repeats or denies else _outcome(item, cameo, item["id"]),
             verbs=tuple(item.get("verbs", ())),
             nouns=tuple(item.get("nouns", ())),
             objects=frozenset(item.get("objects", ())),
@@ -190,6 +191,7 @@ def load_lexicon() -> Lexicon:
             needs_light_verb=bool(item.get("needs_light_verb", False)),
             domestic=bool(item.get("domestic", False)),
             repeats=repeats,
+            denies=denies,
             by_armed=_outcome(item["by_armed"], cameo, item["id"]) if "by_armed" in item else None,
             by_irregulars=_outcome(item["by_irregulars"], cameo, item["id"]) if "by_irregulars" in item else None,
         ))

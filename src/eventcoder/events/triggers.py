@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from eventcoder.actors.coref import RELATIVE_PRONOUNS
 from eventcoder.actors.resolver import ResolvedActor
 from eventcoder.events.context import VERBAL_TYPES, ReportFrame
 from eventcoder.events.patterns import Outcome, Pattern
@@ -208,6 +209,8 @@ class TriggerFinding(ParseView):
                         self._told_to_leave(token) != ("leave_clause" in pattern.requires):
                     continue
                 score += 2  # a deadline set says more than the giving ("gave Moscow until Tuesday to explain")
+            if "earlier_act" in pattern.requires and not self._denies_an_earlier_act(token):
+                continue  # "denied shelling the town" is the shelling, negated (context.frame)
             if "leave_clause" in pattern.requires and not self._told_to_leave(token):
                 continue  # "ordered the diplomats to leave": an expulsion, not a request
             if "armed_subject" in pattern.requires and not self._armed_subject(token):
@@ -347,6 +350,20 @@ class TriggerFinding(ParseView):
             return bool(actors) and (actors[0].bare_country or actors[0].actor.type in ARMED_TYPES | {"GOV"})
         return noun.dep_ == "nsubj" and any(rule.pattern.outcome.type == "ASSAULT"
                                             for rule in self.lexicon.verbs.get(lemma(noun.head), ()))
+
+    def _denies_an_earlier_act(self, verb: Token) -> bool:
+        """A denial that names no act of its own: no object, an involvement ("any role in the attack"), an accusation
+        ("the charge") or a pronoun; a clause only when it says no more than that ("denied that its troops were
+        involved"). "Denied shelling the town" is the shelling, negated (context.frame)."""
+        cues = self.lexicon.cues
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+            said = direct_object(clause)
+            if not (lemma(clause) == "involve" or any(c.lower_ == "behind" for c in clause.children) or
+                    said is not None and lemma(said) in cues["involvement_nouns"]):
+                return False
+        said = direct_object(verb)
+        return said is None or lemma(said) in cues["involvement_nouns"] | cues["denied_references"] or \
+            said.lower_ in RELATIVE_PRONOUNS
 
     def _light_verb(self, noun: Token) -> Token | None:
         """"held talks", "launched air strikes", "went on strike": the verb carries subject, tense and date."""
