@@ -768,3 +768,21 @@ def test_denying_an_earlier_act_codes_it_again_negated_by_the_denier(code):
     assert [(e.event_type, e.source.country, e.target.country, e.negated) for e in events
             if e.event_type == "ASSAULT"] == [("ASSAULT", "IRN", "SAU", False), ("ASSAULT", "IRN", "SAU", True)]
     assert not code("The court denied him bail.", "2024-03-12")
+
+
+def test_an_act_with_no_agent_on_a_person_of_no_known_sector_is_coded(code):
+    events = code("Estonia summoned Russia's envoy over the poisoning of a former Estonian double agent in Pskov.",
+                  "2024-03-12")
+    assert ("ASSAULT", None, "EST") in dyads(events)
+    assert not code("An earthquake struck Lombok on Sunday.", "2024-03-12")
+
+
+def test_a_rule_imposed_by_a_power_is_aimed_at_the_place_it_is_imposed_on(code):
+    events = code("Thousands rallied in Macau against the sweeping security law imposed by Beijing last month.",
+                  "2024-03-12")
+    assert ("COERCE", "CHN", "MAC") in dyads(events)
+    # a relative clause with no relative word, hung by the parser on an earlier noun
+    events = code("Activists were jailed under the emergency decree Moscow imposed on the region in March.",
+                  "2024-03-12")
+    assert any(e.event_type == "COERCE" and e.trigger == "imposed" and e.source.country == "RUS" for e in events)
+    assert [e.event_type for e in code("Ukraine imposed martial law on Monday.", "2024-03-12")] == ["COERCE"]

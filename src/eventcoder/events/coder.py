@@ -168,6 +168,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
         sources, targets = self._protest_defaults(trig, sources, targets)
         if not sources and targets and pattern.place_source:
             sources = self._state_of_place(trig)
+        if sources and not targets and pattern.place_target:
+            targets = [t for t in self._state_of_place(trig) if not any(t.actor.country == s.actor.country
+                                                                        for s in sources)]
         if not sources and targets and base.type == "ASSAULT":
             sources = self._launch_origin(trig)
         attack = next((c.pattern.outcome for c in trig.content if c.pattern.outcome.type == "ASSAULT"), None)
@@ -226,7 +229,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
         if not sources:
             # Violence with no named perpetrator is coded only when its victims are people or a named actor;
             # "an earthquake struck Lombok" strikes a place, and what an earthquake kills is a disaster.
-            targets = [t for t in targets if t.actor.type is not None]
+            # ("a former Russian double agent" is a person of no known sector, not a place)
+            targets = [t for t in targets if t.actor.type is not None or t.person or not (
+                t.bare_country or self.places.place_at(t.head) is not None)]
             if not (pattern.agentless and targets) or self._aggregate(trig):
                 return []
             pairs = [(None, t) for t in targets]

@@ -71,6 +71,7 @@ class Pattern:
     harm_statement: bool = False
     reverse: bool = False
     place_source: bool = False
+    place_target: bool = False
     needs_light_verb: bool = False
     domestic: bool = False  # done by the target's own people ("soldiers toppled the country's leader")
     fallback: bool = False
@@ -188,6 +189,7 @@ def load_lexicon() -> Lexicon:
             harm_statement=bool(item.get("harm_statement", False)),
             reverse=bool(item.get("reverse", False)),
             place_source=bool(item.get("place_source", False)),
+            place_target=bool(item.get("place_target", False)),
             needs_light_verb=bool(item.get("needs_light_verb", False)),
             domestic=bool(item.get("domestic", False)),
             repeats=repeats,

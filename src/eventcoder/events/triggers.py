@@ -162,6 +162,9 @@ class TriggerFinding(ParseView):
                 c.lower_ in ("where", "when", "why", "how") or c.dep_ == "prep" and not list(c.children)
                 for c in token.children):
             obj = token.head  # "a port deal Addis Ababa struck with Somaliland": the noun the clause describes
+            before = token.doc[token.left_edge.i - 1] if token.left_edge.i > token.head.i + 1 else None
+            if before is not None and before.pos_ == "NOUN" and before.head.i < before.i:
+                obj = before  # "the biggest case under the law Beijing imposed": the parser hung it on "case"
         if obj is not None:
             obj = through_relative(obj, token)
         # every object a pattern's exceptions are read against ("gave French special forces a month to leave")
