@@ -786,3 +786,13 @@ def test_a_rule_imposed_by_a_power_is_aimed_at_the_place_it_is_imposed_on(code):
                   "2024-03-12")
     assert any(e.event_type == "COERCE" and e.trigger == "imposed" and e.source.country == "RUS" for e in events)
     assert [e.event_type for e in code("Ukraine imposed martial law on Monday.", "2024-03-12")] == ["COERCE"]
+
+
+def test_each_side_blaming_the_other_is_the_two_parties_named_before(code):
+    events = code("Eritrean and Ethiopian troops clashed near Badme on Tuesday, with each side blaming the other for "
+                  "the fighting.", "2024-03-12")
+    assert {("ACCUSE", "ERI", "ETH"), ("ACCUSE", "ETH", "ERI")} <= dyads(events)
+    events = code("Chad's army and the rebel FACT movement fought near Mao on Monday. The two sides blamed each other "
+                  "for the bloodshed.", "2024-03-12")
+    assert sorted((e.source.type, e.target.type) for e in events if e.event_type == "ACCUSE") == [
+        ("MIL", "REB"), ("REB", "MIL")]

@@ -194,6 +194,19 @@ def counted_group(actors: DocumentActors, noun: Token) -> list[ResolvedActor]:
             members = [[actors.country_actor(states[i], noun)] if states[i].kind != "organization" else
                        [replace(found, head=noun) for found in actors.resolve(noun.doc[i], 2)[:1]] for i in listed]
             return [member for found in members for member in found]
+    return _last_pair(actors, noun, earliest) if noun.lemma_.lower() in SIDE_HEADS and count == 2 else []
+
+
+def _last_pair(actors: DocumentActors, noun: Token, earliest: int) -> list[ResolvedActor]:
+    """"Azerbaijani and Armenian forces clashed, with each side blaming the other", "between Sudan's army and
+    the RSF ... each side": the last phrase before that names two parties, coordinated or not states."""
+    for token in reversed(noun.doc[earliest:noun.i]):
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "poss", "conj"):
+            continue
+        found = [r for t in (token, *token.conjuncts) if t.i < noun.i for r in actors.resolve(t, 2)]
+        parties = list({(r.actor.country, r.actor.type): r for r in found if r.actor.country}.values())
+        if len(parties) == 2:
+            return [replace(p, head=noun) for p in parties]
     return []
 
 

@@ -26,6 +26,7 @@ from eventcoder.events.syntax import (
     OFFICIAL_TYPES,
     definite,
     direct_object,
+    each_other,
     each_pair,
     has_particle,
     lemma,
@@ -77,15 +78,6 @@ FUTURE_RETREAT_CAMEO = {"release": "0353", "access": "0355", "withdraw": "0356",
 
 OFFICIAL_SOURCES = {"GOV", "LEG", "OPP", "PTY", "JUD"}
 DELEGATIONS = {"delegation", "envoy", "mission", "team", "negotiator"}
-
-
-def _each_other(verb: Token) -> bool:
-    """"The army and the RSF blamed each other", "each side accused the other": the parties act on one another."""
-    each_subject = any(c.dep_ == "nsubj" and any(d.lower_ == "each" for d in c.children) for c in verb.children)
-    return any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or
-               t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one" or
-               each_subject and t.lower_ == "other" and any(c.lower_ == "the" for c in t.children)
-               for t in verb.subtree)
 
 
 def _as_state(party: ResolvedActor | None) -> ResolvedActor | None:
@@ -205,7 +197,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             public = sources[0].actor.model_copy(update={"type": "CVL", "name": None, "role": None, "wikidata": None})
             targets = tagged([replace(sources[0], actor=public, person=False)], "coerce.own_public")
         # "Canada and India expelled each other's diplomats": the parties are each other's targets
-        targets = [t for t in targets if not (_each_other(t.head) and len(sources) > 1)]
+        targets = [t for t in targets if not (each_other(t.head) and len(sources) > 1)]
         if "target" in pattern.requires and not targets or self._disaster(trig) or self._not_an_event(trig, targets):
             return []
         if "official_source" in pattern.requires and not any(s.person or s.actor.type in OFFICIAL_SOURCES or
@@ -239,7 +231,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
                 lemma(sources[0].head) in INTERNAL_BODIES:
             return []  # "Israel's Cabinet met Sunday": a body in session, not a meeting between parties
         elif not targets and reciprocal:
-            if event_type in BIDIRECTIONAL_TYPES or _each_other(trig.anchor):  # (a planned summit: both agree)
+            if event_type in BIDIRECTIONAL_TYPES or each_other(trig.anchor):  # (a planned summit: both agree)
                 pairs = [(a, b) for a in sources for b in sources if a is not b]
             elif base.type in SYMMETRIC_TYPES:  # "the US, Russia and Switzerland met": each pair
                 pairs = each_pair(sources)
@@ -450,7 +442,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
         and cooperating, a pattern marked reciprocal ("A and B clashed"), or a promise of such an event ("A
         and B promised to hold talks")."""
         return trig.pattern.reciprocal or outcome.type in SYMMETRIC_TYPES | {"AGREE"} or any(
-            c.pattern.reciprocal for c in trig.content) or _each_other(trig.anchor)  # "X and Y pledged to ..."
+            c.pattern.reciprocal for c in trig.content) or each_other(trig.anchor)  # "X and Y pledged to ..."
 
     def _transform(self, outcome: Outcome, modality: str, negated: bool = False, ultimatum: bool = False) -> Outcome:
         if ultimatum and outcome.type in ULTIMATUM_TYPES:

@@ -13,6 +13,7 @@ from eventcoder.events.syntax import (
     blamed,
     definite,
     direct_object,
+    each_other,
     is_passive,
     lemma,
 )
@@ -39,7 +40,7 @@ class DiscourseFinding(ParseView):
         other is another member), and an agentless repression event continuing the campaign of the
         previous sentence takes that campaign's agent."""
         if not targets and self.recent and self._target_token(trig) is not None and \
-                self._target_token(trig).lower_ in ELLIPTIC_TARGETS:
+                self._target_token(trig).lower_ in ELLIPTIC_TARGETS and not each_other(trig.anchor):
             last = self.recent[-1]
             if last.target is not None and sentence_of(last.trigger.token) == sentence_of(trig.token):
                 targets = tagged([last.target], "discourse.elliptic")

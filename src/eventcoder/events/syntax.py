@@ -181,3 +181,12 @@ def standing(noun: Token) -> Token:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in CONTAINER_NOUNS:
         return noun.head.head
     return noun
+
+
+def each_other(verb: Token) -> bool:
+    """"The army and the RSF blamed each other", "each side accused the other": the parties act on one another."""
+    each_subject = any(c.dep_ == "nsubj" and any(d.lower_ == "each" for d in c.children) for c in verb.children)
+    return any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or
+               t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one" or
+               each_subject and t.lower_ == "other" and any(c.lower_ == "the" for c in t.children)
+               for t in verb.subtree)
