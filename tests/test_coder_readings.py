@@ -796,3 +796,17 @@ def test_each_side_blaming_the_other_is_the_two_parties_named_before(code):
                   "for the bloodshed.", "2024-03-12")
     assert sorted((e.source.type, e.target.type) for e in events if e.event_type == "ACCUSE") == [
         ("MIL", "REB"), ("REB", "MIL")]
+
+
+def test_an_agreement_named_as_a_thing_is_no_new_agreement(code):
+    for text in ("Militants freed ten hostages on Friday, the first day of a four-day truce in Yemen.",
+                 "Lawmakers crushed the prime minister's Brexit deal by 432 votes to 202 on Tuesday.",
+                 "The deportations were the first under a contentious European Union deal with Ankara."):
+        assert "AGREE" not in kinds(code(text, "2024-03-12")), text
+    events = code("Serbia and Kosovo reached a deal in Brussels on Tuesday.", "2024-03-12")
+    assert ("AGREE", "SRB", "XKX") in dyads(events)
+
+
+def test_a_trade_pact_taking_effect_is_economic_cooperation_between_its_parties(code):
+    events = code("A free trade agreement between Chile and South Korea came into force on Thursday.", "2024-03-12")
+    assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("COOPERATE", "CHL", "KOR")]
