@@ -810,3 +810,12 @@ def test_an_agreement_named_as_a_thing_is_no_new_agreement(code):
 def test_a_trade_pact_taking_effect_is_economic_cooperation_between_its_parties(code):
     events = code("A free trade agreement between Chile and South Korea came into force on Thursday.", "2024-03-12")
     assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("COOPERATE", "CHL", "KOR")]
+
+
+def test_a_meeting_named_as_the_place_of_another_act_is_no_meeting(code):
+    events = code("Poland vetoed the bloc's new migration pact at a summit in Granada on Friday.", "2023-10-06")
+    assert "CONSULT" not in kinds(events)
+    events = code("Sunak told Modi at their first meeting in Delhi on Saturday that trade talks would go on.",
+                  "2023-09-09")
+    assert ("CONSULT", "GBR", "IND") in dyads(events)
+    assert not code("Most members will meet the alliance's spending target this year.", "2024-03-12")

@@ -117,6 +117,8 @@ class NonEventFinding(ParseView):
                 self.doc.text[anchor.idx:anchor.sent.end_char])):
             return True  # "Cameroon beat Egypt 2-1": sport
         noun = trig.token
+        if lemma(noun) in ("summit", "meeting") and trig.nominal and anchor == noun and self._meeting_as_setting(noun):
+            return True  # "blocked the aid package at a summit in Brussels": where it happened, not a meeting
         if trig.nominal and noun.dep_ == "pobj" and (noun.head.lower_ == "since" or noun.head.lower_ == "of" and
                                                     lemma(noun.head.head) in cues["commemoration_nouns"]):
             return True  # "the first anniversary of Russia's invasion", "since the invasion": a date, the event told
@@ -127,6 +129,17 @@ class NonEventFinding(ParseView):
                 lemma(stopper) in ("call", "break") and any(c.dep_ == "prt" and c.lower_ == "off"
                                                             for c in stopper.children))
         return False
+
+    @staticmethod
+    def _meeting_as_setting(noun: Token) -> bool:
+        """A meeting named as the place of another act ("at an EU summit", "on the sidelines of the G20 summit",
+        "at a meeting of foreign ministers"); the parties' own meeting is one ("told Trump at their first
+        meeting")."""
+        preposition = noun.head
+        if noun.dep_ != "pobj" or not (preposition.lower_ in ("at", "during") or preposition.lower_ == "of" and
+                                       preposition.head.lower_ == "sidelines"):
+            return False
+        return not any(c.dep_ == "poss" for c in noun.children)
 
     def _label(self, trig: Trigger) -> str | None:
         """The label a naming verb gives: "called the release a constructive step" -> "step", "a turning point"."""
