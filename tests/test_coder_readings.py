@@ -819,3 +819,14 @@ def test_a_meeting_named_as_the_place_of_another_act_is_no_meeting(code):
                   "2023-09-09")
     assert ("CONSULT", "GBR", "IND") in dyads(events)
     assert not code("Most members will meet the alliance's spending target this year.", "2024-03-12")
+
+
+def test_deaths_in_a_disaster_are_no_attack(code):
+    for text in ("Typhoon Mawar tore through the northern Philippines on Sunday, killing at least 20 people.",
+                 "A crowded bus overturned on a mountain road in Peru on Monday, killing 24 passengers.",
+                 "Thirty people died when an overloaded boat capsized and sank on the Congo river.",
+                 "Torrential downpours triggered mudslides across Kerala, killing at least 40 people.",
+                 "Mourners marked a year since the collapse of a shopping mall roof that killed 54 people."):
+        assert "ASSAULT" not in kinds(code(text, "2024-03-12")), text
+    events = code("Two soldiers were killed when a roadside bomb exploded under their truck.", "2024-03-12")
+    assert "ASSAULT" in kinds(events)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from eventcoder.actors.coref import RELATIVE_PRONOUNS
 from eventcoder.actors.resolver import ResolvedActor
-from eventcoder.events.syntax import direct_object, lemma, object_phrases, standing
+from eventcoder.events.syntax import direct_object, lemma, object_phrases, standing, through_relative
 from eventcoder.events.triggers import Trigger
 from eventcoder.events.view import ParseView
 from eventcoder.nlp import sentence_of
@@ -174,9 +174,12 @@ class NonEventFinding(ParseView):
         verb = trig.anchor
         subject, passive = self._subject(verb)
         if any(c.dep_ == "advcl" and c.lemma_.lower() in self.lexicon.cues["disaster_verbs"] and
-               any(m.lower_ in ("when", "as", "after") for m in c.children) for c in verb.children):
+               any(m.lower_ in ("when", "as", "after") and m.i < c.i for m in c.subtree) for c in verb.children):
             return True
-        causes = [] if subject is None or passive else [subject]
+        if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and \
+                verb.head.lemma_.lower() in self.lexicon.cues["disaster_verbs"]:
+            return True  # "a ferry capsized on Lake Kivu, killing at least 78 people"
+        causes = [] if subject is None or passive else [through_relative(subject, verb)]
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             causes += self._reported_antecedent(verb)
         return any(self._is_disaster(c) for c in causes + self._pobjs(verb, {"by", "in"}))
@@ -197,9 +200,14 @@ class NonEventFinding(ParseView):
         return [t for t in reporter.subtree if t != reporter] + before
 
     def _is_disaster(self, cause: Token) -> bool:
+        if cause.dep_ == "pobj" and cause.head.lower_ == "of" and \
+                lemma(cause.head.head) in self.lexicon.cues["natural_causes"]:
+            return True  # "the collapse of a railway station canopy that killed 15 people"
         word = lemma(cause)
         if word not in self.lexicon.cues["natural_causes"]:
-            return False
+            # "Hurricane Irma", "Cyclone Freddy": a storm named by its kind
+            return cause.pos_ == "PROPN" and any(c.dep_ == "compound" and lemma(c) in self.lexicon.cues[
+                "natural_causes"] for c in cause.children)
         if word in self.lexicon.cues["weapon_fire_words"]:
             # "killed by Israeli fire", "sniper fire": gunfire; "killed in a fire": a disaster
             return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and
