@@ -830,3 +830,13 @@ def test_deaths_in_a_disaster_are_no_attack(code):
         assert "ASSAULT" not in kinds(code(text, "2024-03-12")), text
     events = code("Two soldiers were killed when a roadside bomb exploded under their truck.", "2024-03-12")
     assert "ASSAULT" in kinds(events)
+
+
+def test_parties_agreeing_to_act_with_another_agree_with_it_not_with_each_other(code):
+    events = code("Kuwait, Oman and Jordan agreed on Monday to restore full diplomatic ties with Syria.", "2024-03-12")
+    assert {(s, t) for k, s, t in dyads(events) if k == "AGREE"} == {("KWT", "SYR"), ("OMN", "SYR"), ("JOR", "SYR")}
+    events = code("EU leaders agreed on Thursday to open accession talks with Albania.", "2024-03-12")
+    assert {(s, t) for k, s, t in dyads(events) if k == "AGREE"} == {("EU", "ALB")}
+    # signing an agreement with a party binds both sides
+    events = code("Oman signed agreements normalising relations with Syria on Monday.", "2024-03-12")
+    assert {("SUPPORT", "OMN", "SYR"), ("SUPPORT", "SYR", "OMN")} <= dyads(events)

@@ -206,10 +206,11 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
         # "al-Shabaab said it carried out the attack": an event told before keeps the target it was told with
         told = trig.nominal and definite(trig.token)
         reciprocal = self._reciprocal(trig, base) and len(sources) > 1
-        if reciprocal and not targets and not trig.pattern.reciprocal and base.type == "AGREE":
-            # "Switzerland, Norway, Iceland and Liechtenstein pledged to invest $100 billion in India": a party
-            # the promise names in its own clause, not each other
-            named = tagged(self._clause_party(trig, sources), "discourse.clause_party")
+        if reciprocal and not targets and base.type == "AGREE":
+            # "Switzerland, Norway, Iceland and Liechtenstein pledged to invest $100 billion in India", "four
+            # states agreed to restore ties with Qatar": a party the promise names in its own clause, not each other
+            named = tagged(self._clause_party(trig, sources), "discourse.clause_party") if not \
+                trig.pattern.reciprocal else tagged(self._content_partner(trig, sources), "content.with")
             if named:
                 targets, reciprocal = named, False
         if not targets and sources and event_type in ALWAYS_AIMED and not (told or reciprocal or
@@ -245,7 +246,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
                 # "Honduras established relations with China", "signed a deal with Vietnam": a bilateral
                 # agreement binds both sides (FORMAT.md: expanded into both directions)
                 pairs += [(t, prefixed([s], "reciprocal")[0]) for s, t in pairs
-                          if t is not None and t.head.dep_ == "pobj" and t.head.head.lower_ == "with"]
+                          if t is not None and t.head.dep_ == "pobj" and t.head.head.lower_ == "with" and (
+                              base.type != "AGREE" or t.head.head.head in (trig.anchor, direct_object(trig.anchor)))]
+                # (but "agreed to open membership talks with Ukraine" is the bloc's promise alone)
         for hosted in trig.merged if report.modality in ("asserted", "claimed") else ():
             # "hosted talks between Israeli and Hamas negotiators": they met each other (an offer to host is not
             # the guests' promise)
@@ -435,6 +438,13 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             return False
         held = [t for t in ruling.subtree if t is not ruling]
         return any(lemma(t) in self.lexicon.cues["force_words"] for t in held)
+
+    def _content_partner(self, trig: Trigger, sources: list[ResolvedActor]) -> list[ResolvedActor]:
+        """The party the agreed act is done with, named in its own clause ("agreed to restore ties with Qatar")."""
+        partners = [p for c in trig.content for head in (c.anchor, direct_object(c.anchor)) if head is not None
+                    for p in self._pobjs(head, {"with"})]
+        return [a for a in self._expand(partners) if a.actor.country and not any(
+            self._same_side(a, s) for s in sources)]
 
     @staticmethod
     def _reciprocal(trig: Trigger, outcome: Outcome) -> bool:
