@@ -840,3 +840,12 @@ def test_parties_agreeing_to_act_with_another_agree_with_it_not_with_each_other(
     # signing an agreement with a party binds both sides
     events = code("Oman signed agreements normalising relations with Syria on Monday.", "2024-03-12")
     assert {("SUPPORT", "OMN", "SYR"), ("SUPPORT", "SYR", "OMN")} <= dyads(events)
+
+
+def test_dismissing_an_accusation_denies_the_act_it_told(code):
+    events = code("Britain said Chinese state hackers had carried out a cyber attack on its electoral commission. "
+                  "Beijing dismissed the allegations as groundless.", "2024-03-12")
+    denied = [e for e in events if e.negated]
+    assert [(e.event_type, e.source.country, e.attributed_to.country) for e in denied] == [("COERCE", "CHN", "CHN")]
+    assert "REJECT" not in kinds(events)
+    assert [e.event_type for e in code("Kyiv rejected the peace proposal.", "2024-03-12")] == ["REJECT"]

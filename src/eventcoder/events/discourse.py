@@ -162,8 +162,8 @@ class DiscourseFinding(ParseView):
     def _denied_act(self, trig: Trigger, report: ReportFrame) -> list[Candidate]:
         """"Russia accused Ukraine of a drone attack on the Kremlin. Kyiv denied any involvement": the wrongdoing told
         before (the latest one of the denier's side, else the latest claimed one) is told again, negated and claimed
-        by the denier; done by the denier when they are the one accused, else by whoever it was told of ("X said its
-        forces captured the town; Armenia denied it")."""
+        by the denier; done by the denier when they are the one accused or no one else was named, else by whoever it
+        was told of ("X said its forces captured the town; Armenia denied it")."""
         verb = trig.anchor
         if any(c.frame.report_verb == verb for c in self.recent):
             return []  # "a charge Kigali denied" after the claim in the same sentence is denied already
@@ -178,7 +178,7 @@ class DiscourseFinding(ParseView):
         if not deniers or earlier is None:
             return []
         # "denied any involvement" says the denier was the one suspected; "denied it" may be said by the victim
-        accused = self._denied_involvement(verb) or earlier.source is not None and earlier.source.actor.country in \
+        accused = self._denied_involvement(verb) or earlier.source is None or earlier.source.actor.country in \
             sides or any(c.outcome.type == "ACCUSE" and c.target is not None and c.target.actor.country in sides
                          for c in told)
         denial = ReportFrame(not report.negated, "claimed", deniers[0].head, verb, True)
