@@ -849,3 +849,11 @@ def test_dismissing_an_accusation_denies_the_act_it_told(code):
     assert [(e.event_type, e.source.country, e.attributed_to.country) for e in denied] == [("COERCE", "CHN", "CHN")]
     assert "REJECT" not in kinds(events)
     assert [e.event_type for e in code("Kyiv rejected the peace proposal.", "2024-03-12")] == ["REJECT"]
+
+
+def test_a_participle_telling_what_an_act_allows_is_no_act_of_its_own(code):
+    events = code("Vietnam and Australia signed a defence pact on Monday allowing each country to station troops on "
+                  "the other's soil.", "2024-03-12")
+    assert "RETREAT" not in kinds(events) and "SUPPORT" in kinds(events)
+    events = code("Serbian police let a team of EU monitors into the disputed village on Thursday.", "2024-03-12")
+    assert "RETREAT" in kinds(events)

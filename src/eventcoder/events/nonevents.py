@@ -116,6 +116,8 @@ class NonEventFinding(ParseView):
         if trig.pattern.outcome.mode == "beat" and (any(t.bare_country for t in targets) or SCORE.search(
                 self.doc.text[anchor.idx:anchor.sent.end_char])):
             return True  # "Cameroon beat Egypt 2-1": sport
+        if trig.pattern.outcome.mode == "access" and anchor.tag_ == "VBG" and anchor.dep_ in ("acl", "advcl"):
+            return True  # "a decree allowing women to drive", "granted him asylum, allowing him to leave": what it does
         noun = trig.token
         if lemma(noun) in ("summit", "meeting") and trig.nominal and anchor == noun and self._meeting_as_setting(noun):
             return True  # "blocked the aid package at a summit in Brussels": where it happened, not a meeting
