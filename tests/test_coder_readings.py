@@ -857,3 +857,12 @@ def test_a_participle_telling_what_an_act_allows_is_no_act_of_its_own(code):
     assert "RETREAT" not in kinds(events) and "SUPPORT" in kinds(events)
     events = code("Serbian police let a team of EU monitors into the disputed village on Thursday.", "2024-03-12")
     assert "RETREAT" in kinds(events)
+
+
+def test_a_government_commanding_its_own_forces_does_the_act_commanded(code):
+    events = code("Chad's president ordered the army on Friday to crush the rebellion in the north.", "2024-03-12")
+    assert "REQUEST" not in kinds(events) and ("MOBILIZE", "TCD", None) in dyads(events)
+    events = code("Armenia's defence minister ordered troops on Monday to pull back from the border.", "2024-03-12")
+    assert "REQUEST" not in kinds(events) and kinds(events) & {"CONCEDE", "RETREAT"}
+    events = code("Moldova ordered Russia on Wednesday to cut its embassy staff to 25.", "2024-03-12")
+    assert ("REQUEST", "MDA", "RUS") in dyads(events)

@@ -41,6 +41,7 @@ INTERNAL_BODIES = {"cabinet", "council", "parliament", "committee", "board", "as
                    "leadership", "politburo", "presidium", "government", "legislature", "bureau", "panel"}
 MAX_PARTIES = 8
 IRREGULAR_TYPES = {"REB", "UAF", "CRM"}  # armed groups no state commands
+COMMANDING_VERBS = {"order", "instruct", "direct"}
 MEETINGS = {"summit", "meeting", "talk", "conference", "session", "negotiation", "gathering", "forum", "ceremony"}
 TRADE_WORDS = {"trade", "cargo", "commerce", "goods", "freight"}
 PENALTIES = {"fine", "penalty", "compensation", "damages", "damage"}
@@ -322,6 +323,15 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
                               if retreat.type == "RETREAT" else retreat.cameo, None)
         if outcome.type == "REQUEST" and self._penalty_ordered(trig.anchor):
             outcome = Outcome("SANCTION", "172", "convict")  # "ordered him to serve three years": a sentence
+        if outcome.type == "REQUEST" and lemma(trig.anchor) in COMMANDING_VERBS and targets and all(
+                t.actor.type in ("MIL", "COP") and any(t.actor.country == s.actor.country and s.actor.type == "GOV"
+                                                       for s in sources) for t in targets):
+            # "ordered the army to restore order", "ordered troops to pull back": a government's command to its own
+            # forces is the act commanded (a promised retreat is a concession), aimed where that act is
+            outcome = Outcome("CONCEDE", FUTURE_RETREAT_CAMEO.get(retreat.mode or "", "035"), None) \
+                if retreat is not None and retreat.type == "RETREAT" else Outcome("MOBILIZE", "154", "troops")
+            aimed = next((t for c in trig.content for t in self._arguments(c, c.pattern.outcome.type)[1]), None)
+            pairs = [(s, aimed) for i, (s, _) in enumerate(pairs) if all(s is not p for p, _ in pairs[:i])]
         if outcome.type in ("SANCTION", "COERCE") and any(lemma(m) in MEETINGS
                                                          for m in self._pobjs(trig.anchor, {"from"})):
             outcome = Outcome("REJECT", "125", "meet")  # "excluded Myanmar's junta leader from the summit"
