@@ -866,3 +866,10 @@ def test_a_government_commanding_its_own_forces_does_the_act_commanded(code):
     assert "REQUEST" not in kinds(events) and kinds(events) & {"CONCEDE", "RETREAT"}
     events = code("Moldova ordered Russia on Wednesday to cut its embassy staff to 25.", "2024-03-12")
     assert ("REQUEST", "MDA", "RUS") in dyads(events)
+
+
+def test_what_hackers_are_accused_of_targeting_is_intrusion(code):
+    events = code("Canada on Tuesday accused hackers working for Russian military intelligence of targeting its power "
+                  "grid.", "2024-03-12")
+    assert ("COERCE", "RUS", "CAN") in dyads(events) and "ASSAULT" not in kinds(events)
+    assert [e.modality for e in events if e.event_type == "COERCE"] == ["claimed"]

@@ -42,6 +42,7 @@ INTERNAL_BODIES = {"cabinet", "council", "parliament", "committee", "board", "as
 MAX_PARTIES = 8
 IRREGULAR_TYPES = {"REB", "UAF", "CRM"}  # armed groups no state commands
 COMMANDING_VERBS = {"order", "instruct", "direct"}
+CYBER_AGENTS = {"hacker", "hacking group", "cyberattacker"}
 MEETINGS = {"summit", "meeting", "talk", "conference", "session", "negotiation", "gathering", "forum", "ceremony"}
 TRADE_WORDS = {"trade", "cargo", "commerce", "goods", "freight"}
 PENALTIES = {"fine", "penalty", "compensation", "damages", "damage"}
@@ -321,6 +322,9 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             # a concession, not an agreement (PLOVER: future RETREAT is CONCEDE)
             outcome = Outcome("CONCEDE", FUTURE_RETREAT_CAMEO.get(retreat.mode or "", "035")
                               if retreat.type == "RETREAT" else retreat.cameo, None)
+        agent = accusation[1] if accusation is not None and accusation[1] is not None else self._subject(trig.anchor)[0]
+        if outcome.type == "ASSAULT" and agent is not None and self._cyber_agent(agent):
+            outcome = Outcome("COERCE", "176", "cyber")  # "hackers working for China's MSS targeted lawmakers"
         if outcome.type == "REQUEST" and self._penalty_ordered(trig.anchor):
             outcome = Outcome("SANCTION", "172", "convict")  # "ordered him to serve three years": a sentence
         if outcome.type == "REQUEST" and lemma(trig.anchor) in COMMANDING_VERBS and targets and all(
@@ -448,6 +452,12 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             return False
         held = [t for t in ruling.subtree if t is not ruling]
         return any(lemma(t) in self.lexicon.cues["force_words"] for t in held)
+
+    @staticmethod
+    def _cyber_agent(head: Token) -> bool:
+        """Hackers, or an actor named for cyberspace ("a state-based cyber actor"): what they attack is intrusion."""
+        return lemma(head) in CYBER_AGENTS or any(c.dep_ in ("compound", "amod") and c.lower_.startswith("cyber")
+                                                  for c in head.children)
 
     def _content_partner(self, trig: Trigger, sources: list[ResolvedActor]) -> list[ResolvedActor]:
         """The party the agreed act is done with, named in its own clause ("agreed to restore ties with Qatar")."""

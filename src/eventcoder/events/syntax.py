@@ -166,6 +166,8 @@ def blamed(word: Token, blaming_verbs) -> tuple[Token, Token | None] | None:
     if word.dep_ not in ("pcomp", "pobj") or word.head.lower_ not in ("of", "for"):
         return None
     holder = word.head.head
+    while holder.dep_ in ("pobj", "prep", "acl") and holder.head != holder:
+        holder = holder.head  # "accused hackers working for Chinese intelligence of targeting": hung on a modifier
     if holder.dep_ in ("dobj", "obj") and lemma(holder.head) in blaming_verbs:
         return holder.head, holder
     if holder.pos_ == "VERB" and lemma(holder) in blaming_verbs:
