@@ -873,3 +873,10 @@ def test_what_hackers_are_accused_of_targeting_is_intrusion(code):
                   "grid.", "2024-03-12")
     assert ("COERCE", "RUS", "CAN") in dyads(events) and "ASSAULT" not in kinds(events)
     assert [e.modality for e in events if e.event_type == "COERCE"] == ["claimed"]
+
+
+def test_a_bare_participle_of_custody_describes_the_people_and_is_no_jailing(code):
+    events = code("Cuba's president pardoned 40 people jailed for taking part in the 2021 protests.", "2024-03-12")
+    assert not kinds(events) & {"SANCTION", "COERCE"} and "CONCEDE" in kinds(events)
+    events = code("A court in Havana jailed 40 protesters for up to ten years on Monday.", "2024-03-12")
+    assert "SANCTION" in kinds(events)

@@ -20,14 +20,17 @@ AIMING_VERBS = {"target", "aim", "hit", "strike", "kill", "wound", "destroy", "d
 LAUNCHED_WEAPONS = {"missile", "icbm", "long-range rocket", "range rocket", "hydrogen bomb", "nuclear bomb",
                     "atomic bomb", "nuclear device", "warhead", "nuclear warhead"}
 SCORE = re.compile(r"\b\d{1,3} ?[-\u2013] ?\d{1,3}\b")  # a match result ("beat Egypt 2-1")
-# Attitudes a present-tense relative clause only describes ("protesters who oppose a bill"); acts such as
-# "who refuse to meet" stay events
 # Verbs that give what they speak of a label with "as" ("condemned the ban as a symbol of repression")
 LABELLING_VERBS = {"condemn", "denounce", "describe", "dismiss", "brand", "label", "characterise", "characterize",
                    "criticise", "criticize", "see", "regard", "view", "portray", "hail", "decry", "reject"}
+# Attitudes a present-tense relative clause only describes ("protesters who oppose a bill"); acts such as
+# "who refuse to meet" stay events
 ATTITUDE_VERBS = {"oppose", "support", "back", "favour", "favor", "endorse", "reject"}
 SUSPENSE_NOUNS = {"abeyance", "hold", "ice"}
 AGGREGATE_COUNT = 100
+# Verbs of holding someone, which as a bare participle on a noun describe the person ("prisoners jailed in 2020");
+# a sentence passed is told ("an academic sentenced to life in prison in the UAE")
+CUSTODY_VERBS = {"jail", "imprison", "detain", "hold", "arrest", "incarcerate"}
 
 
 class NonEventFinding(ParseView):
@@ -81,6 +84,9 @@ class NonEventFinding(ParseView):
         if kind == "MOBILIZE" and anchor.dep_ == "acl" and anchor.tag_ == "VBN" and not any(
                 c.dep_ in ("agent", "nsubj") for c in anchor.children):
             return True  # "French forces stationed in the country": where they are, not a deployment
+        if kind in ("SANCTION", "COERCE") and lemma(anchor) in CUSTODY_VERBS and anchor.dep_ == "acl" and \
+                anchor.tag_ == "VBN" and not any(c.dep_ == "agent" for c in anchor.children):
+            return True  # "pardoned 18 people jailed for protesting": who they are, not a jailing told
         if "responsible" in trig.pattern.requires and anchor.dep_ == "relcl":
             return True  # "sanctioned six officials it holds responsible for the crackdown": who they are to it
         if lemma(anchor) in ATTITUDE_VERBS and (anchor.dep_ == "relcl" and anchor.tag_ in ("VBP", "VBZ") and any(
