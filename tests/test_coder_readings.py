@@ -880,3 +880,12 @@ def test_a_bare_participle_of_custody_describes_the_people_and_is_no_jailing(cod
     assert not kinds(events) & {"SANCTION", "COERCE"} and "CONCEDE" in kinds(events)
     events = code("A court in Havana jailed 40 protesters for up to ten years on Monday.", "2024-03-12")
     assert "SANCTION" in kinds(events)
+
+
+def test_a_vow_is_a_threat_unless_it_vows_cooperation(code):
+    for text in ("Yoon vowed on Friday to press on with the crackdown until the rebels surrendered.",
+                 "Ruto vowed that those behind the riots would be held to account."):
+        events = code(text, "2024-03-12")
+        assert "THREATEN" in kinds(events) and "AGREE" not in kinds(events), text
+    events = code("The two presidents vowed to deepen trade ties.", "2024-03-12")
+    assert "AGREE" in kinds(events) and "THREATEN" not in kinds(events)

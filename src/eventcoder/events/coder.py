@@ -42,6 +42,8 @@ INTERNAL_BODIES = {"cabinet", "council", "parliament", "committee", "board", "as
 MAX_PARTIES = 8
 IRREGULAR_TYPES = {"REB", "UAF", "CRM"}  # armed groups no state commands
 COMMANDING_VERBS = {"order", "instruct", "direct"}
+SWORN_VERBS = {"vow", "swear"}
+COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
 CYBER_AGENTS = {"hacker", "hacking group", "cyberattacker"}
 MEETINGS = {"summit", "meeting", "talk", "conference", "session", "negotiation", "gathering", "forum", "ceremony"}
 TRADE_WORDS = {"trade", "cargo", "commerce", "goods", "freight"}
@@ -308,8 +310,13 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
         if outcome.type == "AGREE" and lemma(trig.anchor) in self.lexicon.cues["promise_verbs"]:
             if harm:
                 outcome = Outcome("THREATEN", *PROMISED_HARM[harm])  # "vowed to impose new sanctions": a threat
-            elif self._promises_retaliation(trig.anchor):
-                outcome = Outcome("THREATEN", "130", None)  # "vowed to retaliate", "vowed a response"
+            elif self._promises_retaliation(trig.anchor) or lemma(trig.anchor) in SWORN_VERBS and not any(
+                    c.pattern.outcome.type in COOPERATIVE_TYPES for c in trig.content) and not \
+                    self._promised_words(trig.anchor) & self.lexicon.cues["cooperation_words"]:
+                # "vowed to retaliate", "vowed a response"; a vow is a threat in every gold set ("vowed to press
+                # on with the offensive", "vowed that those responsible would be held to account"), unless what is
+                # vowed is cooperation ("vowed to deepen trade ties"); a pledge is not
+                outcome = Outcome("THREATEN", "130", None)
         retreat = next((c.pattern.outcome for c in trig.content if c.pattern.outcome.type in ("RETREAT", "CONCEDE")),
                        None)
         imposed = next((c.pattern.outcome for c in trig.content if c.pattern.outcome.type == "SANCTION"), None)
@@ -416,13 +423,17 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             lemma(head) in self.lexicon.cues["protester_nouns"] or head.pos_ == "NUM" or
             lemma(head) in ("thousand", "hundred", "dozen", "crowd"))
 
+    @staticmethod
+    def _promised_words(verb: Token) -> set[str]:
+        """The words of what is promised: the clause or object and its phrases ("vowed to answer with
+        countermeasures")."""
+        said = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj", "obj")]
+        return {lemma(t) for clause in said for t in [clause, *clause.children, *(
+            g for c in clause.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]}
+
     def _promises_retaliation(self, verb: Token) -> bool:
         """"vowed to retaliate", "vowed a response", "vowed that Israel would be punished"."""
-        words = self.lexicon.cues["retaliation_words"]
-        said = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj", "obj")]
-        # "vowed to answer with countermeasures": the words of the clause and of its phrases
-        return any(lemma(t) in words for clause in said for t in [clause, *clause.children, *(
-            g for c in clause.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")])
+        return bool(self._promised_words(verb) & self.lexicon.cues["retaliation_words"])
 
     @staticmethod
     def _shared_crossing(verb: Token, sources: list[ResolvedActor]) -> bool:
