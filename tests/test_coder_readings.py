@@ -889,3 +889,11 @@ def test_a_vow_is_a_threat_unless_it_vows_cooperation(code):
         assert "THREATEN" in kinds(events) and "AGREE" not in kinds(events), text
     events = code("The two presidents vowed to deepen trade ties.", "2024-03-12")
     assert "AGREE" in kinds(events) and "THREATEN" not in kinds(events)
+
+
+def test_a_state_barring_its_own_people_coerces_them(code):
+    events = code("Cambodia's Supreme Court barred 118 of the opposition party's senior members from politics.",
+                  "2024-03-12")
+    assert "COERCE" in kinds(events) and "REJECT" not in kinds(events)
+    events = code("Tanzania barred a Kenyan opposition politician from entering the country.", "2024-03-12")
+    assert "REJECT" in kinds(events)

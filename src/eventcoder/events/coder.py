@@ -50,7 +50,7 @@ TRADE_WORDS = {"trade", "cargo", "commerce", "goods", "freight"}
 PENALTIES = {"fine", "penalty", "compensation", "damages", "damage"}
 PLANNING_WORDS = {"plan", "prepare", "intend", "aim", "mean", "threaten", "seek"}
 STATE_TYPES = {"GOV", "JUD", "COP", "LEG", "MIL", "SPY"}
-SOCIETY_TYPES = {"MED", "CVL", "EDU", "OPP", "BUS", "NGO", "REL", "LAB", "HLH"}
+SOCIETY_TYPES = {"MED", "CVL", "EDU", "OPP", "PTY", "BUS", "NGO", "REL", "LAB", "HLH"}
 AGREEING_VERBS = {"agree", "decide", "vote"}  # (a measure promised or vowed is a threat: PROMISED_HARM)
 ULTIMATUM_TYPES = {"REJECT": "130", "SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "PROTEST": "133",
                    "RETREAT": "136"}
@@ -522,14 +522,16 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             # "North Korea said it was examining a plan to strike Guam", "Turkey will launch a new operation": an
             # attack its own side announces is a threat, made now (another's warning of it stays a planned attack)
             outcome, modality = Outcome("THREATEN", "138", "violence"), "asserted"
-        domestic = outcome.type == "SANCTION" and outcome.mode != "convict" and not trig.pattern.also and \
+        barred = outcome.type == "REJECT" and lemma(trig.anchor) in ("bar", "ban")  # "barred women from universities"
+        domestic = (outcome.type == "SANCTION" and outcome.mode != "convict" or barred) and not trig.pattern.also and \
             cand.source is not None and \
             cand.target is not None and \
             cand.source.actor.type in STATE_TYPES and cand.target.actor.type in SOCIETY_TYPES and \
             cand.source.actor.country == cand.target.actor.country
         if domestic:
-            # "police froze the newspaper's assets", "the Taliban suspended university education for women": what
-            # a state does to its own society is coercion, not a sanction between parties
+            # "police froze the newspaper's assets", "the Taliban suspended university education for women", "barred
+            # women from attending universities": what a state does to its own society is coercion, not a sanction
+            # or a refusal between parties
             outcome = Outcome("COERCE", "172", "restrict")
         places = self._places(trig, cand)
         source = cand.source.actor if cand.source else None
