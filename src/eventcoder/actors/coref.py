@@ -199,7 +199,8 @@ def counted_group(actors: DocumentActors, noun: Token) -> list[ResolvedActor]:
 
 def _last_pair(actors: DocumentActors, noun: Token, earliest: int) -> list[ResolvedActor]:
     """"Azerbaijani and Armenian forces clashed, with each side blaming the other", "between Sudan's army and
-    the RSF ... each side": the last phrase before that names two parties, coordinated or not states."""
+    the RSF ... each side": the last phrase before that names two parties of any kind (a coordination, or one noun
+    with coordinated modifiers)."""
     for token in reversed(noun.doc[earliest:noun.i]):
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "poss", "conj"):
             continue

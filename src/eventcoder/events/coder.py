@@ -18,6 +18,7 @@ from eventcoder.events.context import VERBAL_TYPES, ReportFrame, frame
 from eventcoder.events.discourse import DiscourseFinding
 from eventcoder.events.nonevents import NonEventFinding
 from eventcoder.events.patterns import Lexicon, Outcome
+from eventcoder.events.readings import SYMMETRIC_TYPES, ActReadings
 from eventcoder.events.setting import EventSetting
 from eventcoder.events.slots import prefixed, tagged
 from eventcoder.events.syntax import (
@@ -28,7 +29,6 @@ from eventcoder.events.syntax import (
     direct_object,
     each_other,
     each_pair,
-    has_particle,
     lemma,
 )
 from eventcoder.events.triggers import FUTURE_MODALS, Candidate, Trigger, TriggerFinding
@@ -36,7 +36,6 @@ from eventcoder.models import Actor, Event, Evidence
 from eventcoder.nlp import sentence_of, sentence_text
 from eventcoder.places import DocumentPlaces
 
-SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 INTERNAL_BODIES = {"cabinet", "council", "parliament", "committee", "board", "assembly", "congress", "senate",
                    "leadership", "politburo", "presidium", "government", "legislature", "bureau", "panel"}
 MAX_PARTIES = 8
@@ -44,10 +43,7 @@ IRREGULAR_TYPES = {"REB", "UAF", "CRM"}  # armed groups no state commands
 COMMANDING_VERBS = {"order", "instruct", "direct"}
 SWORN_VERBS = {"vow", "swear"}
 COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
-CYBER_AGENTS = {"hacker", "hacking group", "cyberattacker"}
 MEETINGS = {"summit", "meeting", "talk", "conference", "session", "negotiation", "gathering", "forum", "ceremony"}
-TRADE_WORDS = {"trade", "cargo", "commerce", "goods", "freight"}
-PENALTIES = {"fine", "penalty", "compensation", "damages", "damage"}
 PLANNING_WORDS = {"plan", "prepare", "intend", "aim", "mean", "threaten", "seek"}
 STATE_TYPES = {"GOV", "JUD", "COP", "LEG", "MIL", "SPY"}
 SOCIETY_TYPES = {"MED", "CVL", "EDU", "OPP", "PTY", "BUS", "NGO", "REL", "LAB", "HLH"}
@@ -108,7 +104,7 @@ def _identical(a: Actor, b: Actor) -> bool:
     return (a.country, a.type, a.name) == (b.country, b.type, b.name) and a.name is not None
 
 
-class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventFinding, EventSetting):
+class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventFinding, EventSetting, ActReadings):
     """Codes the events of one document, sentence by sentence."""
 
     def __init__(self, doc: Doc, doc_id: str, pub_date: dt.date | None, lexicon: Lexicon,
@@ -329,8 +325,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
             # a concession, not an agreement (PLOVER: future RETREAT is CONCEDE)
             outcome = Outcome("CONCEDE", FUTURE_RETREAT_CAMEO.get(retreat.mode or "", "035")
                               if retreat.type == "RETREAT" else retreat.cameo, None)
-        agent = accusation[1] if accusation is not None and accusation[1] is not None else self._subject(trig.anchor)[0]
-        if outcome.type == "ASSAULT" and agent is not None and self._cyber_agent(agent):
+        if outcome.type == "ASSAULT" and self._by_cyber_agent(trig, accusation):
             outcome = Outcome("COERCE", "176", "cyber")  # "hackers working for China's MSS targeted lawmakers"
         if outcome.type == "REQUEST" and self._penalty_ordered(trig.anchor):
             outcome = Outcome("SANCTION", "172", "convict")  # "ordered him to serve three years": a sentence
@@ -404,86 +399,6 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
                   if earlier.target is None or not self._same_side(source, earlier.target)]
         self.recent.extend(result)
         return result
-
-    @staticmethod
-    def _sent_to_help(verb: Token) -> bool:
-        """Forces sent at someone's request ("at the request of", "at Maputo's request") or to help them."""
-        requested = any(lemma(t) == "request" and t.head.lower_ == "at" for t in verb.subtree)
-        clauses = [c for v in (verb, verb.head) for c in v.children if c.dep_ in ("xcomp", "advcl")]
-        helping = any((lemma(c) in ("help", "assist", "support", "back") or any(
-            p.dep_ == "prep" and p.lower_ == "alongside" for p in c.children)) and any(
-            a.lower_ == "to" for a in c.children) for c in clauses)  # "to help", "to fight alongside the rebels"
-        return requested or helping
-
-    def _protesters(self, actor: ResolvedActor) -> bool:
-        head = actor.head
-        if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
-            head = head.head.head  # "demonstrators who stormed parliament"
-        return actor.actor.type in ("CVL", "OPP", "EDU") and (
-            lemma(head) in self.lexicon.cues["protester_nouns"] or head.pos_ == "NUM" or
-            lemma(head) in ("thousand", "hundred", "dozen", "crowd"))
-
-    @staticmethod
-    def _promised_words(verb: Token) -> set[str]:
-        """The words of what is promised: the clause or object and its phrases ("vowed to answer with
-        countermeasures")."""
-        said = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj", "obj")]
-        return {lemma(t) for clause in said for t in [clause, *clause.children, *(
-            g for c in clause.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]}
-
-    def _promises_retaliation(self, verb: Token) -> bool:
-        """"vowed to retaliate", "vowed a response", "vowed that Israel would be punished"."""
-        return bool(self._promised_words(verb) & self.lexicon.cues["retaliation_words"])
-
-    @staticmethod
-    def _shared_crossing(verb: Token, sources: list[ResolvedActor]) -> bool:
-        """A border or crossing opened by both its sides, or opened to trade ("reopened their shared border",
-        "reopened the Arar crossing to trade"), not one side letting people or aid through."""
-        crossing = direct_object(verb)
-        if crossing is None or lemma(crossing) not in ("border", "crossing", "frontier"):
-            return False
-        shared = len({s.actor.country for s in sources}) > 1 or any(
-            c.lower_ in ("shared", "common") for c in crossing.children)
-        return shared or any(lemma(t) in TRADE_WORDS for t in verb.subtree)
-
-    @staticmethod
-    def _penalty_ordered(verb: Token) -> bool:
-        """"ordered Navalny to serve nearly three years in a prison camp", "ordered Poland to pay a daily fine": an
-        order whose content is a penalty is the penalty imposed."""
-        return lemma(verb) == "order" and any(
-            c.dep_ == "xcomp" and (lemma(c) in ("serve", "compensate") or lemma(c) == "pay" and any(
-                lemma(o) in PENALTIES for o in c.subtree)) for c in verb.children)
-
-    def _force_not_ruled_out(self, verb: Token) -> bool:
-        """"refused to rule out the use of force", "declined to rule out military or economic coercion": force
-        kept open by the one who could use it."""
-        ruling = next((c for c in verb.children if c.dep_ == "xcomp" and lemma(c) == "rule" and
-                       has_particle(c, ["out"])), None)
-        if ruling is None:
-            return False
-        held = [t for t in ruling.subtree if t is not ruling]
-        return any(lemma(t) in self.lexicon.cues["force_words"] for t in held)
-
-    @staticmethod
-    def _cyber_agent(head: Token) -> bool:
-        """Hackers, or an actor named for cyberspace ("a state-based cyber actor"): what they attack is intrusion."""
-        return lemma(head) in CYBER_AGENTS or any(c.dep_ in ("compound", "amod") and c.lower_.startswith("cyber")
-                                                  for c in head.children)
-
-    def _content_partner(self, trig: Trigger, sources: list[ResolvedActor]) -> list[ResolvedActor]:
-        """The party the agreed act is done with, named in its own clause ("agreed to restore ties with Qatar")."""
-        partners = [p for c in trig.content for head in (c.anchor, direct_object(c.anchor)) if head is not None
-                    for p in self._pobjs(head, {"with"})]
-        return [a for a in self._expand(partners) if a.actor.country and not any(
-            self._same_side(a, s) for s in sources)]
-
-    @staticmethod
-    def _reciprocal(trig: Trigger, outcome: Outcome) -> bool:
-        """Coordinated parties with no object act on each other when the event is two-sided by nature: meeting
-        and cooperating, a pattern marked reciprocal ("A and B clashed"), or a promise of such an event ("A
-        and B promised to hold talks")."""
-        return trig.pattern.reciprocal or outcome.type in SYMMETRIC_TYPES | {"AGREE"} or any(
-            c.pattern.reciprocal for c in trig.content) or each_other(trig.anchor)  # "X and Y pledged to ..."
 
     def _transform(self, outcome: Outcome, modality: str, negated: bool = False, ultimatum: bool = False) -> Outcome:
         if ultimatum and outcome.type in ULTIMATUM_TYPES:
