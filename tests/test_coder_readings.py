@@ -880,6 +880,9 @@ def test_a_bare_participle_of_custody_describes_the_people_and_is_no_jailing(cod
     assert not kinds(events) & {"SANCTION", "COERCE"} and "CONCEDE" in kinds(events)
     events = code("A court in Havana jailed 40 protesters for up to ten years on Monday.", "2024-03-12")
     assert "SANCTION" in kinds(events)
+    # a participle that tells when is a detention told
+    events = code("Laos asked Vietnam to return two activists detained in Hanoi last week.", "2024-03-12")
+    assert "COERCE" in kinds(events)
 
 
 def test_a_vow_is_a_threat_unless_it_vows_cooperation(code):

@@ -85,8 +85,11 @@ class NonEventFinding(ParseView):
                 c.dep_ in ("agent", "nsubj") for c in anchor.children):
             return True  # "French forces stationed in the country": where they are, not a deployment
         if kind in ("SANCTION", "COERCE") and lemma(anchor) in CUSTODY_VERBS and anchor.dep_ == "acl" and \
-                anchor.tag_ == "VBN" and not any(c.dep_ == "agent" for c in anchor.children):
-            return True  # "pardoned 18 people jailed for protesting": who they are, not a jailing told
+                anchor.tag_ == "VBN" and not any(c.dep_ == "agent" or c.ent_type_ in ("DATE", "TIME") for c in (
+                    *anchor.children, *(g for p in anchor.children if p.dep_ == "prep" for g in p.children))):
+            # "pardoned 18 people jailed for protesting": who they are, not a jailing told (but "activists
+            # detained in Bangkok last month" tells when)
+            return True
         if "responsible" in trig.pattern.requires and anchor.dep_ == "relcl":
             return True  # "sanctioned six officials it holds responsible for the crackdown": who they are to it
         if lemma(anchor) in ATTITUDE_VERBS and (anchor.dep_ == "relcl" and anchor.tag_ in ("VBP", "VBZ") and any(
