@@ -36,7 +36,8 @@ EVENT_FLOORS = {"wire.jsonl": {"type_f1": 0.76, "dyad_f1": 0.60, "full_f1": 0.49
                 # (full 0.49 -> 0.48 in round 55: hd's gold gives a German-Iranian dissident the first nationality,
                 # five other batches give such people the last)
                 "batches/hd.jsonl": {"type_f1": 0.71, "dyad_f1": 0.55, "full_f1": 0.48},
-                "batches/hi.jsonl": {"type_f1": 0.76, "dyad_f1": 0.64, "full_f1": 0.53}}
+                "batches/hi.jsonl": {"type_f1": 0.76, "dyad_f1": 0.64, "full_f1": 0.53},
+                "batches/hr.jsonl": {"type_f1": 0.79, "dyad_f1": 0.74, "full_f1": 0.61}}
 
 
 @pytest.mark.parametrize("name", sorted(EVENT_FLOORS))
