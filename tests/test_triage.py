@@ -67,3 +67,10 @@ def test_a_triaged_document_keeps_every_character(coder, long_read):
     doc = next(coder.triage.parse([long_read.text]))
     assert doc.text == long_read.text
     assert all(sentence.text for sentence in doc.sents)
+
+
+def test_a_party_named_by_its_relation_is_an_actor_to_triage(coder):
+    """"His host called the visit a disappointment": a counterpart noun stands for a party named before."""
+    sentence = next(coder.triage.sentencizer(coder.nlp.make_doc(
+        "His host had publicly called that visit a huge disappointment.")).sents)
+    assert coder.triage.needs_parse(sentence)

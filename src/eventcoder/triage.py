@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from eventcoder.actors.coref import BENCH_NOUNS, GROUP_HEADS
 from eventcoder.actors.kb import ActorMatcher
+from eventcoder.actors.resolver import COUNTERPART_HEADS
 from eventcoder.events.patterns import Lexicon
 from eventcoder.events.view import GROUP_COUNTS
 from eventcoder.nlp import paragraph_breaks, sentence_budget
@@ -55,9 +56,9 @@ class Triage:
     def __init__(self, nlp: Language, lexicon: Lexicon, matcher: ActorMatcher, proposal_words: Iterable[str] = (),
                  figure_words: Iterable[str] = (), count_nouns: Iterable[str] = ()):
         self.nlp, self.matcher = nlp, matcher
-        # (and the nouns coreference reads as actors: "the two sides", "all three capitals", "the judges")
+        # (and the nouns coreference reads as actors: "the two sides", "all three capitals", "the judges", "his host")
         self.agents = {phrase.split()[-1] for phrase in matcher.kb.agents} | ACTOR_PRONOUNS | GROUP_HEADS | \
-            BENCH_NOUNS
+            BENCH_NOUNS | COUNTERPART_HEADS
         self.sentencizer = Sentencizer()
         cues = lexicon.cues
         # the word that carries each entry: "speak by" -> speak, "test-fire" -> fire, "suicide bombing" -> bombing
