@@ -519,6 +519,14 @@ def test_each_side_accusing_the_other_is_both_parties_named_before(code):
     events = code("Armenia and Azerbaijan agreed to a truce on Monday. The two sides later accused each other of "
                   "violating it.", "2022-09-14")
     assert {("ACCUSE", "ARM", "AZE"), ("ACCUSE", "AZE", "ARM")} <= dyads(events)
+    # parties of any kind, named in one phrase (round 65)
+    events = code("Eritrean and Ethiopian troops clashed near Badme on Tuesday, with each side blaming the other for "
+                  "the fighting.", "2024-03-12")
+    assert {("ACCUSE", "ERI", "ETH"), ("ACCUSE", "ETH", "ERI")} <= dyads(events)
+    events = code("Chad's army and the rebel FACT movement fought near Mao on Monday. The two sides blamed each other "
+                  "for the bloodshed.", "2024-03-12")
+    assert sorted((e.source.type, e.target.type) for e in events if e.event_type == "ACCUSE") == [
+        ("MIL", "REB"), ("REB", "MIL")]
 
 
 def test_a_warning_defied_was_given_to_whoever_went_ahead(code):
