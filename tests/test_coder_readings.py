@@ -890,3 +890,8 @@ def test_a_state_barring_its_own_people_coerces_them(code):
     assert "COERCE" in kinds(events) and "REJECT" not in kinds(events)
     events = code("Tanzania barred a Kenyan opposition politician from entering the country.", "2024-03-12")
     assert "REJECT" in kinds(events)
+
+
+def test_consultations_an_envoy_is_recalled_for_are_no_meeting(code):
+    events = code("Peru recalled its ambassador to Mexico for a week of consultations in Lima.", "2024-03-12")
+    assert kinds(events) == {"SANCTION"}

@@ -128,6 +128,9 @@ class NonEventFinding(ParseView):
         if trig.pattern.outcome.mode == "access" and anchor.tag_ == "VBG" and anchor.dep_ in ("acl", "advcl"):
             return True  # "a decree allowing women to drive", "granted him asylum, allowing him to leave": what it does
         noun = trig.token
+        if kind == "CONSULT" and trig.nominal and any(a.lower_ == "for" and lemma(a.head) in ("recall", "summon")
+                                                      for a in noun.ancestors):
+            return True  # "recalled its ambassador for a week of consultations": why the envoy comes home
         if lemma(noun) in ("summit", "meeting") and trig.nominal and anchor == noun and self._meeting_as_setting(noun):
             return True  # "blocked the aid package at a summit in Brussels": where it happened, not a meeting
         if trig.nominal and noun.dep_ == "pobj" and (noun.head.lower_ == "since" or noun.head.lower_ == "of" and
