@@ -895,3 +895,13 @@ def test_a_state_barring_its_own_people_coerces_them(code):
 def test_consultations_an_envoy_is_recalled_for_are_no_meeting(code):
     events = code("Peru recalled its ambassador to Mexico for a week of consultations in Lima.", "2024-03-12")
     assert kinds(events) == {"SANCTION"}
+
+
+def test_a_protest_that_says_why_and_a_standing_recognition_are_no_events_of_their_own(code):
+    events = code("Poland summoned Belarus's ambassador in protest on Monday.", "2024-03-12")
+    assert [e.event_type for e in events] == ["ACCUSE"] and events[0].trigger == "summoned"
+    events = code("Beijing, which does not recognise the tribunal's jurisdiction, called the ruling void.",
+                  "2024-03-12")
+    assert "SUPPORT" not in kinds(events)
+    events = code("Canada recognised the opposition leader as interim president on Wednesday.", "2024-03-12")
+    assert "SUPPORT" in kinds(events)

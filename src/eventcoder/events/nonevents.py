@@ -128,6 +128,13 @@ class NonEventFinding(ParseView):
         if trig.pattern.outcome.mode == "access" and anchor.tag_ == "VBG" and anchor.dep_ in ("acl", "advcl"):
             return True  # "a decree allowing women to drive", "granted him asylum, allowing him to leave": what it does
         noun = trig.token
+        if trig.nominal and lemma(noun) == "protest" and noun.dep_ == "pobj" and noun.head.lower_ == "in" and (
+                noun.i + 1 == len(self.doc) or self.doc[noun.i + 1].lower_ not in ("at", "against", "over")):
+            return True  # "summoned Russia's ambassador in protest": why the act was done (unless it says at what)
+        if lemma(anchor) in ("recognise", "recognize") and (anchor.tag_ in ("VBP", "VBZ") or any(
+                c.dep_ == "aux" and c.lower_ in ("do", "does") for c in anchor.children) or (
+                anchor.dep_ == "acl" and anchor.tag_ == "VBN")):
+            return True  # "Moscow, which does not recognise the court", "recognised as leader by 50 states": a stance
         if kind == "CONSULT" and trig.nominal and any(a.lower_ == "for" and lemma(a.head) in ("recall", "summon")
                                                       for a in noun.ancestors):
             return True  # "recalled its ambassador for a week of consultations": why the envoy comes home
