@@ -905,3 +905,10 @@ def test_a_protest_that_says_why_and_a_standing_recognition_are_no_events_of_the
     assert "SUPPORT" not in kinds(events)
     events = code("Canada recognised the opposition leader as interim president on Wednesday.", "2024-03-12")
     assert "SUPPORT" in kinds(events)
+
+
+def test_forces_backed_by_another_states_forces_are_military_aid(code):
+    events = code("Somali troops, backed by Kenyan soldiers, retook the town of Kismayo on Sunday.", "2024-03-12")
+    assert ("AID", "KEN", "SOM") in dyads(events) and "SUPPORT" not in kinds(events)
+    events = code("Honduran prosecutors backed by police raided the offices of the electoral council.", "2024-03-12")
+    assert "SUPPORT" not in kinds(events) and "AID" not in kinds(events)

@@ -171,6 +171,15 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
         if base.type == "SUPPORT" and lemma(trig.anchor) in ("back", "support") and targets and all(
                 t.actor.type in ("REB", "UAF") for t in targets):
             base, event_type = Outcome("AID", "072", "military"), "AID"  # "backing the rebels": arms, not words
+        if base.type == "SUPPORT" and lemma(trig.anchor) == "back" and trig.anchor.tag_ == "VBN" and sources and all(
+                s.actor.type in ARMED_TYPES | {"COP"} for s in sources):
+            # "its troops, backed by Burundian soldiers": armed help in the field from another state; "prosecutors
+            # backed by police", "troops backed by fighter jets": one side's own forces, no event
+            sources = [s for s in sources if not s.country_from_context and not any(
+                s.actor.country == t.actor.country for t in targets)]
+            if not sources:
+                return []
+            base, event_type = Outcome("AID", "072", "military"), "AID"
         if base.type == "MOBILIZE" and self._sent_to_help(trig.anchor):
             # "Rwanda began deploying 1,000 soldiers to Mozambique at Maputo's request, to help fight insurgents":
             # forces sent to another state's aid are military aid to it
