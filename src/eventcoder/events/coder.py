@@ -41,8 +41,6 @@ INTERNAL_BODIES = {"cabinet", "council", "parliament", "committee", "board", "as
 MAX_PARTIES = 8
 IRREGULAR_TYPES = {"REB", "UAF", "CRM"}  # armed groups no state commands
 COMMANDING_VERBS = {"order", "instruct", "direct"}
-SWORN_VERBS = {"vow", "swear"}
-COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
 MEETINGS = {"summit", "meeting", "talk", "conference", "session", "negotiation", "gathering", "forum", "ceremony"}
 PLANNING_WORDS = {"plan", "prepare", "intend", "aim", "mean", "threaten", "seek"}
 STATE_TYPES = {"GOV", "JUD", "COP", "LEG", "MIL", "SPY"}
@@ -315,13 +313,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
         if outcome.type == "AGREE" and lemma(trig.anchor) in self.lexicon.cues["promise_verbs"]:
             if harm:
                 outcome = Outcome("THREATEN", *PROMISED_HARM[harm])  # "vowed to impose new sanctions": a threat
-            elif self._promises_retaliation(trig.anchor) or lemma(trig.anchor) in SWORN_VERBS and not any(
-                    c.pattern.outcome.type in COOPERATIVE_TYPES for c in trig.content) and not \
-                    self._promised_words(trig.anchor) & self.lexicon.cues["cooperation_words"]:
-                # "vowed to retaliate", "vowed a response"; a vow is a threat in every gold set ("vowed to press
-                # on with the offensive", "vowed that those responsible would be held to account"), unless what is
-                # vowed is cooperation ("vowed to deepen trade ties"); a pledge is not
-                outcome = Outcome("THREATEN", "130", None)
+            elif self._promises_harm(trig):
+                outcome = Outcome("THREATEN", "130", None)  # "vowed to retaliate", "vowed to press on"
         retreat = next((c.pattern.outcome for c in trig.content if c.pattern.outcome.type in ("RETREAT", "CONCEDE")),
                        None)
         imposed = next((c.pattern.outcome for c in trig.content if c.pattern.outcome.type == "SANCTION"), None)

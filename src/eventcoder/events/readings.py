@@ -16,6 +16,8 @@ SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 CYBER_AGENTS = {"hacker", "hacking group", "cyberattacker"}
 TRADE_WORDS = {"trade", "cargo", "commerce", "goods", "freight"}
 PENALTIES = {"fine", "penalty", "compensation", "damages", "damage"}
+SWORN_VERBS = {"vow", "swear"}
+COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
 
 
 class ActReadings(ParseView):
@@ -46,9 +48,17 @@ class ActReadings(ParseView):
         return {lemma(t) for clause in said for t in [clause, *clause.children, *(
             g for c in clause.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]}
 
-    def _promises_retaliation(self, verb: Token) -> bool:
-        """"vowed to retaliate", "vowed a response", "vowed that Israel would be punished"."""
-        return bool(self._promised_words(verb) & self.lexicon.cues["retaliation_words"])
+    def _promises_harm(self, trig: Trigger) -> bool:
+        """"vowed to retaliate", "vowed a response", "vowed that Israel would be punished"; and a vow or an oath of
+        anything but cooperation: a vow is a threat in every gold set ("vowed to press on with the offensive", "vowed
+        that those responsible would be held to account"), unless it vows cooperation ("vowed to deepen trade ties");
+        a pledge is not."""
+        cues = self.lexicon.cues
+        words = self._promised_words(trig.anchor)
+        if words & cues["retaliation_words"]:
+            return True
+        return lemma(trig.anchor) in SWORN_VERBS and not words & cues["cooperation_words"] and not any(
+            c.pattern.outcome.type in COOPERATIVE_TYPES for c in trig.content)
 
     @staticmethod
     def _shared_crossing(verb: Token, sources: list[ResolvedActor]) -> bool:
