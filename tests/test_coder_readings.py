@@ -912,3 +912,22 @@ def test_forces_backed_by_another_states_forces_are_military_aid(code):
     assert ("AID", "KEN", "SOM") in dyads(events) and "SUPPORT" not in kinds(events)
     events = code("Honduran prosecutors backed by police raided the offices of the electoral council.", "2024-03-12")
     assert "SUPPORT" not in kinds(events) and "AID" not in kinds(events)
+
+
+def test_a_storming_told_with_the_people_it_harmed_is_one_attack_on_them(code):
+    for text in ("Armed men stormed a clinic in the town of Baidoa and kidnapped four nurses on Monday.",
+                 "Six soldiers were killed when rebels overran an army checkpoint outside Goma on Monday.",
+                 "Militants raided a village near Mopti on Monday, killing 23 farmers."):
+        events = code(text, "2024-03-12")
+        assert [e.event_type for e in events] == ["ASSAULT"] and events[0].target is not None, text
+    events = code("Russian missiles struck a power plant in Kharkiv on Monday, killing two workers.", "2024-03-12")
+    assert [e.trigger for e in events] == ["struck"]
+
+
+def test_a_crowd_of_civilians_storming_a_building_riots(code):
+    for text in ("Police fired on hundreds of people who stormed the town hall in Bouake on Monday.",
+                 "Opposition supporters, some of whom stormed the governor's office in Kano, were arrested."):
+        events = code(text, "2024-03-12")
+        assert "PROTEST" in kinds(events), text
+    events = code("Gunmen stormed a police station in Bouake on Monday.", "2024-03-12")
+    assert kinds(events) == {"ASSAULT"}

@@ -303,7 +303,8 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
         elif outcome.type == "ACCUSE" and "oprd" in pattern.requires and self._label(trig) in \
                 self.lexicon.cues["praise_labels"]:
             outcome = Outcome("SUPPORT", "051", None)  # "called the release a constructive step": praise
-        specific = next((m.pattern.outcome for m in trig.merged if m.pattern.outcome.mode), None)
+        specific = next((m.pattern.outcome for m in trig.merged if m.pattern.outcome.mode and
+                         m.pattern.outcome.type == outcome.type), None)
         if specific is not None and not outcome.mode:
             outcome = specific  # "killed in a drone attack": the attack says how
         harm = next((c.pattern.outcome.type for c in trig.content if c.pattern.outcome.type in PROMISED_HARM), None)

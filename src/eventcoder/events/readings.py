@@ -17,6 +17,7 @@ CYBER_AGENTS = {"hacker", "hacking group", "cyberattacker"}
 TRADE_WORDS = {"trade", "cargo", "commerce", "goods", "freight"}
 PENALTIES = {"fine", "penalty", "compensation", "damages", "damage"}
 SWORN_VERBS = {"vow", "swear"}
+CROWD_WORDS = {"thousand", "hundred", "dozen", "crowd", "score"}
 COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
 
 
@@ -33,12 +34,21 @@ class ActReadings(ParseView):
         return requested or helping
 
     def _protesters(self, actor: ResolvedActor) -> bool:
+        """A crowd of civilians: protesters, supporters, "hundreds of people", "some of whom" (civilians storming a
+        building riot; gunmen and militants attack)."""
         head = actor.head
-        if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
-            head = head.head.head  # "demonstrators who stormed parliament"
+        for _ in range(3):
+            clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
+            if head.lower_ in ("who", "whom", "that", "which") and clause is not None:
+                head = clause.head  # "demonstrators who stormed parliament", "supporters, some of whom stormed"
+            part = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                         if g.dep_ == "pobj"), None)
+            if part is None or not (head.pos_ in ("NUM", "PRON", "DET") or lemma(head) in CROWD_WORDS | {"group"}):
+                break
+            head = part  # "some of his supporters", "thousands of them", "some of whom"
         return actor.actor.type in ("CVL", "OPP", "EDU") and (
             lemma(head) in self.lexicon.cues["protester_nouns"] or head.pos_ == "NUM" or
-            lemma(head) in ("thousand", "hundred", "dozen", "crowd"))
+            lemma(head) in CROWD_WORDS)
 
     @staticmethod
     def _promised_words(verb: Token) -> set[str]:

@@ -418,7 +418,51 @@ class TriggerFinding(ParseView):
                 result.append(trig)
             elif relation in ("conj", "advcl"):
                 result.append(trig)
-        return result
+        return self._fold_stormings(result)
+
+    def _fold_stormings(self, triggers: list[Trigger]) -> list[Trigger]:
+        """"Gunmen stormed a school and abducted 300 pupils", "stormed a mall, killing 39 people", "14 people were
+        killed when gunmen stormed a hotel", "pupils seized by gunmen who stormed the school": the storming is how
+        the people were harmed, one attack on them."""
+        result = list(triggers)
+        for storm in triggers:
+            if storm.nominal or lemma(storm.anchor) not in self.lexicon.cues["storming_verbs"]:
+                continue
+            harm = next((t for t in [*storm.merged, *result] if t is not storm and self._harms_people(t) and
+                         self._storming_of(storm.anchor, t.anchor)), None)
+            if harm is None:
+                continue
+            if harm in result:
+                result.remove(harm)
+            else:
+                storm.merged.remove(harm)
+            result[result.index(storm)] = harm
+            harm.merged[:0] = [storm, *storm.merged]
+            harm.content += storm.content
+        return sorted(result, key=lambda t: t.token.i)
+
+    def _harms_people(self, trig: Trigger) -> bool:
+        """An attack on persons (killing, shooting, abducting; seizing them, when irregulars do it)."""
+        outcome = trig.pattern.outcome if trig.pattern.by_irregulars is None else trig.pattern.by_irregulars
+        if outcome.type != "ASSAULT" or outcome.mode == "destroy" or trig.nominal or \
+                lemma(trig.anchor) in self.lexicon.cues["storming_verbs"]:
+            return False
+        verb = trig.anchor
+        harmed = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if is_passive(verb) else \
+            direct_object(verb)
+        return harmed is not None and harmed.ent_type_ not in ("GPE", "LOC", "FAC") and (
+            harmed.pos_ == "NUM" or harmed.ent_type_ == "PERSON" or any(c.dep_ == "nummod" for c in harmed.children)
+            or bool(self._expand([harmed])))
+
+    @staticmethod
+    def _storming_of(storm: Token, harm: Token) -> bool:
+        if harm.dep_ in ("conj", "advcl") and harm.head == storm:
+            return True  # "stormed a school and abducted pupils", "stormed a mall, killing 39"
+        if storm.dep_ == "advcl" and storm.head == harm and is_passive(harm):
+            return not any(c.dep_ == "agent" for c in harm.children)  # "were killed when gunmen stormed"
+        holder = storm.head  # "were seized by gunmen who stormed the school"
+        return storm.dep_ == "relcl" and holder.dep_ == "pobj" and holder.head.dep_ == "agent" and \
+            holder.head.head == harm
 
     def _blame(self, trig: Trigger) -> tuple[Token, Token | None] | None:
         """The act in "accused Baku of shelling the town" or "blamed Moscow for a missile strike"; a label with
