@@ -931,3 +931,18 @@ def test_a_crowd_of_civilians_storming_a_building_riots(code):
         assert "PROTEST" in kinds(events), text
     events = code("Gunmen stormed a police station in Bouake on Monday.", "2024-03-12")
     assert kinds(events) == {"ASSAULT"}
+
+
+def test_an_act_done_by_means_of_another_of_its_kind_is_one_event(code):
+    events = code("China blocked the draft resolution on Myanmar by casting its veto on Friday.", "2024-03-12")
+    assert [e.event_type for e in events] == ["REJECT"]
+
+
+def test_the_dead_of_fighting_told_as_an_event_are_its_toll(code):
+    events = code("The two presidents agreed to end a border war that has killed thousands of people.", "2024-03-12")
+    assert "ASSAULT" not in kinds(events)
+    events = code("At least 40 soldiers were killed as Eritrean and Ethiopian troops clashed along the border.",
+                  "2024-03-12")
+    assert [e.trigger for e in events] == ["clashed"]
+    events = code("Rebels killed 20 villagers during fighting near Goma on Monday.", "2024-03-12")
+    assert [e.trigger for e in events] == ["killed"]

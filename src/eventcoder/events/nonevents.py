@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from eventcoder.actors.coref import RELATIVE_PRONOUNS
 from eventcoder.actors.resolver import ResolvedActor
-from eventcoder.events.syntax import direct_object, lemma, object_phrases, standing, through_relative
+from eventcoder.events.syntax import direct_object, is_passive, lemma, object_phrases, standing, through_relative
 from eventcoder.events.triggers import Trigger
 from eventcoder.events.view import ParseView
 from eventcoder.nlp import sentence_of
@@ -204,6 +204,20 @@ class NonEventFinding(ParseView):
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             causes += self._reported_antecedent(verb)
         return any(self._is_disaster(c) for c in causes + self._pobjs(verb, {"by", "in"}))
+
+    def _toll_of_fighting(self, trig: Trigger) -> bool:
+        """"Clashes that have killed 30 people", "a war that has killed thousands", "99 soldiers were killed as the
+        two armies clashed": the dead are the toll of fighting told as an event of its own (or of no one's act),
+        not a killing of their own (but "in which 10 soldiers were killed" is coded as often as not)."""
+        verb, fighting = trig.anchor, self.lexicon.cues["fighting_words"]
+        if trig.nominal or trig.pattern.outcome.type != "ASSAULT" or lemma(verb) in fighting:
+            return False
+        if is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children):
+            return any(c.dep_ == "advcl" and lemma(c) in fighting and any(
+                m.dep_ == "mark" and m.lower_ in ("as", "when", "after") for m in c.children) for c in verb.children)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return verb.dep_ == "relcl" and subject is not None and subject.lower_ in RELATIVE_PRONOUNS and (
+            lemma(verb.head) in fighting or lemma(standing(verb.head)) in fighting)
 
     def _reported_antecedent(self, verb: Token) -> list[Token]:
         """"a storm Manila says has killed 2,300 people", "an earthquake officials say killed 8,000": a noun, a

@@ -558,6 +558,8 @@ class TriggerFinding(ParseView):
             return None, ""  # "accused Baku of shelling the town": the act told as the accused's, claimed
         if anchor.dep_ == "pcomp" and head.lower_ in ("of", "into") and head.head.i in anchors:
             return anchors[head.head.i], "content"
+        if anchor.dep_ == "pcomp" and head.lower_ == "by" and head.head.i in anchors:
+            return anchors[head.head.i], "advcl"  # "blocked the resolution by casting its veto": the means
         if anchor.dep_ in ("conj", "advcl") and head.i in anchors and trig.pattern.outcome.mode == "destroy" and \
                 anchors[head.i].pattern.outcome.type == "PROTEST":
             return anchors[head.i], "content"  # "prisoners rioted, setting fire to their mattresses": the riot
