@@ -946,3 +946,13 @@ def test_the_dead_of_fighting_told_as_an_event_are_its_toll(code):
     assert [e.trigger for e in events] == ["clashed"]
     events = code("Rebels killed 20 villagers during fighting near Goma on Monday.", "2024-03-12")
     assert [e.trigger for e in events] == ["killed"]
+
+
+def test_halting_ones_own_exercises_or_measure_is_a_concession(code):
+    for text in ("After the summit, Tokyo said it would halt its naval exercises near the disputed islands.",
+                 "Manila suspended a bill that would have allowed the extradition of suspects to the United States.",
+                 "The Kenyan government will suspend its plan to raise fuel taxes, the finance minister said."):
+        events = code(text, "2024-03-12")
+        assert "CONCEDE" in kinds(events), text
+    events = code("Turkey is ending joint exercises with Israel, its defence minister said.", "2010-10-12")
+    assert "CONCEDE" not in kinds(events)
