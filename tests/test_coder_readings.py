@@ -956,3 +956,9 @@ def test_halting_ones_own_exercises_or_measure_is_a_concession(code):
         assert "CONCEDE" in kinds(events), text
     events = code("Turkey is ending joint exercises with Israel, its defence minister said.", "2010-10-12")
     assert "CONCEDE" not in kinds(events)
+
+
+def test_charges_faced_where_one_is_sent_are_brought_by_that_state(code):
+    events = code("Panama extradited Ricardo Morales to the United States on Monday, where he faces money laundering "
+                  "charges.", "2024-03-12")
+    assert ("ACCUSE", "USA", "PAN") in dyads(events)

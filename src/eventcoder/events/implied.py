@@ -33,10 +33,15 @@ class ImpliedArguments(SlotFinding):
 
     def _sent_to_face(self, verb: Token, sources: list[ResolvedActor], targets: list[ResolvedActor]):
         """"Colombia extradited Otoniel to the United States to face charges", "was extradited to the United States
-        to face charges": the state the person is sent to accuses them; the person is the one sent (of the
-        sending state's country when the text gives no other)."""
+        to face charges", "... to the United States, where he faces charges": the state the person is sent to
+        accuses them; the person is the one sent (of the sending state's country when the text gives no other)."""
         sender = verb.head
-        if verb.dep_ not in ("advcl", "xcomp") or lemma(sender) not in TRANSFER_VERBS:
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            # "extradited him to the United States, where he faces charges" (the clause may hang on any noun)
+            sender = next((a for a in verb.ancestors if a.pos_ == "VERB"), sender)
+        elif verb.dep_ not in ("advcl", "xcomp"):
+            return sources, targets
+        if lemma(sender) not in TRANSFER_VERBS:
             return sources, targets
         subject, passive = self._subject(sender)
         sent = subject if passive else direct_object(sender)
