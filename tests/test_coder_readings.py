@@ -962,3 +962,10 @@ def test_charges_faced_where_one_is_sent_are_brought_by_that_state(code):
     events = code("Panama extradited Ricardo Morales to the United States on Monday, where he faces money laundering "
                   "charges.", "2024-03-12")
     assert ("ACCUSE", "USA", "PAN") in dyads(events)
+
+
+def test_agreeing_to_stop_firing_is_a_concession(code):
+    for text in ("Thailand and Cambodia agreed on Monday to halt all firing along their border.",
+                 "The army and the rebels agreed on Monday to permanently silence their guns."):
+        events = code(text, "2024-03-12")
+        assert kinds(events) == {"CONCEDE"}, text
