@@ -969,3 +969,8 @@ def test_agreeing_to_stop_firing_is_a_concession(code):
                  "The army and the rebels agreed on Monday to permanently silence their guns."):
         events = code(text, "2024-03-12")
         assert kinds(events) == {"CONCEDE"}, text
+
+
+def test_an_event_received_from_another_is_done_by_the_other(code):
+    events = code("Egypt's president received a phone call from the Emir of Qatar on Monday.", "2024-03-12")
+    assert ("CONSULT", "QAT", "EGY") in dyads(events)

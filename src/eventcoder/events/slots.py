@@ -50,6 +50,7 @@ DRAWING_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "attract", "ea
                  "elicit"}
 # Event nouns whose "from" complement is who acts ("criticism from Kyiv"); a withdrawal "from" is a place.
 FROM_SOURCE_TYPES = VERBAL_TYPES | {"PROTEST", "AID", "SANCTION"}
+RECEIVING_VERBS = {"receive", "take", "get"}
 
 
 def slot_tokens(slots: list[Slot]) -> list[Token]:
@@ -80,6 +81,8 @@ class SlotFinding(ParseView):
     # ------------------------------------------------------------------------------------------ sources
 
     def _source_slots(self, trig: Trigger) -> list[Slot]:
+        if self._receiver(trig) is not None:  # "took a phone call from Raisi": the caller
+            return named(self._pobjs(trig.token, {"from"}), "nominal.received_from")
         if trig.nominal and trig.anchor == trig.token:
             return self._source_slots_of_nominal(trig)
         subject, passive = self._subject(trig.anchor)
@@ -236,9 +239,21 @@ class SlotFinding(ParseView):
     def _target_tokens(self, trig: Trigger) -> list[Token]:
         return slot_tokens(self._target_slots(trig))
 
+    def _receiver(self, trig: Trigger) -> Token | None:
+        """The subject of "received a phone call from Putin", "took his first call from Raisi": an event noun
+        someone receives from another is done by the other to them."""
+        noun = trig.token
+        if not trig.nominal or noun.dep_ not in ("dobj", "obj") or lemma(noun.head) not in RECEIVING_VERBS or \
+                not self._pobjs(noun, {"from"}):
+            return None
+        return self._subject(noun.head)[0]
+
     def _target_slots(self, trig: Trigger) -> list[Slot]:
         pattern, anchor = trig.pattern, trig.anchor
         preps = set(pattern.target_preps)
+        receiver = self._receiver(trig)
+        if receiver is not None:
+            return [(receiver, "nominal.receiver")]
         if trig.nominal and anchor == trig.token:
             if pattern.of_role == "source":
                 preps.discard("of")  # "at the request of X": X asks
