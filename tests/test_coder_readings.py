@@ -974,3 +974,12 @@ def test_agreeing_to_stop_firing_is_a_concession(code):
 def test_an_event_received_from_another_is_done_by_the_other(code):
     events = code("Egypt's president received a phone call from the Emir of Qatar on Monday.", "2024-03-12")
     assert ("CONSULT", "QAT", "EGY") in dyads(events)
+
+
+def test_a_gathering_named_only_by_whose_it_is_or_as_a_setting_is_no_consultation(code):
+    for text in ("Traders said the Bank of Korea was unlikely to act before its policy meeting next month.",
+                 "Arab League foreign ministers meeting in Cairo on Sunday imposed sanctions on Syria."):
+        events = code(text, "2024-03-12")
+        assert not kinds(events) & {"CONSULT", "AGREE"}, text
+    events = code("The Saudi foreign minister met his Iranian counterpart in Beijing on Thursday.", "2024-03-12")
+    assert "CONSULT" in kinds(events)

@@ -206,7 +206,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
         # "Canada and India expelled each other's diplomats": the parties are each other's targets
         targets = [t for t in targets if not (each_other(t.head) and len(sources) > 1)]
         if "target" in pattern.requires and not targets or self._disaster(trig) or self._toll_of_fighting(trig) or \
-                self._not_an_event(trig, targets):
+                self._not_an_event(trig, targets) or self._own_gathering(trig, sources, targets):
             return []
         if "official_source" in pattern.requires and not any(s.person or s.actor.type in OFFICIAL_SOURCES or
                                                              lemma(s.head) in DELEGATIONS for s in sources):

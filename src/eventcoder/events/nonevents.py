@@ -152,6 +152,27 @@ class NonEventFinding(ParseView):
         return False
 
     @staticmethod
+    def _own_gathering(trig: Trigger, sources: list[ResolvedActor], targets: list[ResolvedActor]) -> bool:
+        """"The central bank's next policy meeting", "his first trip abroad", "its summit": a meeting or a trip
+        named only by whose it is, with no other party, is no consultation told; nor are "EU leaders meeting in
+        Brussels" or "Meeting in Abuja, ECOWAS ...", where the meeting is only the setting of what they did."""
+        if trig.pattern.outcome.type != "CONSULT" or targets:
+            return False
+        anchor = trig.anchor
+        # ("ministers meeting in Cairo imposed", "leaders meeting in Brussels signed": a participle, which the parser
+        # may take for a noun or for the main verb, without an auxiliary)
+        misread = anchor.lower_ == "meeting" and anchor.dep_ == "nsubj" and any(
+            c.dep_ == "compound" for c in anchor.children)
+        if trig.nominal and anchor == trig.token and not misread:
+            return len(sources) == 1 and sources[0].via == "nominal.possessor"
+        setting = misread or anchor.tag_ == "VBG" and (
+            anchor.dep_ == "acl" and anchor.head.dep_ in ("nsubj", "nsubjpass") or
+            anchor.dep_ == "advcl" and anchor.i == anchor.sent.start or
+            anchor.dep_ == "ROOT" and not any(c.dep_ == "aux" for c in anchor.children))
+        return setting and not any(c.dep_ in ("dobj", "obj") for c in anchor.children) and not any(
+            c.dep_ == "prep" and c.lower_ in ("with", "between") for c in anchor.children)
+
+    @staticmethod
     def _meeting_as_setting(noun: Token) -> bool:
         """A meeting named as the place of another act ("at an EU summit", "on the sidelines of the G20 summit",
         "at a meeting of foreign ministers"); the parties' own meeting is one ("told Trump at their first
