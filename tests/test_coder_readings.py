@@ -983,3 +983,11 @@ def test_a_gathering_named_only_by_whose_it_is_or_as_a_setting_is_no_consultatio
         assert not kinds(events) & {"CONSULT", "AGREE"}, text
     events = code("The Saudi foreign minister met his Iranian counterpart in Beijing on Thursday.", "2024-03-12")
     assert "CONSULT" in kinds(events)
+
+
+def test_a_label_given_in_passing_while_refusing_is_no_new_accusation(code):
+    events = code("Belgrade rejected the EU's proposal on Monday, calling its terms humiliating.", "2024-03-12")
+    assert [e.event_type for e in events] == ["REJECT"]
+    events = code("Myanmar's junta jailed three reporters, drawing a rebuke from the U.N. rights office, which "
+                  "called the sentences a travesty.", "2024-03-12")
+    assert [e.event_type for e in events].count("ACCUSE") == 1

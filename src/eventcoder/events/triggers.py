@@ -409,14 +409,14 @@ class TriggerFinding(ParseView):
             elif relation == "content" and not same_type:
                 governor.content.append(trig)
             elif same_type and not (relation == "advcl" and self._own_subject(trig)) and not (
-                    relation == "conj" and self._separate_acts(governor, trig)):
+                    relation == "conj" and self._separate_acts(governor, trig)) or self._elaborates(governor, trig):
                 governor.merged.append(trig)  # "raided ... and seized"; but "struck X after Y fired at Z" is two
             elif relation == "argument" and (trig.token.dep_ in ("dobj", "obj") or yielded_to(trig, governor) or
                                              trig.token.head.lower_ in ANSWERED_PREPS):
                 # "rejected a call for a ceasefire", "praised X during a visit", "on a visit to Finland, X said"
                 trig.governor = governor
                 result.append(trig)
-            elif relation in ("conj", "advcl"):
+            elif relation in ("conj", "advcl", "relcl"):
                 result.append(trig)
         return self._fold_stormings(result)
 
@@ -499,6 +499,14 @@ class TriggerFinding(ParseView):
         return second.ent_type_ == "PERSON" or bool(self._expand([second]))
 
     @staticmethod
+    def _elaborates(governor: Trigger | None, trig: Trigger) -> bool:
+        """"Rejected Hamas's proposal, calling its terms delusional", "denied any involvement, calling the accusation
+        meaningless": a label given in passing says how the refusal was made, not a new accusation."""
+        return governor is not None and (governor.pattern.outcome.type == "REJECT" or governor.pattern.denies) and \
+            trig.anchor.dep_ == "advcl" and trig.anchor.head == governor.anchor and trig.anchor.tag_ == "VBG" and \
+            "oprd" in trig.pattern.requires
+
+    @staticmethod
     def _own_subject(trig: Trigger) -> bool:
         return any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.anchor.children) and not is_passive(trig.anchor)
 
@@ -565,6 +573,10 @@ class TriggerFinding(ParseView):
             return anchors[head.i], "content"  # "prisoners rioted, setting fire to their mattresses": the riot
         if anchor.dep_ in ("conj", "advcl") and head.i in anchors:
             return anchors[head.i], anchor.dep_
+        if anchor.dep_ == "relcl" and head.dep_ == "pobj" and head.head.lower_ == "from" and \
+                head.head.head.i in anchors:
+            # "drew a rebuke from Tokyo, which called the launch reckless": the rebuke told again
+            return anchors[head.head.head.i], "relcl"
         if first is not anchor and first.dep_ == "advcl" and first.tag_ == anchor.tag_ == "VBG" and \
                 first.head.i in anchors and trig.pattern.outcome.mode != "abduct":
             return anchors[first.head.i], "advcl"  # "struck a depot, starting a blaze and wounding four guards"
