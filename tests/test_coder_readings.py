@@ -991,3 +991,8 @@ def test_a_label_given_in_passing_while_refusing_is_no_new_accusation(code):
     events = code("Myanmar's junta jailed three reporters, drawing a rebuke from the U.N. rights office, which "
                   "called the sentences a travesty.", "2024-03-12")
     assert [e.event_type for e in events].count("ACCUSE") == 1
+
+
+def test_promising_an_answer_to_a_step_against_oneself_is_a_threat(code):
+    events = code("Minsk called the expulsions unfriendly and promised to answer.", "2024-03-12")
+    assert "THREATEN" in kinds(events) and "AGREE" not in kinds(events)
