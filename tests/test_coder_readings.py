@@ -996,3 +996,9 @@ def test_a_label_given_in_passing_while_refusing_is_no_new_accusation(code):
 def test_promising_an_answer_to_a_step_against_oneself_is_a_threat(code):
     events = code("Minsk called the expulsions unfriendly and promised to answer.", "2024-03-12")
     assert "THREATEN" in kinds(events) and "AGREE" not in kinds(events)
+
+
+def test_an_act_told_before_and_welcomed_in_the_passive_is_welcomed_from_its_doer(code):
+    events = code("Hanoi agreed on Monday to release 200 Cambodian fishermen. The decision was welcomed by the "
+                  "Cambodian government.", "2024-03-12")
+    assert ("SUPPORT", "KHM", "VNM") in dyads(events)

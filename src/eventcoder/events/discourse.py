@@ -27,6 +27,8 @@ EVENT_REFERENCES = {"move", "decision", "step", "action", "measure", "announceme
                     "deployment", "invasion", "incursion", "raid", "seizure", "annexation", "test", "launch",
                     "event", "incident", "manoeuvre", "maneuver", "operation", "kidnapping", "abduction", "vote",
                     "ratification", "approval", "passage"}
+# Agreements are no event nouns of their own (agree.deal), but "hailed the accord" refers to one told before
+AGREEMENT_NOUNS = {"accord", "agreement", "deal", "pact", "treaty"}
 ELLIPTIC_TARGETS = {"other", "another", "others"}
 # What a denial of an earlier act denies: wrongdoing ("Kyiv denied any involvement" in the attack, the backing, the
 # hacking, the build-up, the threat), not talks or appeals.
@@ -69,7 +71,10 @@ class DiscourseFinding(ParseView):
         "Tokyo also pledged $20 million" (to whom it gave before)."""
         if targets or not sources:
             return targets
-        obj = direct_object(trig.anchor) or (self._drawn_by(trig.token) if trig.nominal else None)
+        obj = direct_object(trig.anchor) or (self._drawn_by(trig.token) if trig.nominal else None) or next(
+            (c for c in trig.anchor.children if c.dep_ == "nsubjpass"), None)  # "the step was welcomed by X"
+        if obj is not None and lemma(obj) in AGREEMENT_NOUNS and "target" not in trig.pattern.requires:
+            obj = None  # "signed the agreement": the agreement itself, not one told before
         earlier = [c for c in self.recent if sentence_of(c.trigger.token).start < sentence_of(trig.token).start
                    and sentence_of(trig.token).start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS]
         if obj is not None and self._refers_to_event(obj):
@@ -93,7 +98,7 @@ class DiscourseFinding(ParseView):
         """"condemned the move", "denounced the manoeuvres", "condemned the kidnapping", "called the day's events
         treasonous": a definite noun naming an event (a reference word, or any event noun of the patterns)."""
         word = lemma(noun)
-        if word not in EVENT_REFERENCES and word not in self.lexicon.nouns:
+        if word not in EVENT_REFERENCES | AGREEMENT_NOUNS and word not in self.lexicon.nouns:
             return False
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") or
                    c.dep_ == "poss" and c.pos_ != "PRON" and not self.actors.by_token.get(c.i) for c in noun.children)
