@@ -1002,3 +1002,11 @@ def test_an_act_told_before_and_welcomed_in_the_passive_is_welcomed_from_its_doe
     events = code("Hanoi agreed on Monday to release 200 Cambodian fishermen. The decision was welcomed by the "
                   "Cambodian government.", "2024-03-12")
     assert ("SUPPORT", "KHM", "VNM") in dyads(events)
+
+
+def test_describing_as_with_an_adjective_labels_like_calling(code):
+    events = code("Sweden's foreign minister described the Nicaraguan government as illegitimate.", "2024-03-12")
+    assert ("ACCUSE", "SWE", "NIC") in dyads(events)
+    events = code("Washington sanctioned a Dubai firm it described as a front for the Revolutionary Guards.",
+                  "2024-03-12")
+    assert "ACCUSE" not in kinds(events)

@@ -288,7 +288,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
                     m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for c in trig.anchor.children):
             # "Russia dismissed the gathering as politicised": disapproval of what others did, not a refusal
             outcome = Outcome("ACCUSE", "111", "disapprove")
-        elif outcome.type == "ACCUSE" and "oprd" in pattern.requires and dismissed is not None and \
+        elif outcome.type == "ACCUSE" and pattern.names and dismissed is not None and \
                 lemma(dismissed) in REJECTABLE_NOUNS and any(lemma(c) in REFUSING_WORDS for c in trig.anchor.children
                                                              if c.dep_ == "oprd"):
             outcome = Outcome("REJECT", "120", None)  # "called the text unacceptable": a refusal of the text
@@ -301,7 +301,7 @@ class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventF
         elif outcome.type == "ACCUSE" and lemma(trig.anchor) == "charge" and any(
                 lemma(g) in self.lexicon.cues["charging_instruments"] for g in self._pobjs(trig.anchor, {"with"})):
             outcome = Outcome("ASSAULT", "175", "crowd-control")  # "charged crowds with batons": a rush, no charge
-        elif outcome.type == "ACCUSE" and "oprd" in pattern.requires and self._label(trig) in \
+        elif outcome.type == "ACCUSE" and pattern.names and self._label(trig) in \
                 self.lexicon.cues["praise_labels"]:
             outcome = Outcome("SUPPORT", "051", None)  # "called the release a constructive step": praise
         specific = next((m.pattern.outcome for m in trig.merged if m.pattern.outcome.mode and

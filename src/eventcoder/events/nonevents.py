@@ -9,7 +9,15 @@ from spacy.tokens import Token
 
 from eventcoder.actors.coref import RELATIVE_PRONOUNS
 from eventcoder.actors.resolver import ResolvedActor
-from eventcoder.events.syntax import direct_object, is_passive, lemma, object_phrases, standing, through_relative
+from eventcoder.events.syntax import (
+    direct_object,
+    is_passive,
+    label_of,
+    lemma,
+    object_phrases,
+    standing,
+    through_relative,
+)
 from eventcoder.events.triggers import Trigger
 from eventcoder.events.view import ParseView
 from eventcoder.nlp import sentence_of
@@ -108,7 +116,7 @@ class NonEventFinding(ParseView):
             return True  # "using nuclear weapons against Ukraine": arms turned on someone are no aid to them
         if kind == "ASSAULT" and any(lemma(g) in ("air", "sky") for g in self._pobjs(anchor, {"into", "in"})):
             return True  # "fighters fired their guns into the air in celebration": at no one
-        if "oprd" in trig.pattern.requires and obj is not None and self._own_label(anchor, obj, targets):
+        if trig.pattern.names and obj is not None and self._own_label(anchor, obj, targets):
             return True
         # (but "described as a response to Hezbollah rocket fire" tells of the fire answered)
         labelled = any(a.dep_ == "prep" and a.lower_ == "as" and lemma(a.head) in LABELLING_VERBS and not any(
@@ -116,7 +124,7 @@ class NonEventFinding(ParseView):
             for a in trig.token.ancestors)
         if trig.nominal and anchor == trig.token and labelled:
             return True  # "a ban rights groups condemned as a symbol of the kingdom's repression": a label
-        label = self._label(trig) if "oprd" in trig.pattern.requires else None
+        label = self._label(trig) if trig.pattern.names else None
         if label in cues["unblaming_labels"] or label in cues["misfortune_labels"] and any(
                 lemma(t) in cues["natural_causes"] for t in anchor.sent):
             return True  # "called the building a legitimate target", "called the floods a tragedy": no one blamed
@@ -185,7 +193,7 @@ class NonEventFinding(ParseView):
 
     def _label(self, trig: Trigger) -> str | None:
         """The label a naming verb gives: "called the release a constructive step" -> "step", "a turning point"."""
-        label = next((c for c in trig.anchor.children if c.dep_ == "oprd"), None)
+        label = label_of(trig.anchor)
         if label is None:
             return None
         compound = next((c for c in label.children if c.dep_ == "compound"), None)

@@ -81,6 +81,11 @@ class Pattern:
     by_irregulars: Outcome | None = None
 
     @property
+    def names(self) -> bool:
+        """The pattern's verb gives what it speaks of a label ("called it a provocation", "described it as")."""
+        return "oprd" in self.requires or "as_label" in self.requires
+
+    @property
     def imposed_by_place(self) -> bool:
         """The subject undergoes the act and the state where it happens does it ("faces charges in New York")."""
         return self.reverse and self.place_source

@@ -192,3 +192,16 @@ def each_other(verb: Token) -> bool:
                t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one" or
                each_subject and t.lower_ == "other" and any(c.lower_ == "the" for c in t.children)
                for t in verb.subtree)
+
+
+def label_of(verb: Token) -> Token | None:
+    """The label a naming verb gives: "called the junta illegitimate" (oprd), "described the junta as
+    illegitimate", "described the unrest as organised rioting"."""
+    label = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if label is not None:
+        return label
+    label = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                  if g.dep_ == "pobj"), None)
+    return label or next((c for c in verb.children if c.dep_ in ("advcl", "acomp") and c.pos_ == "ADJ" and any(
+        m.lower_ == "as" for m in c.children)), None)
+

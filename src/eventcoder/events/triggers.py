@@ -20,6 +20,7 @@ from eventcoder.events.syntax import (
     direct_object,
     has_particle,
     is_passive,
+    label_of,
     lemma,
     object_phrases,
     standing,
@@ -235,6 +236,13 @@ class TriggerFinding(ParseView):
                 score += 2
             if "oprd" in pattern.requires:
                 if not any(c.dep_ == "oprd" for c in token.children):
+                    continue
+                score += 2
+            if "as_label" in pattern.requires:
+                label = label_of(token)
+                if label is None or label.pos_ != "ADJ":
+                    # "described the junta as illegitimate"; a noun says what a thing is more often than it blames
+                    # ("a firm it described as a front for the group", "described the spread as a pandemic")
                     continue
                 score += 2
             if "responsible" in pattern.requires:
@@ -504,7 +512,7 @@ class TriggerFinding(ParseView):
         meaningless": a label given in passing says how the refusal was made, not a new accusation."""
         return governor is not None and (governor.pattern.outcome.type == "REJECT" or governor.pattern.denies) and \
             trig.anchor.dep_ == "advcl" and trig.anchor.head == governor.anchor and trig.anchor.tag_ == "VBG" and \
-            "oprd" in trig.pattern.requires
+            trig.pattern.names
 
     @staticmethod
     def _own_subject(trig: Trigger) -> bool:
