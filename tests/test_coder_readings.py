@@ -1010,3 +1010,14 @@ def test_describing_as_with_an_adjective_labels_like_calling(code):
     events = code("Washington sanctioned a Dubai firm it described as a front for the Revolutionary Guards.",
                   "2024-03-12")
     assert "ACCUSE" not in kinds(events)
+
+
+def test_a_protest_named_as_why_an_envoy_goes_or_why_prisoners_are_held_is_no_protest(code):
+    events = code("Ankara recalled its ambassador to Vienna on Friday in protest at the parliament's resolution.",
+                  "2024-03-12")
+    assert kinds(events) == {"SANCTION"}
+    events = code("Tunisia's president pardoned 40 students jailed for joining street protests last year.",
+                  "2024-03-12")
+    assert "PROTEST" not in kinds(events)
+    events = code("Police detained 300 people during protests in Tunis on Friday.", "2024-03-12")
+    assert "PROTEST" in kinds(events)

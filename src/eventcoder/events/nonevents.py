@@ -137,8 +137,13 @@ class NonEventFinding(ParseView):
             return True  # "a decree allowing women to drive", "granted him asylum, allowing him to leave": what it does
         noun = trig.token
         if trig.nominal and lemma(noun) == "protest" and noun.dep_ == "pobj" and noun.head.lower_ == "in" and (
-                noun.i + 1 == len(self.doc) or self.doc[noun.i + 1].lower_ not in ("at", "against", "over")):
-            return True  # "summoned Russia's ambassador in protest": why the act was done (unless it says at what)
+                noun.head.head.pos_ in ("VERB", "AUX") or noun.i + 1 == len(self.doc) or
+                self.doc[noun.i + 1].lower_ not in ("at", "against", "over")):
+            # "summoned Russia's ambassador in protest", "recalled its envoy in protest at the deal": why the act was
+            # done, not a protest of its own
+            return True
+        if kind == "PROTEST" and self._held_for(trig):
+            return True  # "pardoned 82 prisoners jailed for joining street protests": who they are
         if lemma(anchor) in ("recognise", "recognize") and (anchor.tag_ in ("VBP", "VBZ") or any(
                 c.dep_ == "aux" and c.lower_ in ("do", "does") for c in anchor.children) or (
                 anchor.dep_ == "acl" and anchor.tag_ == "VBN")):
@@ -157,6 +162,17 @@ class NonEventFinding(ParseView):
             return lemma(stopper) in cues["ending_verbs"] or (
                 lemma(stopper) in ("call", "break") and any(c.dep_ == "prt" and c.lower_ == "off"
                                                             for c in stopper.children))
+        return False
+
+    @staticmethod
+    def _held_for(trig: Trigger) -> bool:
+        """A protest named as why the people a participle describes are held ("prisoners jailed for protesting",
+        "some arrested during the protests"); "police detained 300 people during the protests" tells the protest."""
+        for ancestor in list(trig.token.ancestors)[:4]:
+            if lemma(ancestor) in CUSTODY_VERBS:
+                return ancestor.dep_ == "acl" and ancestor.tag_ == "VBN"
+            if ancestor.dep_ not in ("pobj", "pcomp", "prep", "xcomp") and ancestor.pos_ != "ADP":
+                return False
         return False
 
     @staticmethod
