@@ -1021,3 +1021,9 @@ def test_a_protest_named_as_why_an_envoy_goes_or_why_prisoners_are_held_is_no_pr
     assert "PROTEST" not in kinds(events)
     events = code("Police detained 300 people during protests in Tunis on Friday.", "2024-03-12")
     assert "PROTEST" in kinds(events)
+
+
+def test_a_visit_and_the_talks_held_on_it_in_one_sentence_are_one_meeting(code):
+    events = code("Modi arrived in Tokyo on Monday for a state visit and sat down with his host, Shinzo Abe, for "
+                  "four hours of informal talks.", "2018-10-29")
+    assert [e.event_type for e in events] == ["CONSULT"]

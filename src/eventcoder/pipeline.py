@@ -92,7 +92,8 @@ def _dyad(event: Event) -> tuple:
     source, target = key(event.source), key(event.target)
     if event.event_type in SYMMETRIC_TYPES and target is not None:
         source, target = sorted([source or (None, None), target], key=str)
-    return event.event_type, event.mode, source, target, event.negated
+    mode = None if event.event_type == "CONSULT" else event.mode  # a visit and the talks held on it: one meeting
+    return event.event_type, mode, source, target, event.negated
 
 
 def deduplicate(events: list[Event]) -> list[Event]:
@@ -105,7 +106,7 @@ def deduplicate(events: list[Event]) -> list[Event]:
         if event.source is None:
             key = (*key, event.event_id)  # agentless events are too vague to merge
         same = kept.setdefault(key, [])
-        other = next((e for e in same if e.sentence_index != event.sentence_index), None)
+        other = next((e for e in same if e.sentence_index != event.sentence_index or e.event_type == "CONSULT"), None)
         if other is None:
             same.append(event)
         elif _specificity(event) > _specificity(other):
