@@ -1027,3 +1027,12 @@ def test_a_visit_and_the_talks_held_on_it_in_one_sentence_are_one_meeting(code):
     events = code("Modi arrived in Tokyo on Monday for a state visit and sat down with his host, Shinzo Abe, for "
                   "four hours of informal talks.", "2018-10-29")
     assert [e.event_type for e in events] == ["CONSULT"]
+
+
+def test_money_media_and_matter_released_are_no_people_set_free(code):
+    for text in ("The IMF's board approved a $2 billion loan for Egypt, releasing an immediate $500 million.",
+                 "The rebels released a video showing the captured soldiers on Monday."):
+        events = code(text, "2024-03-12")
+        assert "RETREAT" not in kinds(events), text
+    events = code("The rebels released 12 captured soldiers on Monday.", "2024-03-12")
+    assert "RETREAT" in kinds(events)

@@ -99,7 +99,8 @@ def _dyad(event: Event) -> tuple:
 def deduplicate(events: list[Event]) -> list[Event]:
     """One record per real-world event per document: a headline repeating the lead, or the same event told
     again in a later sentence, keeps the most specific mention (dated, located, then first). Two mentions in
-    one sentence are two acts ("denounced Putin as a war criminal ... also called him a butcher")."""
+    one sentence are two acts ("denounced Putin as a war criminal ... also called him a butcher"), except two
+    meetings of one pair ("arrived for a state visit and held talks with his host")."""
     kept: dict[tuple, list[Event]] = {}
     for event in events:
         key = _dyad(event)
