@@ -1036,3 +1036,9 @@ def test_money_media_and_matter_released_are_no_people_set_free(code):
         assert "RETREAT" not in kinds(events), text
     events = code("The rebels released 12 captured soldiers on Monday.", "2024-03-12")
     assert "RETREAT" in kinds(events)
+
+
+def test_missiles_fired_during_drills_around_a_place_are_one_show_of_force(code):
+    events = code("China fired rockets into waters around Taiwan on Monday as it launched its largest military drills "
+                  "near the island.", "2024-03-12")
+    assert [e.event_type for e in events] == ["MOBILIZE"]

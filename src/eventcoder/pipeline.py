@@ -85,6 +85,11 @@ class Coder:
             yield self.code_parsed(document, doc)
 
 
+# A sentence tells one meeting, or one show of force, per pair: "arrived for a state visit and held talks with his
+# host", "fired missiles into waters around Taiwan as it launched its largest drills"
+ONE_PER_SENTENCE = {"CONSULT", "MOBILIZE"}
+
+
 def _dyad(event: Event) -> tuple:
     def key(actor):
         return (actor.country, actor.type) if actor else None
@@ -92,7 +97,7 @@ def _dyad(event: Event) -> tuple:
     source, target = key(event.source), key(event.target)
     if event.event_type in SYMMETRIC_TYPES and target is not None:
         source, target = sorted([source or (None, None), target], key=str)
-    mode = None if event.event_type == "CONSULT" else event.mode  # a visit and the talks held on it: one meeting
+    mode = None if event.event_type in ONE_PER_SENTENCE else event.mode  # a visit and the talks held on it
     return event.event_type, mode, source, target, event.negated
 
 
@@ -100,14 +105,15 @@ def deduplicate(events: list[Event]) -> list[Event]:
     """One record per real-world event per document: a headline repeating the lead, or the same event told
     again in a later sentence, keeps the most specific mention (dated, located, then first). Two mentions in
     one sentence are two acts ("denounced Putin as a war criminal ... also called him a butcher"), except two
-    meetings of one pair ("arrived for a state visit and held talks with his host")."""
+    meetings or shows of force of one pair (ONE_PER_SENTENCE)."""
     kept: dict[tuple, list[Event]] = {}
     for event in events:
         key = _dyad(event)
         if event.source is None:
             key = (*key, event.event_id)  # agentless events are too vague to merge
         same = kept.setdefault(key, [])
-        other = next((e for e in same if e.sentence_index != event.sentence_index or e.event_type == "CONSULT"), None)
+        other = next((e for e in same if e.sentence_index != event.sentence_index or
+                      e.event_type in ONE_PER_SENTENCE), None)
         if other is None:
             same.append(event)
         elif _specificity(event) > _specificity(other):
