@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from eventcoder.actors.resolver import COUNTERPART_HEADS, ResolvedActor
 from eventcoder.events.context import VERBAL_TYPES
 from eventcoder.events.implied import RELATIVE_WORDS, ImpliedArguments
+from eventcoder.events.relations import yielded_to
 from eventcoder.events.slots import OWNER_PRONOUNS, named, prefixed, slot_tokens, tagged
 from eventcoder.events.syntax import (
     SETTING_PREPS,
@@ -17,7 +18,7 @@ from eventcoder.events.syntax import (
     is_passive,
     lemma,
 )
-from eventcoder.events.triggers import Candidate, Trigger, yielded_to
+from eventcoder.events.triggers import Candidate, Trigger
 from eventcoder.models import Actor
 
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}

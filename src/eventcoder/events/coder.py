@@ -1,6 +1,7 @@
 """Find event triggers in a parsed document and code them: type, CAMEO, actors, date, place, modality.
 
-The stages are rooms of their own: `triggers.py` finds triggers, `arguments.py` their source and target,
+The stages are rooms of their own: `triggers.py` finds triggers, `relations.py` relates them (content, the same
+event told twice, an event of its own), `arguments.py` their source and target,
 `discourse.py` what the document told before, `setting.py` dates and places, `context.py` negation, modality and
 attribution; this module assembles candidates into events.
 """
@@ -19,6 +20,7 @@ from eventcoder.events.discourse import DiscourseFinding
 from eventcoder.events.nonevents import NonEventFinding
 from eventcoder.events.patterns import Lexicon, Outcome
 from eventcoder.events.readings import SYMMETRIC_TYPES, ActReadings
+from eventcoder.events.relations import TriggerRelations
 from eventcoder.events.setting import EventSetting
 from eventcoder.events.slots import prefixed, tagged
 from eventcoder.events.syntax import (
@@ -31,7 +33,7 @@ from eventcoder.events.syntax import (
     each_pair,
     lemma,
 )
-from eventcoder.events.triggers import FUTURE_MODALS, Candidate, Trigger, TriggerFinding
+from eventcoder.events.triggers import FUTURE_MODALS, Candidate, Trigger
 from eventcoder.models import Actor, Event, Evidence
 from eventcoder.nlp import sentence_of, sentence_text
 from eventcoder.places import DocumentPlaces
@@ -102,7 +104,7 @@ def _identical(a: Actor, b: Actor) -> bool:
     return (a.country, a.type, a.name) == (b.country, b.type, b.name) and a.name is not None
 
 
-class SentenceCoder(TriggerFinding, ArgumentFinding, DiscourseFinding, NonEventFinding, EventSetting, ActReadings):
+class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEventFinding, EventSetting, ActReadings):
     """Codes the events of one document, sentence by sentence."""
 
     def __init__(self, doc: Doc, doc_id: str, pub_date: dt.date | None, lexicon: Lexicon,
