@@ -1042,3 +1042,12 @@ def test_missiles_fired_during_drills_around_a_place_are_one_show_of_force(code)
     events = code("China fired rockets into waters around Taiwan on Monday as it launched its largest military drills "
                   "near the island.", "2024-03-12")
     assert [e.event_type for e in events] == ["MOBILIZE"]
+
+
+def test_saying_an_act_is_wrong_disapproves_of_whoever_did_it(code):
+    events = code("Seoul banned imports of Japanese seafood on Monday. Tokyo's foreign minister said the ban was "
+                  "regrettable.", "2024-03-12")
+    assert ("ACCUSE", "JPN", "KOR") in dyads(events)
+    events = code("Seoul banned imports of Japanese seafood on Monday. Tokyo said the ban was not regrettable.",
+                  "2024-03-12")
+    assert "ACCUSE" not in kinds(events)

@@ -69,6 +69,7 @@ class Pattern:
     also: tuple[Outcome, ...] = ()
     modal_content: bool = False
     harm_statement: bool = False
+    verdict_statement: bool = False
     reverse: bool = False
     place_source: bool = False
     place_target: bool = False
@@ -121,6 +122,10 @@ class Lexicon:
     @cached_property
     def harm_statement(self) -> Pattern | None:
         return next((p for p in self.patterns if p.harm_statement), None)
+
+    @cached_property
+    def verdict_statement(self) -> Pattern | None:
+        return next((p for p in self.patterns if p.verdict_statement), None)
 
 
 def _load_cameo() -> dict[str, CameoCode]:
@@ -192,6 +197,7 @@ def load_lexicon() -> Lexicon:
             also=tuple(_outcome(a, cameo, item["id"]) for a in item.get("also", ())),
             modal_content=bool(item.get("modal_content", False)),
             harm_statement=bool(item.get("harm_statement", False)),
+            verdict_statement=bool(item.get("verdict_statement", False)),
             reverse=bool(item.get("reverse", False)),
             place_source=bool(item.get("place_source", False)),
             place_target=bool(item.get("place_target", False)),

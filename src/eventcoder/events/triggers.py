@@ -77,7 +77,7 @@ class TriggerFinding(ParseView):
                 gerund = token.tag_ == "VBG" and (token.dep_ in ("nsubj", "nsubjpass") or token.dep_ == "pobj" and
                                                   direct_object(token) is None)
                 trigger = (gerund and self._noun_trigger(token)) or self._verb_trigger(token) or \
-                    self._modal_request(token) or self._harm_statement(token)
+                    self._modal_request(token) or self._harm_statement(token) or self._verdict_statement(token)
             elif token.pos_ == "NOUN" and token.dep_ != "compound" and token.ent_type_ not in NON_EVENT_ENTITIES and \
                     not any(c.lower_ == "such" for c in token.children):
                 # ("the largest such incursion", "the first such exercise": the kind just told, not a new event)
@@ -267,6 +267,27 @@ class TriggerFinding(ParseView):
             if future and self._says_harm(clause):
                 return Trigger(token, token, pattern, [token], nominal=False)
         return None
+
+    def _verdict_statement(self, token: Token) -> Trigger | None:
+        """"Tokyo said the move was regrettable", "Shtayyeh said the decision amounted to collective punishment":
+        saying that an act is wrong disapproves of whoever did it."""
+        pattern = self.lexicon.verdict_statement
+        if pattern is None or lemma(token) not in self.lexicon.cues["reporting_verbs"]:
+            return None
+        return next((Trigger(token, token, pattern, [token], nominal=False) for clause in token.children
+                     if clause.dep_ == "ccomp" and self._judged_act(clause) is not None), None)
+
+    def _judged_act(self, clause: Token) -> Token | None:
+        """The act a clause judges wrong: its subject, when the clause is a verdict on it (cues.yaml)."""
+        cues = self.lexicon.cues
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or lemma(subject) not in cues["verdict_subjects"] or any(
+                c.dep_ == "neg" for c in clause.children):
+            return None
+        if lemma(clause) in cues["verdict_verbs"]:  # (but "breached no resolution")
+            return None if any(d.lower_ == "no" for c in clause.children for d in c.children) else subject
+        said = [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+        return subject if any(lemma(c) in cues["negative_verdicts"] for c in said) else None
 
     def _says_harm(self, clause: Token) -> bool:
         """A clause promising harm: a verb of retaliation ("would retaliate", "respond" with no one to answer
