@@ -1051,3 +1051,8 @@ def test_saying_an_act_is_wrong_disapproves_of_whoever_did_it(code):
     events = code("Seoul banned imports of Japanese seafood on Monday. Tokyo said the ban was not regrettable.",
                   "2024-03-12")
     assert "ACCUSE" not in kinds(events)
+
+
+def test_drills_held_in_zones_encircling_a_place_are_aimed_at_it(code):
+    events = code("Beijing began live-fire drills in four zones encircling Taiwan on Monday.", "2024-03-12")
+    assert ("MOBILIZE", "CHN", "TWN") in dyads(events)

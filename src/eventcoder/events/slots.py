@@ -187,11 +187,12 @@ class SlotFinding(ParseView):
         return [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i >= 2 and
                 doc[c.i - 1].text == "-" and doc[c.i - 2].lower_ == "anti"]
 
-    @staticmethod
-    def _aimed_by_participle(noun: Token) -> list[Token]:
-        """What a participle aims the act its noun names at: "drills encircling Taiwan"."""
-        return [o for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBG" and lemma(acl) in AIMING_VERBS
-                for o in acl.children if o.dep_ in ("dobj", "obj")]
+    def _aimed_by_participle(self, *heads: Token) -> list[Token]:
+        """What a participle aims the act its noun (or light verb) names at: "drills encircling Taiwan", "began
+        drills in six zones encircling Taiwan"."""
+        holders = [h for head in heads for h in (head, *self._pobjs(head, {"in"}))]
+        return [o for holder in holders for acl in holder.children if acl.dep_ == "acl" and acl.tag_ == "VBG" and
+                lemma(acl) in AIMING_VERBS for o in acl.children if o.dep_ in ("dobj", "obj")]
 
     def _participle_agents(self, noun: Token) -> list[Token]:
         """The agent of a participle describing a noun: "strikes carried out by the coalition", "a plan put forward
@@ -297,7 +298,7 @@ class SlotFinding(ParseView):
             if container is not trig.token:
                 slots += named(self._pobjs(container, preps | {"on", "against"}), "light_verb.container_preposition")
             if not slots:  # "began two days of drills encircling Taiwan"
-                slots += named(self._aimed_by_participle(trig.token), "light_verb.participle_object")
+                slots += named(self._aimed_by_participle(trig.token, anchor), "light_verb.participle_object")
             if not slots:  # "joined anti-American protests"
                 slots += [(c, "light_verb.opposed") for c in self._opposed_modifiers(trig.token) if self._expand([c])]
         # "applied for arrest warrants for Netanyahu and Sinwar": the object a particle verb takes
