@@ -73,8 +73,7 @@ class DiscourseFinding(ParseView):
             return targets
         obj = direct_object(trig.anchor) or (self._drawn_by(trig.token) if trig.nominal else None) or next(
             (c for c in trig.anchor.children if c.dep_ == "nsubjpass"), None) or (  # "the step was welcomed by X"
-            next(filter(None, map(self._judged_act, trig.anchor.children)), None)
-            if trig.pattern.verdict_statement else None)  # "said the move was regrettable"
+            self._judged_act(trig.anchor) if trig.pattern.verdict_statement else None)  # "said the move was wrong"
         if obj is not None and lemma(obj) in AGREEMENT_NOUNS and "target" not in trig.pattern.requires:
             obj = None  # "signed the agreement": the agreement itself, not one told before
         earlier = [c for c in self.recent if sentence_of(c.trigger.token).start < sentence_of(trig.token).start

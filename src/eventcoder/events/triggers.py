@@ -272,12 +272,16 @@ class TriggerFinding(ParseView):
         """"Tokyo said the move was regrettable", "Shtayyeh said the decision amounted to collective punishment":
         saying that an act is wrong disapproves of whoever did it."""
         pattern = self.lexicon.verdict_statement
-        if pattern is None or lemma(token) not in self.lexicon.cues["reporting_verbs"]:
+        if pattern is None or lemma(token) not in self.lexicon.cues["reporting_verbs"] or \
+                self._judged_act(token) is None:
             return None
-        return next((Trigger(token, token, pattern, [token], nominal=False) for clause in token.children
-                     if clause.dep_ == "ccomp" and self._judged_act(clause) is not None), None)
+        return Trigger(token, token, pattern, [token], nominal=False)
 
-    def _judged_act(self, clause: Token) -> Token | None:
+    def _judged_act(self, verb: Token) -> Token | None:
+        """The act the clause a verb reports judges wrong ("said the move was regrettable": the move)."""
+        return next(filter(None, (self._verdict_on(c) for c in verb.children if c.dep_ == "ccomp")), None)
+
+    def _verdict_on(self, clause: Token) -> Token | None:
         """The act a clause judges wrong: its subject, when the clause is a verdict on it (cues.yaml)."""
         cues = self.lexicon.cues
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
