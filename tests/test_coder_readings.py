@@ -1056,3 +1056,15 @@ def test_saying_an_act_is_wrong_disapproves_of_whoever_did_it(code):
 def test_drills_held_in_zones_encircling_a_place_are_aimed_at_it(code):
     events = code("Beijing began live-fire drills in four zones encircling Taiwan on Monday.", "2024-03-12")
     assert ("MOBILIZE", "CHN", "TWN") in dyads(events)
+
+
+def test_an_arrest_or_raid_with_no_other_party_named_is_of_the_actors_own_country(code):
+    events = code("Peruvian police detained a prominent environmental lawyer at her home in Cusco on Friday.",
+                  "2024-03-12")
+    assert ("COERCE", "PER", "PER") in dyads(events)
+    coerce = next(e for e in events if e.event_type == "COERCE")
+    assert coerce.target.text == "a prominent environmental lawyer"
+    for text in ("Iran's navy seized a cargo ship in the Gulf on Friday.",  # a thing seized is often another's
+                 "Venezuelan troops seized a foreign trawler fishing illegally off Margarita on Friday."):
+        events = code(text, "2024-03-12")
+        assert [(e.event_type, e.target) for e in events] == [("COERCE", None)], text

@@ -178,6 +178,10 @@ class DocumentActors(DescriptionResolution):
                     self._speaker_not_apposition(a.head, a) for t in a.subtree}  # (the phrase itself stays)
         return sorted({t for t in tokens if t.i not in speakers}, key=lambda t: t.i)
 
+    def phrase_span(self, head: Token) -> tuple[int, int]:
+        """Character offsets of the noun phrase a head heads (without its clauses and appositions)."""
+        return self._span_of(self.phrase_tokens(head))
+
     def _speaker_not_apposition(self, head: Token, appos: Token) -> bool:
         """A name right before "said" that is not the subject of that "said" is the speaker the parser
         attached to the wrong noun ("from Avdiivka, army chief Syrskyi said")."""
@@ -225,7 +229,7 @@ class DocumentActors(DescriptionResolution):
             # "urged all parties to show restraint", "both sides": the sides named before, not political parties
             return self.coref.group(self, head)
         tokens = self.phrase_tokens(head)
-        span = self._span_of(tokens)
+        span = self.phrase_span(head)
         text = self.text[span[0]:span[1]]
         head_mention = self.by_token.get(head.i)
         if head_mention and head_mention.entries[0].kind == "adjective":

@@ -324,6 +324,8 @@ class ArgumentFinding(ImpliedArguments):
             chain.append(("repression.named_person", lambda: self._named_person(anchor, sources)))
         if pattern.outcome.type in TARGET_NULL_TYPES and not pattern.reverse and event_type != "MOBILIZE":
             chain.append(("place.struck", lambda: self._struck_holder(trig, target_tokens)))
+        if pattern.outcome.cameo.startswith(REPRESSION_CAMEO_ROOT):
+            chain.append(("repression.own_country", lambda: self._own_country_held(trig, sources)))
         for strategy, find in chain:
             found = find()
             if event_type in VERBAL_TYPES:

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventcoder.actors.description import NO_COUNTRY_MODIFIERS
 from eventcoder.actors.resolver import ResolvedActor
 from eventcoder.events.slots import SlotFinding, tagged
 from eventcoder.events.syntax import (
@@ -26,6 +27,9 @@ TRANSFER_VERBS = {"extradite", "deport", "send", "fly", "hand", "transfer", "ret
 RELATIVE_WORDS = {"that", "which", "what", "whom"}
 TOWARD_PREPS = {"to", "toward", "towards", "near", "along", "on", "at", "into"}
 BORDER_NOUNS = {"border", "frontier", "boundary"}
+# Kinds of repression done to one's own people unless the text names another party (curfews and martial law laid
+# over a place are aimed at no one as often as at the country; hacking and deporting are aimed abroad)
+HOME_REPRESSION_MODES = {"arrest", "seize", None}
 
 
 class ImpliedArguments(SlotFinding):
@@ -173,6 +177,26 @@ class ImpliedArguments(SlotFinding):
         country = countries.pop()
         actor = Actor(text=person.text, name=self.actors.country_name(country), country=country, type=None)
         return [ResolvedActor(actor, person, (person.idx, person.idx + len(person.text)))]
+
+    def _own_country_held(self, trig: Trigger, sources: list[ResolvedActor]) -> list[ResolvedActor]:
+        """"security forces arrested a prominent lawyer", "riot police detained more than 600 of them", "the army
+        seized power": an arrest, raid or seizure with no other party named is done to the actor's own country."""
+        countries = {s.actor.country for s in sources if s.actor.country}
+        if trig.pattern.outcome.mode not in HOME_REPRESSION_MODES or trig.pattern.object_role == "theme" or \
+                len(countries) != 1:
+            return []  # (a thing seized, "a helicopter captured by Sudanese forces", is often another's)
+        subject, passive = self._subject(trig.anchor)
+        held = subject if passive else direct_object(trig.anchor)
+        if held is not None and any(t.dep_ == "amod" and t.lower_ in NO_COUNTRY_MODIFIERS
+                                    for t in held.subtree if t.i < held.i):
+            return []  # "raided a foreign-owned plant": not the raider's own
+        country = countries.pop()
+        name = self.actors.country_name(country)
+        if held is None:
+            return [implied(Actor(text=name or country, name=name, country=country, type=None), trig.token)]
+        span = self.actors.phrase_span(held)
+        actor = Actor(text=self.doc.text[span[0]:span[1]], name=name, country=country, type=None)
+        return [ResolvedActor(actor, held, span)]
 
     def _foreign_place(self, anchor: Token, sources: list[ResolvedActor]) -> list[ResolvedActor]:
         """"fired missiles into waters around Taiwan", "moved into the buffer zone on the Golan Heights": a force
