@@ -488,7 +488,7 @@ def test_a_name_many_countries_give_their_congress_is_the_one_of_the_country_in_
 def test_a_word_of_an_organisations_name_is_no_town(code):
     events = code("Nurses in Wales walked out on Tuesday in the first strike in the Royal College of Nursing's "
                   "107-year history.", "2024-03-01")
-    assert [(e.event_type, e.location.country, e.target) for e in events] == [("PROTEST", "GBR", None)]
+    assert [(e.event_type, e.location.country, e.target.country) for e in events] == [("PROTEST", "GBR", "GBR")]
 
 
 @pytest.mark.parametrize("text", [
@@ -1068,3 +1068,11 @@ def test_an_arrest_or_raid_with_no_other_party_named_is_of_the_actors_own_countr
                  "Venezuelan troops seized a foreign trawler fishing illegally off Margarita on Friday."):
         events = code(text, "2024-03-12")
         assert [(e.event_type, e.target) for e in events] == [("COERCE", None)], text
+
+
+def test_a_protest_against_nothing_named_is_addressed_to_the_protesters_own_government(code):
+    events = code("Nurses across Portugal walked off the job on Tuesday.", "2024-03-12")
+    assert [(e.event_type, e.source.country, e.target.country, e.target.type) for e in events] == [
+        ("PROTEST", "PRT", "PRT", "GOV")]
+    events = code("Kenyan activists staged a protest in London on Tuesday.", "2024-03-12")  # abroad: the host's
+    assert ("PROTEST", "KEN", "GBR") in dyads(events)

@@ -378,7 +378,11 @@ class ArgumentFinding(ImpliedArguments):
             else:
                 sources = tagged([implied(Actor(text=trig.token.text, name=name, country=country, type="CVL"),
                                           trig.token)], "protest.public")
-        if sources and not targets and sources[0].actor.country and self._directed(trig):
+        countries = {s.actor.country for s in sources}
+        # (a protest with nothing named it is against is still addressed to the protesters' own government, but
+        # one held abroad is addressed to the host: see the event's place)
+        if sources and not targets and len(countries) == 1 and None not in countries and (
+                self._directed(trig) or countries >= set(self._place_countries(trig))):
             country = sources[0].actor.country
             actor = Actor(text="the government", name=self.actors.country_name(country), country=country, type="GOV")
             targets = tagged([implied(actor, trig.token)], "protest.government")
@@ -386,13 +390,17 @@ class ArgumentFinding(ImpliedArguments):
 
     def _state_of_place(self, trig: Trigger) -> list[ResolvedActor]:
         """"Three activists detained in Bangkok": arrests with no one named are the state's where they happen."""
-        places = [p for p, _ in self._places(trig, Candidate(trig, trig.pattern.outcome, None, None, None))]
-        country = next((p.country for p in places if p.country), None) or self.actors.sentence_country(trig.token)
+        country = next(iter(self._place_countries(trig)), None) or self.actors.sentence_country(trig.token)
         if country is None:
             return []
         actor = Actor(text=self.actors.country_name(country) or country, name=self.actors.country_name(country),
                       country=country, type=None)
         return tagged([implied(actor, trig.token)], "place.state")
+
+    def _place_countries(self, trig: Trigger) -> list[str]:
+        """The countries of the places where an event happens, in the order the text gives them."""
+        places = self._places(trig, Candidate(trig, trig.pattern.outcome, None, None, None))
+        return [p.country for p, _ in places if p.country]
 
     def _launch_origin(self, trig: Trigger) -> list[ResolvedActor]:
         """"A mortar bomb was fired at Israel from the Gaza Strip": with no one named, fire comes from the
