@@ -158,6 +158,16 @@ def test_words_that_are_also_places_are_not_places(places):
     assert [(m.place.text, m.place.geonameid) for m in oxford] == [("Oxford", 2640729)]
 
 
+def test_a_name_running_on_before_a_place_word_is_a_name_of_its_own(places):
+    # "Valley" and "Media" alone are towns in the gazetteer; "Mount Sinjar" stays at Sinjar
+    assert [m.place.country for m in places("Troops began pulling back from the Galwan Valley on Monday.")] in (
+        [], [None])
+    assert [m.place.country for m in places("A court jailed six journalists from the outlet Abzas Media.")] in (
+        [], [None])
+    sinjar = places("Planes dropped food to Yazidis stranded on Mount Sinjar.")
+    assert [m.place.country for m in sinjar] == ["IRQ"]
+
+
 def test_unknown_quarter_of_a_known_city(places):
     quarter = places("Damascus allowed a convoy to enter the besieged town of Daraa al-Balad.")[-1].place
     assert (quarter.text, quarter.name, quarter.country, quarter.precision) == ("Daraa al-Balad", "Daraa al-Balad",

@@ -11,6 +11,7 @@ from eventcoder.places.mention import (
     DIRECTIONS,
     FACILITY_NOUNS,
     LOCATIVE_PREPS,
+    NAME_PREFIXES,
     NEVER_LABELS,
     NOT_PLACES,
     OTHER_LABELS,
@@ -176,6 +177,11 @@ class PlaceMatching:
             entries = self.entries_by_token.get(i)
             if entries and not any(e.kind in ("country", "capital") for e in entries):
                 return False
+        before = doc[m.start - 1] if m.start > 0 else None
+        if before is not None and before.pos_ == "PROPN" and before.is_title and before.dep_ == "compound" and \
+                m.start <= before.head.i < m.end and before.lower_ not in NAME_PREFIXES and \
+                before.lower_ not in DIRECTIONS and before.i not in self.entries_by_token:
+            return False  # "the Galwan Valley": the name runs on before the match, it is not the town "Valley"
         ents = {self.ents_by_token[i] for i in range(m.start, m.end) if i in self.ents_by_token}
         if any(e.label_ in NEVER_LABELS for e in ents) or normalize(span.text) in NOT_PLACES:
             return False
