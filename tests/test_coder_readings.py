@@ -1076,3 +1076,17 @@ def test_a_protest_against_nothing_named_is_addressed_to_the_protesters_own_gove
         ("PROTEST", "PRT", "PRT", "GOV")]
     events = code("Kenyan activists staged a protest in London on Tuesday.", "2024-03-12")  # abroad: the host's
     assert ("PROTEST", "KEN", "GBR") in dyads(events)
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed held talks in Nairobi on Monday.",
+     {("CONSULT", "ETH", "KEN")}),
+    ("Philippine President Rodrigo Duterte and MILF chairman Murad Ebrahim signed a peace deal in Manila on Monday.",
+     {("SUPPORT", "PHL", "GOV", "PHL", "REB"), ("SUPPORT", "PHL", "REB", "PHL", "GOV")}),
+])
+def test_two_titled_names_joined_by_and_are_two_parties(code, text, parties):
+    # the small parser reads the first name as a modifier of the second, or both as subjects with "and" hanging
+    events = code(text, "2024-03-12")
+    found = {(e.event_type, *sorted([e.source.country, e.target.country])) for e in events if e.target} | {
+        (e.event_type, e.source.country, e.source.type, e.target.country, e.target.type) for e in events if e.target}
+    assert parties <= found

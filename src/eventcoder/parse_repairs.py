@@ -227,6 +227,53 @@ def listed_subjects(doc: Doc) -> Doc:
     return doc
 
 
+NAME_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+
+
+@Language.component("paired_names")
+def paired_names(doc: Doc) -> Doc:
+    """"Colombian President Juan Manuel Santos and FARC commander Rodrigo Londono signed", "U.S. President Donald
+    Trump and Russian President Vladimir Putin held talks": two titled names joined by "and" are read as one name
+    modifying the last; they are two coordinated phrases. And "President Ilham Aliyev and Prime Minister Nikol
+    Pashinyan", read as two subjects of one verb with the "and" left hanging, are one coordinated subject."""
+    for cc in (doc[i] for i in _with_dep(doc, "cc")):
+        first = doc[cc.i - 1] if cc.i else None
+        second = _name_after(doc, cc)
+        start = _name_before(doc, cc)
+        if cc.lower_ != "and" or first is None or second is None or start is None or first.ent_type_ != "PERSON" \
+                or first.pos_ != "PROPN" or second.dep_ == "ROOT":
+            continue
+        if first.head == second.head and first.dep_ == second.dep_ == "nsubj":
+            second.head, second.dep_ = first, "conj"  # two subjects and a hanging "and"
+            cc.head = first
+        elif second in first.ancestors and not any(c.dep_ == "conj" for c in second.children):
+            first.head, first.dep_ = second.head, second.dep_
+            second.head, second.dep_ = first, "conj"
+            cc.head, cc.dep_ = first, "cc"
+            for token in [*doc[start:cc.i - 1], *doc[cc.i + 1:second.i]]:
+                token.head = first if token.i < cc.i else second
+                token.dep_ = "amod" if token.pos_ == "ADJ" else "compound"
+    return doc
+
+
+def _name_before(doc: Doc, cc: Token) -> int | None:
+    """Where the titled name ending right before "and" begins, if the words before it are a name and its titles."""
+    start = cc.i - 1
+    while start > 0 and doc[start - 1].pos_ in NAME_PHRASE_POS | {"PUNCT"} and doc[start - 1].text not in (",", ";") \
+            and not doc[start - 1].is_sent_end:
+        start -= 1
+    return start if all(t.pos_ in NAME_PHRASE_POS or t.text == "." for t in doc[start:cc.i]) else None
+
+
+def _name_after(doc: Doc, cc: Token) -> Token | None:
+    """The last word of the titled name right after "and" ("Russian President Vladimir Putin"), a person's name."""
+    end = cc.i + 1
+    while end < len(doc) and doc[end].pos_ in NAME_PHRASE_POS:
+        end += 1
+    last = doc[end - 1] if end - 1 > cc.i else None
+    return last if last is not None and last.ent_type_ == "PERSON" and last.pos_ == "PROPN" else None
+
+
 @Language.component("reduced_relatives")
 def reduced_relatives(doc: Doc) -> Doc:
     """"freed the hostages the rebels abducted in May": a noun phrase right after another, followed by a past
