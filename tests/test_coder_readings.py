@@ -1090,3 +1090,11 @@ def test_two_titled_names_joined_by_and_are_two_parties(code, text, parties):
     found = {(e.event_type, *sorted([e.source.country, e.target.country])) for e in events if e.target} | {
         (e.event_type, e.source.country, e.source.type, e.target.country, e.target.type) for e in events if e.target}
     assert parties <= found
+
+
+def test_parties_trading_accusations_each_accuse_the_other(code):
+    events = code("Kyrgyzstan and Tajikistan traded accusations on Monday over a shootout at a border post.",
+                  "2024-03-12")
+    assert {("ACCUSE", "KGZ", "TJK"), ("ACCUSE", "TJK", "KGZ")} <= dyads(events)
+    events = code("Indian and Pakistani troops traded fire along the border on Monday.", "2024-03-12")  # one clash
+    assert [e.event_type for e in events] == ["ASSAULT"]

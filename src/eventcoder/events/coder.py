@@ -58,6 +58,7 @@ REFUSAL_MODES = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPP
                  "RETREAT": ("yield", "124")}
 # Two parties agreeing, signing, observing a ceasefire (RETREAT) or agreeing to one (CONCEDE): each to the other.
 BIDIRECTIONAL_TYPES = {"AGREE", "SUPPORT", "RETREAT", "CONCEDE"}
+EXCHANGE_VERBS = {"trade", "exchange"}
 MUTUAL_WITH_TYPES = {"AGREE", "SUPPORT"}
 # What can be refused: rejecting these "as" something is still a refusal ("rejected the plan as unworkable")
 REFUSING_WORDS = {"unacceptable", "unworkable", "inadmissible", "unrealistic", "non-starter", "null", "void",
@@ -242,7 +243,10 @@ class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEven
                 lemma(sources[0].head) in INTERNAL_BODIES:
             return []  # "Israel's Cabinet met Sunday": a body in session, not a meeting between parties
         elif not targets and reciprocal:
-            if event_type in BIDIRECTIONAL_TYPES or each_other(trig.anchor):  # (a planned summit: both agree)
+            # (a planned summit: both agree; "traded accusations": each accuses the other, where "traded fire" is
+            # one clash)
+            if event_type in BIDIRECTIONAL_TYPES or each_other(trig.anchor) or \
+                    event_type in VERBAL_TYPES and lemma(trig.anchor) in EXCHANGE_VERBS:
                 pairs = [(a, b) for a in sources for b in sources if a is not b]
             elif base.type in SYMMETRIC_TYPES:  # "the US, Russia and Switzerland met": each pair
                 pairs = each_pair(sources)
