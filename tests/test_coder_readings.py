@@ -1098,3 +1098,10 @@ def test_parties_trading_accusations_each_accuse_the_other(code):
     assert {("ACCUSE", "KGZ", "TJK"), ("ACCUSE", "TJK", "KGZ")} <= dyads(events)
     events = code("Indian and Pakistani troops traded fire along the border on Monday.", "2024-03-12")  # one clash
     assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+def test_a_noun_before_an_ing_participle_is_the_subject_it_describes(code):
+    # the parser reads "leaders meeting in Lome" as a gerund subject; the meeting does not impose sanctions
+    events = code("West African leaders meeting in Lome on Sunday imposed sanctions on Guinea.", "2024-03-12")
+    assert [(e.event_type, e.source.text, e.source.country, e.target.country) for e in events] == [
+        ("SANCTION", "West African leaders", "ECOWAS", "GIN")]

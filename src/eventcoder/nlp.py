@@ -141,6 +141,7 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("speech_acts_after_reports")
             nlp.add_pipe("participles_after_relatives")
             nlp.add_pipe("participles_after_subjects")
+            nlp.add_pipe("participle_subjects")
         # "a U.S.-drafted resolution", "the U.K.-led mission" read as "US-drafted": the abbreviation is a name of
         # its own (spaCy splits a hyphen only between letters)
         infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]

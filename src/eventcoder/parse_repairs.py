@@ -535,3 +535,19 @@ def participles_after_subjects(doc: Doc) -> Doc:
         subject.head = second
         first.head, first.dep_ = subject, "acl"
     return doc
+
+
+@Language.component("participle_subjects")
+def participle_subjects(doc: Doc) -> Doc:
+    """"West African leaders meeting in Abuja slapped sanctions on Niger": a noun right before an "-ing" participle
+    is the subject of the main verb, the participle describes it (the parser makes the participle a gerund subject
+    with the noun as its own subject, so the meeting would slap the sanctions)."""
+    for gerund in (doc[i] for i in _with_dep(doc, "nsubj")):
+        verb = gerund.head
+        noun = next((c for c in gerund.children if c.dep_ == "nsubj" and c.right_edge.i + 1 == gerund.i), None)
+        if gerund.tag_ != "VBG" or noun is None or noun.pos_ not in ("NOUN", "PROPN") or gerund.i > verb.i or \
+                verb.pos_ not in ("VERB", "AUX"):
+            continue
+        noun.head, noun.dep_ = verb, "nsubj"
+        gerund.head, gerund.dep_ = noun, "acl"
+    return doc
