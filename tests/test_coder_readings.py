@@ -1105,3 +1105,10 @@ def test_a_noun_before_an_ing_participle_is_the_subject_it_describes(code):
     events = code("West African leaders meeting in Lome on Sunday imposed sanctions on Guinea.", "2024-03-12")
     assert [(e.event_type, e.source.text, e.source.country, e.target.country) for e in events] == [
         ("SANCTION", "West African leaders", "ECOWAS", "GIN")]
+
+
+def test_what_a_vetoed_resolution_would_have_done_the_council_would_have_done(code):
+    events = code("Russia vetoed a French-drafted resolution on Monday that would have imposed an arms embargo on "
+                  "Mali.", "2024-03-12")
+    assert ("REJECT", "RUS", "FRA") in dyads(events)  # the text vetoed is its author's
+    assert ("SANCTION", "UN", "MLI") in dyads(events)

@@ -247,6 +247,10 @@ def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> Resol
                 else []
             if found:
                 return found[0]
+        if clause.dep_ == "relcl" and pronoun.dep_ == "nsubj":
+            body = actors.adopting_body(clause.head)  # "a resolution that would have imposed sanctions"
+            if body is not None:
+                return body
         if clause.dep_ == "relcl":
             found = actors.resolve(clause.head, depth + 1)
             return found[0] if found else None

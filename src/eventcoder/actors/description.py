@@ -203,6 +203,24 @@ class DescriptionResolution:
                                          country_from_context=bool(country) and not found_in_text))
         return results
 
+    def adopting_body(self, text_noun: Token) -> ResolvedActor | None:
+        """"a U.S.-drafted Security Council resolution that would have imposed sanctions": what a resolution would do,
+        the body voting on it would do - the body its phrase names, else the United Nations (the text stays its
+        author's when it is vetoed or rejected)."""
+        if text_noun.lemma_.lower() != "resolution":
+            return None
+        tokens = self.phrase_tokens(text_noun)
+        span = self.phrase_span(text_noun)
+        text = self.text[span[0]:span[1]]
+        bodies = [m for i in range(tokens[0].i, tokens[-1].i + 1) for m in [self.by_token.get(i)]
+                  if m is not None and m.start == i and m.entries[0].kind == "organization"]
+        found = self._from_entry(bodies[-1], text, text_noun, span) if bodies else None
+        if found is None:
+            un = next((e for e in self.kb.phrases["united nations"] if e.kind == "organization"), None)
+            found = ResolvedActor(Actor(text=text, name=un.name, country=un.roles[0].country, type=un.roles[0].type,
+                                        wikidata=un.wikidata), text_noun, span) if un is not None else None
+        return found
+
     def _based_in(self, tokens: list[Token], head: Token) -> str | None:
         """"a Wuhan-based front company", "a Moscow-based bank": where a body sits is whose it is, when nothing else
         in its phrase says so."""
