@@ -1112,3 +1112,16 @@ def test_what_a_vetoed_resolution_would_have_done_the_council_would_have_done(co
                   "Mali.", "2024-03-12")
     assert ("REJECT", "RUS", "FRA") in dyads(events)  # the text vetoed is its author's
     assert ("SANCTION", "UN", "MLI") in dyads(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia and Azerbaijan agreed on Friday to reopen their border, in a deal brokered by Qatar after three days of "
+    "talks in Doha.",
+    # (the parser reads "Qatar, Armenia and Azerbaijan" as one list and leaves "agreed" with no subject)
+    "After four days of talks in Doha hosted by Qatar, Armenia and Azerbaijan agreed on Friday to reopen their border.",
+])
+def test_talks_before_a_brokered_deal_are_held_by_the_parties_that_agree(code, text):
+    events = code(text, "2024-03-12")
+    assert ("CONSULT", "ARM", "AZE") in dyads(events) or ("CONSULT", "AZE", "ARM") in dyads(events)
+    assert {("AGREE", "ARM", "AZE"), ("AGREE", "AZE", "ARM")} & dyads(events) or {
+        ("CONCEDE", "ARM", "AZE"), ("CONCEDE", "AZE", "ARM")} <= dyads(events)

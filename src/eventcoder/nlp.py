@@ -142,6 +142,7 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("participles_after_relatives")
             nlp.add_pipe("participles_after_subjects")
             nlp.add_pipe("participle_subjects")
+            nlp.add_pipe("fronted_phrase_subjects")
         # "a U.S.-drafted resolution", "the U.K.-led mission" read as "US-drafted": the abbreviation is a name of
         # its own (spaCy splits a hyphen only between letters)
         infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]

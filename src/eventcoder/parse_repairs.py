@@ -551,3 +551,29 @@ def participle_subjects(doc: Doc) -> Doc:
         noun.head, noun.dep_ = verb, "nsubj"
         gerund.head, gerund.dep_ = noun, "acl"
     return doc
+
+
+@Language.component("fronted_phrase_subjects")
+def fronted_phrase_subjects(doc: Doc) -> Doc:
+    """"After four days of talks hosted by Qatar, Armenia and Azerbaijan agreed": the names after the comma that
+    closes a fronted phrase are the subject of the verb that follows them, not more items of the phrase's list
+    (the parser reads "Qatar, Armenia and Azerbaijan" as one list and leaves the verb with no subject)."""
+    for sent in doc.sents:
+        verb = sent.root
+        before = doc[verb.i - 1] if verb.i > sent.start else None
+        if verb.pos_ != "VERB" or before is None or before.dep_ != "conj" or before.pos_ != "PROPN" or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        members = [before]
+        while members[0].dep_ == "conj" and members[0].head.i < members[0].i:
+            members.insert(0, members[0].head)
+        comma = next((i for i in range(len(members) - 1, 0, -1)
+                      if any(t.text == "," for t in doc[members[i - 1].i + 1:members[i].left_edge.i])), None)
+        if comma is None or members[0].i <= sent.start or not any(
+                t.text == "," for t in doc[members[comma - 1].i + 1:members[comma].left_edge.i]):
+            continue
+        subject = members[comma]
+        subject.head, subject.dep_ = verb, "nsubj"
+        for member in members[comma + 1:]:
+            member.head = subject
+    return doc

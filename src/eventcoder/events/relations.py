@@ -21,6 +21,7 @@ ANSWERED_PREPS = SETTING_PREPS | CIRCUMSTANCE_PREPS | CAUSE_PREPS | {"on"}
 CONTENT_DEPS = {"xcomp", "ccomp"}
 # "vowed to keep targeting", "would not hesitate to strike": the act the verb only frames
 ASPECT_VERBS = {"keep", "continue", "resume", "start", "begin", "hesitate"}
+THIRD_PARTY_MODE = "third-party"  # mediation, brokering, hosting others' talks
 
 
 class TriggerRelations(TriggerFinding):
@@ -238,6 +239,9 @@ class TriggerRelations(TriggerFinding):
             # "met Xi on the sidelines of the G20 summit": the summit is where the meeting took place
             for ancestor in list(anchor.ancestors)[:5]:
                 if ancestor.i in anchors and anchors[ancestor.i].pattern.outcome.type == trig.pattern.outcome.type:
+                    if anchors[ancestor.i].pattern.outcome.mode == THIRD_PARTY_MODE != trig.pattern.outcome.mode:
+                        return None, ""  # "a deal brokered by China after four days of talks": the talks are the
+                        # parties' meeting, not the broker's mediation told again
                     return anchors[ancestor.i], "argument"
                 if ancestor.dep_ not in ("pobj", "prep"):
                     break

@@ -171,9 +171,13 @@ class SlotFinding(ParseView):
         if noun.dep_ != "pobj" or noun.head.lower_ not in ADVERBIAL_PREPS:
             return None
         host = noun.head.head
-        while host.pos_ not in ("VERB", "AUX") and host.dep_ in ("pobj", "prep", "npadvmod") and host.head != host:
+        # (past a participle describing a noun: "a deal brokered by China after four days of talks" is the
+        # agreeing clause's)
+        while (host.pos_ not in ("VERB", "AUX") or host.dep_ in ("acl", "advcl") and host.tag_ == "VBN") and \
+                host.dep_ in ("pobj", "prep", "npadvmod", "acl", "advcl") and host.head != host:
             host = host.head
-        return host if host.pos_ in ("VERB", "AUX") else None
+        return host if host.pos_ in ("VERB", "AUX") and not (host.dep_ in ("acl", "advcl") and host.tag_ == "VBN") \
+            else None
 
     @staticmethod
     def _official_at_protest(trig: Trigger, actors: list[ResolvedActor]) -> bool:
