@@ -1125,3 +1125,11 @@ def test_talks_before_a_brokered_deal_are_held_by_the_parties_that_agree(code, t
     assert ("CONSULT", "ARM", "AZE") in dyads(events) or ("CONSULT", "AZE", "ARM") in dyads(events)
     assert {("AGREE", "ARM", "AZE"), ("AGREE", "AZE", "ARM")} & dyads(events) or {
         ("CONCEDE", "ARM", "AZE"), ("CONCEDE", "AZE", "ARM")} <= dyads(events)
+
+
+def test_accords_signed_with_two_states_bind_each_of_them_both_ways(code):
+    # the parser reads "accords normalising relations" as a clause with the accords as its subject
+    events = code("Morocco signed accords normalising relations with Israel and Sudan at the White House on Tuesday.",
+                  "2024-03-12")
+    assert {("SUPPORT", a, b) for a, b in [("MAR", "ISR"), ("ISR", "MAR"), ("MAR", "SDN"), ("SDN", "MAR")]} <= \
+        dyads(events)

@@ -539,16 +539,26 @@ def participles_after_subjects(doc: Doc) -> Doc:
 
 @Language.component("participle_subjects")
 def participle_subjects(doc: Doc) -> Doc:
-    """"West African leaders meeting in Abuja slapped sanctions on Niger": a noun right before an "-ing" participle
-    is the subject of the main verb, the participle describes it (the parser makes the participle a gerund subject
-    with the noun as its own subject, so the meeting would slap the sanctions)."""
-    for gerund in (doc[i] for i in _with_dep(doc, "nsubj")):
+    """"West African leaders meeting in Abuja slapped sanctions on Niger", "signed accords normalising relations": a
+    noun right before an "-ing" participle is the subject (or the object) of the main verb, the participle describes
+    it (the parser makes the participle a gerund subject or a clause with the noun as its own subject, so the
+    meeting would slap the sanctions)."""
+    for gerund in (doc[i] for i in sorted(_with_dep(doc, "nsubj") + _with_dep(doc, "ccomp"))):
         verb = gerund.head
         noun = next((c for c in gerund.children if c.dep_ == "nsubj" and c.right_edge.i + 1 == gerund.i), None)
-        if gerund.tag_ != "VBG" or noun is None or noun.pos_ not in ("NOUN", "PROPN") or gerund.i > verb.i or \
+        if gerund.tag_ != "VBG" or noun is None or noun.pos_ not in ("NOUN", "PROPN") or \
                 verb.pos_ not in ("VERB", "AUX"):
             continue
-        noun.head, noun.dep_ = verb, "nsubj"
+        if gerund.dep_ == "nsubj" and gerund.i < verb.i:
+            noun.head, noun.dep_ = verb, "nsubj"
+        elif gerund.dep_ == "ccomp" and gerund.i > verb.i and noun.left_edge.i == verb.i + 1 and \
+                noun.pos_ == "NOUN" and not any(c.dep_ == "nummod" for c in noun.children) and \
+                not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            # "Israel signed accords normalising relations with the UAE": what was signed, described (but "counted
+            # 1.28 million people marching", "showed Gonzalez winning": who did what, as counted or shown)
+            noun.head, noun.dep_ = verb, "dobj"
+        else:
+            continue
         gerund.head, gerund.dep_ = noun, "acl"
     return doc
 

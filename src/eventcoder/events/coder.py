@@ -31,6 +31,7 @@ from eventcoder.events.syntax import (
     direct_object,
     each_other,
     each_pair,
+    first_conjunct,
     lemma,
 )
 from eventcoder.events.triggers import FUTURE_MODALS, Candidate, Trigger
@@ -259,9 +260,10 @@ class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEven
                     c.pattern.outcome.type in ("RETREAT", "CONCEDE") for c in trig.content):
                 # "Honduras established relations with China", "signed a deal with Vietnam": a bilateral
                 # agreement binds both sides (FORMAT.md: expanded into both directions)
-                pairs += [(t, prefixed([s], "reciprocal")[0]) for s, t in pairs
-                          if t is not None and t.head.dep_ == "pobj" and t.head.head.lower_ == "with" and (
-                              base.type != "AGREE" or t.head.head.head in (trig.anchor, direct_object(trig.anchor)))]
+                pairs += [(t, prefixed([s], "reciprocal")[0]) for s, t in pairs if t is not None
+                          for partner in [first_conjunct(t.head)] if partner.dep_ == "pobj" and
+                          partner.head.lower_ == "with" and (base.type != "AGREE" or partner.head.head in (
+                              trig.anchor, direct_object(trig.anchor)))]
                 # (but "agreed to open membership talks with Ukraine" is the bloc's promise alone)
         for hosted in trig.merged if report.modality in ("asserted", "claimed") else ():
             # "hosted talks between Israeli and Hamas negotiators": they met each other (an offer to host is not

@@ -185,6 +185,13 @@ def standing(noun: Token) -> Token:
     return noun
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of coordinated words ("with the UAE and Bahrain": the UAE), which carries their relation."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
 def each_other(verb: Token) -> bool:
     """"The army and the RSF blamed each other", "each side accused the other": the parties act on one another."""
     each_subject = any(c.dep_ == "nsubj" and any(d.lower_ == "each" for d in c.children) for c in verb.children)
