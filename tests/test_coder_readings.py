@@ -1133,3 +1133,9 @@ def test_accords_signed_with_two_states_bind_each_of_them_both_ways(code):
                   "2024-03-12")
     assert {("SUPPORT", a, b) for a, b in [("MAR", "ISR"), ("ISR", "MAR"), ("MAR", "SDN"), ("SDN", "MAR")]} <= \
         dyads(events)
+
+
+def test_a_word_of_a_place_name_says_nothing_of_whose_people_are_there(code):
+    events = code("Canada expelled an Indian diplomat on Monday over the killing of a Sikh activist in British "
+                  "Columbia.", "2024-03-12")
+    assert ("ASSAULT", None, "CAN") in dyads(events)

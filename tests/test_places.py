@@ -168,6 +168,14 @@ def test_a_name_running_on_before_a_place_word_is_a_name_of_its_own(places):
     assert [m.place.country for m in sinjar] == ["IRQ"]
 
 
+def test_a_place_named_whole_with_an_adjective_and_a_list_of_countries(places):
+    # "British Columbia" is no British place; "Mali, Burkina Faso" is a list, not a town Mali in Burkina Faso
+    found = places("A Sikh activist was shot dead outside a temple in British Columbia.")
+    assert [(m.place.text, m.place.country) for m in found] == [("British Columbia", "CAN")]
+    found = places("The juntas of Mali, Burkina Faso and Niger met in Niamey.")
+    assert [m.place.country for m in found][:3] == ["MLI", "BFA", "NER"]
+
+
 def test_unknown_quarter_of_a_known_city(places):
     quarter = places("Damascus allowed a convoy to enter the besieged town of Daraa al-Balad.")[-1].place
     assert (quarter.text, quarter.name, quarter.country, quarter.precision) == ("Daraa al-Balad", "Daraa al-Balad",

@@ -272,7 +272,11 @@ class DescriptionResolution:
             # "ethnic Armenian separatists in Nagorno-Karabakh": an ethnicity, not a state; where they are says whose
             ethnic = entry is not None and entry.kind == "adjective" and m.start > 0 and \
                 self.doc[m.start - 1].lower_ == "ethnic"
-            if entry and not ethnic and not self._of_another(m):
+            # ("a Sikh activist in British Columbia": a word of a place's name says nothing of whose)
+            place = self.token_places.get(m.start)
+            in_place_name = entry is not None and entry.kind == "adjective" and place is not None and \
+                self.token_places.get(m.end) == place != entry.roles[0].country  # (the name goes on past it)
+            if entry and not ethnic and not self._of_another(m) and not in_place_name:
                 found.append((m.end - 1, entry.roles[0].country, entry.wikidata))
         if not found:
             if self.agent_for(tokens, head) is None:  # "its troops", not "their music tastes"

@@ -173,10 +173,13 @@ class PlaceMatching:
         if self._in_dateline(m):
             return True
         # The knowledge base knows it as something else: an organisation, a person, an adjective.
+        whole_name = m.end - m.start > 1 and any(kind == "main" for _, kind in m.cands) and \
+            m.end - 1 not in self.entries_by_token  # (the name goes on past the adjective)
         for i in range(m.start, m.end):
             entries = self.entries_by_token.get(i)
-            if entries and not any(e.kind in ("country", "capital") for e in entries):
-                return False
+            if entries and not any(e.kind in ("country", "capital") for e in entries) and not (
+                    whole_name and all(e.kind == "adjective" for e in entries)):
+                return False  # (but "British Columbia" is a name the gazetteer knows whole, not "British")
         before = doc[m.start - 1] if m.start > 0 else None
         if before is not None and before.pos_ == "PROPN" and before.is_title and before.dep_ == "compound" and \
                 m.start <= before.head.i < m.end and before.lower_ not in NAME_PREFIXES and \
@@ -320,8 +323,9 @@ class PlaceMatching:
         by_start = {m.start: m for m in matches}
         for m in matches:
             after = m.stop
-            # "X, Y"
-            if after + 1 < len(doc) and doc[after].text == "," and after + 1 in by_start:
+            # "X, Y" (but a country is in no other: "Mali, Burkina Faso and Niger" is a list)
+            country = m.source == "kb" and any(kind == "country" for _, kind in m.cands)
+            if after + 1 < len(doc) and doc[after].text == "," and after + 1 in by_start and not country:
                 q = by_start[after + 1]
                 if self._is_area(q):
                     m.qualifiers.append(q)
