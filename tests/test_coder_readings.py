@@ -1139,3 +1139,9 @@ def test_a_word_of_a_place_name_says_nothing_of_whose_people_are_there(code):
     events = code("Canada expelled an Indian diplomat on Monday over the killing of a Sikh activist in British "
                   "Columbia.", "2024-03-12")
     assert ("ASSAULT", None, "CAN") in dyads(events)
+
+
+def test_saying_an_act_told_before_is_wrong_disapproves_of_its_doer_whatever_the_event_noun(code):
+    events = code("Kenya's doctors began a nationwide strike on Monday. The health minister said the walkout was "
+                  "illegal.", "2024-03-12")
+    assert ("ACCUSE", "KEN", "KEN") in dyads(events)

@@ -285,8 +285,11 @@ class TriggerFinding(ParseView):
         """The act a clause judges wrong: its subject, when the clause is a verdict on it (cues.yaml)."""
         cues = self.lexicon.cues
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is None or lemma(subject) not in cues["verdict_subjects"] or any(
-                c.dep_ == "neg" for c in clause.children):
+        # (an act named by any event noun the patterns know will do, when it is one told: "said the walkout was
+        # illegal")
+        judged = subject is not None and (lemma(subject) in cues["verdict_subjects"] or lemma(subject) in
+                                          self.lexicon.nouns and definite(subject))
+        if not judged or any(c.dep_ == "neg" for c in clause.children):
             return None
         if lemma(clause) in cues["verdict_verbs"]:  # (but "breached no resolution")
             return None if any(d.lower_ == "no" for c in clause.children for d in c.children) else subject
