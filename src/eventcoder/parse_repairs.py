@@ -131,11 +131,11 @@ def fronted_subjects(doc: Doc) -> Doc:
     return doc
 
 
-def _with_dep(doc: Doc, label: str) -> list[int]:
-    """Indices of the tokens with one dependency label, read from the attribute array: building a Token object for
-    every word is what these repairs would otherwise spend their time on."""
-    wanted = doc.vocab.strings[label]
-    return [i for i, dep in enumerate(doc.to_array([DEP]).tolist()) if dep == wanted]
+def _with_dep(doc: Doc, *labels: str) -> list[int]:
+    """Indices, in order, of the tokens with one of the dependency labels, read from the attribute array: building a
+    Token object for every word is what these repairs would otherwise spend their time on."""
+    wanted = {doc.vocab.strings[label] for label in labels}
+    return [i for i, dep in enumerate(doc.to_array([DEP]).tolist()) if dep in wanted]
 
 
 @Language.component("finite_conjuncts")
@@ -238,10 +238,11 @@ def paired_names(doc: Doc) -> Doc:
     Pashinyan", read as two subjects of one verb with the "and" left hanging, are one coordinated subject."""
     for cc in (doc[i] for i in _with_dep(doc, "cc")):
         first = doc[cc.i - 1] if cc.i else None
+        if cc.lower_ != "and" or first is None or first.ent_type_ != "PERSON" or first.pos_ != "PROPN":
+            continue
         second = _name_after(doc, cc)
         start = _name_before(doc, cc)
-        if cc.lower_ != "and" or first is None or second is None or start is None or first.ent_type_ != "PERSON" \
-                or first.pos_ != "PROPN" or second.dep_ == "ROOT":
+        if second is None or start is None or second.dep_ == "ROOT":
             continue
         if first.head == second.head and first.dep_ == second.dep_ == "nsubj":
             second.head, second.dep_ = first, "conj"  # two subjects and a hanging "and"
@@ -543,7 +544,7 @@ def participle_subjects(doc: Doc) -> Doc:
     noun right before an "-ing" participle is the subject (or the object) of the main verb, the participle describes
     it (the parser makes the participle a gerund subject or a clause with the noun as its own subject, so the
     meeting would slap the sanctions)."""
-    for gerund in (doc[i] for i in sorted(_with_dep(doc, "nsubj") + _with_dep(doc, "ccomp"))):
+    for gerund in (doc[i] for i in _with_dep(doc, "nsubj", "ccomp")):
         verb = gerund.head
         noun = next((c for c in gerund.children if c.dep_ == "nsubj" and c.right_edge.i + 1 == gerund.i), None)
         if gerund.tag_ != "VBG" or noun is None or noun.pos_ not in ("NOUN", "PROPN") or \

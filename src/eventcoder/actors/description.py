@@ -217,8 +217,8 @@ class DescriptionResolution:
         found = self._from_entry(bodies[-1], text, text_noun, span) if bodies else None
         if found is None:
             un = next((e for e in self.kb.phrases["united nations"] if e.kind == "organization"), None)
-            found = ResolvedActor(Actor(text=text, name=un.name, country=un.roles[0].country, type=un.roles[0].type,
-                                        wikidata=un.wikidata), text_noun, span) if un is not None else None
+            found = ResolvedActor(_country_actor(un, text, un.roles[0].type), text_noun, span) if un is not None \
+                else None
         return found
 
     def _based_in(self, tokens: list[Token], head: Token) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventcoder.events.context import VERBAL_TYPES
-from eventcoder.events.syntax import SETTING_PREPS, blamed, direct_object, is_passive, lemma
+from eventcoder.events.syntax import SETTING_PREPS, blamed, direct_object, first_conjunct, is_passive, lemma
 from eventcoder.events.triggers import OBLIGATION_MODALS, Trigger, TriggerFinding
 
 # Speech acts whose object event has not (yet) happened: what is requested, rejected, promised or threatened.
@@ -183,9 +183,7 @@ class TriggerRelations(TriggerFinding):
         if anchor.dep_ in CONTENT_DEPS and lemma(head) in ASPECT_VERBS and head.dep_ in CONTENT_DEPS and \
                 head.head.i in anchors:
             return anchors[head.head.i], "content"  # "vowed to keep targeting ships": what is vowed
-        first = anchor
-        while first.dep_ == "conj" and first.head != first:
-            first = first.head
+        first = first_conjunct(anchor)
         if first is not anchor and first.dep_ in CONTENT_DEPS and first.head.i in anchors:
             return anchors[first.head.i], "content"  # "agreed to lay down their arms and disband their forces"
         if anchor.dep_ == "advcl" and trig.pattern.imposed_by_place:

@@ -170,14 +170,15 @@ class SlotFinding(ParseView):
         noun = standing(noun)
         if noun.dep_ != "pobj" or noun.head.lower_ not in ADVERBIAL_PREPS:
             return None
+        def clause_verb(token: Token) -> bool:
+            # (not a participle describing a noun: "a deal brokered by China after four days of talks" is the
+            # agreeing clause's)
+            return token.pos_ in ("VERB", "AUX") and not (token.dep_ in ("acl", "advcl") and token.tag_ == "VBN")
+
         host = noun.head.head
-        # (past a participle describing a noun: "a deal brokered by China after four days of talks" is the
-        # agreeing clause's)
-        while (host.pos_ not in ("VERB", "AUX") or host.dep_ in ("acl", "advcl") and host.tag_ == "VBN") and \
-                host.dep_ in ("pobj", "prep", "npadvmod", "acl", "advcl") and host.head != host:
+        while not clause_verb(host) and host.dep_ in ("pobj", "prep", "npadvmod", "acl", "advcl") and host.head != host:
             host = host.head
-        return host if host.pos_ in ("VERB", "AUX") and not (host.dep_ in ("acl", "advcl") and host.tag_ == "VBN") \
-            else None
+        return host if clause_verb(host) else None
 
     @staticmethod
     def _official_at_protest(trig: Trigger, actors: list[ResolvedActor]) -> bool:

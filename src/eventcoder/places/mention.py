@@ -43,11 +43,11 @@ DIRECTIONS = {"west": "west", "western": "west", "east": "east", "eastern": "eas
 # Verbs whose subject is a place, not an actor ("Kherson lies on the Dnipro").
 PLACE_VERBS = {"be", "lie", "sit", "stand", "border", "remain", "fall", "become", "locate", "situate", "host",
                "have", "see", "experience", "suffer", "neighbour", "neighbor"}
-# Buildings named after the place they are in ("a Kharkiv apartment block", "a Gaza hospital").
 # Words that begin the names of places and features ("Mount Sinjar" is at Sinjar); other unknown names before a
 # place name make a name of their own ("the Galwan Valley", "Abzas Media" are not the towns Valley and Media)
 NAME_PREFIXES = {"mount", "lake", "cape", "fort", "port", "point", "saint", "st", "san", "santa", "sao", "new", "old",
                  "upper", "lower", "greater", "little", "great", "grand", "camp"}
+# Buildings named after the place they are in ("a Kharkiv apartment block", "a Gaza hospital").
 FACILITY_NOUNS = {"block", "building", "hospital", "school", "market", "mosque", "church", "synagogue", "port",
                   "airport", "station", "plant", "refinery", "prison", "jail", "camp", "base", "bridge", "stadium",
                   "university", "embassy", "consulate", "checkpoint", "mall", "hotel"}
