@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 
+import eventcoder.subject_repairs  # noqa: F401  (importing it registers the subject repairs as components)
 from eventcoder.parse_repairs import SENTENCE_END  # (importing it registers the parse repairs as components)
 
 
