@@ -127,8 +127,13 @@ class TriggerRelations(TriggerFinding):
         act of another kind or on people of its own is an event of its own; "raided the offices and seized
         computers" (things taken in the raid), "condemned and denounced the strike" or "shelled and bombed the city"
         is one event told twice."""
-        if trig.pattern.outcome.type in VERBAL_TYPES or governor.nominal or trig.nominal:
+        if governor.nominal or trig.nominal:
             return False
+        if trig.pattern.outcome.type in VERBAL_TYPES:
+            # "condemned the raids and summoned the ambassador": two kinds of act, each on an object of its own
+            objects = [direct_object(t.anchor) for t in (governor, trig)]
+            return governor.pattern.outcome.cameo != trig.pattern.outcome.cameo and None not in objects and \
+                lemma(objects[0]) != lemma(objects[1])
         if governor.anchor.dep_ == "advcl" and governor.anchor.tag_ == trig.anchor.tag_ == "VBG" and \
                 trig.pattern.outcome.mode != "abduct":
             # "hit a refinery, setting off a fire and injuring several people": what the one act did (but "killing
