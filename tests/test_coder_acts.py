@@ -12,3 +12,12 @@ def test_two_verbal_acts_of_different_kinds_each_on_its_own_object_are_two_event
     # one act told twice stays one event
     events = code("Ankara condemned and denounced the shelling of its border posts by Syrian troops.", "2024-03-12")
     assert len([e for e in events if e.event_type == "ACCUSE"]) == 1
+
+
+def test_a_meeting_where_two_named_parties_act_together_is_their_meeting(code):
+    events = code("The presidents of Kenya and Ethiopia agreed on Monday to build a new railway link at a summit in "
+                  "Nairobi.", "2024-03-12")
+    assert ("CONSULT", "KEN", "ETH") in dyads(events) or ("CONSULT", "ETH", "KEN") in dyads(events)
+    # one party acting at a body's meeting, or at a meeting it joins, is only where it acted
+    events = code("Hungary blocked the aid package at an EU summit in Brussels on Thursday.", "2024-03-12")
+    assert "CONSULT" not in {kind for kind, _, _ in dyads(events)}

@@ -205,7 +205,18 @@ class NonEventFinding(ParseView):
         if noun.dep_ != "pobj" or not (preposition.lower_ in ("at", "during") or preposition.lower_ == "of" and
                                        preposition.head.lower_ == "sidelines"):
             return False
-        return not any(c.dep_ == "poss" for c in noun.children)
+        if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
+            return False
+        # "Trump and Kim agreed at a summit in Singapore": the meeting of the two who act at it (but "at an EU summit",
+        # "joining NATO at a summit": a body's meeting, where they act)
+        host = preposition.head
+        if host.tag_ == "VBG" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
+            return True
+        subject = next((c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        while subject is None and host.dep_ in ("xcomp", "conj") and host.head != host:
+            host = host.head  # ("agreed to establish relations at a summit")
+            subject = next((c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is None or not any(t.dep_ == "conj" for t in subject.subtree)  # ("the presidents of A and B")
 
     def _label(self, trig: Trigger) -> str | None:
         """The label a naming verb gives: "called the release a constructive step" -> "step", "a turning point"."""
