@@ -21,3 +21,13 @@ def test_a_meeting_where_two_named_parties_act_together_is_their_meeting(code):
     # one party acting at a body's meeting, or at a meeting it joins, is only where it acted
     events = code("Hungary blocked the aid package at an EU summit in Brussels on Thursday.", "2024-03-12")
     assert "CONSULT" not in {kind for kind, _, _ in dyads(events)}
+
+
+def test_two_named_sides_of_one_country_are_two_parties(code):
+    events = code("Heavy fighting between Sudan's army and the Rapid Support Forces entered a third day on Monday. The "
+                  "African Union urged both sides to return to talks.", "2024-03-12")
+    asked = {(e.target.country, e.target.type) for e in events if e.event_type == "REQUEST"}
+    assert asked == {("SDN", "MIL"), ("SDN", "REB")}
+    # people of one country named in a list are one party
+    events = code("Police in Minsk arrested opposition activists and journalists on Sunday.", "2024-03-12")
+    assert len([e for e in events if e.event_type == "COERCE"]) == 1

@@ -181,11 +181,15 @@ class ParseView:
     def _same_side(self, a: ResolvedActor, b: ResolvedActor) -> bool:
         """One country's officials, its capital and its leader speak for one side; two named organisations
         of one country (the Sudanese army, the RSF) do not."""
-        if (a.actor.country, a.actor.type) != (b.actor.country, b.actor.type):
-            return False
+        return (a.actor.country, a.actor.type) == (b.actor.country, b.actor.type) and not self._rival_sides(a, b)
+
+    def _rival_sides(self, a: ResolvedActor, b: ResolvedActor) -> bool:
+        """Two organisations of one country, each named (the state's own name aside), of different sectors or
+        names: the army and the RSF (but not "activists and former lawmakers")."""
         state = self.actors.country_name(a.actor.country)
         named = [x.actor.name for x in (a, b) if x.actor.name and not x.person and x.actor.name != state]
-        return len(named) < 2 or named[0] == named[1]
+        return len(named) == 2 and named[0] != named[1] or bool(named) and None not in (
+            a.actor.type, b.actor.type) and a.actor.type != b.actor.type
 
     def _same_state(self, a: ResolvedActor, b: ResolvedActor) -> bool:
         """The state and one of its organs ("Islamabad" and "the jets" it sent): not each other's other side (but
@@ -212,15 +216,16 @@ class ParseView:
                       country=country, type=None)
         return [ResolvedActor(actor, token, mention.span)]
 
-    @staticmethod
-    def _distinct_countries(actors: list[ResolvedActor]) -> list[ResolvedActor]:
+    def _distinct_countries(self, actors: list[ResolvedActor]) -> list[ResolvedActor]:
         """Coordinated targets of one country are one target ("activists and former lawmakers"), and a phrase
-        found twice ("the offices of the newspaper" and "the newspaper") is one."""
+        found twice ("the offices of the newspaper" and "the newspaper") is one; two named sides of one country
+        ("urged the army and the RSF", "both sides") are two."""
         kept: list[ResolvedActor] = []
         for actor in actors:
             start, end = actor.span
             if not any(k.actor.country == actor.actor.country and (
-                    k.actor.country or k.span[0] <= start < end <= k.span[1] or start <= k.span[0] < k.span[1] <= end)
+                    k.actor.country and not self._rival_sides(k, actor) or k.span[0] <= start < end <= k.span[1] or
+                    start <= k.span[0] < k.span[1] <= end)
                     for k in kept):
                 kept.append(actor)
         return kept
