@@ -31,3 +31,9 @@ def test_two_named_sides_of_one_country_are_two_parties(code):
     # people of one country named in a list are one party
     events = code("Police in Minsk arrested opposition activists and journalists on Sunday.", "2024-03-12")
     assert len([e for e in events if e.event_type == "COERCE"]) == 1
+
+
+def test_every_name_listed_after_from_is_a_party(code):
+    events = code("Mutinous soldiers in Niger detained the president on Wednesday, drawing condemnation from the "
+                  "African Union, ECOWAS and Washington.", "2024-03-12")
+    assert {e.source.country for e in events if e.event_type == "ACCUSE"} == {"AU", "ECOWAS", "USA"}

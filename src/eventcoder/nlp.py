@@ -131,6 +131,7 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("rootless_sentences")
             nlp.add_pipe("clauses_before_semicolons")
             nlp.add_pipe("listed_subjects")
+            nlp.add_pipe("listed_complements")
             nlp.add_pipe("paired_names")
             nlp.add_pipe("reduced_relatives")
             nlp.add_pipe("conjoined_clause_subjects")

@@ -437,3 +437,20 @@ def participles_after_relatives(doc: Doc) -> Doc:
                 c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who") for c in clause.children):
             participle.head = clause
     return doc
+
+
+@Language.component("listed_complements")
+def listed_complements(doc: Doc) -> Doc:
+    """"drew condemnation from the African Union, ECOWAS and Washington", "warships from Russia, China and Iran": the
+    names after the first in a list that fills a preposition go on with it (the parser hangs them on the noun before
+    the preposition, as if the condemnation and ECOWAS were two things)."""
+    for name in (doc[i] for i in with_dep(doc, "conj")):
+        noun = name.head
+        if name.pos_ != "PROPN" or noun.pos_ != "NOUN" or name.ent_type_ == "PERSON" or doc[name.i - 1].text != ",":
+            continue
+        first = next((g for p in noun.children if p.dep_ == "prep" and p.i < name.i for g in p.children
+                      if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ != "PERSON"), None)
+        if first is not None and not any(c.dep_ == "conj" for c in first.children):
+            for member in [name, *(c for c in noun.children if c.dep_ in ("cc", "punct") and first.i < c.i < name.i)]:
+                member.head = first
+    return doc
