@@ -37,3 +37,10 @@ def test_every_name_listed_after_from_is_a_party(code):
     events = code("Mutinous soldiers in Niger detained the president on Wednesday, drawing condemnation from the "
                   "African Union, ECOWAS and Washington.", "2024-03-12")
     assert {e.source.country for e in events if e.event_type == "ACCUSE"} == {"AU", "ECOWAS", "USA"}
+
+
+def test_denying_a_part_in_an_attack_the_narrator_told_denies_doing_it(code):
+    events = code("Gunmen opened fire on a bus carrying Afghan pilgrims near the border on Sunday, killing 12 people. "
+                  "Islamabad denied any involvement in the attack.", "2024-03-12")
+    denied = [e for e in events if e.negated]
+    assert [(e.event_type, e.source.country, e.modality) for e in denied] == [("ASSAULT", "PAK", "claimed")]

@@ -179,8 +179,10 @@ class DiscourseFinding(ParseView):
                 start - sentence_of(c.trigger.token).start <= ANAPHORA_TOKENS]
         sides = {d.actor.country for d in deniers}
         acts = [c for c in told if c.outcome.type in DENIED_KINDS]
+        # ("Gunmen killed 26 tourists. Islamabad denied any role in the attack": denying a part in it, the denier was
+        # suspected of the act the narrator told)
         earlier = next((c for c in reversed(acts) if c.source is not None and c.source.actor.country in sides), None) \
-            or next((c for c in reversed(acts) if c.frame.reporter is not None), None)
+            or next((c for c in reversed(acts) if c.frame.reporter is not None or self._denied_involvement(verb)), None)
         if not deniers or earlier is None:
             return []
         # "denied any involvement" says the denier was the one suspected; "denied it" may be said by the victim
