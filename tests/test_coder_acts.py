@@ -44,3 +44,13 @@ def test_denying_a_part_in_an_attack_the_narrator_told_denies_doing_it(code):
                   "Islamabad denied any involvement in the attack.", "2024-03-12")
     denied = [e for e in events if e.negated]
     assert [(e.event_type, e.source.country, e.modality) for e in denied] == [("ASSAULT", "PAK", "claimed")]
+
+
+def test_ordering_forces_somewhere_sends_them_and_ordering_people_out_expels_them(code):
+    events = code("Ghana's president ordered 500 soldiers into the northern region on Tuesday.", "2024-03-12")
+    assert ("MOBILIZE", "GHA", None) in dyads(events)
+    events = code("Lithuania ordered three Belarusian embassy employees out of the country on Friday.", "2024-03-12")
+    assert ("SANCTION", "LTU", "BLR") in dyads(events)
+    # an order to do something is no deployment
+    events = code("Ghana's president ordered the soldiers to withdraw from the town on Tuesday.", "2024-03-12")
+    assert "MOBILIZE" not in {kind for kind, _, _ in dyads(events)}

@@ -120,11 +120,20 @@ class TriggerFinding(ParseView):
 
     @staticmethod
     def _told_to_leave(verb: Token) -> bool:
-        """"ordered the diplomats to leave", "gave the diplomats 72 hours to leave the country"."""
+        """"ordered the diplomats to leave", "gave the diplomats 72 hours to leave the country", "ordered 15 embassy
+        employees out of the country"."""
         clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
         clauses += [g for c in verb.children if c.dep_ in ("dobj", "obj", "npadvmod") for g in c.children
                     if g.dep_ in ("acl", "relcl")]
-        return any(lemma(c) in LEAVING_VERBS for c in clauses)
+        return any(lemma(c) in LEAVING_VERBS for c in clauses) or any(
+            c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children) for c in verb.children)
+
+    @staticmethod
+    def _sent_somewhere(verb: Token) -> bool:
+        """"ordered troops onto the streets", "ordered 5,600 troops into exercises", "ordered troops there": a place
+        the object is sent to (not "ordered troops to withdraw", a clause)."""
+        return any(c.dep_ == "prep" and c.lower_ in ("into", "onto", "to", "toward", "towards") and any(
+            g.dep_ == "pobj" for g in c.children) or c.dep_ == "advmod" and c.lower_ == "there" for c in verb.children)
 
     @staticmethod
     def _sets_deadline(verb: Token) -> bool:
@@ -201,6 +210,8 @@ class TriggerFinding(ParseView):
                 score += 2  # a deadline set says more than the giving ("gave Moscow until Tuesday to explain")
             if "earlier_act" in pattern.requires and not self._denies_an_earlier_act(token):
                 continue  # "denied shelling the town" is the shelling, negated (context.frame)
+            if "destination" in pattern.requires and not self._sent_somewhere(token):
+                continue  # "ordered troops into Manipur" sends them; "ordered troops to withdraw" asks
             if "leave_clause" in pattern.requires and not self._told_to_leave(token):
                 continue  # "ordered the diplomats to leave": an expulsion, not a request
             if "armed_subject" in pattern.requires and not self._armed_subject(token):
