@@ -54,3 +54,9 @@ def test_ordering_forces_somewhere_sends_them_and_ordering_people_out_expels_the
     # an order to do something is no deployment
     events = code("Ghana's president ordered the soldiers to withdraw from the town on Tuesday.", "2024-03-12")
     assert "MOBILIZE" not in {kind for kind, _, _ in dyads(events)}
+
+
+def test_a_ruler_fleeing_into_exile_steps_down(code):
+    events = code("Bolivia's president Evo Morales flew into exile in Mexico on Monday after weeks of unrest.",
+                  "2019-11-12")
+    assert ("RETREAT", "BOL", None) in dyads(events)

@@ -475,8 +475,10 @@ class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEven
         target_span = cand.target.span if cand.target else None
         if target is None and places and places[0][0].country and outcome.type in ("PROTEST", "ASSAULT",
                                                                                    "RETREAT") and (
-                source is None or places[0][0].country != source.country) and not self._aimed_at_thing(trig):
-            # strikes in Syria hit Syria; a protest abroad is addressed to the host government
+                source is None or places[0][0].country != source.country) and not self._aimed_at_thing(trig) \
+                and outcome.mode != "resign":
+            # strikes in Syria hit Syria; a protest abroad is addressed to the host government (a ruler's exile in
+            # Mexico is no withdrawal from Mexico)
             place, span = places[0]
             kind = "GOV" if outcome.type == "PROTEST" else None
             target = Actor(text=place.text, name=self.actors.country_name(place.country), country=place.country,
