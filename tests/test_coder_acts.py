@@ -60,3 +60,9 @@ def test_a_ruler_fleeing_into_exile_steps_down(code):
     events = code("Bolivia's president Evo Morales flew into exile in Mexico on Monday after weeks of unrest.",
                   "2019-11-12")
     assert ("RETREAT", "BOL", None) in dyads(events)
+
+
+def test_help_described_by_its_giver_goes_where_its_clause_brings_it(code):
+    events = code("A cargo plane of tents and blankets donated by Japan landed in the Turkish city of Adana on "
+                  "Wednesday.", "2023-02-15")
+    assert ("AID", "JPN", "TUR") in dyads(events)

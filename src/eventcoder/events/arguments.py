@@ -214,6 +214,21 @@ class ArgumentFinding(ImpliedArguments):
                 return found[:1]
         return []
 
+    def _carried_to(self, verb: Token, sources: list[ResolvedActor]) -> list[ResolvedActor]:
+        """"Relief supplies sent by the UAE landed in Aleppo", "a planeload of tents donated by Kazakhstan arrived in
+        Adana", "food supplied by UN agencies crossed into Gaza": help described by its giver goes where the clause
+        it is the subject of brings it."""
+        if verb.dep_ != "acl" or verb.tag_ != "VBN":
+            return []
+        carried = verb.head
+        while carried.dep_ == "pobj" and carried.head.lower_ == "of" and carried.head.head.pos_ == "NOUN":
+            carried = carried.head.head  # ("a planeload of relief supplies sent by ...")
+        if carried.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        places = self._pobjs(carried.head, {"in", "at", "into", "to"})
+        places += [g for p in places for g in self._pobjs(p, {"of"})]  # ("the Syrian city of Aleppo")
+        return [t for t in self._first_held(places) if not any(t.actor.country == s.actor.country for s in sources)]
+
     def _clause_party(self, trig: Trigger, sources: list[ResolvedActor]) -> list[ResolvedActor]:
         """The last resort for a target: the first other actor in the trigger's own clause after it, outside the
         source's phrase and outside clauses of their own ("urged Tehran's leaders, in a letter, to ...")."""

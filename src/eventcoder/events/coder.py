@@ -203,6 +203,8 @@ class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEven
             targets = targets or tagged(self._expand(reached) or self._first_held(places), "aid.destination")
             targets = [t for t in targets if t.actor.country and not any(
                 t.actor.country == s.actor.country for s in sources)]
+        if not targets and sources and base.type == "AID":
+            targets = tagged(self._carried_to(trig.anchor, sources), "aid.carried_to")
         if not targets and sources and base.mode == "withhold" and sources[0].actor.country:
             # "Uganda's government cut off internet access nationwide": the state's own public is cut off
             public = sources[0].actor.model_copy(update={"type": "CVL", "name": None, "role": None, "wikidata": None})
