@@ -66,3 +66,11 @@ def test_help_described_by_its_giver_goes_where_its_clause_brings_it(code):
     events = code("A cargo plane of tents and blankets donated by Japan landed in the Turkish city of Adana on "
                   "Wednesday.", "2023-02-15")
     assert ("AID", "JPN", "TUR") in dyads(events)
+
+
+def test_a_past_tense_verb_after_a_modal_clause_goes_on_with_the_main_clause(code):
+    events = code("ECOWAS gave Niger's junta a week to free the president, warning that it could use force, and "
+                  "slapped sanctions on the country.", "2024-03-12")
+    assert ("SANCTION", "ECOWAS", "NER") in dyads(events)
+    events = code("The rebel group said on Monday it would disband and lay down its arms.", "2024-03-12")
+    assert [e.modality for e in events if e.event_type in ("CONCEDE", "RETREAT")] in (["planned"], [])

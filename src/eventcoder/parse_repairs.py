@@ -141,6 +141,11 @@ def with_dep(doc: Doc, *labels: str) -> list[int]:
     return [i for i, dep in enumerate(doc.to_array([DEP]).tolist()) if dep in wanted]
 
 
+# Forms the tagger may read as past tense that are bare verbs too ("would disband and lay down its arms").
+BARE_OR_PAST = frozenset({"lay", "let", "set", "put", "cut", "hit", "quit", "shut", "spread", "cast", "bid", "hurt",
+                          "read", "shed", "split", "upset"})
+
+
 @Language.component("finite_conjuncts")
 def finite_conjuncts(doc: Doc) -> Doc:
     """"gave the junta a week to reinstate the president and imposed sanctions": a verb in the past tense cannot
@@ -160,8 +165,12 @@ def finite_conjuncts(doc: Doc) -> Doc:
         # "said Kyiv was holding 300 soldiers captured there and called the number inflated": nor with a participle
         # describing a noun
         participle = head.tag_ == "VBN" and head.dep_ == "acl"
-        infinitive = head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
-        if token.tag_ != "VBD" or not (participle or infinitive):
+        # (nor with a bare verb after a modal: "warning that they could resort to force, and slapped sanctions")
+        infinitive = head.tag_ == "VB" and any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD")
+                                               for c in head.children)
+        gerund = head.tag_ == "VBG" and head.dep_ == "advcl"  # ("..., warning that it could use force, and imposed")
+        if token.tag_ != "VBD" or not (participle or infinitive or gerund) or token.lower_ in BARE_OR_PAST or any(
+                c.dep_ == "mark" for c in token.children):
             continue
         finite = next((a for a in head.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), None)
         if finite is not None and finite.i < token.i:
