@@ -74,3 +74,12 @@ def test_a_past_tense_verb_after_a_modal_clause_goes_on_with_the_main_clause(cod
     assert ("SANCTION", "ECOWAS", "NER") in dyads(events)
     events = code("The rebel group said on Monday it would disband and lay down its arms.", "2024-03-12")
     assert [e.modality for e in events if e.event_type in ("CONCEDE", "RETREAT")] in (["planned"], [])
+
+
+def test_protests_named_without_protesters_are_the_publics_wherever_they_stand(code):
+    events = code("Peru's government withdrew the bill that sparked three months of protests.", "2024-03-12")
+    assert ("PROTEST", "PER", "PER") in dyads(events)
+    # a campaign rally, or a bare strike that may be a military one, is no protest
+    events = code("Peru's president told a campaign rally in Lima on Thursday that he would not resign.",
+                  "2024-03-12")
+    assert "PROTEST" not in {kind for kind, _, _ in dyads(events)}

@@ -383,7 +383,7 @@ class ArgumentFinding(ImpliedArguments):
         caused = trig.token.dep_ in ("dobj", "obj") and lemma(trig.token.head) in self.lexicon.cues["causative_verbs"]
         if not sources and (trig.token.dep_ in ("nsubj", "nsubjpass") or trig.anchor != trig.token
                             or self._directed(trig) or unnamed_crowd or trig.token.head.lower_ in SETTING_PREPS
-                            or caused):
+                            or caused or self._public_protest(trig)):
             country = self.actors.sentence_country(trig.token)
             name = self.actors.country_name(country)
             if unnamed_crowd:
@@ -402,6 +402,20 @@ class ArgumentFinding(ImpliedArguments):
             actor = Actor(text="the government", name=self.actors.country_name(country), country=country, type="GOV")
             targets = tagged([implied(actor, trig.token)], "protest.government")
         return sources, targets
+
+    @staticmethod
+    def _public_protest(trig: Trigger) -> bool:
+        """"Bowing to weeks of street protests", "the bill that sparked months of protests", "a crackdown on protests":
+        a protest named with no protesters is the public's, wherever it stands in the sentence; but a bare "strike"
+        may be a military one, a campaign rally is no protest, and "unrest" names a state of affairs more often than
+        an act the gold codes."""
+        noun = trig.token
+        if not trig.nominal or trig.anchor != noun or lemma(noun) == "unrest":
+            return False
+        modifiers = {lemma(c) for c in noun.children if c.dep_ in ("compound", "amod")}
+        if lemma(noun) == "strike" and not modifiers:
+            return False
+        return not modifiers & {"campaign", "election", "electoral"}
 
     def _state_of_place(self, trig: Trigger) -> list[ResolvedActor]:
         """"Three activists detained in Bangkok": arrests with no one named are the state's where they happen."""
