@@ -83,3 +83,12 @@ def test_protests_named_without_protesters_are_the_publics_wherever_they_stand(c
     events = code("Peru's president told a campaign rally in Lima on Thursday that he would not resign.",
                   "2024-03-12")
     assert "PROTEST" not in {kind for kind, _, _ in dyads(events)}
+
+
+def test_a_warning_to_someone_or_of_consequences_threatens(code):
+    events = code("Beijing warned Canberra that such provocations would not be left without consequences.",
+                  "2024-03-12")
+    assert ("THREATEN", "CHN", "AUS") in dyads(events)
+    # a forecast warns of no one's act
+    events = code("The central bank warned that high debt would weigh on growth.", "2024-03-12")
+    assert "THREATEN" not in {kind for kind, _, _ in dyads(events)}

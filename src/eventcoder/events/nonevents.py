@@ -85,7 +85,11 @@ class NonEventFinding(ParseView):
         forecast = next((c for c in anchor.children if c.dep_ == "ccomp"), None) if kind == "THREATEN" and \
             lemma(anchor) in ("warn", "caution") and not trig.content else None
         subject = next((c for c in forecast.children if c.dep_ in ("nsubj", "nsubjpass")), None) if forecast else None
-        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not self._expand([subject]):
+        # (but a warning to someone, or of consequences, threatens: "warned Washington that such actions will not
+        # go unanswered", "warned that the move would carry consequences for the group")
+        threat = forecast is not None and (self._expand([o for o in [direct_object(anchor)] if o is not None]) or any(
+            lemma(t) in cues["retaliation_words"] for t in forecast.subtree))
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not self._expand([subject]) and not threat:
             return True  # "the IMF warned that high debt would weigh on growth": a forecast, no one's threat
         if kind == "REJECT" and any(c.dep_ == "xcomp" and lemma(c) in cues["comment_verbs"] for c in anchor.children):
             return True
