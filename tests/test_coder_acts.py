@@ -92,3 +92,9 @@ def test_a_warning_to_someone_or_of_consequences_threatens(code):
     # a forecast warns of no one's act
     events = code("The central bank warned that high debt would weigh on growth.", "2024-03-12")
     assert "THREATEN" not in {kind for kind, _, _ in dyads(events)}
+
+
+def test_supplying_someone_with_arms_gives_them_to_the_object(code):
+    events = code("Germany and Denmark said on Tuesday they would supply Ukraine with 100 refurbished battle tanks.",
+                  "2024-03-12")
+    assert {("AGREE", "DEU", "UKR"), ("AGREE", "DNK", "UKR")} <= dyads(events)  # a promised gift
