@@ -431,8 +431,8 @@ class SlotFinding(ParseView):
             bool(pattern.objects) and not any(phrase in self.actors.kb.agents for phrase in object_phrases(obj)))
         if lemma(obj) in self.lexicon.cues["patient_possessor_nouns"] and any(c.dep_ == "poss" for c in obj.children):
             return named(self._pobjs(obj, {"by"}), "verb.object_by")  # "condemned Navalny's arrest": not Navalny
-        if pattern.object_role == "theme" and pattern.outcome.type == "AID" and \
-                self._pobjs(trig.anchor, {"with"}) and self._expand([obj]):
+        if pattern.object_role == "theme" and pattern.outcome.type == "AID" and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in trig.anchor.children) and self._expand([obj]):
             return [(obj, "verb.supplied_with")]  # "supply Ukraine with tanks": the object is who receives them
         if not part_of_event and self._expand([obj]):
             return [(obj, "verb.object")]
