@@ -98,3 +98,13 @@ def test_supplying_someone_with_arms_gives_them_to_the_object(code):
     events = code("Germany and Denmark said on Tuesday they would supply Ukraine with 100 refurbished battle tanks.",
                   "2024-03-12")
     assert {("AGREE", "DEU", "UKR"), ("AGREE", "DNK", "UKR")} <= dyads(events)  # a promised gift
+
+
+def test_regret_or_concern_voiced_or_conveyed_is_an_act_of_the_one_who_voices_it(code):
+    events = code("Tokyo conveyed its concerns to Beijing through diplomatic channels on Monday.", "2024-03-12")
+    assert ("ACCUSE", "JPN", "CHN") in dyads(events)
+    events = code("China expressed regret over the incident on Monday.", "2024-03-12")
+    assert ("CONCEDE", "CHN", None) in dyads(events)
+    # a concern no one voices to anyone is no event
+    events = code("Analysts expressed concern that inflation could rise.", "2024-03-12")
+    assert not events
