@@ -108,3 +108,9 @@ def test_regret_or_concern_voiced_or_conveyed_is_an_act_of_the_one_who_voices_it
     # a concern no one voices to anyone is no event
     events = code("Analysts expressed concern that inflation could rise.", "2024-03-12")
     assert not events
+
+
+def test_a_passive_act_and_a_conjoined_act_of_another_kind_are_two_events(code):
+    events = code("Opposition leaders were detained in pre-dawn raids on Monday, and Myanmar's army then declared a "
+                  "year-long state of emergency.", "2021-02-02")
+    assert {e.trigger for e in events if e.event_type == "COERCE"} == {"detained", "declared"}

@@ -139,15 +139,25 @@ class TriggerRelations(TriggerFinding):
             # "hit a refinery, setting off a fire and injuring several people": what the one act did (but "killing
             # hundreds and taking dozens of hostages" takes captives besides)
             return False
-        objects = [direct_object(t.anchor) for t in (governor, trig)]
+        objects = [direct_object(t.anchor) or self._patient(t.anchor) for t in (governor, trig)]
         if any(o is None for o in objects) or lemma(objects[0]) == lemma(objects[1]):
             return False
+        if direct_object(governor.anchor) is None and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                              for c in trig.anchor.children):
+            return False  # ("the missiles were launched from Iran and struck a base": one strike told in two verbs)
         if governor.pattern.outcome.cameo != trig.pattern.outcome.cameo:
             return True  # "expel the envoy and suspend trade": two kinds of act
         second = objects[1]
         if second.pos_ == "NUM":  # "arrested five of its executives"
             second = next(iter(self._pobjs(second, {"of"})), second)
         return second.ent_type_ == "PERSON" or bool(self._expand([second]))
+
+    def _patient(self, verb: Token) -> Token | None:
+        """The subject of a passive verb ("Suu Kyi was detained ... and the army declared an emergency"); not a
+        pronoun, which may stand for the other act's object ("launched 300 drones ... all of them were shot down")."""
+        subject, passive = self._subject(verb)
+        return subject if passive and subject is not None and subject.pos_ != "PRON" and not any(
+            t.pos_ == "PRON" for t in subject.subtree) else None
 
     @staticmethod
     def _elaborates(governor: Trigger | None, trig: Trigger) -> bool:
