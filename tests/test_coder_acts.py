@@ -114,3 +114,10 @@ def test_a_passive_act_and_a_conjoined_act_of_another_kind_are_two_events(code):
     events = code("Opposition leaders were detained in pre-dawn raids on Monday, and Myanmar's army then declared a "
                   "year-long state of emergency.", "2021-02-02")
     assert {e.trigger for e in events if e.event_type == "COERCE"} == {"detained", "declared"}
+
+
+def test_a_crowd_defying_a_curfew_protests_and_a_state_defying_an_order_refuses(code):
+    events = code("Thousands of protesters defied a night-time curfew in Khartoum on Friday.", "2024-03-12")
+    assert "REJECT" not in {kind for kind, _, _ in dyads(events)}
+    events = code("Colombia defied an order from Washington to accept deportation flights.", "2024-03-12")
+    assert ("REJECT", "COL", "USA") in dyads(events)

@@ -217,6 +217,9 @@ class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEven
         if "official_source" in pattern.requires and not any(s.person or s.actor.type in OFFICIAL_SOURCES or
                                                              lemma(s.head) in DELEGATIONS for s in sources):
             return []  # "flew to Honiara" is a visit by a leader or an envoy, not by troops or a plane
+        if "organised_source" in pattern.requires and not any(s.person or s.actor.type not in (None, "CVL")
+                                                              for s in sources):
+            return []  # "thousands of protesters defied a curfew": their protest is the event
         # "al-Shabaab said it carried out the attack": an event told before keeps the target it was told with
         told = trig.nominal and definite(trig.token)
         reciprocal = self._reciprocal(trig, base) and len(sources) > 1
