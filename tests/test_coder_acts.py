@@ -121,3 +121,12 @@ def test_a_crowd_defying_a_curfew_protests_and_a_state_defying_an_order_refuses(
     assert "REJECT" not in {kind for kind, _, _ in dyads(events)}
     events = code("Colombia defied an order from Washington to accept deportation flights.", "2024-03-12")
     assert ("REJECT", "COL", "USA") in dyads(events)
+
+
+def test_fighting_told_with_no_one_named_is_between_the_two_sides_that_act_together(code):
+    events = code("Armenia and Azerbaijan agreed to a truce on Tuesday after six weeks of fighting over the region.",
+                  "2024-03-12")
+    assert ("ASSAULT", "ARM", "AZE") in dyads(events)
+    # a cessation of hostilities names fighting to end, not fighting told
+    events = code("Armenia and Azerbaijan agreed on Tuesday to a permanent cessation of hostilities.", "2024-03-12")
+    assert "ASSAULT" not in {kind for kind, _, _ in dyads(events)}

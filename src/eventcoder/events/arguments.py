@@ -20,6 +20,10 @@ from eventcoder.events.syntax import (
 )
 from eventcoder.events.triggers import Candidate, Trigger
 from eventcoder.models import Actor
+from eventcoder.nlp import sentence_of
+
+# Spans of time a fighting noun is counted in ("after eight days of fighting").
+TIME_SPANS = {"hour", "day", "night", "week", "month", "year"}
 
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
@@ -228,6 +232,23 @@ class ArgumentFinding(ImpliedArguments):
         places = self._pobjs(carried.head, {"in", "at", "into", "to"})
         places += [g for p in places for g in self._pobjs(p, {"of"})]  # ("the Syrian city of Aleppo")
         return [t for t in self._first_held(places) if not any(t.actor.country == s.actor.country for s in sources)]
+
+    def _warring_parties(self, trig: Trigger) -> list[ResolvedActor]:
+        """"Israel and Hamas agreed to a ceasefire after eight days of fighting", "the army and the RSF signed a
+        declaration, but fighting raged on": fighting told with no one named is between the two sides that act
+        together in its sentence (a subject naming two parties). Only fighting told as happening, over a span of
+        time or as a clause's subject; "a cessation of hostilities", "accused each other of starting the fighting"
+        name fighting that is the content of another act."""
+        noun = trig.token
+        spell = noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in TIME_SPANS
+        if not (spell or noun.dep_ == "nsubj"):
+            return []
+        for subject in (t for t in sentence_of(trig.token) if t.dep_ in ("nsubj", "nsubjpass")
+                        and t not in trig.token.subtree and any(g.dep_ == "conj" for g in t.subtree)):
+            parties = [a for a in self._expand([subject]) if a.actor.country]
+            if len({(a.actor.country, a.actor.type) for a in parties}) >= 2:
+                return parties
+        return []
 
     def _clause_party(self, trig: Trigger, sources: list[ResolvedActor]) -> list[ResolvedActor]:
         """The last resort for a target: the first other actor in the trigger's own clause after it, outside the

@@ -151,6 +151,9 @@ class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEven
             event_type = base.type
             targets = tagged(self._foreign_place(trig.anchor, sources), "mobilize.foreign_place")
         sources, targets = self._discourse_arguments(trig, sources, targets)
+        if not sources and not targets and trig.nominal and pattern.reciprocal and base.type == "ASSAULT":
+            sources = tagged([self._adjust(a, event_type, as_source=True, military=True)
+                              for a in self._warring_parties(trig)], "discourse.warring_parties")
         targets = self._discourse_target(trig, sources, targets)
         if not targets and sources and accusation is not None:
             # "Guyana accused Venezuela of massing troops near the border": against the accuser
