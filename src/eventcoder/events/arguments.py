@@ -13,6 +13,7 @@ from eventcoder.events.relations import yielded_to
 from eventcoder.events.slots import OWNER_PRONOUNS, named, prefixed, slot_tokens, tagged
 from eventcoder.events.syntax import (
     SETTING_PREPS,
+    TIME_SPANS,
     direct_object,
     implied,
     is_passive,
@@ -21,9 +22,6 @@ from eventcoder.events.syntax import (
 from eventcoder.events.triggers import Candidate, Trigger
 from eventcoder.models import Actor
 from eventcoder.nlp import sentence_of
-
-# Spans of time a fighting noun is counted in ("after eight days of fighting").
-TIME_SPANS = {"hour", "day", "night", "week", "month", "year"}
 
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}

@@ -23,6 +23,8 @@ AMOUNT_NOUNS = {"euro", "dollar", "pound", "rouble", "ruble", "yuan", "yen", "mi
 CONTAINER_NOUNS = {"campaign", "wave", "series", "spate", "string", "round", "barrage", "number", "day", "week",
                    "month", "hour", "year", "decade", "package", "raft", "batch", "set"}
 SETTING_PREPS = {"during", "at", "amid", "in"}
+# Spans of time a fighting noun is counted in ("after eight days of fighting").
+TIME_SPANS = {"hour", "day", "night", "week", "month", "year"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
