@@ -79,7 +79,9 @@ def test_a_past_tense_verb_after_a_modal_clause_goes_on_with_the_main_clause(cod
 def test_protests_named_without_protesters_are_the_publics_wherever_they_stand(code):
     events = code("Peru's government withdrew the bill that sparked three months of protests.", "2024-03-12")
     assert ("PROTEST", "PER", "PER") in dyads(events)
-    # a campaign rally, or a bare strike that may be a military one, is no protest
+    # a campaign rally, or a strike that may be a military one, is no protest
+    events = code("Houthi leaders vowed revenge after a second wave of joint strikes on Yemen.", "2024-03-12")
+    assert "PROTEST" not in {kind for kind, _, _ in dyads(events)}
     events = code("Peru's president told a campaign rally in Lima on Thursday that he would not resign.",
                   "2024-03-12")
     assert "PROTEST" not in {kind for kind, _, _ in dyads(events)}

@@ -23,6 +23,9 @@ from eventcoder.events.triggers import Candidate, Trigger
 from eventcoder.models import Actor
 from eventcoder.nlp import sentence_of
 
+# What makes a "strike" a walkout rather than a military strike.
+LABOUR_STRIKES = {"general", "hunger", "nationwide", "national", "labour", "labor", "rolling", "indefinite", "teacher",
+                  "doctor", "worker", "union"}
 MILITARY_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT"}
 TARGET_NULL_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"}
 # Kinds of event whose gold always names a target (every gold set written for this project): a target is looked for
@@ -425,15 +428,15 @@ class ArgumentFinding(ImpliedArguments):
     @staticmethod
     def _public_protest(trig: Trigger) -> bool:
         """"Bowing to weeks of street protests", "the bill that sparked months of protests", "a crackdown on protests":
-        a protest named with no protesters is the public's, wherever it stands in the sentence; but a bare "strike"
-        may be a military one, a campaign rally is no protest, and "unrest" names a state of affairs more often than
-        an act the gold codes."""
+        a protest named with no protesters is the public's, wherever it stands in the sentence; but a "strike" may be
+        a military one (not a general or a hunger strike), a campaign rally is no protest, and "unrest" names a state
+        of affairs more often than an act the gold codes."""
         noun = trig.token
         if not trig.nominal or trig.anchor != noun or lemma(noun) == "unrest":
             return False
         modifiers = {lemma(c) for c in noun.children if c.dep_ in ("compound", "amod")}
-        if lemma(noun) == "strike" and not modifiers:
-            return False
+        if lemma(noun) == "strike" and not modifiers & LABOUR_STRIKES:
+            return False  # ("the second wave of joint strikes")
         return not modifiers & {"campaign", "election", "electoral"}
 
     def _state_of_place(self, trig: Trigger) -> list[ResolvedActor]:
