@@ -132,3 +132,11 @@ def test_fighting_told_with_no_one_named_is_between_the_two_sides_that_act_toget
     # a cessation of hostilities names fighting to end, not fighting told
     events = code("Armenia and Azerbaijan agreed on Tuesday to a permanent cessation of hostilities.", "2024-03-12")
     assert "ASSAULT" not in {kind for kind, _, _ in dyads(events)}
+
+
+def test_a_measure_hit_or_targeted_is_no_attack(code):
+    events = code("Argentina's annual inflation hit a record 211 percent in December, the statistics agency said.",
+                  "2024-03-12")
+    assert "ASSAULT" not in {kind for kind, _, _ in dyads(events)}
+    events = code("The central bank said it would target long-term interest rates.", "2024-03-12")
+    assert "ASSAULT" not in {kind for kind, _, _ in dyads(events)}

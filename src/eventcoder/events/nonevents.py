@@ -39,6 +39,8 @@ AGGREGATE_COUNT = 100
 # Verbs of holding someone, which as a bare participle on a noun describe the person ("prisoners jailed in 2020");
 # a sentence passed is told ("an academic sentenced to life in prison in the UAE")
 CUSTODY_VERBS = {"jail", "imprison", "detain", "hold", "arrest", "incarcerate"}
+# What a measure reaches or aims at ("hit a record", "target interest rates"): no one is attacked.
+MEASURES = {"record", "high", "low", "level", "peak", "percent", "rate", "milestone", "price", "inflation"}
 
 
 class NonEventFinding(ParseView):
@@ -118,6 +120,9 @@ class NonEventFinding(ParseView):
             return True  # "pressed ahead with deep spending cuts"
         if kind == "AID" and (self._pobjs(anchor, {"against"}) or self._pobjs(trig.token, {"against"})):
             return True  # "using nuclear weapons against Ukraine": arms turned on someone are no aid to them
+        if kind == "ASSAULT" and obj is not None and not trig.nominal and (lemma(obj) in MEASURES or any(
+                t.lower_ in ("%", "percent") for t in obj.subtree)):
+            return True  # "inflation hit a record 10.7 percent", "to target long-term interest rates": a measure
         if kind == "ASSAULT" and any(lemma(g) in ("air", "sky") for g in self._pobjs(anchor, {"into", "in"})):
             return True  # "fighters fired their guns into the air in celebration": at no one
         if trig.pattern.names and obj is not None and self._own_label(anchor, obj, targets):
