@@ -140,3 +140,11 @@ def test_a_measure_hit_or_targeted_is_no_attack(code):
     assert "ASSAULT" not in {kind for kind, _, _ in dyads(events)}
     events = code("The central bank said it would target long-term interest rates.", "2024-03-12")
     assert "ASSAULT" not in {kind for kind, _, _ in dyads(events)}
+
+
+def test_banning_a_gathering_coerces_and_channelling_funds_gives_them(code):
+    events = code("Police in Minsk banned Saturday's candlelight vigil for the detained protesters.", "2024-03-12")
+    assert "COERCE" in {kind for kind, _, _ in dyads(events)}
+    events = code("Japan channelled 25 million dollars in emergency food assistance to Sudan on Thursday.",
+                  "2024-03-12")
+    assert ("AID", "JPN", "SDN") in dyads(events)
