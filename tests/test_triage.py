@@ -74,3 +74,11 @@ def test_a_party_named_by_its_relation_is_an_actor_to_triage(coder):
     sentence = next(coder.triage.sentencizer(coder.nlp.make_doc(
         "His host had publicly called that visit a huge disappointment.")).sents)
     assert coder.triage.needs_parse(sentence)
+
+
+def test_an_unnamed_crowd_is_an_actor_to_triage(coder, untriaged):
+    """"Thousands streamed into the park, chanting slogans": the crowd protests, though no one is named."""
+    text = "Police banned the vigil. Thousands defied the order and streamed into the park, chanting slogans."
+    document = Document(id="d", text=text, pub_date=dt.date(2024, 3, 12))
+    kinds = [[e.event_type for e in next(c.code([document])).events] for c in (coder, untriaged)]
+    assert kinds[0] == kinds[1] and "PROTEST" in kinds[0]

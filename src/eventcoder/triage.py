@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from eventcoder.actors.coref import BENCH_NOUNS, GROUP_HEADS
 from eventcoder.actors.kb import ActorMatcher
 from eventcoder.actors.resolver import COUNTERPART_HEADS
+from eventcoder.events.arguments import CROWD_WORDS
 from eventcoder.events.patterns import Lexicon
 from eventcoder.events.view import GROUP_COUNTS
 from eventcoder.nlp import paragraph_breaks, sentence_budget
@@ -57,8 +58,9 @@ class Triage:
                  figure_words: Iterable[str] = (), count_nouns: Iterable[str] = ()):
         self.nlp, self.matcher = nlp, matcher
         # (and the nouns coreference reads as actors: "the two sides", "all three capitals", "the judges", "his host")
+        # (and an unnamed crowd: "Thousands defied the order and streamed into the park, chanting slogans")
         self.agents = {phrase.split()[-1] for phrase in matcher.kb.agents} | ACTOR_PRONOUNS | GROUP_HEADS | \
-            BENCH_NOUNS | COUNTERPART_HEADS
+            BENCH_NOUNS | COUNTERPART_HEADS | CROWD_WORDS
         self.sentencizer = Sentencizer()
         cues = lexicon.cues
         # the word that carries each entry: "speak by" -> speak, "test-fire" -> fire, "suicide bombing" -> bombing
