@@ -205,8 +205,7 @@ class NonEventFinding(ParseView):
         return setting and not any(c.dep_ in ("dobj", "obj") for c in anchor.children) and not any(
             c.dep_ == "prep" and c.lower_ in ("with", "between") for c in anchor.children)
 
-    @staticmethod
-    def _meeting_as_setting(noun: Token) -> bool:
+    def _meeting_as_setting(self, noun: Token) -> bool:
         """A meeting named as the place of another act ("at an EU summit", "on the sidelines of the G20 summit",
         "at a meeting of foreign ministers"); the parties' own meeting is one ("told Trump at their first
         meeting")."""
@@ -221,10 +220,7 @@ class NonEventFinding(ParseView):
         host = preposition.head
         if host.tag_ == "VBG" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
             return True
-        subject = next((c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        while subject is None and host.dep_ in ("xcomp", "conj") and host.head != host:
-            host = host.head  # ("agreed to establish relations at a summit")
-            subject = next((c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = self._subject(host)[0]  # (inherited: "agreed to establish relations at a summit")
         return subject is None or not any(t.dep_ == "conj" for t in subject.subtree)  # ("the presidents of A and B")
 
     def _label(self, trig: Trigger) -> str | None:
