@@ -129,23 +129,22 @@ class TriggerRelations(TriggerFinding):
         is one event told twice."""
         if governor.nominal or trig.nominal:
             return False
+        direct = [direct_object(t.anchor) for t in (governor, trig)]
+        other_kind = governor.pattern.outcome.cameo != trig.pattern.outcome.cameo
         if trig.pattern.outcome.type in VERBAL_TYPES:
             # "condemned the raids and summoned the ambassador": two kinds of act, each on an object of its own
-            objects = [direct_object(t.anchor) for t in (governor, trig)]
-            return governor.pattern.outcome.cameo != trig.pattern.outcome.cameo and None not in objects and \
-                lemma(objects[0]) != lemma(objects[1])
+            return other_kind and None not in direct and lemma(direct[0]) != lemma(direct[1])
         if governor.anchor.dep_ == "advcl" and governor.anchor.tag_ == trig.anchor.tag_ == "VBG" and \
                 trig.pattern.outcome.mode != "abduct":
             # "hit a refinery, setting off a fire and injuring several people": what the one act did (but "killing
             # hundreds and taking dozens of hostages" takes captives besides)
             return False
-        objects = [direct_object(t.anchor) or self._patient(t.anchor) for t in (governor, trig)]
+        objects = [o or self._patient(t.anchor) for o, t in zip(direct, (governor, trig), strict=True)]
         if any(o is None for o in objects) or lemma(objects[0]) == lemma(objects[1]):
             return False
-        if direct_object(governor.anchor) is None and not any(c.dep_ in ("nsubj", "nsubjpass")
-                                                              for c in trig.anchor.children):
+        if direct[0] is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.anchor.children):
             return False  # ("the missiles were launched from Iran and struck a base": one strike told in two verbs)
-        if governor.pattern.outcome.cameo != trig.pattern.outcome.cameo:
+        if other_kind:
             return True  # "expel the envoy and suspend trade": two kinds of act
         second = objects[1]
         if second.pos_ == "NUM":  # "arrested five of its executives"
