@@ -33,6 +33,11 @@ def dyads(events):
     return {(e.event_type, e.source and e.source.country, e.target and e.target.country) for e in events}
 
 
+def kinds(events) -> set[str]:
+    """The event types coded."""
+    return {kind for kind, _, _ in dyads(events)}
+
+
 @pytest.fixture(scope="session")
 def code_records(coder):
     """Code one text and return its whole result (events, claims, quotes, proposals)."""

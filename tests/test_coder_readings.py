@@ -3,11 +3,7 @@ test_coder_constructions.py)."""
 
 import pytest
 
-from conftest import dyads
-
-
-def kinds(events) -> set[str]:
-    return {kind for kind, _, _ in dyads(events)}
+from conftest import dyads, kinds
 
 
 def test_a_missile_fired_at_nothing_named_is_a_weapons_test(code):
