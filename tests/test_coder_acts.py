@@ -148,3 +148,34 @@ def test_banning_a_gathering_coerces_and_channelling_funds_gives_them(code):
     events = code("Japan channelled 25 million dollars in emergency food assistance to Sudan on Thursday.",
                   "2024-03-12")
     assert ("AID", "JPN", "SDN") in dyads(events)
+
+
+def test_branding_blames_whatever_shape_the_label_takes(code):
+    events = code("Poland's prime minister branded the Belarusian regime illegitimate on Monday.", "2024-03-12")
+    assert ("ACCUSE", "POL", "BLR") in dyads(events)
+    events = code("President Lukashenko branded the opposition's march \"a foreign plot\".", "2024-03-12")
+    assert "ACCUSE" in kinds(events)
+    # a label hung on "as" blames too, but a label that justifies blames no one
+    events = code("Uganda's president later described the riots as 'unpatriotic'.", "2024-03-12")
+    assert "ACCUSE" in kinds(events)
+    events = code("Japan held naval drills near the islands, which Tokyo described as defensive.", "2024-03-12")
+    assert "ACCUSE" not in kinds(events)
+
+
+def test_doubting_the_fairness_of_a_result_blames_it(code):
+    events = code("Observers from the European Union questioned the credibility of Togo's election results on "
+                  "Tuesday.", "2024-03-12")
+    assert "ACCUSE" in kinds(events)
+    events = code("Detectives questioned the former mayor of Lima for six hours.", "2024-03-12")
+    assert "ACCUSE" not in kinds(events)
+
+
+def test_closing_a_mission_cuts_relations(code):
+    events = code("Canada shut Iran's embassy in Ottawa on Friday.", "2024-03-12")
+    assert ("SANCTION", "CAN", "IRN") in dyads(events)
+
+
+def test_two_conjoined_acts_of_one_kind_by_two_subjects_are_two_events(code):
+    events = code("Seoul called the launch a provocation and Tokyo condemned it as a violation of UN resolutions.",
+                  "2024-03-12")
+    assert {e.source.country for e in events if e.event_type == "ACCUSE"} == {"KOR", "JPN"}

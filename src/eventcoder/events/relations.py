@@ -55,7 +55,8 @@ class TriggerRelations(TriggerFinding):
             elif relation == "content" and not same_type:
                 governor.content.append(trig)
             elif same_type and not (relation == "advcl" and self._own_subject(trig)) and not (
-                    relation == "conj" and self._separate_acts(governor, trig)) or self._elaborates(governor, trig):
+                    relation == "conj" and (self._separate_acts(governor, trig) or self._other_subject(governor, trig))
+            ) or self._elaborates(governor, trig):
                 governor.merged.append(trig)  # "raided ... and seized"; but "struck X after Y fired at Z" is two
             elif relation == "argument" and (trig.token.dep_ in ("dobj", "obj") or yielded_to(trig, governor) or
                                              trig.token.head.lower_ in ANSWERED_PREPS):
@@ -165,6 +166,14 @@ class TriggerRelations(TriggerFinding):
         return governor is not None and (governor.pattern.outcome.type == "REJECT" or governor.pattern.denies) and \
             trig.anchor.dep_ == "advcl" and trig.anchor.head == governor.anchor and trig.anchor.tag_ == "VBG" and \
             trig.pattern.names
+
+    def _other_subject(self, governor: Trigger, trig: Trigger) -> bool:
+        """"Drills the alliance describes as defensive but which Moscow has called a provocation": a conjoined act
+        with a subject of its own, another than the first act's, is another party's event."""
+        if not self._own_subject(trig):
+            return False
+        subjects = [self._subject(t.anchor)[0] for t in (governor, trig)]
+        return None not in subjects and subjects[1].pos_ != "PRON" and lemma(subjects[0]) != lemma(subjects[1])
 
     @staticmethod
     def _own_subject(trig: Trigger) -> bool:

@@ -210,7 +210,7 @@ def label_of(verb: Token) -> Token | None:
     if label is not None:
         return label
     label = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
-                  if g.dep_ == "pobj"), None)
+                  if g.dep_ == "pobj" or g.pos_ == "ADJ"), None)  # "as 'treasonous'" hangs the adjective on "as"
     return label or next((c for c in verb.children if c.dep_ in ("advcl", "acomp") and c.pos_ == "ADJ" and any(
         m.lower_ == "as" for m in c.children)), None)
 
