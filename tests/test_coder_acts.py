@@ -179,3 +179,14 @@ def test_two_conjoined_acts_of_one_kind_by_two_subjects_are_two_events(code):
     events = code("Seoul called the launch a provocation and Tokyo condemned it as a violation of UN resolutions.",
                   "2024-03-12")
     assert {e.source.country for e in events if e.event_type == "ACCUSE"} == {"KOR", "JPN"}
+
+
+def test_a_crowd_gathering_for_a_protest_or_at_a_seat_of_power_protests(code):
+    events = code("Hundreds of farmers gathered outside the parliament in Warsaw on Monday.", "2024-03-12")
+    assert "PROTEST" in kinds(events)
+    events = code("Police dispersed thousands of students who had gathered in the main square to denounce the new "
+                  "education law.", "2024-03-12")
+    assert "PROTEST" in kinds(events)
+    # a crowd gathered to mourn, or troops massing, protest nothing
+    events = code("Thousands gathered in the cathedral on Sunday to mourn the archbishop.", "2024-03-12")
+    assert "PROTEST" not in kinds(events)

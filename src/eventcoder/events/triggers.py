@@ -104,6 +104,18 @@ class TriggerFinding(ParseView):
         agents = self._pobjs(verb, {"by"}) if passive else [subject] if subject is not None else []
         return any(a.actor.type in types for a in self._expand(agents))
 
+    def _gathers_in_protest(self, verb: Token) -> bool:
+        """A crowd gathering for a protest's purpose ("gathered to demand his resignation", "gathered ... and
+        chanted") or at a seat of power ("gathered outside the courthouse"), not forces massing."""
+        cues = self.lexicon.cues
+        if self._armed_subject(verb) or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            return False  # "troops massed on the border", "gathered evidence"
+        if any(c.dep_ in ("xcomp", "advcl", "conj") and lemma(c) in cues["protest_purposes"] for c in verb.children):
+            return True
+        places = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(object_phrases(p) & cues["seats_of_power"] for p in places) or any(
+            lemma(p) == "protest" for p in places)
+
     def _arriving_help(self, verb: Token) -> bool:
         """Relief, arms, the vehicles told to carry them ("trucks carrying flour"), or forces (but forces crossing a
         border move in on it: "troops crossed into Gambia")."""
@@ -214,6 +226,8 @@ class TriggerFinding(ParseView):
                 continue  # "ordered troops into Manipur" sends them; "ordered troops to withdraw" asks
             if "leave_clause" in pattern.requires and not self._told_to_leave(token):
                 continue  # "ordered the diplomats to leave": an expulsion, not a request
+            if "protest_purpose" in pattern.requires and not self._gathers_in_protest(token):
+                continue  # "gathered outside the court", not "gathered for the funeral" or "troops massed"
             if "armed_subject" in pattern.requires and not self._armed_subject(token):
                 continue  # "troops crossed into Gambia" moves forces; "refugees crossed into Poland" does not
             if "arriving_help" in pattern.requires:
