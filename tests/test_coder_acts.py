@@ -190,3 +190,15 @@ def test_a_crowd_gathering_for_a_protest_or_at_a_seat_of_power_protests(code):
     # a crowd gathered to mourn, or troops massing, protest nothing
     events = code("Thousands gathered in the cathedral on Sunday to mourn the archbishop.", "2024-03-12")
     assert "PROTEST" not in kinds(events)
+
+
+def test_a_disaster_told_around_the_dead_kills_no_one(code):
+    # the parser hangs "killed" on the rain as a reduced relative: a disaster is never the victim
+    events = code("Monsoon floods triggered by days of rain killed at least 30 people in Assam, officials said.",
+                  "2024-03-12")
+    assert "ASSAULT" not in kinds(events)
+    events = code("At least nine people were killed in Peru, most of them buried by mudslides.", "2024-03-12")
+    assert "ASSAULT" not in kinds(events)
+    # the dead of an attack told the same way are still its victims
+    events = code("Civilians killed in the shelling of Kharkiv were buried on Monday.", "2024-03-12")
+    assert "ASSAULT" in kinds(events)

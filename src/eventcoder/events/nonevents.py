@@ -264,6 +264,14 @@ class NonEventFinding(ParseView):
         causes = [] if subject is None or passive else [through_relative(subject, verb)]
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             causes += self._reported_antecedent(verb)
+        holder = verb.head if verb.dep_ == "acl" else None
+        while holder is not None:  # "floods triggered by days of rain killed 14": a disaster is never the victim
+            causes.append(holder)
+            clause = holder.head.head if holder.dep_ == "pobj" and holder.head.dep_ in ("prep", "agent") else None
+            holder = clause.head if clause is not None and clause.dep_ == "acl" else None
+        if passive and not any(c.dep_ == "agent" for c in verb.children):
+            # "13 people were killed, most of them buried by landslides": the agent told of the victims
+            causes += [g for t in verb.subtree if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj"]
         return any(self._is_disaster(c) for c in causes + self._pobjs(verb, {"by", "in"}))
 
     def _toll_of_fighting(self, trig: Trigger) -> bool:
