@@ -202,3 +202,22 @@ def test_a_disaster_told_around_the_dead_kills_no_one(code):
     # the dead of an attack told the same way are still its victims
     events = code("Civilians killed in the shelling of Kharkiv were buried on Monday.", "2024-03-12")
     assert "ASSAULT" in kinds(events)
+
+
+def test_what_a_policy_targets_is_not_attacked(code):
+    events = code("Canada imposed new sanctions on Iran on Friday, targeting its drone programme.", "2024-03-12")
+    assert "SANCTION" in kinds(events) and "ASSAULT" not in kinds(events)
+    events = code("The EU adopted a package of measures that targets Russia's shadow fleet.", "2024-03-12")
+    assert "ASSAULT" not in kinds(events)
+    # forces targeting someone still attack
+    events = code("Israeli jets struck Gaza overnight, targeting Hamas commanders.", "2024-03-12")
+    assert "ASSAULT" in kinds(events)
+
+
+def test_an_attack_supposed_in_a_pact_or_a_warning_is_not_told(code):
+    events = code("Japan and the Philippines signed a pact pledging mutual help should either country come under "
+                  "attack.", "2024-03-12")
+    assert "ASSAULT" not in kinds(events)
+    events = code("New Zealand will defend Fiji in the event of foreign aggression, the prime minister said.",
+                  "2024-03-12")
+    assert "ASSAULT" not in kinds(events)

@@ -41,6 +41,10 @@ AGGREGATE_COUNT = 100
 CUSTODY_VERBS = {"jail", "imprison", "detain", "hold", "arrest", "incarcerate"}
 # What a measure reaches or aims at ("hit a record", "target interest rates"): no one is attacked.
 MEASURES = {"record", "high", "low", "level", "peak", "percent", "rate", "milestone", "price", "inflation"}
+# What a policy does to its object is no attack ("sanctions targeting its potash exports", "a package that targets
+# LNG trade", "a task force targeting fentanyl traffickers")
+POLICY_NOUNS = {"sanction", "package", "measure", "proposal", "law", "bill", "tariff", "duty", "regulation", "rule",
+                "decree", "embargo", "restriction", "ban", "task force", "legislation", "resolution", "policy"}
 
 
 class NonEventFinding(ParseView):
@@ -123,6 +127,11 @@ class NonEventFinding(ParseView):
         if kind == "ASSAULT" and obj is not None and not trig.nominal and (lemma(obj) in MEASURES or any(
                 t.lower_ in ("%", "percent") for t in obj.subtree)):
             return True  # "inflation hit a record 10.7 percent", "to target long-term interest rates": a measure
+        if kind == "ASSAULT" and trig.nominal and self._attack_supposed(trig.token):
+            return True
+        if kind == "ASSAULT" and not trig.nominal and any(object_phrases(d) & POLICY_NOUNS
+                                                          for d in self._doer(anchor)):
+            return True
         if kind == "ASSAULT" and any(lemma(g) in ("air", "sky") for g in self._pobjs(anchor, {"into", "in"})):
             return True  # "fighters fired their guns into the air in celebration": at no one
         if trig.pattern.names and obj is not None and self._own_label(anchor, obj, targets):
@@ -249,6 +258,31 @@ class NonEventFinding(ParseView):
         return named.lower_ in ("it", "this") and any(
             c.source is not None and sentence_of(c.trigger.token) == verb.sent and c.trigger.token.i < verb.i
             and any(self._same_side(c.source, n) for n in namers) for c in self.recent)
+
+    @staticmethod
+    def _attack_supposed(noun: Token) -> bool:
+        """An attack supposed, not told: "in the event of military aggression", "should either country come under
+        attack", "any attack from Lebanese soil would be answered" (but "denied any attack" is one denied)."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("event", "case"):
+            return True
+        clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            return False
+        supposing = {c.lower_ for c in clause.children if c.dep_ in ("aux", "mark")} & {"should", "if", "would",
+                                                                                         "will"}
+        return bool(supposing) and (noun.dep_ == "pobj" and noun.head.lower_ == "under" or any(
+            c.dep_ == "det" and c.lower_ in ("any", "either") for c in noun.children))
+
+    def _doer(self, verb: Token) -> list[Token]:
+        """Who or what does what a verb tells: its subject (through a relative pronoun), the noun a participle
+        describes, or, for a gerund clause with no subject, what the clause it hangs on imposed or did."""
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return [verb.head]  # "a task force targeting traffickers"
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
+            # "imposed sanctions, targeting its exports"
+            return [c for c in verb.head.children if c.dep_ in ("dobj", "obj", "nsubj")]
+        subject, passive = self._subject(verb)
+        return [through_relative(subject, verb)] if subject is not None and not passive else []
 
     def _disaster(self, trig: Trigger) -> bool:
         """What the event happened by is a disaster, not an actor: "an earthquake killed thousands", "killed in
