@@ -221,3 +221,15 @@ def test_an_attack_supposed_in_a_pact_or_a_warning_is_not_told(code):
     events = code("New Zealand will defend Fiji in the event of foreign aggression, the prime minister said.",
                   "2024-03-12")
     assert "ASSAULT" not in kinds(events)
+
+
+def test_markets_rally_and_past_waves_of_protest_are_background(code):
+    events = code("Brazilian bonds rallied on Monday and the real firmed after the central bank cut rates.",
+                  "2024-03-12")
+    assert "PROTEST" not in kinds(events)
+    events = code("The president pardoned 40 students convicted over the 2019 protests, state media said.",
+                  "2024-03-12")
+    assert "PROTEST" not in kinds(events)
+    # a crowd rallying is still a protest
+    events = code("Thousands of Serbs rallied outside parliament in Belgrade on Sunday.", "2024-03-12")
+    assert "PROTEST" in kinds(events)

@@ -127,6 +127,11 @@ class NonEventFinding(ParseView):
         if kind == "ASSAULT" and obj is not None and not trig.nominal and (lemma(obj) in MEASURES or any(
                 t.lower_ in ("%", "percent") for t in obj.subtree)):
             return True  # "inflation hit a record 10.7 percent", "to target long-term interest rates": a measure
+        if kind == "PROTEST" and any(object_phrases(d) & cues["market_words"] for d in (
+                *self._doer(anchor), *(c for c in trig.token.children if c.dep_ == "poss"))):
+            return True  # "Argentine dollar bonds rallied", "shares extended their rally"
+        if kind == "PROTEST" and trig.nominal and self._named_by_past_year(trig.token):
+            return True  # "pardoned 18 people convicted over the 2020 protests": the protests are the background
         if kind == "ASSAULT" and trig.nominal and self._attack_supposed(trig.token):
             return True
         if kind == "ASSAULT" and not trig.nominal and any(object_phrases(d) & POLICY_NOUNS
@@ -258,6 +263,12 @@ class NonEventFinding(ParseView):
         return named.lower_ in ("it", "this") and any(
             c.source is not None and sentence_of(c.trigger.token) == verb.sent and c.trigger.token.i < verb.i
             and any(self._same_side(c.source, n) for n in namers) for c in self.recent)
+
+    def _named_by_past_year(self, noun: Token) -> bool:
+        """"The 2020 protests", "the 2021 anti-government protests": a past wave named by its year."""
+        return self.pub_date is not None and any(
+            c.dep_ in ("compound", "nummod", "amod", "nmod") and c.like_num and len(c.text) == 4 and
+            c.text.isdigit() and int(c.text) < self.pub_date.year for c in noun.children)
 
     @staticmethod
     def _attack_supposed(noun: Token) -> bool:
