@@ -233,3 +233,13 @@ def test_markets_rally_and_past_waves_of_protest_are_background(code):
     # a crowd rallying is still a protest
     events = code("Thousands of Serbs rallied outside parliament in Belgrade on Sunday.", "2024-03-12")
     assert "PROTEST" in kinds(events)
+
+
+def test_the_two_leaders_are_the_only_two_states_just_named(code):
+    events = code("Kenyan President William Ruto was greeted by Tanzanian President Samia Suluhu Hassan at Dar es "
+                  "Salaam airport on Sunday. The two leaders agreed to build a new road link.", "2024-03-12")
+    assert {("AGREE", "KEN", "TZA"), ("AGREE", "TZA", "KEN")} <= dyads(events)
+    events = code("Uganda said Kenyan police had detained its fishermen on Lake Victoria, while Nairobi blamed Ugandan "
+                  "patrols for the clash. The two countries' police chiefs later agreed to hold joint patrols.",
+                  "2024-03-12")
+    assert {("AGREE", "KEN", "UGA"), ("AGREE", "UGA", "KEN")} <= dyads(events)

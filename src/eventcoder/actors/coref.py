@@ -44,6 +44,9 @@ GROUP_HEADS = {"country", "nation", "government", "capital", "state", "neighbour
 SIDE_HEADS = {"side", "party"}  # ... and "both sides": the last two parties of any kind named
 GROUP_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 PAIR_HEADS = {"neighbour", "neighbor", "rival", "foe", "adversary"}  # read as a pair with "the" alone
+# "The two leaders agreed" after a visit by one country's premier to another's president: one per state
+LEADER_HEADS = {"leader", "president", "premier", "minister", "delegation", "chief", "envoy", "negotiator",
+                "head", "counterpart"}
 
 BENCH_NOUNS = {"judge", "prosecutor", "panel", "bench"}
 COURTS = {"court", "tribunal"}
@@ -166,7 +169,7 @@ def counted_group(actors: DocumentActors, noun: Token) -> list[ResolvedActor]:
     """"Israel recalled its ambassadors from all three capitals" after "Spain, Ireland and Norway": a counted
     plural of a state noun stands for the last list of that many states named before it, in its sentence or the
     one before ("each side" for the last two)."""
-    if noun.lemma_.lower() not in GROUP_HEADS:
+    if noun.lemma_.lower() not in GROUP_HEADS | LEADER_HEADS:
         return []
     count = next((GROUP_COUNTS[c.lower_] for c in noun.children if c.lower_ in GROUP_COUNTS and
                   c.dep_ in ("nummod", "det", "predet", "quantmod")), None) if noun.tag_ == "NNS" else \
@@ -194,7 +197,26 @@ def counted_group(actors: DocumentActors, noun: Token) -> list[ResolvedActor]:
             members = [[actors.country_actor(states[i], noun)] if states[i].kind != "organization" else
                        [replace(found, head=noun) for found in actors.resolve(noun.doc[i], 2)[:1]] for i in listed]
             return [member for found in members for member in found]
-    return _last_pair(actors, noun, earliest) if noun.lemma_.lower() in SIDE_HEADS and count == 2 else []
+    if noun.lemma_.lower() in SIDE_HEADS and count == 2:
+        return _last_pair(actors, noun, earliest)
+    return _only_pair(actors, noun, earliest) if count == 2 else []
+
+
+def _only_pair(actors: DocumentActors, noun: Token, earliest: int) -> list[ResolvedActor]:
+    """"Abiy Ahmed was greeted by Eritrean President Isaias Afwerki ... The two leaders agreed", "Kyrgyzstan said
+    Tajik forces attacked ... The two countries' security chiefs agreed": when no list names them, the pair is the
+    only two states named in the sentence or the one before (by name, capital or adjective)."""
+    named: dict[str, object] = {}
+    for m in actors.mentions:
+        entry = m.entries[0]
+        if earliest <= m.start and m.end <= noun.i and entry.kind in ("country", "capital", "adjective"):
+            named.setdefault(_country_of(entry), entry)
+    named.pop(None, None)
+    if len(named) != 2:
+        return []
+    sector = "GOV" if noun.lemma_.lower() in LEADER_HEADS else None
+    return [replace(found, actor=found.actor.model_copy(update={"type": sector or found.actor.type}))
+            for found in (actors.country_actor(entry, noun) for entry in named.values())]
 
 
 def _last_pair(actors: DocumentActors, noun: Token, earliest: int) -> list[ResolvedActor]:
