@@ -243,3 +243,25 @@ def test_the_two_leaders_are_the_only_two_states_just_named(code):
                   "patrols for the clash. The two countries' police chiefs later agreed to hold joint patrols.",
                   "2024-03-12")
     assert {("AGREE", "KEN", "UGA"), ("AGREE", "UGA", "KEN")} <= dyads(events)
+
+
+def test_a_fixed_phrase_after_the_object_still_completes_the_verb(code):
+    events = code("Sudan's army said on Monday it had taken the prime minister into custody.", "2024-03-12")
+    assert "COERCE" in kinds(events)
+
+
+def test_tearing_up_an_accord_with_a_state_cuts_ties(code):
+    events = code("Burkina Faso's junta revoked a military cooperation accord with France on Monday.", "2024-03-12")
+    assert ("SANCTION", "BFA", "FRA") in dyads(events)
+    # scrapping one's own tariffs concedes
+    events = code("China scrapped its punitive tariffs on Australian barley on Friday.", "2024-03-12")
+    assert "SANCTION" not in kinds(events)
+
+
+def test_summoning_a_charge_d_affaires_and_talking_to_the_press(code):
+    events = code("Berlin summoned Russia's chargé d'affaires on Tuesday.", "2024-03-12")
+    assert ("ACCUSE", "DEU", "RUS") in dyads(events)
+    events = code("The Turkish president spoke to reporters in Ankara on Tuesday.", "2024-03-12")
+    assert "CONSULT" not in kinds(events)
+    events = code("The Turkish president spoke to Vladimir Putin by telephone on Tuesday.", "2024-03-12")
+    assert ("CONSULT", "TUR", "RUS") in dyads(events)

@@ -151,6 +151,8 @@ class NonEventFinding(ParseView):
         if label in cues["unblaming_labels"] or label in cues["misfortune_labels"] and any(
                 lemma(t) in cues["natural_causes"] for t in anchor.sent):
             return True  # "called the building a legitimate target", "called the floods a tragedy": no one blamed
+        if kind == "CONSULT" and targets and all(t.actor.type == "MED" for t in targets):
+            return True  # "spoke to reporters at the White House": talking to the press is no consultation
         if trig.pattern.outcome.mode == "visit" and targets and all(t.actor.type in ("REF", "CVL") for t in targets):
             return True  # "the countries hosting them (refugees)": giving shelter is no visit
         if trig.pattern.outcome.mode == "beat" and (any(t.bare_country for t in targets) or SCORE.search(

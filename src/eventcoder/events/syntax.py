@@ -85,13 +85,19 @@ def _only_setting_between(verb: Token, preposition: Token) -> bool:
         for t in between)
 
 
+def _fixed_phrase(preposition: Token, rest: list[str]) -> bool:
+    """"took the president into custody": a preposition with its own fixed noun may follow the object."""
+    return bool(rest) and any(c.dep_ == "pobj" and lemma(c) == rest[-1] for c in preposition.children)
+
+
 def has_particle(verb: Token, words: list[str]) -> bool:
     """"called on X", "walked back", "went on strike": the first word is a particle or a preposition right
     after the verb (so "call ... on Saturday" is not "call on"); the rest are in the verb's phrase."""
     first = next((c for c in verb.children if c.lower_ == words[0] and (
         c.dep_ == "prt" or (c.dep_ in ("prep", "dative", "agent") and (
             c.i == verb.i + 1 or c.i > verb.i and (c.lower_ in SEPARABLE_PARTICLES or
-                                                   _only_setting_between(verb, c)))))),
+                                                   _only_setting_between(verb, c) or
+                                                   _fixed_phrase(c, words[1:])))))),
         None)
     if first is None and len(words) == 1:  # "took 25 crew members hostage"
         first = next((c for c in verb.children if c.lower_ == words[0] and c.dep_ in (
