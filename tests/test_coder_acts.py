@@ -265,3 +265,12 @@ def test_summoning_a_charge_d_affaires_and_talking_to_the_press(code):
     assert "CONSULT" not in kinds(events)
     events = code("The Turkish president spoke to Vladimir Putin by telephone on Tuesday.", "2024-03-12")
     assert ("CONSULT", "TUR", "RUS") in dyads(events)
+
+
+def test_praise_of_what_a_definite_object_refers_back_to_is_for_the_other_side(code):
+    events = code("Turkey said on Monday it would extend the grain corridor by 60 days. Ukrainian officials welcomed "
+                  "the decision.", "2024-03-12")
+    assert ("SUPPORT", "UKR", "TUR") in dyads(events)
+    events = code("The World Bank approved a $500 million loan for Ghana on Friday. President Nana Akufo-Addo thanked "
+                  "the lender.", "2024-03-12")
+    assert ("SUPPORT", "GHA", "WB") in dyads(events)

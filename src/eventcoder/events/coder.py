@@ -214,6 +214,12 @@ class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEven
             targets = tagged([replace(sources[0], actor=public, person=False)], "coerce.own_public")
         # "Canada and India expelled each other's diplomats": the parties are each other's targets
         targets = [t for t in targets if not (each_other(t.head) and len(sources) > 1)]
+        told_object = direct_object(trig.anchor) if not trig.nominal else None
+        if "target" in pattern.requires and not targets and sources and event_type == "SUPPORT" and \
+                told_object is not None and definite(told_object) and not self._expand([told_object]):
+            # "welcomed the decision", "thanked the lender": praise of what the object refers back to is for the
+            # other side (a refusal or a delivery needs a party of its own)
+            targets = tagged(self._salient_party(trig, sources), "discourse.definite_object")
         if "target" in pattern.requires and not targets or self._disaster(trig) or self._toll_of_fighting(trig) or \
                 self._not_an_event(trig, targets) or self._own_gathering(trig, sources, targets):
             return []
