@@ -274,3 +274,9 @@ def test_praise_of_what_a_definite_object_refers_back_to_is_for_the_other_side(c
     events = code("The World Bank approved a $500 million loan for Ghana on Friday. President Nana Akufo-Addo thanked "
                   "the lender.", "2024-03-12")
     assert ("SUPPORT", "GHA", "WB") in dyads(events)
+
+
+def test_a_relative_told_of_a_reaction_is_its_sources(code):
+    events = code("Mali's junta expelled the Danish troops on Monday, drawing condemnation from Paris and Berlin, "
+                  "which warned Bamako of further sanctions.", "2024-03-12")
+    assert {("THREATEN", "FRA", "MLI"), ("THREATEN", "DEU", "MLI")} <= dyads(events)

@@ -275,6 +275,15 @@ def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> Resol
                 return body
         if clause.dep_ == "relcl":
             found = actors.resolve(clause.head, depth + 1)
+            if not found and pronoun.dep_ == "nsubj":
+                # "condemnation from Washington and Brussels, which warned Moscow": the clause tells of who the
+                # reaction came from
+                found = [r for c in clause.head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                         for g in c.children if g.dep_ == "pobj" for r in actors.resolve(g, depth + 1)]
+            return found[0] if found else None
+        before = pronoun.doc[pronoun.i - 2] if pronoun.i > 1 and pronoun.doc[pronoun.i - 1].text == "," else None
+        if before is not None and before.pos_ == "PROPN" and pronoun.dep_ == "nsubj":
+            found = actors.resolve(before, depth + 1)  # the parser hung the clause elsewhere: the name before it
             return found[0] if found else None
         return None
     bound = _clause_subjects(pronoun)

@@ -216,7 +216,12 @@ class DocumentActors(DescriptionResolution):
             if not antecedent:
                 return []
             group = [antecedent]
-            if lower in PLURAL_PRONOUNS and antecedent.head.i != head.i:
+            listed = antecedent.head
+            while listed.dep_ == "conj":
+                listed = listed.head
+            # "condemnation from Paris and Berlin, which warned": a relative told of a listed source is each's
+            if (lower in PLURAL_PRONOUNS or lower in RELATIVE_PRONOUNS and listed.dep_ == "pobj") and \
+                    antecedent.head.i != head.i:
                 # "the governments of Mali, Burkina Faso and Niger ... they": every member of the group
                 members = [antecedent.head, *antecedent.head.conjuncts]  # "Norway, Ireland and Spain ... they"
                 # "Mali, Burkina Faso and Niger ... their": a list the parser read as an apposition
