@@ -280,3 +280,13 @@ def test_a_relative_told_of_a_reaction_is_its_sources(code):
     events = code("Mali's junta expelled the Danish troops on Monday, drawing condemnation from Paris and Berlin, "
                   "which warned Bamako of further sanctions.", "2024-03-12")
     assert {("THREATEN", "FRA", "MLI"), ("THREATEN", "DEU", "MLI")} <= dyads(events)
+
+
+def test_a_regions_bloc_is_its_regional_body(code):
+    events = code("West Africa's main regional bloc imposed sanctions on Guinea on Sunday.", "2024-03-12")
+    assert ("SANCTION", "ECOWAS", "GIN") in dyads(events)
+    events = code("The Southeast Asian bloc urged Myanmar's junta to free its prisoners.", "2024-03-12")
+    assert ("REQUEST", "ASEAN", "MMR") in dyads(events)
+    # a country's bloc of parties is no regional body
+    events = code("Egypt's main opposition bloc boycotted the vote.", "2024-03-12")
+    assert all(e.source.country == "EGY" for e in events)

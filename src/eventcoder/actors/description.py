@@ -23,6 +23,7 @@ COUNTRY_KINDS = ("country", "adjective", "capital")
 AUTHORED_NOUNS = {"resolution", "draft", "text", "plan", "proposal", "motion", "bill"}
 AUTHORING_PARTICIPLES = {"drafted", "sponsored", "proposed", "authored", "written", "tabled"}
 SELF_NAMING = {"country", "nation"}
+BLOC_HEADS = {"bloc", "grouping", "community"}  # "the West African bloc": the region's body
 # Weapons and war machines: unnamed, they belong to no country the sentence happens to name
 ARMS = {"warplane", "fighter plane", "bomber", "plane", "gunship", "fighter jet", "warship", "jet", "drone", "missile",
         "artillery", "tank", "helicopter"}
@@ -244,11 +245,14 @@ class DescriptionResolution:
         return self.token_places.get(token.i) or (entry.roles[0].country if entry else None)
 
     def _regional_body(self, head: Token, agent: Agent | None) -> Entry | None:
-        """"West African leaders", "Arab foreign ministers": a region's governments together are its body."""
-        if agent is None or agent.type != "GOV" or head.tag_ != "NNS":
+        """"West African leaders", "Arab foreign ministers": a region's governments together are its body; "the
+        West African bloc", "West Africa's regional bloc": a region's bloc is its body."""
+        bloc = head.lemma_.lower() in BLOC_HEADS
+        if not bloc and (agent is None or agent.type != "GOV" or head.tag_ != "NNS"):
             return None
         # the head's own modifiers ("the West African country's rulers" are one country's)
-        words = [t.lower_ for m in head.lefts if m.dep_ in ("amod", "compound", "nmod") for t in m.subtree]
+        words = [t.lower_ for m in head.lefts if m.dep_ in ("amod", "compound", "nmod") or bloc and m.dep_ == "poss"
+                 for t in m.subtree if t.dep_ != "case"]
         for length in (2, 1):
             for start in range(len(words) - length + 1):
                 body = self.kb.regional_bodies.get(" ".join(words[start:start + length]))
