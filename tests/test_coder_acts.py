@@ -290,3 +290,14 @@ def test_a_regions_bloc_is_its_regional_body(code):
     # a country's bloc of parties is no regional body
     events = code("Egypt's main opposition bloc boycotted the vote.", "2024-03-12")
     assert all(e.source.country == "EGY" for e in events)
+
+
+def test_ordering_an_envoy_out_and_state_forces_capturing_at_home(code):
+    # the parser hangs "out of the country" on the ambassador
+    events = code("Niger's junta had also ordered the French ambassador out of the country in August.", "2024-03-12")
+    assert ("SANCTION", "NER", "FRA") in dyads(events)
+    events = code("Colombian troops captured a FARC commander on Monday.", "2024-03-12")
+    assert ("COERCE", "COL", "COL") in dyads(events)
+    # soldiers of another state captured in war are abducted
+    events = code("Ukrainian forces captured two North Korean soldiers in Kursk.", "2024-03-12")
+    assert "ASSAULT" in kinds(events) and "COERCE" not in kinds(events)

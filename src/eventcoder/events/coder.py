@@ -44,6 +44,7 @@ INTERNAL_BODIES = {"cabinet", "council", "parliament", "committee", "board", "as
 MAX_PARTIES = 8
 IRREGULAR_TYPES = {"REB", "UAF", "CRM"}  # armed groups no state commands
 COMMANDING_VERBS = {"order", "instruct", "direct"}
+CAPTURING_FORCES = {"MIL", "COP", "SPY"}  # what they capture at home they arrest (rebels capturing people abduct)
 MEETINGS = {"summit", "meeting", "talk", "conference", "session", "negotiation", "gathering", "forum", "ceremony"}
 PLANNING_WORDS = {"plan", "prepare", "intend", "aim", "mean", "threaten", "seek"}
 STATE_TYPES = {"GOV", "JUD", "COP", "LEG", "MIL", "SPY"}
@@ -369,6 +370,11 @@ class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEven
             outcome = Outcome("REJECT", "125", "meet")  # "excluded Myanmar's junta leader from the summit"
         if outcome.type == "REJECT" and self._force_not_ruled_out(trig.anchor):
             outcome = Outcome("THREATEN", "138", "violence")  # "refused to rule out the use of force": a threat
+        if outcome.mode == "abduct" and sources and targets and all(
+                s.actor.type in CAPTURING_FORCES for s in sources) and all(
+                t.actor.country in (None, s.actor.country) and t.actor.type not in ("MIL", "GOV")
+                for s in sources for t in targets if s.actor.country):
+            outcome = Outcome("COERCE", "173", "arrest")  # "captured by soldiers and police": state forces arrest
         if outcome.type == "MOBILIZE" and len({s.actor.country for s in sources}) > 1:
             outcome = Outcome("COOPERATE", "062", None)  # drills by two countries' forces are joint exercises
             if not targets:  # ... held with each other

@@ -137,8 +137,11 @@ class TriggerFinding(ParseView):
         clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
         clauses += [g for c in verb.children if c.dep_ in ("dobj", "obj", "npadvmod") for g in c.children
                     if g.dep_ in ("acl", "relcl")]
+        # "ordered the ambassador out of the country", the parser hanging "out" on the verb or on its object
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
         return any(lemma(c) in LEAVING_VERBS for c in clauses) or any(
-            c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children) for c in verb.children)
+            c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children)
+            for h in heads for c in h.children)
 
     @staticmethod
     def _sent_somewhere(verb: Token) -> bool:
