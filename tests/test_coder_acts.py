@@ -301,3 +301,12 @@ def test_ordering_an_envoy_out_and_state_forces_capturing_at_home(code):
     # soldiers of another state captured in war are abducted
     events = code("Ukrainian forces captured two North Korean soldiers in Kursk.", "2024-03-12")
     assert "ASSAULT" in kinds(events) and "COERCE" not in kinds(events)
+
+
+def test_the_public_boycotting_protests_and_officials_ordered_out_are_expelled(code):
+    events = code("Students at the University of Nairobi boycotted classes on Monday.", "2024-03-12")
+    assert "PROTEST" in kinds(events) and "REJECT" not in kinds(events)
+    events = code("Russia boycotted the meeting of the Security Council.", "2024-03-12")
+    assert "REJECT" in kinds(events)
+    events = code("Eritrea ordered four senior African Union officials to leave the country on Friday.", "2024-03-12")
+    assert ("SANCTION", "ERI", "AU") in dyads(events)

@@ -305,6 +305,9 @@ class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEven
             # "farmers drove tractors into Brussels to demand relief", "protesters stayed camped outside the army
             # headquarters, demanding that Bashir step down": a demand made by acting in public
             outcome = Outcome("PROTEST", "141", "demo")
+        if outcome.type == "REJECT" and lemma(trig.anchor) == "boycott" and sources and \
+                all(s.actor.type in PUBLIC_TYPES for s in sources):
+            outcome = Outcome("PROTEST", "1412", "boycott")  # students or the opposition boycotting protest
         dismissed = direct_object(trig.anchor)
         if outcome.type == "REJECT" and dismissed is not None and lemma(dismissed) not in REJECTABLE_NOUNS and any(
                 c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "advcl" and any(
