@@ -310,3 +310,16 @@ def test_the_public_boycotting_protests_and_officials_ordered_out_are_expelled(c
     assert "REJECT" in kinds(events)
     events = code("Eritrea ordered four senior African Union officials to leave the country on Friday.", "2024-03-12")
     assert ("SANCTION", "ERI", "AU") in dyads(events)
+
+
+def test_a_relative_after_a_list_is_each_members_and_a_light_verbs_act_is_its_own(code):
+    events = code("Australia and Japan, which had imposed sanctions on Russian officials, said on Monday they would "
+                  "widen them.", "2024-03-12")
+    assert {e.source.country for e in events if e.event_type == "SANCTION"} == {"AUS", "JPN"}
+    # a relative before the rest of the list is its first member's
+    events = code("Israel, which had imposed sanctions on Iranian officials, and Canada said on Monday they would "
+                  "widen them.", "2024-03-12")
+    assert {e.source.country for e in events if e.event_type == "SANCTION"} == {"ISR"}
+    events = code("The European Union suspended Niger's trade preferences on Monday and imposed travel bans on the "
+                  "junta's leaders.", "2024-03-12")
+    assert sorted(e.trigger for e in events if e.event_type == "SANCTION") == ["imposed travel bans", "suspended"]

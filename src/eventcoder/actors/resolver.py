@@ -219,9 +219,12 @@ class DocumentActors(DescriptionResolution):
             listed = antecedent.head
             while listed.dep_ == "conj":
                 listed = listed.head
-            # "condemnation from Paris and Berlin, which warned": a relative told of a listed source is each's
-            if (lower in PLURAL_PRONOUNS or lower in RELATIVE_PRONOUNS and listed.dep_ == "pobj") and \
-                    antecedent.head.i != head.i:
+            # "condemnation from Paris and Berlin, which warned", "Australia and New Zealand, which had imposed": a
+            # relative after a list is each member's ("Abramovich, who took part, and Ukrainian negotiators": one's)
+            others = antecedent.head.conjuncts
+            coordinated = bool(others) and all(m.i < head.i for m in others)
+            if (lower in PLURAL_PRONOUNS or lower in RELATIVE_PRONOUNS and (listed.dep_ == "pobj" or coordinated)) \
+                    and antecedent.head.i != head.i:
                 # "the governments of Mali, Burkina Faso and Niger ... they": every member of the group
                 members = [antecedent.head, *antecedent.head.conjuncts]  # "Norway, Ireland and Spain ... they"
                 # "Mali, Burkina Faso and Niger ... their": a list the parser read as an apposition

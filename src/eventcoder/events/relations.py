@@ -128,8 +128,8 @@ class TriggerRelations(TriggerFinding):
         act of another kind or on people of its own is an event of its own; "raided the offices and seized
         computers" (things taken in the raid), "condemned and denounced the strike" or "shelled and bombed the city"
         is one event told twice."""
-        if governor.nominal or trig.nominal:
-            return False
+        if governor.nominal or trig.nominal and (trig.anchor == trig.token or trig.anchor.dep_ != "conj"):
+            return False  # (but "suspended its membership and imposed travel bans": a light verb's act of its own)
         direct = [direct_object(t.anchor) for t in (governor, trig)]
         other_kind = governor.pattern.outcome.cameo != trig.pattern.outcome.cameo
         if trig.pattern.outcome.type in VERBAL_TYPES:
