@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from eventcoder.nlp import sentence_of
 
 if TYPE_CHECKING:
+    from eventcoder.actors.kb import Entry
     from eventcoder.actors.resolver import DocumentActors, ResolvedActor
 
 PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -184,9 +185,8 @@ def counted_group(actors: DocumentActors, noun: Token) -> list[ResolvedActor]:
     earliest = sentence_of(noun.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
     if count is None:
         # "the Gulf states", "the Baltic states": every state of that region named in this sentence or the one before
-        named = {_country_of(m.entries[0]): m.entries[0] for m in actors.mentions
-                 if earliest <= m.start and m.end <= noun.i and m.entries[0].kind in ("country", "capital") and
-                 _country_of(m.entries[0]) in region}
+        named = {country: entry for country, entry in _states_named(actors, noun, earliest, ("country", "capital"))
+                 if country in region}
         return [actors.country_actor(entry, noun) for entry in named.values()] if len(named) >= 2 else []
     kinds = ("country", "capital", "organization") if noun.lemma_.lower() in SIDE_HEADS else ("country", "capital")
     states = {m.end - 1: e for m in actors.mentions if earliest <= m.start and m.end <= noun.i
@@ -206,17 +206,22 @@ def _only_pair(actors: DocumentActors, noun: Token, earliest: int) -> list[Resol
     """"Abiy Ahmed was greeted by Eritrean President Isaias Afwerki ... The two leaders agreed", "Kyrgyzstan said
     Tajik forces attacked ... The two countries' security chiefs agreed": when no list names them, the pair is the
     only two states named in the sentence or the one before (by name, capital or adjective)."""
-    named: dict[str, object] = {}
-    for m in actors.mentions:
-        entry = m.entries[0]
-        if earliest <= m.start and m.end <= noun.i and entry.kind in ("country", "capital", "adjective"):
-            named.setdefault(_country_of(entry), entry)
-    named.pop(None, None)
+    named: dict[str, Entry] = {}
+    for country, entry in _states_named(actors, noun, earliest, ("country", "capital", "adjective")):
+        if country:
+            named.setdefault(country, entry)
     if len(named) != 2:
         return []
     sector = "GOV" if noun.lemma_.lower() in LEADER_HEADS else None
     return [replace(found, actor=found.actor.model_copy(update={"type": sector or found.actor.type}))
             for found in (actors.country_actor(entry, noun) for entry in named.values())]
+
+
+def _states_named(actors: DocumentActors, noun: Token, earliest: int,
+                  kinds: tuple[str, ...]) -> list[tuple[str | None, Entry]]:
+    """The countries (with their entries) that mentions of these kinds name from `earliest` up to the noun."""
+    return [(_country_of(m.entries[0]), m.entries[0]) for m in actors.mentions
+            if earliest <= m.start and m.end <= noun.i and m.entries[0].kind in kinds]
 
 
 def _last_pair(actors: DocumentActors, noun: Token, earliest: int) -> list[ResolvedActor]:
@@ -248,16 +253,22 @@ def _named_by_head(actors: DocumentActors, noun: Token) -> ResolvedActor | None:
     return None
 
 
+def _name_before(actors: DocumentActors, pronoun: Token, depth: int) -> ResolvedActor | None:
+    """The name just before a relative pronoun, over a comma ("Beijing, whose ...", "Paris and Berlin, which")."""
+    before = pronoun.doc[pronoun.i - 2] if pronoun.i > 1 and pronoun.doc[pronoun.i - 1].text == "," \
+        else pronoun.doc[pronoun.i - 1] if pronoun.i else None
+    found = actors.resolve(before, depth + 1) if before is not None and before.pos_ == "PROPN" else []
+    return found[0] if found else None
+
+
 def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> ResolvedActor | None:
     lower = pronoun.lower_
     if lower in RELATIVE_PRONOUNS:
         clause = pronoun.head
         if lower == "whose":  # "Beijing, whose foreign ministry summoned ...": the noun just before owns it
-            before = pronoun.doc[pronoun.i - 2] if pronoun.i > 1 and pronoun.doc[pronoun.i - 1].text == "," \
-                else pronoun.doc[pronoun.i - 1] if pronoun.i else None
-            found = actors.resolve(before, depth + 1) if before is not None and before.pos_ == "PROPN" else []
-            if found:
-                return found[0]
+            found = _name_before(actors, pronoun, depth)
+            if found is not None:
+                return found
             clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), clause)
         if lower in ("whom", "which") and clause.lower_ == "of":
             # "his supporters, some of whom stormed a residence": the noun before the comma (the parser may hang
@@ -281,10 +292,8 @@ def find_antecedent(actors: DocumentActors, pronoun: Token, depth: int) -> Resol
                 found = [r for c in clause.head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                          for g in c.children if g.dep_ == "pobj" for r in actors.resolve(g, depth + 1)]
             return found[0] if found else None
-        before = pronoun.doc[pronoun.i - 2] if pronoun.i > 1 and pronoun.doc[pronoun.i - 1].text == "," else None
-        if before is not None and before.pos_ == "PROPN" and pronoun.dep_ == "nsubj":
-            found = actors.resolve(before, depth + 1)  # the parser hung the clause elsewhere: the name before it
-            return found[0] if found else None
+        if pronoun.dep_ == "nsubj" and pronoun.i > 1 and pronoun.doc[pronoun.i - 1].text == ",":
+            return _name_before(actors, pronoun, depth)  # the parser hung the clause elsewhere: the name before it
         return None
     bound = _clause_subjects(pronoun)
     candidates: list[Token] = []

@@ -216,17 +216,15 @@ class DocumentActors(DescriptionResolution):
             if not antecedent:
                 return []
             group = [antecedent]
-            listed = antecedent.head
-            while listed.dep_ == "conj":
-                listed = listed.head
             # "condemnation from Paris and Berlin, which warned", "Australia and New Zealand, which had imposed": a
             # relative after a list is each member's ("Abramovich, who took part, and Ukrainian negotiators": one's)
-            others = antecedent.head.conjuncts
-            coordinated = bool(others) and all(m.i < head.i for m in others)
-            if (lower in PLURAL_PRONOUNS or lower in RELATIVE_PRONOUNS and (listed.dep_ == "pobj" or coordinated)) \
+            listed = [antecedent.head, *antecedent.head.conjuncts]
+            first = next(m for m in listed if m.dep_ != "conj")
+            coordinated = len(listed) > 1 and all(m.i < head.i for m in listed[1:])
+            if (lower in PLURAL_PRONOUNS or lower in RELATIVE_PRONOUNS and (first.dep_ == "pobj" or coordinated)) \
                     and antecedent.head.i != head.i:
                 # "the governments of Mali, Burkina Faso and Niger ... they": every member of the group
-                members = [antecedent.head, *antecedent.head.conjuncts]  # "Norway, Ireland and Spain ... they"
+                members = list(listed)  # "Norway, Ireland and Spain ... they"
                 # "Mali, Burkina Faso and Niger ... their": a list the parser read as an apposition
                 members += [m for a in antecedent.head.children if a.dep_ == "appos" and a.i in self.by_token
                             for m in (a, *a.conjuncts)]

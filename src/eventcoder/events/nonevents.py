@@ -294,8 +294,7 @@ class NonEventFinding(ParseView):
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
             # "imposed sanctions, targeting its exports"
             return [c for c in verb.head.children if c.dep_ in ("dobj", "obj", "nsubj")]
-        subject, passive = self._subject(verb)
-        return [through_relative(subject, verb)] if subject is not None and not passive else []
+        return [through_relative(subject, verb) for subject in self._active_subject(verb)]
 
     def _disaster(self, trig: Trigger) -> bool:
         """What the event happened by is a disaster, not an actor: "an earthquake killed thousands", "killed in
