@@ -122,3 +122,19 @@ def test_a_generic_possessor_says_whose_agents_they_are(coder):
     found, _ = resolve(coder, "Petro said he was ready to meet the National Liberation Army in Caracas, but the rebel "
                               "group's commanders rejected his demand.", "commanders")
     assert [country for country, _ in found] == ["COL"]
+
+
+def test_a_definite_unnamed_agent_is_the_last_one_of_its_kind_named_before(coder):
+    def last(text, word):
+        doc = coder.nlp(text)
+        actors = DocumentActors(doc, coder.matcher(doc), coder.kb, dt.date(2021, 10, 27))
+        head = [t for t in doc if t.text == word][-1]
+        return [(r.actor.country, r.actor.type) for r in actors.resolve(head)]
+
+    text = "Sudan's army dissolved the transitional cabinet on Monday. Norway threatened to cut aid to the generals."
+    assert last(text, "generals") == [("SDN", "MIL")]
+    text = "Bolivia's police arrested three opposition leaders on Friday. Argentina urged the police to release them."
+    assert last(text, "police") == [("BOL", "COP")]
+    # troops of two states named before: neither is "the army"
+    text = "Chilean and Peruvian troops began joint drills on Monday. Bolivia said the army had crossed its border."
+    assert last(text, "army") == [("BOL", "MIL")]

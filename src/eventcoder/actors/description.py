@@ -12,7 +12,7 @@ from eventcoder.actors.coref import PRONOUNS
 from eventcoder.actors.kb import Agent, Entry, Mention
 from eventcoder.actors.resolved import ResolvedActor
 from eventcoder.models import Actor
-from eventcoder.nlp import names_a_base
+from eventcoder.nlp import names_a_base, sentence_of
 
 # Prepositions whose object belongs to a noun phrase's identity ("police in Hong Kong", "navies of India");
 # other prepositions introduce event arguments ("talks with", "strikes on").
@@ -24,6 +24,7 @@ AUTHORED_NOUNS = {"resolution", "draft", "text", "plan", "proposal", "motion", "
 AUTHORING_PARTICIPLES = {"drafted", "sponsored", "proposed", "authored", "written", "tabled"}
 SELF_NAMING = {"country", "nation"}
 BLOC_HEADS = {"bloc", "grouping", "community"}  # "the West African bloc": the region's body
+EARLIER_SENTENCES = 2  # how far back a definite unnamed agent looks for one of its kind
 # Weapons and war machines: unnamed, they belong to no country the sentence happens to name
 ARMS = {"warplane", "fighter plane", "bomber", "plane", "gunship", "fighter jet", "warship", "jet", "drone", "missile",
         "artillery", "tank", "helicopter"}
@@ -168,6 +169,8 @@ class DescriptionResolution:
                        if m.entries[0].kind == "person" and self.doc[m.end - 1].head == head]
             located = located or next((r.actor.country for r in leaders if r and r.actor.country), None) or \
                 self._where_place(head)
+            if not located and generic and depth < 2 and agent.phrase not in ARMS:
+                located = self._earlier_of_kind(head, agent, depth)
             fallback = located or self.sentence_country(head) if (
                 head.pos_ == "NOUN" or agent.kind == "title" or generic) else None
             found_in_text = bool(located) and fallback == located  # said by the phrase, not guessed
@@ -203,6 +206,27 @@ class DescriptionResolution:
             results.append(ResolvedActor(actor, head, span, person=one_person,
                                          country_from_context=bool(country) and not found_in_text))
         return results
+
+    def _earlier_of_kind(self, head: Token, agent: Agent, depth: int) -> str | None:
+        """"Myanmar's military detained Suu Kyi ... Biden threatened sanctions on the generals": a definite unnamed
+        agent is the last one of its kind told in the sentences just before whose own phrase says whose it is (not a
+        bare country: "conspiring with the United States to topple the government" is not the US government)."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this") for c in head.children):
+            return None
+        start = sentence_of(head).start
+        for _ in range(EARLIER_SENTENCES):
+            if start > 0:
+                start = sentence_of(self.doc[start - 1]).start
+        inside = {t.i for t in head.subtree}
+        for token in reversed(self.doc[start:head.i]):
+            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or token.i in inside or \
+                    token.lemma_.lower() in ARMS:
+                continue
+            found = {f.actor.country for f in self.resolve(token, depth + 1) if f.actor.type == agent.type and
+                     f.actor.country and not f.country_from_context and not f.bare_country}
+            if found:  # ("American and Egyptian troops ... the army": no one of them)
+                return found.pop() if len(found) == 1 else None
+        return None
 
     def adopting_body(self, text_noun: Token) -> ResolvedActor | None:
         """"a U.S.-drafted Security Council resolution that would have imposed sanctions": what a resolution would do,
