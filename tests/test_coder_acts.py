@@ -323,3 +323,9 @@ def test_a_relative_after_a_list_is_each_members_and_a_light_verbs_act_is_its_ow
     events = code("The European Union suspended Niger's trade preferences on Monday and imposed travel bans on the "
                   "junta's leaders.", "2024-03-12")
     assert sorted(e.trigger for e in events if e.event_type == "SANCTION") == ["imposed travel bans", "suspended"]
+
+
+def test_reacting_to_an_act_states_did_together_reacts_to_each(code):
+    events = code("Chile and Peru recognised Kosovo's independence on Monday. Serbia denounced the decision.",
+                  "2024-03-12")
+    assert {("ACCUSE", "SRB", "CHL"), ("ACCUSE", "SRB", "PER")} <= dyads(events)

@@ -86,9 +86,20 @@ class DiscourseFinding(ParseView):
                       c.trigger.token.i < trig.token.i and (not kinds or c.outcome.type in kinds) and
                       c.source is not None and c.source.actor.country != sources[0].actor.country]
             ranked = sorted(reversed(earlier + before), key=lambda c: c.outcome.type not in kinds)
-            actor = next((c.source for c in ranked if c.source is not None and
-                          not self._same_side(c.source, sources[0])), None)
-            return tagged([actor], "discourse.event_reference") if actor is not None else targets
+            told = next((c for c in ranked if c.source is not None and not self._same_side(c.source, sources[0])),
+                        None)
+            if told is None:
+                return targets
+            # "Ireland and Norway recognised a Palestinian state. Israel denounced the decision": each state that did
+            # it together, on the same target
+            together = {told.source.actor.country: told.source}
+            if told.source.bare_country and told.target is not None:
+                for c in ranked:
+                    if c.trigger.token == told.trigger.token and c.source is not None and c.source.bare_country and \
+                            c.target is not None and c.target.actor.country == told.target.actor.country and \
+                            not self._same_side(c.source, sources[0]):
+                        together.setdefault(c.source.actor.country, c.source)
+            return tagged(sorted(together.values(), key=lambda a: a.head.i), "discourse.event_reference")
         if any(c.dep_ == "advmod" and c.lower_ in ("also", "further", "again", "too") for c in trig.anchor.children):
             same = next((c for c in reversed(earlier) if c.source is not None and c.target is not None and
                          c.source.actor.country == sources[0].actor.country), None)
