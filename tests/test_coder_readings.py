@@ -1141,3 +1141,12 @@ def test_saying_an_act_told_before_is_wrong_disapproves_of_its_doer_whatever_the
     events = code("Kenya's doctors began a nationwide strike on Monday. The health minister said the walkout was "
                   "illegal.", "2024-03-12")
     assert ("ACCUSE", "KEN", "KEN") in dyads(events)
+
+
+def test_a_past_clause_under_a_promise_keeps_its_own_time(code):
+    events = code("Moldova said it would reopen its embassy shortly after Georgia freed two Moldovan pilots.",
+                  "2024-03-12")
+    freed = next(e for e in events if e.trigger == "freed")
+    assert freed.event_type == "RETREAT" and freed.modality != "planned"
+    events = code("Moldova said it would reopen its embassy after Georgia frees two Moldovan pilots.", "2024-03-12")
+    assert next(e for e in events if e.trigger == "frees").modality == "planned"

@@ -75,6 +75,7 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         if modifier.dep_ in ("amod", "compound") and modifier.lower_ in cues["planned_modifiers"]:
             planned = True  # "a planned opposition rally"
     negation_reach = True
+    told_past = False
     accusation = blamed(trigger if trigger.dep_ in ("pobj", "dobj", "obj") else anchor, cues["blaming_verbs"])
     if accusation is not None:
         # "accused Baku of shelling the town": the act is the accuser's claim
@@ -85,6 +86,8 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
         if depth > 0 and chain[depth - 1].dep_ not in ("xcomp", "acomp"):
             negation_reach = False  # "would not sign the bill and offered talks": each conjunct has its own
         children = list(token.children)
+        # "would reopen its embassy after Ukraine freed two pilots": a clause told in the past keeps its own time
+        told_past = told_past or depth > 0 and chain[depth - 1].dep_ == "advcl" and chain[depth - 1].tag_ == "VBD"
         # a report governs its content clause, not the means of an act ("responded by expelling")
         is_reporting = token.pos_ in ("VERB", "AUX") and lemma in cues["reporting_verbs"] and depth > 0 and (
             chain[depth - 1].dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp") or
@@ -95,7 +98,7 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
             reporter, report_verb = token, token
             break
         for child in children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in cues["future_auxiliaries"]:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in cues["future_auxiliaries"] and not told_past:
                 planned = True
             if child.dep_ == "aux" and child.lower_ in cues["hypothetical_modals"]:
                 # "may have been poisoned" doubts a past event; "could attack" imagines one
@@ -116,7 +119,7 @@ def frame(anchor: Token, trigger: Token, lexicon: Lexicon) -> ReportFrame:
             token.pos_ == "NOUN" and lemma in cues["planning_nouns"])
         # "decided at an emergency meeting to ...": a plan made at a meeting does not make the meeting planned
         setting = depth > 0 and chain[depth - 1].dep_ == "prep" and chain[depth - 1].lower_ in SETTING_PREPOSITIONS
-        if depth > 0 and planning and not is_reporting and not setting:
+        if depth > 0 and planning and not is_reporting and not setting and not told_past:
             planned = True
         if depth > 0 and lemma in cues["failure_verbs"] and chain[depth - 1].dep_ == "xcomp":
             negated = not negated  # "failed to reach agreement"
