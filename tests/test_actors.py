@@ -138,3 +138,9 @@ def test_a_definite_unnamed_agent_is_the_last_one_of_its_kind_named_before(coder
     # troops of two states named before: neither is "the army"
     text = "Chilean and Peruvian troops began joint drills on Monday. Bolivia said the army had crossed its border."
     assert last(text, "army") == [("BOL", "MIL")]
+
+
+def test_a_government_named_with_its_leader_is_the_leaders_countrys(coder):
+    text = "Speaking in Paris, the opposition leader accused the government of President Kassym-Jomart Tokayev."
+    found, _ = resolve(coder, text, "government", "2025-03-12")
+    assert found == [("KAZ", "GOV")]

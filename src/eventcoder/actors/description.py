@@ -164,9 +164,10 @@ class DescriptionResolution:
             located = next((self.token_places[t.i] for t in tokens if t.i in self.token_places and (
                 self._in_place_prep(t, head) or t.dep_ in ("compound", "poss") and t.i < head.i)), None) or \
                 self._based_in(tokens, head)
-            # "the Trump administration", "the Modi government": the leader named before it says whose it is
-            leaders = [self._from_entry(m, text, head, span) for m in inside
-                       if m.entries[0].kind == "person" and self.doc[m.end - 1].head == head]
+            # "the Trump administration", "the government of President Tokayev": the leader named with it says whose
+            leaders = [self._from_entry(m, text, head, span) for m in inside if m.entries[0].kind == "person" and (
+                self.doc[m.end - 1].head == head or self.doc[m.end - 1].head.lower_ == "of" and
+                self.doc[m.end - 1].head.head == head)]
             located = located or next((r.actor.country for r in leaders if r and r.actor.country), None) or \
                 self._where_place(head)
             if not located and generic and depth < 2 and agent.phrase not in ARMS:
