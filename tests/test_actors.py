@@ -144,3 +144,9 @@ def test_a_government_named_with_its_leader_is_the_leaders_countrys(coder):
     text = "Speaking in Paris, the opposition leader accused the government of President Kassym-Jomart Tokayev."
     found, _ = resolve(coder, text, "government", "2025-03-12")
     assert found == [("KAZ", "GOV")]
+
+
+def test_a_crowd_is_of_the_place_its_own_act_is_told_in(coder):
+    text = "Qatar recalled its ambassador after protesters ransacked its embassy in the Libyan capital."
+    found, _ = resolve(coder, text, "protesters", "2025-03-12")
+    assert found == [("LBY", "CVL")]

@@ -24,6 +24,7 @@ AUTHORED_NOUNS = {"resolution", "draft", "text", "plan", "proposal", "motion", "
 AUTHORING_PARTICIPLES = {"drafted", "sponsored", "proposed", "authored", "written", "tabled"}
 SELF_NAMING = {"country", "nation"}
 BLOC_HEADS = {"bloc", "grouping", "community"}  # "the West African bloc": the region's body
+PUBLIC_TYPES = {"CVL", "LAB", "EDU", "OPP"}  # people who press demands in the street, not officials
 EARLIER_SENTENCES = 2  # how far back a definite unnamed agent looks for one of its kind
 # Weapons and war machines: unnamed, they belong to no country the sentence happens to name
 ARMS = {"warplane", "fighter plane", "bomber", "plane", "gunship", "fighter jet", "warship", "jet", "drone", "missile",
@@ -170,6 +171,8 @@ class DescriptionResolution:
                 self.doc[m.end - 1].head.head == head)]
             located = located or next((r.actor.country for r in leaders if r and r.actor.country), None) or \
                 self._where_place(head)
+            if not located and generic and agent.type in PUBLIC_TYPES:
+                located = self._place_of_act(head)
             if not located and generic and depth < 2 and agent.phrase not in ARMS:
                 located = self._earlier_of_kind(head, agent, depth)
             fallback = located or self.sentence_country(head) if (
@@ -207,6 +210,23 @@ class DescriptionResolution:
             results.append(ResolvedActor(actor, head, span, person=one_person,
                                          country_from_context=bool(country) and not found_in_text))
         return results
+
+    def _place_of_act(self, head: Token) -> str | None:
+        """"Riyadh cut ties after protesters stormed its embassy in the Iranian capital": a crowd is of the place
+        its own act is told in (the verb's or its object's locative phrase), not of the sentence's first country."""
+        verb = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+            return None
+        for holder in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))):
+            for t in (t for prep in holder.children if prep.dep_ == "prep" and prep.lemma_.lower() in PLACE_PREPS
+                      for t in prep.subtree):
+                mention = self.by_token.get(t.i)
+                entry = _country_entry(mention) if mention is not None else None
+                if t.i in self.token_places:
+                    return self.token_places[t.i]
+                if entry is not None and not self._of_another(mention):
+                    return entry.roles[0].country
+        return None
 
     def _earlier_of_kind(self, head: Token, agent: Agent, depth: int) -> str | None:
         """"Myanmar's military detained Suu Kyi ... Biden threatened sanctions on the generals": a definite unnamed

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from eventcoder.actors.description import PUBLIC_TYPES
 from eventcoder.actors.resolver import DocumentActors, ResolvedActor
 from eventcoder.events.arguments import ALWAYS_AIMED, TARGET_NULL_TYPES, ArgumentFinding
 from eventcoder.events.context import VERBAL_TYPES, ReportFrame, frame
@@ -71,7 +72,6 @@ REJECTABLE_NOUNS = {"offer", "proposal", "plan", "demand", "call", "request", "d
                     # texts and findings are refused too ("dismissed the text as an attempt to isolate Moscow")
                     "text", "finding", "ruling", "report", "judgment", "judgement", "decision", "document",
                     "statement", "conclusion", "assessment", "claim", "charge"}
-PUBLIC_TYPES = {"CVL", "LAB", "EDU", "OPP"}  # people who press demands in the street, not officials
 # PLOVER: a future CONSULT/SUPPORT/COOPERATE/AID is AGREE; a future RETREAT is CONCEDE; a hypothetical
 # ASSAULT is THREATEN. CAMEO codes follow the same logic (036 intent to meet, 035x intent to yield, 138).
 FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
