@@ -329,3 +329,10 @@ def test_reacting_to_an_act_states_did_together_reacts_to_each(code):
     events = code("Chile and Peru recognised Kosovo's independence on Monday. Serbia denounced the decision.",
                   "2024-03-12")
     assert {("ACCUSE", "SRB", "CHL"), ("ACCUSE", "SRB", "PER")} <= dyads(events)
+
+
+def test_an_institution_named_by_what_it_does_refers_back(code):
+    events = code("The World Bank approved a $500 million loan for Kenya on Monday. President William Ruto thanked "
+                  "the lender and vowed to press ahead with tax rises that have triggered strikes by doctors.",
+                  "2023-03-21")
+    assert ("SUPPORT", "KEN", "WB") in dyads(events)

@@ -37,6 +37,9 @@ DEFINITE_KINDS = {
     "group": ("organization",), "movement": ("organization",), "militia": ("organization",),
     "alliance": ("organization",), "bloc": ("organization",), "body": ("organization",),
     "ministry": ("metonym", "organization"), "militants": ("organization",), "rebels": ("organization",),
+    # an institution named by what it does: "the lender" (the IMF), "the watchdog" (the IAEA)
+    "lender": ("organization",), "watchdog": ("organization",), "fund": ("organization",),
+    "council": ("organization",),
 }
 
 # "the two countries", "all three capitals", "both governments": as many states as were just named.
@@ -116,7 +119,7 @@ def definite_antecedent(actors: DocumentActors, noun: Token) -> ResolvedActor | 
     kinds = DEFINITE_KINDS.get(noun.lower_) or DEFINITE_KINDS.get(noun.lemma_.lower())
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its") for c in noun.children):
         return None
-    if noun.lemma_.lower() in BENCH_NOUNS:
+    if noun.lemma_.lower() in BENCH_NOUNS | COURTS:
         # "filed a case at the International Court of Justice ... asked the judges": the court named before
         court = next((m for m in sorted(actors.mentions, key=lambda m: -m.start) if m.end <= noun.i and
                       m.entries[0].kind == "organization" and any(t.lemma_.lower() in COURTS
