@@ -82,3 +82,12 @@ def test_an_unnamed_crowd_is_an_actor_to_triage(coder, untriaged):
     document = Document(id="d", text=text, pub_date=dt.date(2024, 3, 12))
     kinds = [[e.event_type for e in next(c.code([document])).events] for c in (coder, untriaged)]
     assert kinds[0] == kinds[1] and "PROTEST" in kinds[0]
+
+
+def test_a_person_named_again_by_surname_is_an_actor_to_triage(coder, untriaged):
+    """"Carrie Lam suspended the bill ... Lam has since apologised": the surname stands for the person named."""
+    text = ("Hundreds of thousands marched through Hong Kong on Sunday demanding the resignation of leader Carrie Lam. "
+            "Lam has since apologised for the turmoil but stopped short of scrapping the legislation.")
+    document = Document(id="d", text=text, pub_date=dt.date(2019, 6, 17))
+    kinds = [sorted(e.trigger for e in next(c.code([document])).events) for c in (coder, untriaged)]
+    assert kinds[0] == kinds[1] and "scrapping" in kinds[0]

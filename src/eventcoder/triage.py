@@ -134,7 +134,11 @@ class Triage:
         tokens = self._sentences(self.nlp.make_doc(text))
         sentences = list(tokens.sents)
         starts = [s.start for s in sentences]
-        named = {bisect_right(starts, mention.start) - 1 for mention in self.matcher(tokens)}
+        mentions = self.matcher(tokens)
+        named = {bisect_right(starts, mention.start) - 1 for mention in mentions}
+        # "Carrie Lam ... Lam has since apologised": a person named before, by surname alone
+        surnames = {tokens[m.end - 1].text for m in mentions if m.entries[0].kind == "person"}
+        named |= {i for i, s in enumerate(sentences) if any(t.text in surnames for t in s)}
         keep = [self.needs_parse(s, i in named) for i, s in enumerate(sentences)]
         for i in range(1, len(sentences)):
             if keep[i] and not keep[i - 1] and any(t.lower_ in REFERRING for t in sentences[i]):
