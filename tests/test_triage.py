@@ -85,7 +85,7 @@ def test_an_unnamed_crowd_is_an_actor_to_triage(coder, untriaged):
 
 
 def test_a_person_named_again_by_surname_is_an_actor_to_triage(coder, untriaged):
-    """"Carrie Lam suspended the bill ... Lam has since apologised": the surname stands for the person named."""
+    """"leader Carrie Lam ... Lam has since apologised": the surname stands for the person named before."""
     text = ("Hundreds of thousands marched through Hong Kong on Sunday demanding the resignation of leader Carrie Lam. "
             "Lam has since apologised for the turmoil but stopped short of scrapping the legislation.")
     document = Document(id="d", text=text, pub_date=dt.date(2019, 6, 17))
