@@ -150,3 +150,15 @@ def test_a_crowd_is_of_the_place_its_own_act_is_told_in(coder):
     text = "Qatar recalled its ambassador after protesters ransacked its embassy in the Libyan capital."
     found, _ = resolve(coder, text, "protesters", "2025-03-12")
     assert found == [("LBY", "CVL")]
+
+
+def test_a_body_refers_back_to_a_body_not_to_a_spokesman_or_a_state_seat(coder):
+    def last(text, word):
+        doc = coder.nlp(text)
+        actors = DocumentActors(doc, coder.matcher(doc), coder.kb, dt.date(2022, 3, 30))
+        head = [t for t in doc if t.text == word][-1]
+        return [(r.actor.country, r.actor.type) for r in actors.resolve(head)]
+
+    text = ("Pentagon spokesman John Kirby dismissed the Kremlin's assurances. Since the war began, Ukraine's security "
+            "service has detained members of the negotiating team.")
+    assert [country for country, _ in last(text, "team")] == ["UKR"]

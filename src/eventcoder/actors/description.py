@@ -25,6 +25,7 @@ AUTHORING_PARTICIPLES = {"drafted", "sponsored", "proposed", "authored", "writte
 SELF_NAMING = {"country", "nation"}
 BLOC_HEADS = {"bloc", "grouping", "community"}  # "the West African bloc": the region's body
 PUBLIC_TYPES = {"CVL", "LAB", "EDU", "OPP"}  # people who press demands in the street, not officials
+STATE_NAMES = {"country", "capital", "metonym", "adjective"}  # a state named as such, by its seat or its people
 EARLIER_SENTENCES = 2  # how far back a definite unnamed agent looks for one of its kind
 # Weapons and war machines: unnamed, they belong to no country the sentence happens to name
 ARMS = {"warplane", "fighter plane", "bomber", "plane", "gunship", "fighter jet", "warship", "jet", "drone", "missile",
@@ -231,7 +232,8 @@ class DescriptionResolution:
     def _earlier_of_kind(self, head: Token, agent: Agent, depth: int) -> str | None:
         """"Myanmar's military detained Suu Kyi ... Biden threatened sanctions on the generals": a definite unnamed
         agent is the last one of its kind told in the sentences just before whose own phrase says whose it is (not a
-        bare country: "conspiring with the United States to topple the government" is not the US government)."""
+        state named as such: "conspiring with the United States to topple the government" is not the US government,
+        and "the Kremlin's assurances" say nothing of "the negotiating team")."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this") for c in head.children):
             return None
         start = sentence_of(head).start
@@ -240,11 +242,15 @@ class DescriptionResolution:
                 start = sentence_of(self.doc[start - 1]).start
         inside = {t.i for t in head.subtree}
         for token in reversed(self.doc[start:head.i]):
+            mention = self.by_token.get(token.i)
             if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or token.i in inside or \
-                    token.lemma_.lower() in ARMS:
-                continue
+                    token.lemma_.lower() in ARMS or mention is not None and mention.entries[0].kind in STATE_NAMES or \
+                    mention is None and self.agent_for([token], token) is None:
+                continue  # ("the Kremlin's assurances" are no agent)
+            # (a body refers back to a body: "Pentagon spokesman John Kirby ... the negotiating team" is not his)
             found = {f.actor.country for f in self.resolve(token, depth + 1) if f.actor.type == agent.type and
-                     f.actor.country and not f.country_from_context and not f.bare_country}
+                     f.actor.country and not f.country_from_context and not f.bare_country and
+                     not (f.person and agent.kind == "group")}
             if found:  # ("American and Egyptian troops ... the army": no one of them)
                 return found.pop() if len(found) == 1 else None
         return None
