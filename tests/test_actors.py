@@ -7,6 +7,14 @@ import pytest
 from eventcoder.actors.resolver import DocumentActors
 
 
+def resolve_last(coder, text, head_text, day="2022-03-30"):
+    """The actors of the last occurrence of a word (the one a look-back starts from)."""
+    doc = coder.nlp(text)
+    actors = DocumentActors(doc, coder.matcher(doc), coder.kb, dt.date.fromisoformat(day))
+    head = [t for t in doc if t.text == head_text][-1]
+    return [(r.actor.country, r.actor.type) for r in actors.resolve(head)]
+
+
 def resolve(coder, text, head_text, day="2022-03-30"):
     doc = coder.nlp(text)
     actors = DocumentActors(doc, coder.matcher(doc), coder.kb, dt.date.fromisoformat(day))
@@ -125,19 +133,13 @@ def test_a_generic_possessor_says_whose_agents_they_are(coder):
 
 
 def test_a_definite_unnamed_agent_is_the_last_one_of_its_kind_named_before(coder):
-    def last(text, word):
-        doc = coder.nlp(text)
-        actors = DocumentActors(doc, coder.matcher(doc), coder.kb, dt.date(2021, 10, 27))
-        head = [t for t in doc if t.text == word][-1]
-        return [(r.actor.country, r.actor.type) for r in actors.resolve(head)]
-
     text = "Sudan's army dissolved the transitional cabinet on Monday. Norway threatened to cut aid to the generals."
-    assert last(text, "generals") == [("SDN", "MIL")]
+    assert resolve_last(coder, text, "generals", "2021-10-27") == [("SDN", "MIL")]
     text = "Bolivia's police arrested three opposition leaders on Friday. Argentina urged the police to release them."
-    assert last(text, "police") == [("BOL", "COP")]
+    assert resolve_last(coder, text, "police", "2021-10-27") == [("BOL", "COP")]
     # troops of two states named before: neither is "the army"
     text = "Chilean and Peruvian troops began joint drills on Monday. Bolivia said the army had crossed its border."
-    assert last(text, "army") == [("BOL", "MIL")]
+    assert resolve_last(coder, text, "army", "2021-10-27") == [("BOL", "MIL")]
 
 
 def test_a_government_named_with_its_leader_is_the_leaders_countrys(coder):
@@ -153,12 +155,6 @@ def test_a_crowd_is_of_the_place_its_own_act_is_told_in(coder):
 
 
 def test_a_body_refers_back_to_a_body_not_to_a_spokesman_or_a_state_seat(coder):
-    def last(text, word):
-        doc = coder.nlp(text)
-        actors = DocumentActors(doc, coder.matcher(doc), coder.kb, dt.date(2022, 3, 30))
-        head = [t for t in doc if t.text == word][-1]
-        return [(r.actor.country, r.actor.type) for r in actors.resolve(head)]
-
     text = ("Pentagon spokesman John Kirby dismissed the Kremlin's assurances. Since the war began, Ukraine's security "
             "service has detained members of the negotiating team.")
-    assert [country for country, _ in last(text, "team")] == ["UKR"]
+    assert [country for country, _ in resolve_last(coder, text, "team")] == ["UKR"]
