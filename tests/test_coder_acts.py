@@ -336,3 +336,10 @@ def test_an_institution_named_by_what_it_does_refers_back(code):
                   "the lender and vowed to press ahead with tax rises that have triggered strikes by doctors.",
                   "2023-03-21")
     assert ("SUPPORT", "KEN", "WB") in dyads(events)
+
+
+def test_whom_a_report_is_told_to_is_no_party_to_what_it_tells(code):
+    events = code("Canada will expel four Chinese diplomats, its largest such expulsion in decades, Prime Minister "
+                  "Justin Trudeau told parliament on Monday.", "2024-03-12")
+    expel = next(e for e in events if e.event_type == "SANCTION")
+    assert expel.target is None or (expel.target.country, expel.target.type) != ("CAN", "LEG")

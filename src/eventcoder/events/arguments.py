@@ -309,6 +309,10 @@ class ArgumentFinding(ImpliedArguments):
         mention = self.actors.by_token.get(token.i)
         return mention.entries[0].kind == "capital" if mention else self.places.place_at(token) is not None
 
+    def _audience(self, token: Token) -> bool:
+        """"Theresa May told parliament": whom a report is told to is no party to what it tells."""
+        return token.dep_ in ("dobj", "dative") and lemma(token.head) in self.lexicon.cues["reporting_verbs"]
+
     def _salient_party(self, trig: Trigger, sources: list[ResolvedActor]) -> list[ResolvedActor]:
         """The very last resort, for kinds of event that are always aimed at someone ("Taipei condemned the
         drills", "Croatia rejected the plan"): the other side nearest the trigger in its sentence, else the first
@@ -316,12 +320,13 @@ class ArgumentFinding(ImpliedArguments):
         anchor = trig.anchor
         sentence = anchor.sent
         taken = _phrase_positions(sources)
-        here = sorted((t for t in sentence if t.i not in taken and self._phrase_head(t) and not self._where(t)),
+        here = sorted((t for t in sentence if t.i not in taken and self._phrase_head(t) and not self._where(t) and
+                       not self._audience(t)),
                       key=lambda t: (t.i < anchor.i, abs(t.i - anchor.i)))
         before = []
         if sentence.start > 0:
             previous = self.doc[sentence.start - 1].sent
-            before = sorted((t for t in previous if self._phrase_head(t)),
+            before = sorted((t for t in previous if self._phrase_head(t) and not self._audience(t)),
                             key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i))
         # "Canberra called for an inquiry", with "Australian barley" nearby: the source's own country, named by
         # an adjective or a place, is not the other side of a government's act
