@@ -343,3 +343,12 @@ def test_whom_a_report_is_told_to_is_no_party_to_what_it_tells(code):
                   "Justin Trudeau told parliament on Monday.", "2024-03-12")
     expel = next(e for e in events if e.event_type == "SANCTION")
     assert expel.target is None or (expel.target.country, expel.target.type) != ("CAN", "LEG")
+
+
+def test_a_call_for_something_addressed_to_no_one_has_no_target(code):
+    events = code("Israeli jets struck Houthi positions in Yemen on Friday. Oman called for restraint and an "
+                  "independent inquiry.", "2024-03-12")
+    assert ("REQUEST", "OMN", None) in dyads(events)
+    # an addressee in its own words is kept
+    events = code("Oman called on Israel to show restraint.", "2024-03-12")
+    assert ("REQUEST", "OMN", "ISR") in dyads(events)

@@ -240,8 +240,8 @@ class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEven
                 trig.pattern.reciprocal else tagged(self._content_partner(trig, sources), "content.with")
             if named:
                 targets, reciprocal = named, False
-        if not targets and sources and event_type in ALWAYS_AIMED and not (told or reciprocal or
-                                                                           self._aimed_at_thing(trig)):
+        if not targets and sources and event_type in ALWAYS_AIMED and not (told or reciprocal or pattern.unaddressed
+                                                                           or self._aimed_at_thing(trig)):
             targets = tagged(self._salient_party(trig, sources), "discourse.salient_party")
         # A list of forty leaders is one list, not a thousand dyads: keep the first ones named.
         sources, targets = sources[:MAX_PARTIES], targets[:MAX_PARTIES]

@@ -75,6 +75,7 @@ class Pattern:
     place_target: bool = False
     needs_light_verb: bool = False
     domestic: bool = False  # done by the target's own people ("soldiers toppled the country's leader")
+    unaddressed: bool = False  # may name no one it is aimed at ("called for restraint"): no target from the discourse
     fallback: bool = False
     repeats: bool = False
     denies: bool = False
@@ -203,6 +204,7 @@ def load_lexicon() -> Lexicon:
             place_target=bool(item.get("place_target", False)),
             needs_light_verb=bool(item.get("needs_light_verb", False)),
             domestic=bool(item.get("domestic", False)),
+            unaddressed=bool(item.get("unaddressed", False)),
             repeats=repeats,
             denies=denies,
             by_armed=_outcome(item["by_armed"], cameo, item["id"]) if "by_armed" in item else None,
