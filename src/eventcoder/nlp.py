@@ -178,14 +178,23 @@ def names_a_base(doc: Doc, end: int) -> bool:
 def sentence_of(token: Token) -> Span:
     """The sentence of a token. spaCy's `Token.sent` re-checks the whole document for sentence boundaries on
     every call, which made it the coder's largest cost; the boundaries are read once per document here."""
-    doc = token.doc
+    sentences, starts = _sentences(token.doc)
+    return sentences[bisect_right(starts, token.i) - 1]
+
+
+def sentences_back(token: Token, count: int) -> int:
+    """The first token of the sentence `count` sentences before the token's (or of the document's first)."""
+    sentences, starts = _sentences(token.doc)
+    return sentences[max(bisect_right(starts, token.i) - 1 - count, 0)].start
+
+
+def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
     cached = doc.user_data.get(_SENTENCES)
     if cached is None:
         sentences = list(doc.sents)
         cached = (sentences, [s.start for s in sentences])
         doc.user_data[_SENTENCES] = cached
-    sentences, starts = cached
-    return sentences[bisect_right(starts, token.i) - 1]
+    return cached
 
 
 SENTENCE_WINDOW = 600  # characters of a long sentence kept around what an event or claim was found on

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Token
 
-from eventcoder.nlp import sentence_of
+from eventcoder.nlp import sentence_of, sentences_back
 
 if TYPE_CHECKING:
     from eventcoder.actors.kb import Entry
@@ -128,10 +128,7 @@ def definite_antecedent(actors: DocumentActors, noun: Token) -> ResolvedActor | 
         return found[0] if found else None
     if kinds is None:
         return _named_by_head(actors, noun)
-    earliest = sentence_of(noun).start
-    for _ in range(LOOKBACK_SENTENCES):
-        if earliest > 0:
-            earliest = sentence_of(noun.doc[earliest - 1]).start
+    earliest = sentences_back(noun, LOOKBACK_SENTENCES)
     # "Iran's foreign ministry accused the kingdom": an object does not refer to its own clause's subject
     bound = {t.i for s in _clause_subjects(noun) for t in noun.doc[s].subtree}
     region = region_of(actors, noun) if "country" in kinds else None
@@ -184,8 +181,7 @@ def counted_group(actors: DocumentActors, noun: Token) -> list[ResolvedActor]:
     region = region_of(actors, noun) if noun.tag_ == "NNS" else None
     if count is None and region is None:
         return []
-    sentence = sentence_of(noun)
-    earliest = sentence_of(noun.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
+    earliest = sentences_back(noun, 1)
     if count is None:
         # "the Gulf states", "the Baltic states": every state of that region named in this sentence or the one before
         named = {country: entry for country, entry in _states_named(actors, noun, earliest, ("country", "capital"))

@@ -12,7 +12,7 @@ from eventcoder.actors.coref import PRONOUNS
 from eventcoder.actors.kb import Agent, Entry, Mention
 from eventcoder.actors.resolved import ResolvedActor
 from eventcoder.models import Actor
-from eventcoder.nlp import names_a_base, sentence_of
+from eventcoder.nlp import names_a_base, sentences_back
 
 # Prepositions whose object belongs to a noun phrase's identity ("police in Hong Kong", "navies of India");
 # other prepositions introduce event arguments ("talks with", "strikes on").
@@ -222,11 +222,10 @@ class DescriptionResolution:
             for t in (t for prep in holder.children if prep.dep_ == "prep" and prep.lemma_.lower() in PLACE_PREPS
                       for t in prep.subtree):
                 mention = self.by_token.get(t.i)
-                entry = _country_entry(mention) if mention is not None else None
-                if t.i in self.token_places:
-                    return self.token_places[t.i]
-                if entry is not None and not self._of_another(mention):
-                    return entry.roles[0].country
+                country = self._country_named_at(t) if t.i in self.token_places or mention is not None and \
+                    not self._of_another(mention) else None
+                if country is not None:
+                    return country
         return None
 
     def _earlier_of_kind(self, head: Token, agent: Agent, depth: int) -> str | None:
@@ -236,12 +235,8 @@ class DescriptionResolution:
         and "the Kremlin's assurances" say nothing of "the negotiating team")."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this") for c in head.children):
             return None
-        start = sentence_of(head).start
-        for _ in range(EARLIER_SENTENCES):
-            if start > 0:
-                start = sentence_of(self.doc[start - 1]).start
         inside = {t.i for t in head.subtree}
-        for token in reversed(self.doc[start:head.i]):
+        for token in reversed(self.doc[sentences_back(head, EARLIER_SENTENCES):head.i]):
             mention = self.by_token.get(token.i)
             if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or token.i in inside or \
                     token.lemma_.lower() in ARMS or mention is not None and mention.entries[0].kind in STATE_NAMES or \
