@@ -158,3 +158,13 @@ def test_a_body_refers_back_to_a_body_not_to_a_spokesman_or_a_state_seat(coder):
     text = ("Pentagon spokesman John Kirby dismissed the Kremlin's assurances. Since the war began, Ukraine's security "
             "service has detained members of the negotiating team.")
     assert [country for country, _ in resolve_last(coder, text, "team")] == ["UKR"]
+
+
+def test_a_patron_named_in_a_hyphened_modifier_is_not_the_actors_country(coder):
+    text = "Rebel fighters shelled the town on Monday. The Iran-aligned rebels vowed to press on."
+    assert ("IRN", "REB") not in resolve_last(coder, text, "rebels", "2024-01-12")
+    # the look-back then finds the group named as a modifier before
+    text = "Warplanes struck dozens of Houthi targets overnight. The Iran-aligned rebels vowed to hit back."
+    assert resolve_last(coder, text, "rebels", "2024-01-12") == [("YEM", "REB")]
+    text = "Police arrested a Wall Street Journal reporter on Thursday. The newspaper demanded his release."
+    assert resolve_last(coder, text, "newspaper", "2023-03-31") == [("USA", "MED")]

@@ -167,12 +167,24 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator
 
 
 BASE_SUFFIXES = ("-based", "- based", "-headquartered", "- headquartered")
+# "Iran-aligned rebels", "a US-backed force": the country named is a patron, not the phrase's own
+NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-trained", "-educated", "-linked",
+                   "-sponsored", "-supported", "-affiliated", "-inspired", "-armed", "- born", "- backed",
+                   # "an Indian-made vaccine", "a US-brokered deal": the thing is another's product, not an actor
+                   "-made", "-built", "-manufactured", "-produced", "-designed", "-supplied", "-donated",
+                   "-brokered", "-drafted", "-mediated")
 
 
 def names_a_base(doc: Doc, end: int) -> bool:
     """Does the name ending before `end` say where an organisation sits ("a UK-based group")? That place
     says nothing about where the events of the sentence happen or whose people they involve."""
     return doc[end:end + 2].text.lower().startswith(BASE_SUFFIXES)
+
+
+def names_another_party(doc: Doc, end: int) -> bool:
+    """Does the name ending before `end` only qualify another ("a UK-based group", "Iran-aligned rebels", "a
+    US-brokered deal")? It is then neither the phrase's own country nor where the sentence's events happen."""
+    return doc[end:end + 2].text.lower().startswith(NOT_NATIONALITY + BASE_SUFFIXES)
 
 
 def sentence_of(token: Token) -> Span:

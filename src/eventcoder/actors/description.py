@@ -12,7 +12,7 @@ from eventcoder.actors.coref import PRONOUNS
 from eventcoder.actors.kb import Agent, Entry, Mention
 from eventcoder.actors.resolved import ResolvedActor
 from eventcoder.models import Actor
-from eventcoder.nlp import names_a_base, sentences_back
+from eventcoder.nlp import names_a_base, names_another_party, sentences_back
 
 # Prepositions whose object belongs to a noun phrase's identity ("police in Hong Kong", "navies of India");
 # other prepositions introduce event arguments ("talks with", "strikes on").
@@ -159,8 +159,11 @@ class DescriptionResolution:
             # Unnamed agents ("police", "farmers") belong to the country in focus; an unknown named
             # organisation ("Socialist Equality Party") is not guessed.
             agent_words = set(agent.phrase.split())
+            # "the Defense Ministry" is generic, "Socialist Equality Party" a name; "the Iran-aligned rebels" are
+            # generic too (the patron is not theirs)
+            patron = {i for m in inside if names_another_party(self.doc, m.end) for i in range(m.start, m.end + 2)}
             generic = all(w.lemma_.lower() in agent_words or w.lower_ in agent_words or w.pos_ in ("DET", "PUNCT")
-                          for w in tokens)  # "the Defense Ministry" is generic, "Socialist Equality Party" a name
+                          or w.i in patron for w in tokens)
             # "the hospital in Mariupol", "the Jenin refugee camp", "Crimea's regional parliament": the place in the
             # phrase says whose it is
             located = next((self.token_places[t.i] for t in tokens if t.i in self.token_places and (
@@ -238,7 +241,10 @@ class DescriptionResolution:
         inside = {t.i for t in head.subtree}
         for token in reversed(self.doc[sentences_back(head, EARLIER_SENTENCES):head.i]):
             mention = self.by_token.get(token.i)
-            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or token.i in inside or \
+            # (a group named as a modifier is told: "Houthi targets ... the rebels")
+            modifier = token.dep_ in ("compound", "amod") and not (
+                mention is not None and mention.entries[0].kind == "organization")
+            if token.pos_ not in ("NOUN", "PROPN") or modifier or token.i in inside or \
                     token.lemma_.lower() in ARMS or mention is not None and mention.entries[0].kind in STATE_NAMES or \
                     mention is None and self.agent_for([token], token) is None:
                 continue  # ("the Kremlin's assurances" are no agent)

@@ -23,7 +23,7 @@ from eventcoder.actors.description import (
 from eventcoder.actors.kb import Entry, KnowledgeBase, Mention
 from eventcoder.actors.resolved import ResolvedActor
 from eventcoder.models import Actor
-from eventcoder.nlp import BASE_SUFFIXES, sentence_of
+from eventcoder.nlp import names_another_party, sentence_of
 from eventcoder.places.normalize import REGION_WORDS
 
 EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "dep", "parataxis"}
@@ -37,11 +37,6 @@ RELATIONAL_HEADS = {"member", "head", "vice-head", "chief", "leader", "part", "r
                     "group", "number", "most", "all", "rest"}
 
 
-NOT_NATIONALITY = ("-born", "-backed", "-funded", "-allied", "-aligned", "-trained", "-educated", "-linked",
-                   "-sponsored", "-supported", "-affiliated", "-inspired", "-armed", "- born", "- backed",
-                   # "an Indian-made vaccine", "a US-brokered deal": the thing is another's product, not an actor
-                   "-made", "-built", "-manufactured", "-produced", "-designed", "-supplied", "-donated",
-                   "-brokered", "-drafted", "-mediated")
 STANCE_PREFIXES = ("anti-", "pro-", "anti -", "pro -")
 # Things a country keeps abroad: "a US base", "the Russian embassy", "a British tanker".
 OUTPOST_NOUNS = {"base", "embassy", "consulate", "outpost", "position", "facility", "ship", "warship", "vessel",
@@ -158,8 +153,8 @@ class DocumentActors(DescriptionResolution):
             # "Niger state" (Nigeria); "a Palestinian state" is the country itself
             region = m.end < len(self.doc) and self.doc[m.end].lower_ in REGION_WORDS and \
                 m.entries[0].kind != "adjective"
-            self._another[m.start] = self.doc[m.end:m.end + 2].text.lower().startswith(
-                NOT_NATIONALITY + BASE_SUFFIXES) or before.endswith(STANCE_PREFIXES) or region
+            self._another[m.start] = names_another_party(self.doc, m.end) or before.endswith(STANCE_PREFIXES) or \
+                region
         return self._another[m.start]
 
     # -- phrases --------------------------------------------------------------------------------------

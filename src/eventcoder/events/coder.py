@@ -335,9 +335,11 @@ class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEven
         if specific is not None and not outcome.mode:
             outcome = specific  # "killed in a drone attack": the attack says how
         harm = next((c.pattern.outcome.type for c in trig.content if c.pattern.outcome.type in PROMISED_HARM), None)
-        if trig.nominal and outcome.type in PROMISED_HARM and any(
+        # "threatened U.S. tariffs": only threatened; "imposed the threatened tariffs", "launched a long-threatened
+        # offensive": a verb carries the threat out
+        if trig.nominal and trig.anchor is trig.token and outcome.type in PROMISED_HARM and any(
                 c.dep_ in ("amod", "compound") and lemma(c) in ("threaten", "threatened") for c in trig.token.children):
-            outcome = Outcome("THREATEN", *PROMISED_HARM[outcome.type])  # "threatened U.S. tariffs": only threatened
+            outcome = Outcome("THREATEN", *PROMISED_HARM[outcome.type])
         if outcome.type == "AGREE" and lemma(trig.anchor) in self.lexicon.cues["promise_verbs"]:
             if harm:
                 outcome = Outcome("THREATEN", *PROMISED_HARM[harm])  # "vowed to impose new sanctions": a threat

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.kb import KnowledgeBase, Mention
 from eventcoder.models import Place
-from eventcoder.nlp import names_a_base, sentence_of
+from eventcoder.nlp import names_another_party, sentence_of
 from eventcoder.places.gazetteer import Gazetteer, load_gazetteer
 from eventcoder.places.matching import PlaceMatching
 from eventcoder.places.mention import (
@@ -76,7 +76,7 @@ class DocumentPlaces(PlaceMatching, PlaceScoring):
         """Sentence start -> countries of the places it names, in order (metonyms excluded)."""
         found: dict[int, list[str]] = {}
         for mention in sorted(set(self.by_token.values()), key=lambda m: m.start):
-            if mention.metonym or not mention.place.country or names_a_base(self.doc, mention.end):
+            if mention.metonym or not mention.place.country or names_another_party(self.doc, mention.end):
                 continue
             start = sentence_of(self.doc[mention.start]).start
             if mention.place.country not in found.setdefault(start, []):
