@@ -10,3 +10,16 @@ def test_a_threatened_act_carried_out_by_a_verb_happens(code):
     assert "ASSAULT" in kinds(events) and "THREATEN" not in kinds(events)
     assert ("THREATEN", "CHN", "USA") in dyads(code("China warned on Friday against threatened US tariffs.",
                                                     "2019-05-11"))
+
+
+def test_a_clause_on_a_noun_summing_up_the_sentence_is_aimed_at_its_actors(code):
+    # the parser reads the verb after a speaker named twice as a participle on the name
+    events = code("Chile and Peru recognised Kosovo on Monday, a move Serbia's foreign minister, Ivica Dacic, "
+                  "condemned as illegal.", "2024-05-28")
+    assert {("ACCUSE", "SRB", "CHL"), ("ACCUSE", "SRB", "PER")} <= dyads(events)
+
+
+def test_a_noun_naming_a_physical_act_refers_to_no_statement_told_before(code):
+    events = code("A convoy of Russian lorries crossed the border on Friday, which Kyiv's army chief called an "
+                  "invasion. The European Union condemned the incursion.", "2014-08-23")
+    assert ("ACCUSE", "EU", "RUS") in dyads(events)

@@ -140,6 +140,7 @@ def load_model(name: str) -> Language:
             nlp.add_pipe("verbs_read_as_modifiers")
             nlp.add_pipe("trailing_reporters")
             nlp.add_pipe("denied_summaries")
+            nlp.add_pipe("judged_summaries")
             nlp.add_pipe("speech_acts_after_reports")
             nlp.add_pipe("participles_after_relatives")
             nlp.add_pipe("participles_after_subjects")

@@ -413,6 +413,39 @@ def denied_summaries(doc: Doc) -> Doc:
     return doc
 
 
+# Nouns that sum up the clause before them: "recognised a Palestinian state, a step Israel denounced".
+SUMMING_NOUNS = frozenset({"step", "move", "decision", "measure", "action", "gesture"})
+
+
+@Language.component("judged_summaries")
+def judged_summaries(doc: Doc) -> Doc:
+    """"Spain and Norway recognised a Palestinian state, a step Israel's foreign minister, Israel Katz, denounced as
+    a reward for terrorism": the clause after a summing noun is a relative clause on it, with the phrase between them
+    as its subject; after a speaker named twice the parser reads the verb as a second act of the sentence (the noun
+    its adverb) or as a participle on the name."""
+    for summary in (doc[i] for i in with_dep(doc, "npadvmod", "dobj", "appos")):
+        if summary.lemma_.lower() not in SUMMING_NOUNS or summary.left_edge.i == 0 or \
+                doc[summary.left_edge.i - 1].text != "," or \
+                not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in summary.children):
+            continue
+        verb = next((t for t in doc[summary.i + 1:summary.i + 14] if t.pos_ == "VERB"), None)
+        if verb is None or verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("conj", "acl") or any(
+                c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "nsubjpass", "agent") for c in verb.children):
+            continue
+        between = range(summary.i + 1, verb.i)
+        tops = [t for t in doc[summary.i + 1:verb.i] if t.head.i not in between and t.dep_ != "punct"]
+        if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN") or tops[0].head not in (verb, summary):
+            continue
+        if summary.head == verb:
+            if verb.dep_ != "conj":
+                continue
+            summary.head = verb.head
+        subject = tops[0]
+        verb.head, verb.dep_, verb.tag_ = summary, "relcl", "VBD"
+        subject.head, subject.dep_ = verb, "nsubj"
+    return doc
+
+
 SPEECH_ACTS = ADDRESSING_VERBS | {"call", "demand", "appeal", "request", "vow", "pledge", "promise", "threaten"}
 
 

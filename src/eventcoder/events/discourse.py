@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventcoder.actors.coref import RELATIVE_PRONOUNS
-from eventcoder.events.context import ReportFrame
+from eventcoder.events.context import VERBAL_TYPES, ReportFrame
 from eventcoder.events.slots import tagged
 from eventcoder.events.syntax import (
     ANAPHORA_TOKENS,
@@ -85,7 +85,10 @@ class DiscourseFinding(ParseView):
             before = [c for c in self.recent if sentence_of(c.trigger.token) == sentence_of(trig.token) and
                       c.trigger.token.i < trig.token.i and (not kinds or c.outcome.type in kinds) and
                       c.source is not None and c.source.actor.country != sources[0].actor.country]
-            ranked = sorted(reversed(earlier + before), key=lambda c: c.outcome.type not in kinds)
+            # ("condemned the incursion" refers to no statement told before it)
+            said = not kinds or kinds & VERBAL_TYPES
+            ranked = sorted((c for c in reversed(earlier + before) if said or c.outcome.type not in VERBAL_TYPES),
+                            key=lambda c: c.outcome.type not in kinds)
             told = next((c for c in ranked if c.source is not None and not self._same_side(c.source, sources[0])),
                         None)
             if told is None:
