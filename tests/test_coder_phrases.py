@@ -23,3 +23,11 @@ def test_a_noun_naming_a_physical_act_refers_to_no_statement_told_before(code):
     events = code("A convoy of Russian lorries crossed the border on Friday, which Kyiv's army chief called an "
                   "invasion. The European Union condemned the incursion.", "2014-08-23")
     assert ("ACCUSE", "EU", "RUS") in dyads(events)
+
+
+def test_forces_sent_to_back_up_the_states_own_police_mobilise(code):
+    events = code("Nepal's government deployed soldiers in Kathmandu on Friday to support the police.", "2025-09-12")
+    assert ("MOBILIZE", "NPL", None) in dyads(events) and "AID" not in kinds(events)
+    events = code("Rwanda deployed 1,000 soldiers to Mozambique on Friday to help the army fight insurgents.",
+                  "2021-07-10")
+    assert "AID" in kinds(events)

@@ -188,8 +188,8 @@ class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEven
             base, event_type = Outcome("AID", "072", "military"), "AID"
         if base.type == "MOBILIZE" and self._sent_to_help(trig.anchor):
             # "Rwanda began deploying 1,000 soldiers to Mozambique at Maputo's request, to help fight insurgents":
-            # forces sent to another state's aid are military aid to it
-            base, event_type = Outcome("AID", "074", "military"), "AID"
+            # forces sent to another state's aid are military aid to it ("ordered the army onto the streets to
+            # back up the police" helps no other party: a mobilisation)
             places = self._pobjs(trig.anchor, {"to", "into"})
             destination = self._first_held(places) or [d for d in self._expand(places) if d.actor.country and not any(
                 d.actor.country == s.actor.country for s in sources)]
@@ -197,7 +197,11 @@ class SentenceCoder(TriggerRelations, ArgumentFinding, DiscourseFinding, NonEven
                              for a in self._expand(self._pobjs(c, {"alongside"}))], "aid.fought_alongside")
             helped = allies or tagged([replace(d, actor=d.actor.model_copy(update={"type": "GOV"}))
                                        for d in destination], "aid.destination")
-            targets = helped or [t for t in targets if not any(self._same_side(t, s) for s in sources)]
+            others = helped or [t for t in targets if t.actor.country and not any(
+                t.actor.country == s.actor.country for s in sources)]
+            if others or not targets:
+                base, event_type = Outcome("AID", "074", "military"), "AID"
+            targets = others  # (the home force backed up is no party to a mobilisation)
         if "arriving_help" in pattern.requires:
             # "trucks carrying Armenian aid crossed into Turkey": the sender is named in what arrives; help
             # arriving at home helps no other party
