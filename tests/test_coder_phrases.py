@@ -31,3 +31,9 @@ def test_forces_sent_to_back_up_the_states_own_police_mobilise(code):
     events = code("Rwanda deployed 1,000 soldiers to Mozambique on Friday to help the army fight insurgents.",
                   "2021-07-10")
     assert "AID" in kinds(events)
+
+
+def test_a_relative_named_by_kinship_is_a_private_citizen(code):
+    events = code("The mother of a jailed Iranian journalist urged France on Monday to press for his release.",
+                  "2023-01-09")
+    assert {(e.source.country, e.source.type) for e in events if e.event_type == "REQUEST"} == {("IRN", "CVL")}
