@@ -37,3 +37,17 @@ def test_a_relative_named_by_kinship_is_a_private_citizen(code):
     events = code("The mother of a jailed Iranian journalist urged France on Monday to press for his release.",
                   "2023-01-09")
     assert {(e.source.country, e.source.type) for e in events if e.event_type == "REQUEST"} == {("IRN", "CVL")}
+
+
+def test_an_attack_that_harms_something_is_aimed_at_its_owner_and_done_by_who_claimed_it(code):
+    events = code("Drone strikes claimed by Ukraine's military set ablaze a Russian oil refinery on Sunday.",
+                  "2024-03-17")
+    assert ("ASSAULT", "UKR", "RUS") in dyads(events)
+    # a verb that codes violence of its own is the event
+    events = code("Air strikes killed 20 civilians in Idlib on Monday.", "2024-03-17")
+    assert [e.trigger for e in events] == ["killed"]
+
+
+def test_demands_issued_by_states_are_theirs(code):
+    events = code("Qatar rejected the demands issued by Saudi Arabia and Egypt on Monday.", "2017-07-05")
+    assert {("REQUEST", "SAU", "QAT"), ("REQUEST", "EGY", "QAT")} <= dyads(events)

@@ -39,6 +39,8 @@ INFORMATION_NOUNS = {"intelligence", "information", "data", "evidence", "detail"
 EVENT_NOUNS = {"step", "move", "decision", "action", "measure", "announcement", "plan", "policy", "initiative",
                "visit", "trip", "pullout", "withdrawal", "deal", "law", "bill", "ruling", "verdict", "what",
                "attack", "strike", "test", "launch", "deployment", "operation", "offensive", "crackdown"}
+# Participles that say who did what a noun names besides the light verbs ("attacks claimed by the Houthis").
+CARRYING_OUT_VERBS = {"claim", "perpetrate", "commit", "execute"}
 # Meetings and joint acts named in an adverbial phrase are held by the clause's subject ("after talks in Doha").
 HOSTED_TYPES = {"CONSULT", "COOPERATE"}
 # a participle that aims the act its noun names at its object ("drills encircling Taiwan")
@@ -107,6 +109,10 @@ class SlotFinding(ParseView):
             if modifier and (known or child.lower_ in OWNER_PRONOUNS):
                 slots.append((child, "nominal.possessor" if child.dep_ == "poss" else "nominal.modifier"))
         slots += named(self._pobjs(noun, {"by"}), "nominal.by")
+        if not slots:  # "strikes carried out by the coalition", "drone attacks claimed by the Houthis"
+            slots += named([a for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" and lemma(acl) in
+                            self.lexicon.light_verbs | CARRYING_OUT_VERBS for a in self._pobjs(acl, {"by"})],
+                           "nominal.carried_out_by")
         accusation = blamed(noun, self.lexicon.cues["blaming_verbs"])
         if not slots and accusation is not None and accusation[1] is not None:
             slots.append((accusation[1], "nominal.accused"))  # "accused China of a cyberattack": China did it
@@ -350,6 +356,13 @@ class SlotFinding(ParseView):
         slots += named(self._pobjs(noun, preps | {"on", "against", "with"}), "nominal.preposition")
         if not slots:  # "strikes targeting Houthi positions"
             slots += named(self._aimed_by_participle(noun), "nominal.participle_object")
+        if not slots and trig.pattern.outcome.type == "ASSAULT" and noun.dep_ == "nsubj" and \
+                noun.head.pos_ == "VERB" and not any(
+                    rule.pattern.outcome.type == "ASSAULT" and rule.pattern.agentless and rule.particle is None
+                    for rule in self.lexicon.verbs.get(lemma(noun.head), ())):
+            # "drone attacks set ablaze two Saudi Aramco oil facilities": what the attack did harm to (a verb that
+            # codes agentless violence of its own, "air strikes killed", is the event)
+            slots += [(c, "nominal.harmed_object") for c in noun.head.children if c.dep_ in ("dobj", "obj")]
         if not slots and trig.pattern.outcome.type in HOSTED_TYPES and self._host_subject(trig):
             # "told Putin at talks in Moscow": the one the host clause addresses is the other side
             host = self._host_verb(noun)
