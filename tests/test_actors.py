@@ -168,3 +168,12 @@ def test_a_patron_named_in_a_hyphened_modifier_is_not_the_actors_country(coder):
     assert resolve_last(coder, text, "rebels", "2024-01-12") == [("YEM", "REB")]
     text = "Police arrested a Wall Street Journal reporter on Thursday. The newspaper demanded his release."
     assert resolve_last(coder, text, "newspaper", "2023-03-31") == [("USA", "MED")]
+
+
+def test_a_definite_description_qualified_only_by_a_base_or_patron_refers_back(coder):
+    text = ("The Syrian Observatory for Human Rights reported shelling in Idlib. The UK-based monitor said 12 people "
+            "had died.")
+    assert resolve_last(coder, text, "monitor", "2019-05-10") == [("SYR", "NGO")]
+    text = ("The International Criminal Court opened an inquiry into the war on Monday. Moscow denounced the "
+            "Hague-based court.")
+    assert [country for country, _ in resolve_last(coder, text, "court", "2022-03-03")] == ["ICC"]

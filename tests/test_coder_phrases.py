@@ -51,3 +51,9 @@ def test_an_attack_that_harms_something_is_aimed_at_its_owner_and_done_by_who_cl
 def test_demands_issued_by_states_are_theirs(code):
     events = code("Qatar rejected the demands issued by Saudi Arabia and Egypt on Monday.", "2017-07-05")
     assert {("REQUEST", "SAU", "QAT"), ("REQUEST", "EGY", "QAT")} <= dyads(events)
+
+
+def test_a_total_of_people_is_read_as_the_people(code):
+    events = code("Norway and Denmark expelled a total of 40 Russian diplomats on Tuesday.", "2022-04-12")
+    assert {("SANCTION", "NOR", "RUS"), ("SANCTION", "DNK", "RUS")} <= dyads(events)
+    assert "COERCE" not in kinds(events)

@@ -39,7 +39,7 @@ DEFINITE_KINDS = {
     "ministry": ("metonym", "organization"), "militants": ("organization",), "rebels": ("organization",),
     # an institution named by what it does: "the lender" (the IMF), "the watchdog" (the IAEA)
     "lender": ("organization",), "watchdog": ("organization",), "fund": ("organization",),
-    "council": ("organization",),
+    "council": ("organization",), "monitor": ("organization",),
 }
 
 # "the two countries", "all three capitals", "both governments": as many states as were just named.

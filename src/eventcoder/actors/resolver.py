@@ -269,7 +269,10 @@ class DocumentActors(DescriptionResolution):
                 if inner:
                     return [replace(r, actor=r.actor.model_copy(update={"text": text}), head=head, span=span)
                             for r in inner]
-        if not self.by_token.get(head.i) and not [t for t in tokens if t.i in self.by_token] and depth < 3:
+        # (a place or patron only qualifying the phrase names no one: "the Hague-based court", "the UK-based monitor")
+        named = [t for t in tokens if t.i in self.by_token and
+                 not names_another_party(self.doc, self.by_token[t.i].end)]
+        if not self.by_token.get(head.i) and not named and depth < 3:
             group = self.coref.group(self, head)  # "all three capitals", "the two countries"
             if group:
                 return [replace(member, actor=member.actor.model_copy(update={"text": text}), span=span)

@@ -17,7 +17,7 @@ OFFICIAL_TYPES = {"GOV", "IGO", "NGO", "JUD", "LEG", "MED", "MIL", "SPY"}
 IRREALIS = {"planned", "proposed", "hypothetical"}
 QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "group", "scores",
                   "many", "some", "several", "millions", "batch", "pair", "swathe", "swath", "part", "portion",
-                  "stretch", "chunk", "strip", "barrage", "salvo", "volley"}
+                  "stretch", "chunk", "strip", "barrage", "salvo", "volley", "total"}
 AMOUNT_NOUNS = {"euro", "dollar", "pound", "rouble", "ruble", "yuan", "yen", "million", "billion", "sum",
                 "amount", "tranche", "package", "franc", "rupee", "shekel", "lira"}
 CONTAINER_NOUNS = {"campaign", "wave", "series", "spate", "string", "round", "barrage", "number", "day", "week",
