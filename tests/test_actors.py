@@ -177,3 +177,11 @@ def test_a_definite_description_qualified_only_by_a_base_or_patron_refers_back(c
     text = ("The International Criminal Court opened an inquiry into the war on Monday. Moscow denounced the "
             "Hague-based court.")
     assert [country for country, _ in resolve_last(coder, text, "court", "2022-03-03")] == ["ICC"]
+
+
+def test_an_agent_is_of_the_place_its_own_relative_clause_tells(coder):
+    text = "Regional leaders meeting in Nairobi on Monday urged the soldiers who seized power in Gabon to free Bongo."
+    assert resolve_last(coder, text, "soldiers", "2023-09-04") == [("GAB", "MIL")]
+    # where a missile struck is not whose it was
+    text = "Officials in Warsaw said on Tuesday the missile that killed two farmers in Poland was Ukrainian."
+    assert ("POL", "MIL") not in resolve_last(coder, text, "missile", "2022-11-16")

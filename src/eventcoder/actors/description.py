@@ -177,6 +177,8 @@ class DescriptionResolution:
                 self._where_place(head)
             if not located and generic and agent.type in PUBLIC_TYPES:
                 located = self._place_of_act(head)
+            if not located and generic and agent.phrase not in ARMS:  # (where a missile struck is not whose)
+                located = self._place_of_own_clause(head)
             if not located and generic and depth < 2 and agent.phrase not in ARMS:
                 located = self._earlier_of_kind(head, agent, depth)
             fallback = located or self.sentence_country(head) if (
@@ -215,12 +217,13 @@ class DescriptionResolution:
                                          country_from_context=bool(country) and not found_in_text))
         return results
 
-    def _place_of_act(self, head: Token) -> str | None:
+    def _place_of_act(self, head: Token, verb: Token | None = None) -> str | None:
         """"Riyadh cut ties after protesters stormed its embassy in the Iranian capital": a crowd is of the place
         its own act is told in (the verb's or its object's locative phrase), not of the sentence's first country."""
-        verb = head.head
-        if head.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
-            return None
+        if verb is None:
+            verb = head.head
+            if head.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+                return None
         for holder in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))):
             for t in (t for prep in holder.children if prep.dep_ == "prep" and prep.lemma_.lower() in PLACE_PREPS
                       for t in prep.subtree):
@@ -230,6 +233,13 @@ class DescriptionResolution:
                 if country is not None:
                     return country
         return None
+
+    def _place_of_own_clause(self, head: Token) -> str | None:
+        """"the generals who seized power in Niger": what a relative clause says the agent did, and where, says
+        whose it is (not "leaders meeting in Abuja", the place of the sentence)."""
+        clause = next((c for c in head.children if c.dep_ == "relcl" and any(
+            s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that", "which") for s in c.children)), None)
+        return self._place_of_act(head, clause) if clause is not None else None
 
     def _earlier_of_kind(self, head: Token, agent: Agent, depth: int) -> str | None:
         """"Myanmar's military detained Suu Kyi ... Biden threatened sanctions on the generals": a definite unnamed
