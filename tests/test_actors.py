@@ -185,3 +185,10 @@ def test_an_agent_is_of_the_place_its_own_relative_clause_tells(coder):
     # where a missile struck is not whose it was
     text = "Officials in Warsaw said on Tuesday the missile that killed two farmers in Poland was Ukrainian."
     assert ("POL", "MIL") not in resolve_last(coder, text, "missile", "2022-11-16")
+
+
+def test_a_stateless_group_is_of_the_country_that_owns_it_in_the_text(coder):
+    text = "A court sentenced a former commander of Uganda's Lord's Resistance Army on Thursday."
+    assert resolve_last(coder, text, "Army", "2021-05-07") == [("UGA", "REB")]
+    text = "Fighters of al-Qaeda in the Islamic Maghreb attacked a convoy on Thursday."
+    assert resolve_last(coder, text, "Maghreb", "2021-05-07") == [(None, "REB")]

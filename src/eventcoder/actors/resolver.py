@@ -382,9 +382,25 @@ class DocumentActors(DescriptionResolution):
             if country is not None and country != role.country:
                 actor = actor.model_copy(update={"country": country, "name": self.country_name(country),
                                                  "wikidata": None})
+        if role.country is None and entry.kind == "organization":
+            # "Uganda's Lord's Resistance Army": a group the knowledge base keeps stateless is of the country that
+            # owns it in the text
+            owner = self._stateless_owner(mention)
+            if owner is not None:
+                actor = actor.model_copy(update={"country": owner})
         bare = entry.kind in ("country", "capital") and mention.start <= head.i < mention.end
         return ResolvedActor(actor, head, span, bare_country=bare and entry.kind == "country",
                              person=entry.kind == "person")
+
+    def _stateless_owner(self, mention: Mention) -> str | None:
+        """The country named as the possessor or adjective of a name ("Uganda's LRA", "the Nigerian ISWAP")."""
+        for token in self.doc[mention.start:mention.end]:
+            for child in token.children:
+                owner = self.by_token.get(child.i)
+                entry = _country_entry(owner) if owner is not None and owner is not mention else None
+                if entry is not None and child.dep_ in ("poss", "amod", "compound") and not self._of_another(owner):
+                    return entry.roles[0].country
+        return None
 
     def _people_of(self, head: Token, text: str, span) -> list[ResolvedActor] | None:
         """A people named with a modifier: "Bosnian Serbs" are Bosnia's (the modifier says the country),
