@@ -57,3 +57,12 @@ def test_a_total_of_people_is_read_as_the_people(code):
     events = code("Norway and Denmark expelled a total of 40 Russian diplomats on Tuesday.", "2022-04-12")
     assert {("SANCTION", "NOR", "RUS"), ("SANCTION", "DNK", "RUS")} <= dyads(events)
     assert "COERCE" not in kinds(events)
+
+
+def test_a_resignation_or_an_investigation_names_whom_it_concerns_itself(code):
+    events = code("Lawmakers in Colombo demanded his exit on Saturday. President Gotabaya Rajapaksa said he would "
+                  "step down on Wednesday.", "2022-07-10")
+    assert ("CONCEDE", "LKA", None) in dyads(events)
+    events = code("Kenyan police fired tear gas at protesters in Nairobi. The interior ministry opened an "
+                  "investigation on Monday.", "2024-06-26")
+    assert ("ACCUSE", "KEN", None) in dyads(events)
