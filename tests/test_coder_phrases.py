@@ -66,3 +66,10 @@ def test_a_resignation_or_an_investigation_names_whom_it_concerns_itself(code):
     events = code("Kenyan police fired tear gas at protesters in Nairobi. The interior ministry opened an "
                   "investigation on Monday.", "2024-06-26")
     assert ("ACCUSE", "KEN", None) in dyads(events)
+
+
+def test_a_deal_a_body_brokered_is_not_the_bodys(code):
+    events = code("Serbia's government on Monday approved the EU-brokered agreement with Kosovo.", "2013-04-22")
+    assert ("SUPPORT", "SRB", "XKX") in dyads(events)
+    events = code("Russia on Monday pulled out of the UN-brokered deal that had let Ukraine ship grain.", "2023-07-18")
+    assert ("SANCTION", "RUS", "UN") not in dyads(events)

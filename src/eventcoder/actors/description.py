@@ -119,7 +119,9 @@ class DescriptionResolution:
         # "Libya's U.N.-recognised government": the one that recognises it is no owner while another is named
         backers = [m for m in inside if self.doc[m.end - 1].dep_ == "npadvmod" and self.doc[m.end - 1].head.tag_ ==
                    "VBN" and self.doc[m.end - 1].head.lower_ not in AUTHORING_PARTICIPLES]
-        inside = [m for m in inside if m not in backers] or inside
+        # ("the UN-brokered deal": a thing a body brokered is not the body's)
+        inside = [m for m in inside if m not in backers] or [
+            m for m in inside if agent is not None or not names_another_party(self.doc, m.end)]
         named = [] if author else [m for m in inside if m.entries[0].kind in ("organization", "metonym") or (
             m.entries[0].kind == "person" and (agent is None or agent.kind != "group"))]
         if named:
