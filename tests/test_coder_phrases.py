@@ -73,3 +73,9 @@ def test_a_deal_a_body_brokered_is_not_the_bodys(code):
     assert ("SUPPORT", "SRB", "XKX") in dyads(events)
     events = code("Russia on Monday pulled out of the UN-brokered deal that had let Ukraine ship grain.", "2023-07-18")
     assert ("SANCTION", "RUS", "UN") not in dyads(events)
+
+
+def test_judging_an_act_named_with_its_doers_pronoun_is_aimed_at_the_doer(code):
+    events = code("China vetoed a resolution on Tuesday that would have deplored its blockade of Taiwan.",
+                  "2024-05-28")
+    assert {target for kind, _, target in dyads(events) if kind == "ACCUSE"} == {"CHN"}

@@ -447,6 +447,9 @@ class SlotFinding(ParseView):
         if pattern.object_role == "theme" and pattern.outcome.type == "AID" and any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in trig.anchor.children) and self._expand([obj]):
             return [(obj, "verb.supplied_with")]  # "supply Ukraine with tanks": the object is who receives them
+        doer = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+        if doer is not None and pattern.outcome.type in VERBAL_TYPES and lemma(obj) in self.lexicon.nouns:
+            return [(doer, "verb.object_doer")]  # "would have deplored its invasion of Ukraine": whoever invaded
         if not part_of_event and self._expand([obj]):
             return [(obj, "verb.object")]
         # "ties with Taiwan", "condemned allegations by Rwanda", "demanded support from the assembly"
