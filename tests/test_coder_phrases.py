@@ -79,3 +79,8 @@ def test_judging_an_act_named_with_its_doers_pronoun_is_aimed_at_the_doer(code):
     events = code("China vetoed a resolution on Tuesday that would have deplored its blockade of Taiwan.",
                   "2024-05-28")
     assert {target for kind, _, target in dyads(events) if kind == "ACCUSE"} == {"CHN"}
+
+
+def test_people_of_a_place_are_of_its_country(code):
+    events = code("Israel's army on Monday ordered the inhabitants of Gaza City to leave their homes.", "2024-05-06")
+    assert ("REQUEST", "ISR", "PSE") in dyads(events)

@@ -25,6 +25,7 @@ AUTHORING_PARTICIPLES = {"drafted", "sponsored", "proposed", "authored", "writte
 SELF_NAMING = {"country", "nation"}
 BLOC_HEADS = {"bloc", "grouping", "community"}  # "the West African bloc": the region's body
 PUBLIC_TYPES = {"CVL", "LAB", "EDU", "OPP"}  # people who press demands in the street, not officials
+DWELLERS = {"resident", "inhabitant", "citizen", "civilian", "villager", "population", "people"}  # "of" a place
 STATE_NAMES = {"country", "capital", "metonym", "adjective"}  # a state named as such, by its seat or its people
 EARLIER_SENTENCES = 2  # how far back a definite unnamed agent looks for one of its kind
 # Weapons and war machines: unnamed, they belong to no country the sentence happens to name
@@ -328,8 +329,9 @@ class DescriptionResolution:
         for ancestor in token.ancestors:
             if ancestor == head:
                 return False
-            if ancestor.dep_ == "prep" and ancestor.lemma_.lower() in PLACE_PREPS and ancestor.head == head:
-                return True
+            if ancestor.dep_ == "prep" and ancestor.head == head and (ancestor.lemma_.lower() in PLACE_PREPS or (
+                    ancestor.lower_ == "of" and head.lemma_.lower() in DWELLERS)):
+                return True  # "civilians in Gaza", "residents of northern Gaza"
         return False
 
     def _countries(self, head: Token, tokens: list[Token], inside: list[Mention], depth: int):
