@@ -413,6 +413,14 @@ def denied_summaries(doc: Doc) -> Doc:
     return doc
 
 
+def _root(token: Token) -> Token:
+    for _ in range(len(token.doc)):  # (bounded: a tree another repair left cyclic must not hang)
+        if token.head == token:
+            break
+        token = token.head
+    return token
+
+
 # Nouns that sum up the clause before them: "recognised a Palestinian state, a step Israel denounced".
 SUMMING_NOUNS = frozenset({"step", "move", "decision", "measure", "action", "gesture"})
 
@@ -436,11 +444,15 @@ def judged_summaries(doc: Doc) -> Doc:
         tops = [t for t in doc[summary.i + 1:verb.i] if t.head.i not in between and t.dep_ != "punct"]
         if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN") or tops[0].head not in (verb, summary):
             continue
+        subject = tops[0]
+        # (one sentence, and no cycle: neither the verb nor its new subject may govern the noun)
+        if _root(verb) != _root(summary) or summary.head != verb and (
+                verb in summary.ancestors or subject in summary.ancestors):
+            continue
         if summary.head == verb:
             if verb.dep_ != "conj":
                 continue
             summary.head = verb.head
-        subject = tops[0]
         verb.head, verb.dep_, verb.tag_ = summary, "relcl", "VBD"
         subject.head, subject.dep_ = verb, "nsubj"
     return doc

@@ -222,7 +222,8 @@ class DescriptionResolution:
 
     def _place_of_act(self, head: Token, verb: Token | None = None) -> str | None:
         """"Riyadh cut ties after protesters stormed its embassy in the Iranian capital": a crowd is of the place
-        its own act is told in (the verb's or its object's locative phrase), not of the sentence's first country."""
+        its own act is told in (the verb's or its object's locative phrase), not of the sentence's first country;
+        `verb` is the act when it is not the one the agent is subject of (a relative clause on it)."""
         if verb is None:
             verb = head.head
             if head.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
