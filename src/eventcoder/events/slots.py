@@ -8,6 +8,7 @@ when the earlier ones found nothing.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -110,8 +111,7 @@ class SlotFinding(ParseView):
                 slots.append((child, "nominal.possessor" if child.dep_ == "poss" else "nominal.modifier"))
         slots += named(self._pobjs(noun, {"by"}), "nominal.by")
         if not slots:  # "strikes carried out by the coalition", "drone attacks claimed by the Houthis"
-            slots += named([a for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" and lemma(acl) in
-                            self.lexicon.light_verbs | CARRYING_OUT_VERBS for a in self._pobjs(acl, {"by"})],
+            slots += named(self._participle_agents(noun, self.lexicon.light_verbs | CARRYING_OUT_VERBS),
                            "nominal.carried_out_by")
         accusation = blamed(noun, self.lexicon.cues["blaming_verbs"])
         if not slots and accusation is not None and accusation[1] is not None:
@@ -205,11 +205,11 @@ class SlotFinding(ParseView):
         return [o for holder in holders for acl in holder.children if acl.dep_ == "acl" and acl.tag_ == "VBG" and
                 lemma(acl) in AIMING_VERBS for o in acl.children if o.dep_ in ("dobj", "obj")]
 
-    def _participle_agents(self, noun: Token) -> list[Token]:
+    def _participle_agents(self, noun: Token, verbs: Collection[str] | None = None) -> list[Token]:
         """The agent of a participle describing a noun: "strikes carried out by the coalition", "a plan put forward
-        by Egypt"."""
-        return [a for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
-                for a in self._pobjs(acl, {"by"})]
+        by Egypt" (with `verbs`, only participles of those verbs)."""
+        return [a for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" and
+                (verbs is None or lemma(acl) in verbs) for a in self._pobjs(acl, {"by"})]
 
     @staticmethod
     def _came_under(noun: Token) -> Token | None:
